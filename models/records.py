@@ -98,6 +98,7 @@ class Article(Record):
     source: str
     title: str | None = None
     published: dt.date | None = None
+    published_from: Literal["article", "reference"] | None = None
     url: str | None = None
     author: str | None = None
     publisher: str | None = None
