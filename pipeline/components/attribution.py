@@ -1,0 +1,411 @@
+"""Attribution: for every sentence, who it comes from and how (`direct`, `indirect`, `none`).
+
+Direct speech is a sentence mostly inside a quotation; its speaker is found from the cue
+next to the quotation (`"...," said X` / `X said: "..."` / `"...," he said. "..."`), from
+the sentences the quotation runs over (also across paragraphs), or, for a quotation with no
+cue of its own, from the speaker just before it (a floating quotation). Indirect speech has
+a reporting verb with a source as subject (`X said that ...`, `..., X said.`, `X told
+reporters ...`) or `according to X`. A sentence with two statements by two speakers gives
+two statements.
+
+Writes `doc._.statements`: one or more `Statement` per sentence, in text order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from models import Speaker, Target
+from pipeline import lexicon
+from pipeline.components.base import Component
+from pipeline.cues import according_to, cue_of
+from pipeline.extensions import NON_CLAIM, QUOTES
+from pipeline.speakers import Found, SpeakerResolver
+
+# Share of a sentence's characters inside quotation marks that makes it direct speech.
+_DIRECT_SHARE = 0.5
+_CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
+_BLANK_SKIP = frozenset(
+    "also previously later earlier then has had have was is were separately further "
+    "would will has, recently once repeatedly".split()
+)
+_COORD = frozenset({"and", "but", "then", "or"})
+_STOP = frozenset(
+    {",", ";", ":", ".", "!", "?", '"', "\u201c", "\u201d", "(", ")", "\u2014", "\u2013", "'"}
+)
+_MAX_SUBJECT_TOKENS = 10
+
+
+@dataclass
+class Statement:
+    """One claim candidate: a sentence, or one speaker's part of a sentence."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    part: int = 0
+    attribution: str = "none"
+    speaker: Speaker | None = None
+    cue: str | None = None
+    cue_token: int | None = None
+    content: int | None = None  # token index of the head of the reported content
+    target: Target | None = None
+    modality: str = "asserted"
+    non_claim: bool = False
+    question: bool = False
+    entity: object | None = field(default=None, repr=False)
+
+
+@dataclass
+class Cue:
+    token: Token
+    lemma: str
+    subject: Token | Span | None
+    content: Token | None
+
+
+@Language.factory("newsclaims_attribution", default_config={})
+def make_attribution(nlp: Language, name: str) -> Attribution:
+    return Attribution()
+
+
+class Attribution(Component):
+    """Finds the statements of every sentence."""
+
+    name = "newsclaims_attribution"
+
+    def annotate(self, doc: Doc) -> None:
+        doc._.statements = attribute(doc)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of a doc without surrounding white space."""
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            out.append(doc[start:end])
+    return out
+
+
+def attribute(doc: Doc) -> list[Statement]:
+    parsed = doc.has_annotation("DEP")
+    resolver = SpeakerResolver(doc, doc._.registry)
+    sents = sentences(doc)
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc.text)]
+    group = doc.spans[QUOTES] if QUOTES in doc.spans else None
+    quotes = list(group) if group is not None else []
+    member = {i: c[0] for c in (group.attrs.get("chains", []) if group else []) for i in c}
+    speech = [(member.get(i, i), q) for i, q in enumerate(quotes) if q.label_ == "speech"]
+    non_claim = [(s.start_char, s.end_char) for s in doc.spans.get(NON_CLAIM, [])]
+
+    info = []
+    for sent in sents:
+        regions = [
+            (chain, q)
+            for chain, q in speech
+            if q.start_char < sent.end_char and q.end_char > sent.start_char
+        ]
+        inside = [(q.start_char, q.end_char) for _, q in regions]
+        cues = _cues(sent, parsed=parsed, inside=inside)
+        chains = sorted({chain for chain, _ in regions})
+        info.append((sent, cues, _is_direct(sent, inside), chains))
+
+    chain_speaker: dict[int, tuple[Found, str]] = {}
+    statements: list[Statement] = []
+    for k, (sent, cues, direct, chains) in enumerate(info):
+        paragraph = bisect.bisect_right(paragraph_starts, sent.start_char) - 1
+        base = dict(
+            start=sent.start_char,
+            end=sent.end_char,
+            sentence=k,
+            paragraph=paragraph,
+            non_claim=any(s <= sent.start_char < e for s, e in non_claim),
+            question=sent.text.rstrip("\"'\u201d\u2019 )").endswith("?"),
+        )
+        found_cues = [(c, _resolve(c, resolver, k, parsed)) for c in _dominant(cues)]
+        found_cues = [(c, f) for c, f in found_cues if f is not None]
+        if direct and chains:
+            chain = chains[0]
+            if chain not in chain_speaker:
+                hit = _chain_cue(chain, info, k, resolver, parsed)
+                if hit is not None:
+                    chain_speaker[chain] = hit
+            if found_cues:
+                cue, found = found_cues[0]
+                lemma = cue.lemma
+            elif chain in chain_speaker:
+                found, lemma = chain_speaker[chain]
+                found = Found(found.speaker.model_copy(update={"mention": None}), found.entity)
+                cue = None
+            else:
+                found, lemma, cue = resolver.floating(k), None, None
+                if found is not None:
+                    lemma = statements[-1].cue if statements else None
+                    chain_speaker[chain] = (found, lemma)
+            statements.append(
+                Statement(
+                    **base,
+                    attribution="direct",
+                    speaker=found.speaker if found is not None else None,
+                    cue=lemma if found is not None else None,
+                    cue_token=cue.token.i if cue is not None else None,
+                    content=_content_of_quote(sent, cue),
+                    entity=found.entity if found is not None else None,
+                )
+            )
+            resolver.remember(found, k)
+            continue
+        if not found_cues:
+            statements.append(Statement(**base, content=_root(sent)))
+            continue
+        for part, (cue, found) in enumerate(_by_speaker(found_cues)):
+            statements.append(
+                Statement(
+                    **base,
+                    part=part,
+                    attribution="indirect",
+                    speaker=found.speaker,
+                    cue=cue.lemma,
+                    cue_token=cue.token.i,
+                    content=cue.content.i if cue.content is not None else _root(sent, cue),
+                    entity=found.entity,
+                )
+            )
+            resolver.remember(found, k)
+    return statements
+
+
+def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
+    """Direct speech: mostly quoted, or a quotation that opens the sentence or follows a
+    colon or comma (`X said: "..."`, `"...," said X, the chief executive`). A short quoted
+    fragment inside reported speech (`said it would "not back down"`) is not."""
+    if not inside:
+        return False
+    text = sent.doc.text
+    covered = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in inside)
+    if covered / (len(sent.text.replace(" ", "")) or 1) >= _DIRECT_SHARE:
+        return True
+    for s, _e in inside:
+        before = text[sent.start_char : max(s, sent.start_char)].rstrip()
+        if not before or before.endswith((":", ",")):
+            return True
+    return False
+
+
+def _chain_cue(chain, info, k, resolver, parsed) -> tuple[Found, str] | None:
+    """The cue of a quotation: in a sentence it runs over, or a colon intro just before it."""
+    sentences_of_chain = [j for j, row in enumerate(info) if chain in row[3]]
+    for j in sentences_of_chain:
+        for cue in _dominant(info[j][1]):
+            found = _resolve(cue, resolver, k, parsed)
+            if found is not None:
+                return found, cue.lemma
+    first = sentences_of_chain[0] if sentences_of_chain else k
+    if first > 0:
+        sent, cues, _direct, _chains = info[first - 1]
+        if sent.text.rstrip().endswith((":", ",")) or first == k:
+            for cue in _dominant(cues):
+                found = _resolve(cue, resolver, k, parsed)
+                if found is not None:
+                    return found, cue.lemma
+    return None
+
+
+def _by_speaker(found_cues: list[tuple[Cue, Found]]) -> list[tuple[Cue, Found]]:
+    """One statement per distinct speaker, in text order. Of one speaker's cues the one
+    that governs the reported clause wins (`mentioned the goal ... and said he expects`)."""
+    best: dict[tuple[str, str], tuple[Cue, Found]] = {}
+    for cue, found in found_cues:
+        key = (found.speaker.kind, found.speaker.name.lower())
+        if key not in best or _rank(cue) < _rank(best[key][0]):
+            best[key] = (cue, found)
+    return sorted(best.values(), key=lambda pair: pair[0].token.i)
+
+
+def _rank(cue: Cue) -> tuple[int, int, int]:
+    return (cue.content is None, cue.lemma != "say", cue.token.i)
+
+
+def _resolve(cue: Cue, resolver: SpeakerResolver, k: int, parsed: bool) -> Found | None:
+    if cue.subject is None:
+        return None
+    if isinstance(cue.subject, Span):
+        return resolver.from_words(cue.subject, sentence=k)
+    return resolver.from_head(cue.subject, sentence=k)
+
+
+# -- cue finding ------------------------------------------------------------------------------
+
+
+def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cue]:
+    out: list[Cue] = []
+    for tok in sent:
+        if any(s <= tok.idx < e for s, e in inside):
+            continue
+        hit = cue_of(tok, parsed=parsed)
+        if hit is None:
+            continue
+        lemma, strong = hit
+        if parsed:
+            subject = _subject(tok)
+            content = _content(tok)
+            if subject is None:
+                continue
+            if not strong and content is None:
+                continue
+            out.append(Cue(tok, lemma, subject, content))
+        elif strong:
+            subject = _blank_subject(sent, tok)
+            if subject is not None:
+                out.append(Cue(tok, lemma, subject, None))
+    for acc in according_to(sent):
+        if any(s <= acc.idx < e for s, e in inside):
+            continue
+        if parsed:
+            to = acc.doc[acc.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                out.append(Cue(acc, "according to", objs[0], _verb_above(acc)))
+        else:
+            words = _run_after(sent, acc.i + 2)
+            if words is not None:
+                out.append(Cue(acc, "according to", words, None))
+    return sorted(out, key=lambda c: c.token.i)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
+        if verb.head is not verb:
+            return _subject(verb.head)
+    return None
+
+
+def _content(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS:
+            return child
+    # `Yu said at the time, when asked ..., that there would be ...`: a `that` clause the
+    # parser hung lower down still reports what was said.
+    for token in verb.subtree:
+        if token.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+        ):
+            return token
+    # `Sales rose, he said.`: the parser may hang the cue under the content clause.
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
+        return verb.head
+    return None
+
+
+def _verb_above(token: Token) -> Token | None:
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    return head if head is not token else None
+
+
+def _dominant(cues: list[Cue]) -> list[Cue]:
+    """Cues not inside another cue's reported content (`said he expects`: only `said`)."""
+    out = []
+    for cue in cues:
+        dominated = False
+        for other in cues:
+            if other is cue or other.content is None:
+                continue
+            if cue.token in other.content.subtree or cue.token == other.content:
+                dominated = True
+        if not dominated:
+            out.append(cue)
+    return out
+
+
+def _root(sent: Span, cue: Cue | None = None) -> int | None:
+    if not sent.doc.has_annotation("DEP"):
+        return None
+    root = sent.root
+    if cue is not None and root == cue.token:
+        for child in root.children:
+            if child.dep_ in _CLAUSE_DEPS:
+                return child.i
+    return root.i
+
+
+def _content_of_quote(sent: Span, cue: Cue | None) -> int | None:
+    if cue is not None and cue.content is not None:
+        return cue.content.i
+    return _root(sent, cue)
+
+
+# -- without a parse ---------------------------------------------------------------------------
+
+
+def _blank_subject(sent: Span, cue: Token) -> Span | None:
+    """The source next to a cue, by position: `X said`, `X, the CEO of Y, said`, `said X`."""
+    doc = sent.doc
+    i = cue.i - 1
+    while i >= sent.start and doc[i].lower_ in _BLANK_SKIP:
+        i -= 1
+    before = doc[i] if i >= sent.start else None
+    if before is not None and before.text == ",":
+        # `Richard Yu, Huawei's managing director ..., said`: the name before the apposition.
+        name = _name_before_apposition(sent, i)
+        if name is not None:
+            return name
+    if before is None or before.text in _STOP:
+        # Inverted: `"...," said Richard Yu.` / `..., said an executive at the firm.`
+        return _run_after(sent, cue.i + 1)
+    if before.lower_ in _COORD:
+        # `X mentioned the goal ... and said ...`: the subject opens the sentence.
+        j = sent.start
+        while j < cue.i and doc[j].text[:1].isupper() and doc[j].text not in _STOP:
+            j += 1
+        return doc[sent.start : j] if j > sent.start else None
+    end = i + 1
+    j = i
+    while j >= sent.start and doc[j].text not in _STOP and end - j <= _MAX_SUBJECT_TOKENS:
+        j -= 1
+    start = j + 1
+    if end - start > _MAX_SUBJECT_TOKENS or start >= end:
+        return None
+    return doc[start:end]
+
+
+def _name_before_apposition(sent: Span, comma: int) -> Span | None:
+    """`NAME, DESCRIPTION,` ending at token `comma`: NAME when DESCRIPTION has a title word."""
+    doc = sent.doc
+    titles = lexicon.words("attribution/titles.txt")
+    j = comma - 1
+    while j >= sent.start and doc[j].text not in _STOP:
+        j -= 1
+    if j < sent.start or doc[j].text != ",":
+        return None
+    if not any(t.lower_ in titles for t in doc[j + 1 : comma]):
+        return None
+    k = j - 1
+    while k >= sent.start and doc[k].text not in _STOP and doc[k].text[:1].isupper():
+        k -= 1
+    if k + 1 >= j:
+        return None
+    return doc[k + 1 : j]
+
+
+def _run_after(sent: Span, start: int) -> Span | None:
+    doc = sent.doc
+    end = start
+    while end < sent.end and doc[end].text not in _STOP and end - start < _MAX_SUBJECT_TOKENS:
+        end += 1
+    return doc[start:end] if end > start else None

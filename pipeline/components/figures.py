@@ -1,0 +1,24 @@
+"""Figures component: every cardinal quantity, amount of money, percentage and rate of the
+doc (`pipeline.figures.find_figures`), written to `doc._.figures`. Runs after the dates
+component so that numbers inside date expressions (`within three years`) are left out."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.base import Component
+from pipeline.figures import find_figures
+
+
+@Language.factory("newsclaims_figures", default_config={})
+def make_figures(nlp: Language, name: str) -> Figures:
+    return Figures()
+
+
+class Figures(Component):
+    name = "newsclaims_figures"
+
+    def annotate(self, doc: Doc) -> None:
+        skip = [(d.start, d.end) for d in doc._.dates or []]
+        doc._.figures = find_figures(doc, skip=skip)

@@ -1,0 +1,86 @@
+"""Paragraph structure: a paragraph break always ends a sentence, and lines that are never
+claims (captions, credits, bylines, headings) are marked in `doc.spans["nc_non_claim"]`.
+
+Runs first, before the parser, which keeps the sentence starts it sets.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline import lexicon
+from pipeline.components.base import Component
+from pipeline.extensions import NON_CLAIM
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_END_PUNCT = tuple(".!?:;\"'\u201d\u2019)")
+# A heading: a short line that does not end as a sentence does.
+_HEADING_MAX_WORDS = 12
+
+
+@cache
+def _non_claim_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile(row[0], re.IGNORECASE) for row in lexicon.rows("layout/non_claim_lines.txt")
+    )
+
+
+def is_non_claim_line(line: str) -> bool:
+    """A caption, credit, byline, dateline or heading: never a claim."""
+    line = line.strip()
+    if not line:
+        return True
+    if any(p.match(line) for p in _non_claim_patterns()):
+        return True
+    return len(line.split()) <= _HEADING_MAX_WORDS and not line.endswith(_END_PUNCT)
+
+
+@Language.factory("newsclaims_layout", default_config={})
+def make_layout(nlp: Language, name: str) -> Layout:
+    return Layout()
+
+
+class Layout(Component):
+    """Sets a sentence start after every line break and marks non-claim lines."""
+
+    name = "newsclaims_layout"
+
+    def annotate(self, doc: Doc) -> None:
+        text = doc.text
+        spans = []
+        for m in _PARAGRAPH.finditer(text):
+            start = m.start()
+            stripped = m.group().strip()
+            if not stripped:
+                continue
+            lead = len(m.group()) - len(m.group().lstrip())
+            span = doc.char_span(
+                start + lead, start + lead + len(stripped), alignment_mode="expand"
+            )
+            if span is None or not len(span):
+                continue
+            span[0].is_sent_start = True
+            if is_non_claim_line(stripped):
+                spans.append(Span(doc, span.start, span.end, label="non_claim"))
+        doc.spans[NON_CLAIM] = spans
+        if doc.has_annotation("SENT_START"):
+            _move_opening_quotes(doc)
+
+
+_OPENING = frozenset({'"', "\u201c", "'", "\u2018"})
+
+
+def _move_opening_quotes(doc: Doc) -> None:
+    """A rule-based sentencizer leaves an opening quotation mark at the end of the previous
+    sentence (`... strong. "We are ...`): move it to the sentence it opens."""
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.text in _OPENING and nxt.is_sent_start and not tok.is_sent_start:
+            if tok.i == 0 or doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space:
+                if not tok.whitespace_:
+                    tok.is_sent_start = True
+                    nxt.is_sent_start = False

@@ -1,0 +1,392 @@
+"""One registry of people and organisations per article.
+
+Every mention form adds to it: a full name with its title and organisation from an
+apposition (`Wang Lianjun, Huawei's director of ..., said`), a pre-name descriptor
+(`Huawei chief executive Richard Yu`), a relative clause (`X, who heads Y`), an organisation
+with its acronym (`European Central Bank (ECB)`) or descriptor (`NIO, the carmaker,`).
+Later mentions (`Wang`, `he`, `the executive`, `the company`) are resolved against it by
+the attribution component. The statistical NER's person/organisation mistakes (`Wang said`
+tagged ORG) are corrected here: a form that is an alias of a known person is that person.
+
+Writes `doc._.registry`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline import lexicon, names
+from pipeline.components.base import Component
+
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_LINK_PREPS = frozenset({"of", "at", "for", "with", "from", "in"})
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
+_LEAD_VERBS = frozenset({"head", "lead", "run", "chair", "manage", "found", "co-found", "own"})
+
+
+@dataclass
+class Entity:
+    """A person or organisation of the article, named in its fullest form."""
+
+    name: str
+    kind: str  # "person" | "organization"
+    label: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    gender: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    nouns: set[str] = field(default_factory=set)  # descriptor heads: carmaker, minister
+    mentions: list[int] = field(default_factory=list)  # character offsets, in order
+
+    def describe(self, title: str | None, organization: str | None) -> None:
+        if title and not self.title:
+            self.title = title
+            roles = lexicon.words("attribution/titles.txt")
+            self.nouns.update(w.lower() for w in title.split() if w.lower() in roles)
+        if organization and not self.organization:
+            self.organization = organization
+
+
+@dataclass
+class Registry:
+    """People and organisations of one article, and the offsets where they are named."""
+
+    entities: list[Entity] = field(default_factory=list)
+    _by_alias: dict[str, list[Entity]] = field(default_factory=dict)
+
+    def add_alias(self, entity: Entity, alias: str) -> None:
+        alias = alias.lower()
+        entity.aliases.add(alias)
+        bucket = self._by_alias.setdefault(alias, [])
+        if entity not in bucket:
+            bucket.append(entity)
+
+    def lookup(self, text: str, *, at: int | None = None, kind: str | None = None) -> Entity | None:
+        """The entity a surface form names; with several, the one named last before `at`."""
+        form = text.lower().strip()
+        candidates = self._by_alias.get(form) or self._by_alias.get(
+            names.strip_possessive(form).lower(), []
+        )
+        if kind:
+            candidates = [e for e in candidates if e.kind == kind]
+        if not candidates:
+            return None
+        if len(candidates) == 1 or at is None:
+            return candidates[0]
+        return max(candidates, key=lambda e: max((m for m in e.mentions if m <= at), default=-1))
+
+    def people(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "person"]
+
+    def organizations(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "organization"]
+
+    def add_person(self, text: str, *, at: int, label: str | None = "PERSON") -> Entity | None:
+        name = names.person_name(text)
+        if not name or not name[0].isupper():
+            return None
+        known = self.lookup(name, at=at, kind="person")
+        if known is not None and (len(name.split()) == 1 or known.name.lower() == name.lower()):
+            known.mentions.append(at)
+            return known
+        # A shorter form seen first (`Wang`) and the full name later: merge into the full one.
+        entity = Entity(name=name, kind="person", label=label)
+        first = text.split()[0] if text.split() else ""
+        entity.gender = names.gender_of_honorific(first) or names.gender_of_given_name(name)
+        entity.mentions.append(at)
+        self.entities.append(entity)
+        for alias in names.person_aliases(name):
+            self.add_alias(entity, alias)
+        return entity
+
+    def add_organization(self, text: str, *, at: int, label: str | None = "ORG") -> Entity | None:
+        name = names.org_name(text)
+        if not name or not name[0].isupper() or name.lower() in _NOT_ORGS:
+            return None
+        known = self.lookup(name, at=at)
+        if known is not None:
+            known.mentions.append(at)
+            if known.kind == "organization" and len(name) > len(known.name):
+                known.name = name  # the fullest form in the article
+            return known
+        entity = Entity(name=name, kind="organization", label=label)
+        entity.mentions.append(at)
+        self.entities.append(entity)
+        for alias in names.org_aliases(name):
+            # A first word is only an alias when no other entity claims it.
+            if alias in self._by_alias and alias != name.lower():
+                continue
+            self.add_alias(entity, alias)
+        return entity
+
+    def mentions_before(self, at: int, *, kind: str | None = None) -> list[tuple[int, Entity]]:
+        """(offset, entity) of every mention before `at`, most recent first."""
+        out = [
+            (m, e)
+            for e in self.entities
+            if kind is None or e.kind == kind
+            for m in e.mentions
+            if m < at
+        ]
+        return sorted(out, key=lambda pair: -pair[0])
+
+
+_NOT_ORGS = frozenset({"reuters", "ap", "afp", "bloomberg news", "the associated press"})
+
+
+@Language.factory("newsclaims_registry", default_config={})
+def make_registry(nlp: Language, name: str) -> RegistryBuilder:
+    return RegistryBuilder()
+
+
+class RegistryBuilder(Component):
+    """Builds `doc._.registry` from named entities (or capitalised names under a blank
+    pipeline), appositions, descriptors and acronyms."""
+
+    name = "newsclaims_registry"
+
+    def annotate(self, doc: Doc) -> None:
+        registry = Registry()
+        if doc.has_annotation("ENT_IOB"):
+            self._from_entities(doc, registry)
+        else:
+            self._from_capitals(doc, registry)
+        doc._.registry = registry
+
+    # -- trained pipelines ------------------------------------------------------------------
+
+    def _from_entities(self, doc: Doc, registry: Registry) -> None:
+        ents = list(doc.ents)
+        person_forms = {
+            names.person_name(e.text).lower() for e in ents if e.label_ in PERSON_LABELS
+        }
+        # Full names first, so that `Wang` (tagged ORG) finds `Wang Lianjun` (PERSON).
+        for ent in sorted(ents, key=lambda e: (-len(e), e.start_char)):
+            if ent.label_ in PERSON_LABELS and len(names.person_name(ent.text).split()) > 1:
+                registry.add_person(ent.text, at=ent.start_char)
+        for ent in ents:
+            text = ent.text
+            if ent.label_ in PERSON_LABELS or _is_person_alias(registry, text):
+                if len(names.person_name(text).split()) == 1:
+                    registry.add_person(text, at=ent.start_char)
+                else:
+                    known = registry.lookup(names.person_name(text), kind="person")
+                    if known and ent.start_char not in known.mentions:
+                        known.mentions.append(ent.start_char)
+            elif ent.label_ in ORG_LABELS and names.org_name(text).lower() not in person_forms:
+                entity = registry.add_organization(text, at=ent.start_char, label=ent.label_)
+                if entity is not None:
+                    self._acronym(doc, ent, entity, registry)
+                    self._org_descriptor(ent, entity)
+        for entity in registry.entities:
+            entity.mentions.sort()
+        for ent in ents:
+            if ent.label_ in PERSON_LABELS:
+                entity = registry.lookup(names.person_name(ent.text), kind="person")
+                if entity is not None:
+                    title, org = describe_person(ent, registry)
+                    entity.describe(title, org)
+
+    @staticmethod
+    def _acronym(doc: Doc, ent: Span, entity: Entity, registry: Registry) -> None:
+        """`European Central Bank (ECB)`: the bracketed form is an alias."""
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+            short = doc[ent.end + 1].text
+            if short.isupper() and 2 <= len(short) <= 6:
+                registry.add_alias(entity, short)
+
+    @staticmethod
+    def _org_descriptor(ent: Span, entity: Entity) -> None:
+        """`NIO, the Chinese carmaker,`: `the carmaker` may later refer to NIO."""
+        for child in ent.root.children:
+            if child.dep_ == "appos":
+                entity.nouns.add(child.lemma_.lower())
+
+    # -- blank pipelines ---------------------------------------------------------------------
+
+    def _from_capitals(self, doc: Doc, registry: Registry) -> None:
+        """Without NER: a run of capitalised words is a person when it starts with a known
+        given name, follows a title (`chief executive Mary Barra`) or has a title in an
+        apposition (`Wang Lianjun, Huawei's director of ...,`)."""
+        given = lexicon.table("attribution/given_names.txt")
+        titles = lexicon.words("attribution/titles.txt")
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if not _NAME_TOKEN.match(tok.text) or tok.lower_ in titles:
+                i += 1
+                continue
+            j = i
+            while j < n and _NAME_TOKEN.match(doc[j].text) and j - i < 4:
+                j += 1
+            words = [t.text for t in doc[i:j]]
+            prev = doc[i - 1].text.lower() if i > 0 else ""
+            apposition = _blank_apposition(doc, j, titles)
+            if j - i >= 2 and (words[0].lower() in given or prev in titles or apposition):
+                entity = registry.add_person(" ".join(words), at=tok.idx, label=None)
+                if entity is not None:
+                    title, org = apposition or _descriptor_before(doc, i, registry)
+                    entity.describe(title, org)
+            i = j
+
+
+def _blank_apposition(doc: Doc, j: int, titles: frozenset[str]) -> tuple[str | None, str | None]:
+    """`, Huawei's director of strategy,` / `, chief executive of General Motors,` after a
+    name ending at token `j`: (title, organisation), or () when there is none."""
+    if j >= len(doc) or doc[j].text != ",":
+        return ()
+    k = j + 1
+    while k < len(doc) and doc[k].text not in {",", ".", ";", "(", ")", "\u2014"} and k - j < 16:
+        k += 1
+    segment = list(doc[j + 1 : k])
+    if not segment or not any(t.lower_ in titles for t in segment):
+        return ()
+    org = None
+    if len(segment) > 2:
+        for m, t in enumerate(segment):
+            if t.text in ("'s", "\u2019s") and m > 0:
+                org = " ".join(x.text for x in segment[:m])
+                segment = segment[m + 1 :]
+                break
+    for m, t in enumerate(segment):
+        if t.lower_ in _LINK_PREPS and m + 1 < len(segment) and not org:
+            rest = segment[m + 1 :]
+            if rest and all(_NAME_TOKEN.match(x.text) for x in rest):
+                org = " ".join(x.text for x in rest)
+                segment = segment[:m]
+            break
+    while segment and segment[0].lower_ in {"the", "a", "an"}:
+        segment = segment[1:]
+    return (_join(segment) or None, org)
+
+
+def _is_person_alias(registry: Registry, text: str) -> bool:
+    return registry.lookup(names.person_name(text), kind="person") is not None
+
+
+def describe_person(ent: Span, registry: Registry) -> tuple[str | None, str | None]:
+    """Title and organisation of a person from the words around one mention."""
+    title, org = _apposition(ent, registry)
+    if title or org:
+        return title, org
+    return _descriptor_before(ent.doc, ent.start, registry)
+
+
+def _apposition(ent: Span, registry: Registry) -> tuple[str | None, str | None]:
+    """`X, Huawei's director of strategy,` / `X, chief executive of Y,` / `X, who heads Y,`."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            return _split_description(child, registry)
+        if child.dep_ == "relcl" and child.lemma_ in _LEAD_VERBS:
+            for obj in child.children:
+                if obj.dep_ == "dobj":
+                    org = _org_in(obj, registry)
+                    if org:
+                        return None, org
+    return None, None
+
+
+def _split_description(head: Token, registry: Registry) -> tuple[str | None, str | None]:
+    """Title words and the organisation from a description NP rooted at `head`."""
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl",) and not _in_relcl(t, head)]
+    # Cut at the first comma or dash that closes the apposition.
+    cut = []
+    for t in tokens:
+        if t.i > head.i and t.text in {",", ";", "(", "\u2014", "\u2013"}:
+            break
+        cut.append(t)
+    tokens = cut
+    org = None
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "poss" and t.head == head:
+            org_text = " ".join(x.text for x in t.subtree if x.dep_ != "case" and x.text != "'s")
+            org = _org_name_of(org_text, registry)
+            drop.update(x.i for x in t.subtree)
+        elif t.dep_ == "compound" and t.head == head and t.ent_type_ in ORG_LABELS:
+            org = _org_name_of(t.text, registry)
+            drop.add(t.i)
+    # `chief executive of Y` / `an analyst at Y`: the prepositional object is the organisation
+    # when it is a named organisation.
+    for t in tokens:
+        if t.dep_ == "prep" and t.lower_ in _LINK_PREPS and not org:
+            objs = [c for c in t.children if c.dep_ == "pobj"]
+            if objs and objs[0].ent_type_ in ORG_LABELS | {"FAC"}:
+                org_tokens = [x for x in objs[0].subtree if x.ent_type_ or x.dep_ == "compound"]
+                if org_tokens:
+                    org = _org_name_of(" ".join(x.text for x in org_tokens), registry)
+                    drop.update(x.i for x in t.subtree)
+    words = [t for t in tokens if t.i not in drop]
+    while words and (words[0].dep_ == "det" or words[0].lower_ in {"the", "a", "an"}):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    title = _join(words) or None
+    return title, org
+
+
+def _in_relcl(token: Token, stop: Token) -> bool:
+    while token != stop and token.head != token:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+def _descriptor_before(doc: Doc, start: int, registry: Registry) -> tuple[str | None, str | None]:
+    """`Huawei chief executive Richard Yu` / `Tesla's CEO Elon Musk`: words before the name."""
+    titles = lexicon.words("attribution/titles.txt")
+    i = start - 1
+    words: list[Token] = []
+    while i >= 0 and (doc[i].lower_ in titles or doc[i].lower_ == "and") and len(words) < 6:
+        words.insert(0, doc[i])
+        i -= 1
+    if not words or words[-1].lower_ == "and":
+        return None, None
+    org = None
+    if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
+        i -= 1
+    j = i
+    while j >= 0 and _NAME_TOKEN.match(doc[j].text) and doc[j].lower_ not in titles:
+        j -= 1
+    if j < i:
+        candidate = doc[j + 1 : i + 1].text
+        if doc.has_annotation("ENT_IOB"):
+            if doc[i].ent_type_ in ORG_LABELS:
+                org = _org_name_of(candidate, registry)
+        else:
+            org = _org_name_of(candidate, registry)
+    return _join(words), org
+
+
+def _org_in(token: Token, registry: Registry) -> str | None:
+    ents = [t for t in token.subtree if t.ent_type_ in ORG_LABELS]
+    if not ents:
+        return None
+    return _org_name_of(" ".join(t.text for t in ents), registry)
+
+
+def _org_name_of(text: str, registry: Registry) -> str:
+    entity = registry.lookup(names.org_name(text), kind="organization")
+    return entity.name if entity else names.org_name(text)
+
+
+def _join(tokens: list[Token]) -> str:
+    """The text of tokens as written (keeps the article's spacing)."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    out = []
+    for k, t in enumerate(tokens):
+        out.append(t.text)
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and (nxt.i != t.i + 1 or t.whitespace_):
+            out.append(" ")
+    return "".join(out).strip() if doc else ""

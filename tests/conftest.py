@@ -1,0 +1,36 @@
+"""Shared fixtures: each spaCy pipeline is built once per test session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.nlp import build_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default trained pipeline with our components."""
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """The rules-only pipeline (`--model blank`)."""
+    return build_nlp("blank")
+
+
+@pytest.fixture(scope="session", params=["trained", "blank"])
+def any_nlp(request, nlp, blank_nlp):
+    return nlp if request.param == "trained" else blank_nlp
+
+
+def annotate(nlp, text: str, published: dt.date | None = None):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)
