@@ -1,0 +1,1 @@
+"""Data files of the pipeline: word lists and patterns (see README.md)."""
