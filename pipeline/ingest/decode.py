@@ -27,6 +27,10 @@ _BOMS = (
 )
 # Western single-byte encodings: for English news these are all really Windows-1252.
 _WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "windows_1252", "iso8859_1"})
+_WESTERN_LANGUAGES = frozenset(
+    "Unknown English French German Spanish Portuguese Italian Dutch Danish Swedish "
+    "Norwegian Finnish Catalan Indonesian".split()
+)
 # Control characters other than tab, newlines, form feed and the DOS end-of-file mark.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.01
@@ -41,14 +45,15 @@ UNDECODABLE_MESSAGE = (
 )
 
 
-def read_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
     """The whole content of a file, with read problems as an IngestError a person can act on."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         size = path.stat().st_size
         if size > limit:
             raise IngestError(
-                f"The file is {size / 1_048_576:.0f} MB, larger than the "
-                f"{limit // 1_048_576} MB limit for one article file. Split it into one "
+                f"The file is {size / 1_048_576:.1f} MB, larger than the "
+                f"{limit / 1_048_576:.1f} MB limit for one article file. Split it into one "
                 "file per article, or into a JSON Lines file (.jsonl), which is streamed."
             )
         return path.read_bytes()
@@ -105,16 +110,17 @@ def detect_encoding(data: bytes) -> str:
 def _detect_legacy(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data))
-    if not matches:
+    best = from_bytes(data).best()
+    western = _decodes(data, "cp1252")
+    if best is None:
+        if western:
+            return "cp1252"
         raise IngestError(UNDECODABLE_MESSAGE)
-    least = min(match.chaos for match in matches)
-    # charset_normalizer cannot tell cp1252 from cp1250 & co. on short English texts;
-    # prefer Windows-1252 whenever it reads the bytes as cleanly as the best guess.
-    for match in matches:
-        if match.encoding in _WESTERN and match.chaos <= least + 0.01:
-            return "cp1252" if _decodes(data, "cp1252") else "latin-1"
-    return matches[0].encoding
+    # charset_normalizer cannot tell cp1252 from cp1250 & co. on short English texts
+    # (`£5` reads as `Ł5`); take Windows-1252 unless it recognised another language.
+    if western and (best.encoding in _WESTERN or best.language in _WESTERN_LANGUAGES):
+        return "cp1252"
+    return best.encoding
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

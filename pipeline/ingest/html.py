@@ -34,6 +34,7 @@ _DROPPED = frozenset(
     "button form input select textarea nav aside object embed map canvas".split()
 )
 _CELLS = frozenset({"cell", "td", "th"})
+_PAGE_FURNITURE = frozenset({"header", "footer", "nav", "aside", "title", "head"})
 _BLOCK_TAG = re.compile(
     r"<(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|table|tr|section|article)\b",
     re.IGNORECASE,
@@ -92,8 +93,11 @@ def _flow(text: str | None, *, preformatted: bool) -> str:
     return text if preformatted else _WHITESPACE.sub(" ", text)
 
 
-def fragment_to_text(fragment: str) -> str:
-    """Text of an HTML fragment such as a JSON body made of `<p>` elements."""
+def fragment_to_text(fragment: str, *, drop: frozenset[str] = frozenset()) -> str:
+    """Text of an HTML fragment such as a JSON body made of `<p>` elements.
+
+    Elements named in `drop` are left out with their content, as are scripts and styles.
+    """
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -101,6 +105,8 @@ def fragment_to_text(fragment: str) -> str:
         root = lxml_html.document_fromstring(f"<html><body>{fragment}</body></html>")
     except (etree.ParserError, ValueError):
         return strip_inline_tags(fragment)
+    for element in list(root.iter(*drop)) if drop else ():
+        element.drop_tree()
     body = root.find("body")
     return render_tree(body if body is not None else root)
 
@@ -141,6 +147,11 @@ def extract_page(page: str, *, source: str = "") -> tuple[Metadata, str]:
         if any(_PROSE.search(paragraph) for paragraph in text.split("\n\n")):
             return metadata, text
         logger.debug("%s: no prose with favor_precision=%s", source, precision)
+    # Last resort for bare fragments saved as .html (`<p>...</p>`), which trafilatura
+    # refuses: the whole body without navigation, headers, footers and asides.
+    text = fragment_to_text(page, drop=_PAGE_FURNITURE)
+    if any(_PROSE.search(paragraph) for paragraph in text.split("\n\n")):
+        return metadata, text
     raise IngestError(NO_TEXT_MESSAGE)
 
 
