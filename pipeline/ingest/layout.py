@@ -24,7 +24,8 @@ def load_layout_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
     Raises ValueError naming the line when a kind is unknown or a regex does not compile.
     """
-    text = resources.files("pipeline.patterns").joinpath("layout_lines.txt").read_text("utf-8")
+    source = resources.files("pipeline").joinpath("patterns", "layout_lines.txt")
+    text = source.read_text(encoding="utf-8")
     patterns: list[tuple[str, re.Pattern[str]]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\n")

@@ -79,8 +79,10 @@ def _wrap_width(blocks: list[list[str]]) -> int | None:
 def _paragraphs(lines: list[str], width: int | None) -> list[str]:
     """Join the lines of one block into paragraphs, breaking where a break is meant."""
     paragraphs: list[list[str]] = [[lines[0]]]
-    for previous, line in zip(lines, lines[1:], strict=False):
-        if _breaks(previous, line, width):
+    standalone = [layout_kind(line) is not None for line in lines]
+    for index in range(1, len(lines)):
+        previous, line = lines[index - 1], lines[index]
+        if standalone[index - 1] or standalone[index] or _breaks(previous, line, width):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
@@ -88,8 +90,9 @@ def _paragraphs(lines: list[str], width: int | None) -> list[str]:
 
 
 def _breaks(previous: str, line: str, width: int | None) -> bool:
-    """True when the line break between `previous` and `line` ends a paragraph."""
-    if is_list_item(line) or layout_kind(previous) or layout_kind(line):
+    """True when the line break between `previous` and `line` (two prose lines) ends a
+    paragraph."""
+    if is_list_item(line):
         return True
     if width is not None:
         # Greedy wrapping moves a word to the next line only when it does not fit: if

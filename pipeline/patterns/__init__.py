@@ -1,1 +1,0 @@
-"""Data files of the pipeline: word lists and patterns (see README.md)."""
