@@ -68,17 +68,23 @@ def test_ingest_walk_unsupported_types_are_skipped(tmp_path):
     assert all(isinstance(item, Skipped) for item in results if item.source != "a.txt")
 
 
-@pytest.mark.parametrize("name", ["UPPER.TXT", "page.HTM", "notes.markdown", "feed.ndjson"])
-def test_ingest_walk_extensions_case_insensitive(name, tmp_path):
-    content = (
-        '{"body": "Sales rose."}\n'
-        if name.endswith("ndjson")
-        else "<p>Sales rose 5% in the year to March, it said.</p>"
-    )
-    if not name.lower().endswith((".htm", ".ndjson")):
-        content = BODY
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("UPPER.TXT", BODY),
+        ("notes.markdown", BODY),
+        ("page.HTM", f"<html><body><p>{BODY}</p></body></html>"),
+        ("feed.ndjson", '{"body": "Sales rose."}\n'),
+    ],
+)
+def test_ingest_walk_extensions_case_insensitive(name, content, tmp_path):
     write(tmp_path, name, content)
     assert len(articles(read_all(tmp_path))) == 1
+
+
+def test_ingest_walk_bare_path_is_one_input(tmp_path):
+    path = write(tmp_path, "a.txt", BODY)
+    assert [item.source for item in read_inputs(str(path))] == ["a.txt"]
 
 
 def test_ingest_walk_missing_input_is_an_error_and_others_go_on(tmp_path):

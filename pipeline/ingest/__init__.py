@@ -32,6 +32,8 @@ def read_inputs(
     INPUT, plus `#N` for the N-th article of a JSON list or the article on physical line N
     of a JSON Lines file. `reference_date` fills `published` only where the article has none.
     """
+    if isinstance(inputs, str | Path):  # one path given bare, not in a list
+        inputs = [inputs]
     for entry in walk_inputs(inputs):
         if not isinstance(entry, FileEntry):
             if isinstance(entry, InputError):

@@ -7,8 +7,9 @@ its `#N` source and the others are still read. JSON Lines files are read line by
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from pipeline.ingest.decode import (
     BINARY_MESSAGE,
@@ -137,8 +138,9 @@ def read_jsonl_file(path: Path, source: str) -> Iterator[Item]:
         )
 
 
-def _decoded_lines(stream: object, encoding: str) -> Iterator[tuple[int, str | IngestError]]:
-    for number, raw in enumerate(stream, start=1):  # type: ignore[call-overload]
+def _decoded_lines(stream: BinaryIO, encoding: str) -> Iterator[tuple[int, str | IngestError]]:
+    """(physical line number, text or the error of that line), one line in memory at a time."""
+    for number, raw in enumerate(stream, start=1):
         try:
             if b"\x00" in raw:
                 raise IngestError(BINARY_MESSAGE)
@@ -154,9 +156,9 @@ def _decoded_lines(stream: object, encoding: str) -> Iterator[tuple[int, str | I
             yield number, err
 
 
-def _read_lines(lines: object, source: str) -> Iterator[Item]:
+def _read_lines(lines: Iterable[tuple[int, str | IngestError]], source: str) -> Iterator[Item]:
     seen = False
-    for number, line in lines:  # type: ignore[attr-defined]
+    for number, line in lines:
         if isinstance(line, str) and not line.strip():
             continue
         seen = True
