@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from types import MappingProxyType
 
 from models import Article, InputError
 from pipeline.ids import article_id, content_hash
@@ -21,16 +22,18 @@ from pipeline.ingest.normalize import clean_characters, normalize_text
 
 logger = logging.getLogger("newsclaims.ingest")
 
-FORMATS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-}
+FORMATS = MappingProxyType(
+    {
+        ".md": "markdown",
+        ".markdown": "markdown",
+        ".txt": "text",
+        ".html": "html",
+        ".htm": "html",
+        ".json": "json",
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+    }
+)
 """File extension (lower case) -> `Article.format`."""
 
 EMPTY_MESSAGE = "The file is empty. Add the article text or remove the file."
