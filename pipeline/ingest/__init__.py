@@ -1,0 +1,52 @@
+"""Ingestion: files and folders on disk to `models.Article` records, one at a time.
+
+`read_inputs` is a generator: it walks folders lazily, reads one file at a time (JSON
+Lines line by line) and never raises for a bad input; each one gives an `InputError` and
+reading goes on. Formats: Markdown and text (with YAML front matter), HTML pages, JSON
+objects or lists, JSON Lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from models import Article, InputError
+from pipeline.ingest.errors import Skipped
+from pipeline.ingest.reader import FORMATS, read_file
+from pipeline.ingest.walk import FileEntry, walk_inputs
+
+__all__ = ["FORMATS", "Skipped", "read_inputs"]
+
+logger = logging.getLogger("newsclaims.ingest")
+
+
+def read_inputs(
+    inputs: Sequence[str | Path], *, reference_date: dt.date | None = None
+) -> Iterator[Article | InputError | Skipped]:
+    """Every article of `inputs` (files or folders), in a stable order, errors included.
+
+    `source` is the path relative to the INPUT folder (posix), or the file name for a file
+    INPUT, plus `#N` for the N-th article of a JSON list or the article on physical line N
+    of a JSON Lines file. `reference_date` fills `published` only where the article has none.
+    """
+    if isinstance(inputs, str | Path):  # one path given bare, not in a list
+        inputs = [inputs]
+    for entry in walk_inputs(inputs):
+        if not isinstance(entry, FileEntry):
+            if isinstance(entry, InputError):
+                logger.warning("%s: %s", entry.source, entry.error)
+            yield entry
+            continue
+        logger.debug("reading %s", entry.source)
+        try:
+            yield from read_file(entry.path, entry.source, reference_date=reference_date)
+        except Exception as err:  # a bug must not stop the batch: report the file, go on
+            logger.exception("%s: unexpected error while reading", entry.source)
+            yield InputError(
+                source=entry.source,
+                error=f"Unexpected error while reading this file ({type(err).__name__}: "
+                f"{err}). Please report it with the file attached.",
+            )

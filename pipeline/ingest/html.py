@@ -1,0 +1,165 @@
+"""HTML to article text: trafilatura for whole pages, a small renderer for body fragments.
+
+Pages: trafilatura finds the main text (navigation, related links, newsletter boxes,
+cookie banners and footers stay out) and the metadata (title, date, canonical url,
+author, site name). Its tree is rendered here rather than with `extract()` so that every
+paragraph, heading and list item becomes one paragraph separated by a blank line.
+Fragments (HTML inside a JSON body) are rendered the same way without extraction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import re
+from typing import Any
+
+from pipeline.ingest.dates import parse_date
+from pipeline.ingest.errors import IngestError
+from pipeline.ingest.metadata import Metadata, as_text
+
+logger = logging.getLogger("newsclaims.ingest")
+
+# Elements that start and end a paragraph (trafilatura's TEI-like tags and HTML tags).
+_BLOCKS = frozenset(
+    "p head item list quote table row div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote "
+    "figcaption figure section article header footer main pre tr caption address details "
+    "summary body html hr center".split()
+)
+_LINE_BREAKS = frozenset({"lb", "br"})
+# Elements whose content never belongs to the article text.
+_DROPPED = frozenset(
+    "script style noscript template iframe svg img graphic video audio source picture "
+    "button form input select textarea nav aside object embed map canvas".split()
+)
+_CELLS = frozenset({"cell", "td", "th"})
+_PAGE_FURNITURE = frozenset({"header", "footer", "nav", "aside", "title", "head"})
+_BLOCK_TAG = re.compile(
+    r"<(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|table|tr|section|article)\b",
+    re.IGNORECASE,
+)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_WHITESPACE = re.compile(r"\s+")
+# A paragraph that reads as prose: five words or more and a sentence end.
+_PROSE = re.compile(r"(?:\S+\s+){4,}\S*\w\S*[.!?][\"'”’)]*(?:\s|$)")
+
+NO_TEXT_MESSAGE = (
+    "No article text was found in this HTML page (only navigation, links or other "
+    "page furniture). Save the article page itself, or its text as .txt or .md."
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when `text` uses HTML block tags (`<p>`, `<br>`, `<div>`, ...)."""
+    return _BLOCK_TAG.search(text) is not None
+
+
+def strip_inline_tags(text: str) -> str:
+    """Plain text with stray inline tags (`<a>`, `<em>`) and entities resolved."""
+    return html.unescape(_ANY_TAG.sub("", text))
+
+
+def render_tree(root: Any) -> str:
+    """Text of an lxml tree: one paragraph per block element, `\\n` for each line break."""
+    parts: list[str] = []
+    _render(root, parts, preformatted=False)
+    text = "".join(parts)
+    return re.sub(r" *\n *", "\n", text)
+
+
+def _render(element: Any, parts: list[str], *, preformatted: bool) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    tag = tag.rsplit("}", 1)[-1].lower()
+    if tag and tag not in _DROPPED:
+        if tag in _LINE_BREAKS:
+            parts.append("\n")
+        elif tag in _BLOCKS:
+            parts.append("\n\n")
+        elif tag in _CELLS:
+            parts.append(" ")
+        inner_pre = preformatted or tag == "pre"
+        parts.append(_flow(element.text, preformatted=inner_pre))
+        for child in element:
+            _render(child, parts, preformatted=inner_pre)
+        if tag in _BLOCKS:
+            parts.append("\n\n")
+    parts.append(_flow(element.tail, preformatted=preformatted))
+
+
+def _flow(text: str | None, *, preformatted: bool) -> str:
+    if not text:
+        return ""
+    return text if preformatted else _WHITESPACE.sub(" ", text)
+
+
+def fragment_to_text(fragment: str, *, drop: frozenset[str] = frozenset()) -> str:
+    """Text of an HTML fragment such as a JSON body made of `<p>` elements.
+
+    Elements named in `drop` are left out with their content, as are scripts and styles.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(f"<html><body>{fragment}</body></html>")
+    except (etree.ParserError, ValueError):
+        return strip_inline_tags(fragment)
+    for element in list(root.iter(*drop)) if drop else ():
+        element.drop_tree()
+    body = root.find("body")
+    return render_tree(body if body is not None else root)
+
+
+def extract_page(page: str, *, source: str = "") -> tuple[Metadata, str]:
+    """(metadata, text) of a whole HTML page; IngestError when it holds no article text.
+
+    Precision mode first (it keeps boilerplate out); the balanced mode as a fallback for
+    pages it empties, such as old layouts built from tables.
+    """
+    import trafilatura
+
+    metadata = Metadata()
+    for precision in (True, False):
+        try:
+            document = trafilatura.bare_extraction(
+                page,
+                favor_precision=precision,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=False,
+                include_images=False,
+                include_links=False,
+                date_extraction_params={
+                    "original_date": True,
+                    # the extensive search takes `© 2022` in a footer for a date
+                    "extensive_search": False,
+                    "max_date": (dt.date.today() + dt.timedelta(days=1)).isoformat(),
+                },
+            )
+        except Exception as err:  # trafilatura raises many kinds on broken markup
+            logger.warning("%s: trafilatura failed (%s)", source, err)
+            document = None
+        if document is None:
+            continue
+        metadata = _page_metadata(document)
+        text = render_tree(document.body)
+        if any(_PROSE.search(paragraph) for paragraph in text.split("\n\n")):
+            return metadata, text
+        logger.debug("%s: no prose with favor_precision=%s", source, precision)
+    # Last resort for bare fragments saved as .html (`<p>...</p>`), which trafilatura
+    # refuses: the whole body without navigation, headers, footers and asides.
+    text = fragment_to_text(page, drop=_PAGE_FURNITURE)
+    if any(_PROSE.search(paragraph) for paragraph in text.split("\n\n")):
+        return metadata, text
+    raise IngestError(NO_TEXT_MESSAGE)
+
+
+def _page_metadata(document: Any) -> Metadata:
+    return Metadata(
+        title=as_text(document.title),
+        published=parse_date(document.date),
+        url=as_text(document.url),
+        author=as_text(document.author),
+        publisher=as_text(document.sitename),
+    )

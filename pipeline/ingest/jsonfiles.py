@@ -1,0 +1,199 @@
+"""JSON articles: one object per `.json` file, a list of them, or one per line (`.jsonl`).
+
+Each article of a list or a JSON Lines file stands alone: a bad one gives one error with
+its `#N` source and the others are still read. JSON Lines files are read line by line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+from pipeline.ingest.decode import (
+    BINARY_MESSAGE,
+    check_not_binary,
+    decode_bytes,
+    detect_encoding,
+    read_bytes,
+)
+from pipeline.ingest.errors import IngestError
+from pipeline.ingest.html import fragment_to_text, looks_like_html, strip_inline_tags
+from pipeline.ingest.metadata import Metadata, lookup, metadata_from_mapping
+
+BODY_KEYS = (
+    "body",
+    "text",
+    "content",
+    "article_body",
+    "articleBody",
+    "maintext",
+    "article_text",
+    "full_text",
+)
+_SAMPLE_BYTES = 65536
+
+Item = tuple[str, tuple[Metadata, str] | IngestError]
+"""(source, (metadata, raw body text) or the error of that article)."""
+
+
+def article_from_object(value: object, *, what: str = "The JSON value") -> tuple[Metadata, str]:
+    """(metadata, body text) of one article object; IngestError when it is not usable."""
+    if not isinstance(value, Mapping):
+        raise IngestError(
+            f"{what} is {_json_kind(value)}, not an article object. Each article must be a "
+            f"JSON object with its text under one of: {', '.join(BODY_KEYS)}."
+        )
+    body = lookup(value, BODY_KEYS)
+    if body is None:
+        raise IngestError(
+            "The article object has no body text. Put the article text under one of the "
+            f"keys: {', '.join(BODY_KEYS)}."
+        )
+    if isinstance(body, list) and all(isinstance(part, str) for part in body):
+        body = "\n\n".join(body)
+    if not isinstance(body, str):
+        raise IngestError(
+            f"The article body is {_json_kind(body)}, not text. Put the article text as a "
+            "string (or a list of paragraph strings) under the body key."
+        )
+    if looks_like_html(body):
+        body = fragment_to_text(body)
+    elif "<" in body:
+        body = strip_inline_tags(body)
+    return metadata_from_mapping(value), body
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def read_json_file(path: Path, source: str) -> Iterator[Item]:
+    """The article of a `.json` file, or each article (`source#N`) of a JSON list."""
+    try:
+        data = read_bytes(path)
+        if not data.strip():
+            raise IngestError("The file is empty. Add the article JSON or remove the file.")
+        text = decode_bytes(data)
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise IngestError(
+                f"The file is not valid JSON: {err.msg} at line {err.lineno}, column "
+                f"{err.colno}. Fix the JSON there (for one article per line, use a .jsonl "
+                "file)."
+            ) from err
+    except IngestError as err:
+        yield source, err
+        return
+    if not isinstance(value, list):
+        yield source, _attempt(value, what="The JSON value")
+        return
+    if not value:
+        yield source, IngestError("The JSON list is empty: there is no article in this file.")
+    for index, item in enumerate(value, start=1):
+        yield f"{source}#{index}", _attempt(item, what=f"Item {index} of the JSON list")
+
+
+def read_jsonl_file(path: Path, source: str) -> Iterator[Item]:
+    """Each article of a JSON Lines file, as `source#N` with N the 1-based physical line."""
+    try:
+        with path.open("rb") as stream:
+            encoding = detect_encoding(stream.read(_SAMPLE_BYTES))
+            if encoding.startswith(("utf-16", "utf-32")):
+                lines = decode_bytes(read_bytes(path)).split("\n")
+                yield from _read_lines(enumerate(lines, start=1), source)
+                return
+            stream.seek(0)
+            encoding = "utf-8-sig" if encoding == "utf-8" else encoding
+            yield from _read_lines(_decoded_lines(stream, encoding), source)
+    except IngestError as err:
+        yield source, err
+    except PermissionError:
+        yield (
+            source,
+            IngestError(
+                "The file cannot be read: permission denied. Check its permissions "
+                "(for example `chmod +r`) or remove it from the inputs."
+            ),
+        )
+    except OSError as err:
+        yield (
+            source,
+            IngestError(
+                f"The file cannot be read ({err.strerror or err}). Check that it exists and is "
+                "readable."
+            ),
+        )
+
+
+def _decoded_lines(stream: BinaryIO, encoding: str) -> Iterator[tuple[int, str | IngestError]]:
+    """(physical line number, text or the error of that line), one line in memory at a time."""
+    for number, raw in enumerate(stream, start=1):
+        try:
+            if b"\x00" in raw:
+                raise IngestError(BINARY_MESSAGE)
+            yield number, raw.decode(encoding)
+        except UnicodeDecodeError:
+            yield (
+                number,
+                IngestError(
+                    f"Line {number} is not valid {encoding} text. Re-save the file as UTF-8."
+                ),
+            )
+        except IngestError as err:
+            yield number, err
+
+
+def _read_lines(lines: Iterable[tuple[int, str | IngestError]], source: str) -> Iterator[Item]:
+    seen = False
+    for number, line in lines:
+        if isinstance(line, str) and not line.strip():
+            continue
+        seen = True
+        item_source = f"{source}#{number}"
+        if isinstance(line, IngestError):
+            yield item_source, line
+            continue
+        try:
+            check_not_binary(line)
+            value = json.loads(line)
+        except IngestError as err:
+            yield item_source, err
+            continue
+        except json.JSONDecodeError as err:
+            yield (
+                item_source,
+                IngestError(
+                    f"Line {number} is not valid JSON: {err.msg} at column {err.colno}. Fix or "
+                    "remove this line; the other lines are read."
+                ),
+            )
+            continue
+        yield item_source, _attempt(value, what=f"Line {number}")
+    if not seen:
+        yield (
+            source,
+            IngestError(
+                "The file has no articles: every line is blank. Add one JSON article object "
+                "per line, or remove the file."
+            ),
+        )
+
+
+def _attempt(value: object, *, what: str) -> tuple[Metadata, str] | IngestError:
+    try:
+        return article_from_object(value, what=what)
+    except IngestError as err:
+        return err

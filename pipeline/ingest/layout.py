@@ -1,0 +1,57 @@
+"""Layout lines: captions, credits, bylines, datelines and other page furniture.
+
+The patterns live in `pipeline/patterns/layout_lines.txt`. Ingestion keeps a matching
+line as its own paragraph; later stages reuse `layout_kind` to never make it a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+LAYOUT_KINDS = frozenset(
+    {"caption", "credit", "byline", "reporting", "dateline", "timestamp", "boilerplate"}
+)
+
+# A list item as written in plain text: `- x`, `* x`, `• x`, `1. x`, `2) x`.
+_LIST_ITEM = re.compile(r"(?:[-*+•‣◦▪]|\d{1,2}[.)])\s+\S")
+
+
+@cache
+def load_layout_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The (kind, compiled regex) pairs of `layout_lines.txt`, in file order.
+
+    Raises ValueError naming the line when a kind is unknown or a regex does not compile.
+    """
+    source = resources.files("pipeline").joinpath("patterns", "layout_lines.txt")
+    text = source.read_text(encoding="utf-8")
+    patterns: list[tuple[str, re.Pattern[str]]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        kind, sep, regex = line.partition("\t")
+        if not sep or kind not in LAYOUT_KINDS or not regex:
+            raise ValueError(f"layout_lines.txt line {number}: expected KIND<TAB>REGEX, {line!r}")
+        try:
+            patterns.append((kind, re.compile(regex)))
+        except re.error as err:
+            raise ValueError(f"layout_lines.txt line {number}: bad regex: {err}") from err
+    return tuple(patterns)
+
+
+def layout_kind(line: str) -> str | None:
+    """The layout kind of a whole line (`caption`, `byline`, ...), or None for prose."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 500:
+        return None
+    for kind, pattern in load_layout_patterns():
+        if pattern.fullmatch(stripped):
+            return kind
+    return None
+
+
+def is_list_item(line: str) -> bool:
+    """True for a plain-text list item line (`- Brent up 1.2%`, `2) Sales`)."""
+    return _LIST_ITEM.match(line.strip()) is not None
