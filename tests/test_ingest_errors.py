@@ -8,9 +8,9 @@ import random
 from pathlib import Path
 
 import pytest
-from ingest_support import DATA, articles, errors, read_all, write
 
 from models import InputError
+from tests.ingest_support import DATA, articles, errors, read_all, write
 
 GOOD = {
     "good.txt": "Sales rose 5% in October, the company said.\n",

@@ -6,9 +6,9 @@ import datetime as dt
 import shutil
 
 import pytest
-from ingest_support import DATA, errors, only_article, read_all
 
 from pipeline.ingest.html import fragment_to_text, looks_like_html
+from tests.ingest_support import DATA, errors, only_article, read_all
 
 PAGES = {
     "news_page.html": {

@@ -6,9 +6,9 @@ import datetime as dt
 import json
 
 import pytest
-from ingest_support import articles, errors, only_article, read_all, write
 
 from pipeline.ingest import read_inputs
+from tests.ingest_support import articles, errors, only_article, read_all, write
 
 NOV_8 = dt.date(2022, 11, 8)
 

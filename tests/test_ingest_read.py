@@ -6,7 +6,8 @@ import datetime as dt
 import shutil
 
 import pytest
-from ingest_support import DATA, only_article, write
+
+from tests.ingest_support import DATA, only_article, write
 
 NOV_8 = dt.date(2022, 11, 8)
 REFERENCE = dt.date(2023, 1, 1)
@@ -154,7 +155,7 @@ def test_ingest_read_reference_date_for_json_and_html(tmp_path):
     write(tmp_path, "a.json", '{"body": "Text.", "date": "2022-11-08"}')
     write(tmp_path, "b.json", '{"body": "Text."}')
     shutil.copy(DATA / "news_page.html", tmp_path / "c.html")
-    from ingest_support import articles, read_all
+    from tests.ingest_support import articles, read_all
 
     found = articles(read_all(tmp_path, reference_date=REFERENCE))
     assert (found["a.json"].published, found["a.json"].published_from) == (NOV_8, "article")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import types
 
 import pytest
-from ingest_support import articles, errors, read_all, skipped, write
 
 from models import Article
 from pipeline.ingest import Skipped, read_inputs
 from pipeline.ingest.ignore import is_ignored, parse_ignore
+from tests.ingest_support import articles, errors, read_all, skipped, write
 
 BODY = "Sales rose 5% in October, the company said.\n"
 
