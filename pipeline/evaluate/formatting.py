@@ -64,6 +64,8 @@ def format_table(report: Report) -> str:
 
 
 def _describe(error: ErrorItem) -> str:
+    if error.field == "claims":
+        return f"speaker {error.gold if error.kind == 'miss' else error.predicted}"
     if error.kind == "wrong":
         return f"{error.gold} -> {error.predicted}"
     detail = error.gold if error.kind == "miss" else error.predicted

@@ -58,10 +58,11 @@ def locate(
     """Spans of an article's claims, in their listed order.
 
     A claim whose `offsets` agree with its text keeps them. Otherwise its text is searched:
-    a claim with the same text as the claim before it and a different speaker is the second
-    claim of that sentence and takes the same span (guide section 1: two speakers, two
-    claims); any other claim takes the first occurrence at or after the end of the last placed
-    claim, else the first occurrence in the article (repeated sentences are taken in order).
+    a claim with the same text as the claim before it and a speaker that none of the claims
+    already at that span has is another claim of that sentence and takes the same span (guide
+    section 1: two speakers, two claims); any other claim takes the first occurrence at or
+    after the end of the last placed claim, else the first occurrence in the article
+    (a repeated sentence is taken in order).
     Returns the spans (None when the text is not in the article), the indices of claims whose
     text was not found, and the indices of claims whose offsets disagreed with their text.
     """
@@ -69,6 +70,7 @@ def locate(
     missing: list[int] = []
     bad_offsets: list[int] = []
     cursor = 0
+    sharing: set[Hashable] = set()  # speakers of the claims at the previous claim's span
     for i, norm in enumerate(norms):
         span: Span | None = None
         given = offsets[i]
@@ -79,7 +81,7 @@ def locate(
                 bad_offsets.append(i)
         if span is None:
             same_sentence = (
-                i > 0 and norms[i - 1] == norm and speakers[i - 1] != speakers[i] and spans[i - 1]
+                i > 0 and norms[i - 1] == norm and speakers[i] not in sharing and spans[i - 1]
             )
             if same_sentence:
                 span = spans[i - 1]
@@ -91,5 +93,9 @@ def locate(
             missing.append(i)
         else:
             cursor = span[1]
+        if i > 0 and span is not None and span == spans[i - 1]:
+            sharing = sharing | {speakers[i]}
+        else:
+            sharing = {speakers[i]}
         spans.append(span)
     return spans, missing, bad_offsets
