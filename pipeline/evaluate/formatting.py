@@ -86,6 +86,6 @@ def format_errors(report: Report) -> str:
             for e in chosen:
                 detail = _describe(e)
                 lines.append(f"- {e.source}: {detail}" if detail else f"- {e.source}")
-                lines.append(f"    {e.sentence}")
+                lines.append("    " + " ".join(e.sentence.split()))
             sections.append("\n".join(lines))
     return "\n\n".join(sections) if sections else "no errors"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
-from pipeline.evaluate.normalise import text_with_map
+from pipeline.evaluate.normalise import sentence, text_with_map
 
 Span = tuple[int, int]
 
@@ -46,7 +46,7 @@ class ArticleText:
             return False
         if not 0 <= start < end <= len(self.text):
             return False
-        return text_with_map(self.text[start:end])[0] == norm_claim
+        return sentence(self.text[start:end]) == norm_claim
 
 
 def locate(

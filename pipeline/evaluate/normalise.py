@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from pipeline.evaluate import lists
@@ -57,6 +58,8 @@ def text_with_map(text: str) -> tuple[str, tuple[int, ...]]:
 
 def sentence(text: str) -> str:
     """A sentence normalised for comparison by text (see `text_with_map`)."""
+    if text.isascii():  # the same result, without the per-character map
+        return " ".join(text.split()).lower().replace("`", "'")
     return text_with_map(text)[0]
 
 
@@ -68,24 +71,21 @@ def _fold(text: str) -> str:
 
 
 def _strip_phrases(tokens: list[str], phrases: tuple[tuple[str, ...], ...], *, end: bool) -> None:
-    """Remove listed phrases from the start (or end) of `tokens`, repeatedly, in place."""
+    """Remove listed phrases from the start (or end) of `tokens`, repeatedly, longest first,
+    in place; never the whole name (`President` alone stays)."""
+    known = frozenset(phrases)
+    sizes = sorted({len(p) for p in phrases}, reverse=True)
     changed = True
-    while changed and tokens:
+    while changed:
         changed = False
-        for phrase in phrases:
-            n = len(phrase)
-            if n >= len(tokens):
-                continue  # never strip a whole name away
-            part = tokens[-n:] if end else tokens[:n]
-            if tuple(part) == phrase:
-                if end:
-                    del tokens[-n:]
-                else:
-                    del tokens[:n]
+        for n in sizes:
+            if n < len(tokens) and tuple(tokens[-n:] if end else tokens[:n]) in known:
+                del tokens[(-n if end else 0) : (None if end else n)]
                 changed = True
                 break
 
 
+@lru_cache(maxsize=4096)
 def name(text: str | None, *, kind: str | None = None) -> str:
     """A speaker or target name for comparison.
 

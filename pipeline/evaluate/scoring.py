@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import Any
 
 from pipeline.evaluate import normalise
@@ -32,8 +33,16 @@ class _View:
     text: str
     norm: str
     span: Span | None
-    grams: frozenset[str]
     speaker: Mapping[str, Any] | None
+
+    @cached_property
+    def grams(self) -> tuple[str, ...]:
+        """The normalised text's 8-character shingles, in order (for matching by text)."""
+        return tuple(self.norm[k : k + _GRAM] for k in range(len(self.norm) - _GRAM + 1))
+
+    @cached_property
+    def gram_set(self) -> frozenset[str]:
+        return frozenset(self.grams)
 
 
 @dataclass(frozen=True)
@@ -114,8 +123,9 @@ def _score_article(
     text: str | None,
     warnings: list[str],
 ) -> ArticleReport:
-    gold = _views(source, gold_claims, text, warnings, side="gold")
-    pred = _views(source, pred_claims, text, warnings, side="predicted")
+    article = None if text is None else ArticleText.of(text)
+    gold = _views(source, gold_claims, article, warnings, side="gold")
+    pred = _views(source, pred_claims, article, warnings, side="predicted")
     overlaps = {
         (g.index, p.index): ov
         for g in gold
@@ -156,7 +166,7 @@ def _score_article(
 def _views(
     source: str,
     claims: Sequence[Mapping[str, Any]],
-    text: str | None,
+    article: ArticleText | None,
     warnings: list[str],
     *,
     side: str,
@@ -165,7 +175,7 @@ def _views(
     norms = [normalise.sentence(t) for t in texts]
     speakers = [_speaker(c) for c in claims]
     spans: list[Span | None] = [None] * len(claims)
-    if text is not None:
+    if article is not None:
         offsets = [
             (c.get("start"), c.get("end"))
             if side == "predicted" and c.get("start") is not None and c.get("end") is not None
@@ -173,7 +183,7 @@ def _views(
             for c in claims
         ]
         keys = [_speaker_identity(s) for s in speakers]
-        spans, missing, bad = locate(norms, keys, offsets, ArticleText.of(text))
+        spans, missing, bad = locate(norms, keys, offsets, article)
         for i in missing:
             warnings.append(
                 f"{source}: {side} claim not found in the article text, matched by text: "
@@ -186,13 +196,7 @@ def _views(
             )
     return [
         _View(
-            index=i,
-            claim=claim,
-            text=texts[i],
-            norm=norms[i],
-            span=spans[i],
-            grams=frozenset(norms[i][k : k + _GRAM] for k in range(len(norms[i]) - _GRAM + 1)),
-            speaker=speakers[i],
+            index=i, claim=claim, text=texts[i], norm=norms[i], span=spans[i], speaker=speakers[i]
         )
         for i, claim in enumerate(claims)
     ]
@@ -202,7 +206,8 @@ def _overlap(a: _View, b: _View) -> tuple[int, int]:
     """Characters two claims share, and the length of the shorter one.
 
     By character offsets when both are placed in the article text; otherwise the longest
-    common substring of their normalised texts.
+    common substring of their normalised texts (exact whenever it could exceed half of the
+    shorter text; 0 when a cheap shingle test shows it cannot).
     """
     if a.span is not None and b.span is not None:
         shared = min(a.span[1], b.span[1]) - max(a.span[0], b.span[0])
@@ -211,10 +216,24 @@ def _overlap(a: _View, b: _View) -> tuple[int, int]:
     shorter = min(len(a.norm), len(b.norm))
     if shorter == 0:
         return 0, 0
-    if shorter // 2 + 1 >= _GRAM and not a.grams & b.grams:
-        return 0, shorter  # no shared 8 characters: cannot share more than half
+    if not _may_share(a, b, shorter // 2 + 1):
+        return 0, shorter
     found = SequenceMatcher(None, a.norm, b.norm, autojunk=False).find_longest_match()
     return found.size, shorter
+
+
+def _may_share(a: _View, b: _View, need: int) -> bool:
+    """False only when the two texts surely have no common substring of `need` characters:
+    such a substring would give `need - 7` consecutive shingles of one found in the other."""
+    if need < _GRAM:
+        return True
+    short, other = (a, b) if len(a.norm) <= len(b.norm) else (b, a)
+    run = 0
+    for gram in short.grams:
+        run = run + 1 if gram in other.gram_set else 0
+        if run > need - _GRAM:
+            return True
+    return False
 
 
 def _is_match(overlap: tuple[int, int]) -> bool:
