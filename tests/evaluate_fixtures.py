@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-SHARED = Path("/work/shared")
-SEED_TEXT_PATH = SHARED / "seed-article.txt"
-SEED_GOLD_PATH = SHARED / "seed-gold.jsonl"
+# copies of /work/shared/seed-article.txt and seed-gold.jsonl (the guide's worked example)
+DATA = Path(__file__).parent / "data" / "evaluate"
+SEED_TEXT_PATH = DATA / "seed-article.txt"
+SEED_GOLD_PATH = DATA / "seed-gold.jsonl"
 
 S1 = "Acme Corp sold 1,200 cars in March, chief executive Jane Doe said."
 S2 = "Sales rose 5% last year, the company said, while analysts said demand would fall by 2026."

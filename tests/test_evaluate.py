@@ -362,6 +362,22 @@ def test_evaluate_repeated_sentence_matched_in_order() -> None:
     assert [e.kind for e in missed] == ["miss"]
 
 
+@pytest.mark.parametrize(
+    ("gold_text", "warned"),
+    [
+        (S1.replace("Acme Corp sold", "ACME  Corp\nsold"), False),  # case and spacing differ
+        ("Acme Corp sold 1,200 cars in March, Jane Doe said.", True),  # not in the article
+    ],
+)
+def test_evaluate_gold_text_placed_or_matched_by_text(gold_text: str, warned: bool) -> None:
+    gold = gold_article()["claims"]
+    pred = as_predictions(gold, TEXT)
+    gold[0]["text"] = gold_text
+    report = run(gold, pred, with_text=True)
+    assert counts(report) == BASE
+    assert any("not found in the article text" in w for w in report.warnings) is warned
+
+
 def test_evaluate_errors_name_every_mistake_with_its_sentence() -> None:
     gold = gold_article()["claims"]
     pred = as_predictions(gold, TEXT)
