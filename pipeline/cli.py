@@ -123,6 +123,46 @@ def extract(
     raise typer.Exit(0 if summary.ok else 1)
 
 
+@app.command("eval")
+def evaluate(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold file (JSON Lines, guide section 6).", exists=True, dir_okay=False
+        ),
+    ],
+    inputs: Inputs,
+    model: ModelOpt = None,
+    reference_date: ReferenceOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Keep the extract output here (default: a temp dir)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every miss and extra per field.")
+    ] = False,
+) -> None:
+    """Score claims against a gold file: INPUT... are articles to extract, or one existing
+    extract output folder (holding claims.jsonl)."""
+    from pipeline.evaluate import format_errors, format_table
+    from pipeline.nlp import ModelNotFound
+    from pipeline.scoring_run import evaluate_inputs
+
+    try:
+        report = evaluate_inputs(
+            gold, inputs, model=model, reference_date=_date(reference_date), out=out
+        )
+    except (ModelNotFound, ValueError) as error:
+        raise _fail(str(error)) from None
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(articles=False), indent=2) + "\n")
+    else:
+        sys.stdout.write(format_table(report) + "\n")
+    if errors:
+        sys.stdout.write(format_errors(report) + "\n")
+
+
 @app.command()
 def schema(
     record: Annotated[

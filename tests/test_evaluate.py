@@ -10,18 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from evaluate_fixtures import (
-    S1,
-    S2,
-    S5,
-    SOURCE,
-    TEXT,
-    as_predictions,
-    gold_article,
-    seed,
-)
-from independent_scorer import independent_score
 
+from pipeline import lexicon
 from pipeline.evaluate import (
     Report,
     format_errors,
@@ -34,6 +24,17 @@ from pipeline.evaluate import (
 )
 from pipeline.evaluate.assign import best_matching
 from pipeline.evaluate.locate import ArticleText, locate
+from tests.evaluate_fixtures import (
+    S1,
+    S2,
+    S5,
+    SOURCE,
+    TEXT,
+    as_predictions,
+    gold_article,
+    seed,
+)
+from tests.independent_scorer import independent_score
 
 Claims = list[dict[str, Any]]
 Mutation = Callable[[Claims, Claims], None]
@@ -577,7 +578,7 @@ def test_evaluate_patterns_are_valid(name: str) -> None:
     assert rows, name
     firsts = [row[0] for row in rows]
     assert len(firsts) == len(set(firsts)), f"duplicate entries in {name}"
-    raw = (lists.FOLDER / name).read_text(encoding="utf-8")
+    raw = (lexicon.PATTERNS / "evaluation" / name).read_text(encoding="utf-8")
     for line in raw.splitlines():
         if line.strip() and not line.startswith("#"):
             assert line == line.strip() and line == line.lower(), f"{name}: {line!r}"

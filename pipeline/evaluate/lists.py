@@ -1,24 +1,16 @@
-"""The scorer's word lists from `pipeline/patterns/evaluation/`, loaded once per process."""
+"""The scorer's word lists from `pipeline/patterns/evaluation/`, lowercased, loaded once."""
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
-FOLDER = Path(str(resources.files("pipeline") / "patterns" / "evaluation"))
+from pipeline import lexicon
 
 
 @cache
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The non-comment rows of a data file, lowercased and split on tabs."""
-    out = []
-    for line in (FOLDER / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        out.append(tuple(part.strip().lower() for part in line.split("\t")))
-    return tuple(out)
+    return tuple(tuple(p.lower() for p in row) for row in lexicon.rows(f"evaluation/{name}"))
 
 
 @cache
