@@ -164,6 +164,37 @@ def evaluate(
 
 
 @app.command()
+def bench(
+    inputs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Articles to measure on (default: corpus/).", show_default=False),
+    ] = None,
+    models: Annotated[
+        list[str] | None,
+        typer.Option("--model", "-m", help="Model(s) to measure (default: the default and blank)."),
+    ] = None,
+    sizes: Annotated[
+        list[int] | None, typer.Option("--size", help="Corpus copies (default: 1, 4, 16).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Measure throughput against the bare spaCy parse, stage shares and peak memory."""
+    from pipeline.bench import format_report, run, to_json
+    from pipeline.nlp import BLANK, ModelNotFound, default_model
+
+    try:
+        chosen = models or [default_model(), BLANK]
+    except ModelNotFound as error:
+        raise _fail(str(error)) from None
+    paths = inputs or [Path("corpus")]
+    for path in paths:
+        if not path.exists():
+            raise _fail(f"{path} does not exist")
+    results = run([str(p) for p in paths], models=chosen, sizes=sizes or [1, 4, 16])
+    sys.stdout.write((to_json(results) if as_json else format_report(results)) + "\n")
+
+
+@app.command()
 def schema(
     record: Annotated[
         str, typer.Option(help="Which record: claim, article, error or all.")

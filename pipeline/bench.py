@@ -1,0 +1,207 @@
+"""`newsclaims bench`: how fast, against the bare spaCy parse of the same text, and how much
+memory, as the corpus grows.
+
+Every measurement runs in a fresh process (spawned, not forked) so that its peak resident
+memory is its own. In one process, on the same articles, it times:
+
+- `parse`: the bare `nlp.pipe` of the base spaCy pipeline (for `blank`: tokenizer and
+  sentencizer), the reference every ratio is against;
+- `extract`: the whole job as `newsclaims extract` runs it (ingest, parse, our components,
+  records, writing) on a folder holding N copies of the corpus;
+- the time of each stage of a separate staged run: ingest, base parse, each of our
+  components, records, writing.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pipeline.nlp import BLANK, OUR_COMPONENTS
+
+
+@dataclass
+class Measurement:
+    """One model on one corpus size."""
+
+    model: str
+    copies: int
+    articles: int = 0
+    words: int = 0
+    parse_seconds: float = 0.0
+    extract_seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)
+    workers: int = 1
+
+    @property
+    def ratio(self) -> float:
+        return self.extract_seconds / self.parse_seconds if self.parse_seconds else float("nan")
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.extract_seconds if self.extract_seconds else 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.extract_seconds if self.extract_seconds else 0.0
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out.update(
+            ratio=self.ratio,
+            articles_per_second=self.articles_per_second,
+            words_per_second=self.words_per_second,
+        )
+        return out
+
+
+def replicate(inputs: Sequence[Path], copies: int, into: Path) -> Path:
+    """A folder holding `copies` copies of every input (file or folder)."""
+    for k in range(copies):
+        for source in inputs:
+            target = into / f"copy{k:03d}" / source.name
+            if source.is_dir():
+                shutil.copytree(source, target)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+    return into
+
+
+def measure(inputs: Sequence[str], model: str, copies: int, workers: int = 1) -> Measurement:
+    """Run in a child process: the measurement of one model on `copies` corpus copies."""
+    from models import Article
+    from pipeline.extract import article_record, claims_of
+    from pipeline.ingest import read_inputs
+    from pipeline.nlp import shared_nlp
+    from pipeline.run import extract
+
+    result = Measurement(model=model, copies=copies, workers=workers)
+    with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
+        corpus = replicate([Path(p) for p in inputs], copies, Path(tmp) / "in")
+        nlp = shared_nlp(model)  # the same pipeline `extract` below reuses
+        # The pipeline is loaded before any timing: loading is not throughput.
+        base = _base_pipeline(nlp, model)
+
+        started = time.perf_counter()
+        articles = [a for a in read_inputs([corpus]) if isinstance(a, Article)]
+        result.stages["ingest"] = time.perf_counter() - started
+        texts = [a.text for a in articles]
+        result.articles = len(articles)
+        result.words = sum(len(t.split()) for t in texts)
+
+        started = time.perf_counter()
+        for _ in base.pipe(texts, batch_size=32):
+            pass
+        result.parse_seconds = time.perf_counter() - started
+
+        kwargs = {"workers": workers} if workers > 1 else {}
+        started = time.perf_counter()
+        extract([corpus], out=Path(tmp) / "out", model=model, **kwargs)
+        result.extract_seconds = time.perf_counter() - started
+
+        result.stages.update(_staged(nlp, articles, article_record, claims_of, Path(tmp)))
+    result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def _base_pipeline(nlp, model: str):
+    """The base spaCy pipeline alone, as a user of bare spaCy would run it."""
+    import spacy
+
+    if model == BLANK:
+        blank = spacy.blank("en")
+        blank.add_pipe("sentencizer")
+        return blank
+    return spacy.load(nlp.meta["newsclaims"]["base"])
+
+
+def _staged(nlp, articles, article_record, claims_of, tmp: Path) -> dict[str, float]:
+    """Time every stage separately on the same articles."""
+    stages: dict[str, float] = {}
+    docs = []
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.published = article.published
+        docs.append(doc)
+    ours = {*OUR_COMPONENTS, "newsclaims_layout"}
+    for name, proc in nlp.pipeline:
+        started = time.perf_counter()
+        if name in ours or not hasattr(proc, "pipe"):
+            docs = [proc(d) for d in docs]
+        else:
+            docs = list(proc.pipe(docs, batch_size=32))
+        key = name if name in ours else "parse"
+        stages[key] = stages.get(key, 0.0) + time.perf_counter() - started
+    started = time.perf_counter()
+    records = [(article_record(a, d), claims_of(d, a)) for a, d in zip(articles, docs, strict=True)]
+    stages["records"] = time.perf_counter() - started
+    started = time.perf_counter()
+    with open(tmp / "bench-write.jsonl", "w", encoding="utf-8") as out:
+        for article, claims in records:
+            out.write(article.model_dump_json() + "\n")
+            for claim in claims:
+                out.write(claim.model_dump_json() + "\n")
+    stages["writing"] = time.perf_counter() - started
+    return stages
+
+
+def run(
+    inputs: Sequence[str],
+    *,
+    models: Sequence[str],
+    sizes: Sequence[int],
+    workers: Sequence[int] = (1,),
+) -> list[Measurement]:
+    """Every (model, size, workers) measurement, each in its own spawned process."""
+    context = multiprocessing.get_context("spawn")
+    out = []
+    with context.Pool(1, maxtasksperchild=1) as pool:
+        for model in models:
+            for copies in sizes:
+                for n in workers:
+                    out.append(pool.apply(measure, (list(inputs), model, copies, n)))
+    return out
+
+
+def format_report(results: list[Measurement]) -> str:
+    lines = [
+        "model                       copies  articles     words  parse s  extract s  ratio"
+        "  articles/s    words/s  peak MB",
+    ]
+    for r in results:
+        lines.append(
+            f"{r.model:<26}  {r.copies:>6}  {r.articles:>8}  {r.words:>8}  {r.parse_seconds:>7.2f}"
+            f"  {r.extract_seconds:>9.2f}  {r.ratio:>5.2f}  {r.articles_per_second:>10.1f}"
+            f"  {r.words_per_second:>9,.0f}  {r.peak_rss_mb:>7.0f}"
+            + (f"  ({r.workers} workers)" if r.workers > 1 else "")
+        )
+    for model in dict.fromkeys(r.model for r in results):
+        biggest = max((r for r in results if r.model == model), key=lambda r: r.copies)
+        total = sum(biggest.stages.values()) or 1.0
+        parse = biggest.stages.get("parse", 0.0) or 1e-9
+        lines.append("")
+        lines.append(f"stages of {model} at {biggest.copies}x ({biggest.words:,} words):")
+        lines.append("  stage                      seconds  share   vs parse")
+        for name, seconds in biggest.stages.items():
+            lines.append(
+                f"  {name:<25} {seconds:>8.3f}  {seconds / total:>5.1%}  {seconds / parse:>8.1%}"
+            )
+    return "\n".join(lines)
+
+
+def to_json(results: list[Measurement]) -> str:
+    return json.dumps([r.to_dict() for r in results], indent=2)
+
+
+if __name__ == "__main__":  # pragma: no cover - manual use
+    print(format_report(run(sys.argv[1:] or ["corpus"], models=["blank"], sizes=[1])))
