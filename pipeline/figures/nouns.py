@@ -1,0 +1,134 @@
+"""The counted noun of a figure (`12,018 vehicles` -> `vehicle`) and singular forms.
+
+Two ways to find it: from a parsed Doc (dependency head of the number, then part-of-speech
+runs), or, under `spacy.blank`, from the words after the number: the first plural-looking
+noun within four words, stopping at function words and punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from pipeline.figures.lexicon import SP, Lexicon
+
+_WORD = re.compile(rf"{SP}*(?:(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)|(?P<o>\S))")
+_CHES_SINGULAR_E = ("aches", "iches", "ches")  # headaches, niches, caches: drop the s only
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_RUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})  # VERB: participles ("registered")
+_MAX_WORDS = 4
+
+
+def singularize(word: str, lex: Lexicon) -> str:
+    """Singular of a lower-cased English noun by an irregulars list, then suffix rules."""
+    w = word.lower()
+    if w in lex.irregular_plurals:
+        return lex.irregular_plurals[w]
+    if w in lex.invariant_plurals or w in lex.not_plural or len(w) < 4 or not w.endswith("s"):
+        return w
+    if w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "xes", "zzes", "tches")):
+        return w[:-2]
+    if w.endswith("ches"):
+        return w[:-1] if w.endswith(("aches", "iches")) else w[:-2]
+    return w[:-1]
+
+
+def is_plural(word: str, lex: Lexicon) -> bool:
+    """Whether a word looks like a plural noun (`vehicles`, `people`; not `business`, `its`)."""
+    w = word.lower()
+    if w in lex.irregular_plurals or w in lex.invariant_plurals:
+        return w not in lex.not_plural or w in ("species", "series")
+    if w in lex.not_plural or w in lex.stopwords or len(w) < 3 or not w.endswith("s"):
+        return False
+    if "'" in w or "’" in w:
+        return False
+    return not w.endswith(("ss", "us", "is", "ous"))
+
+
+def noun_from_text(
+    text: str, pos: int, *, singular: bool, lex: Lexicon
+) -> tuple[str, int, int] | None:
+    """Counted noun in the words after `pos`: (unit, start, end) or None.
+
+    With `singular` (the number is one) the first word that is not an adjective counts;
+    otherwise the first plural within four words (`1,000 AITO experience stores` -> store).
+    """
+    for _ in range(_MAX_WORDS):
+        m = _WORD.match(text, pos)
+        if m is None or m.group("w") is None:
+            return None
+        word = m.group("w")
+        low = word.lower()
+        if low in lex.stopwords or low.endswith(("'s", "’s")):
+            return None
+        if singular:
+            if low not in lex.adjectives and not low.endswith("ly"):
+                return singularize(low, lex), m.start("w"), m.end("w")
+        elif is_plural(low, lex):
+            return singularize(low, lex), m.start("w"), m.end("w")
+        pos = m.end()
+    return None
+
+
+def token_at(doc: Doc, char: int, starts: list[int]) -> Token:
+    """The token that contains character `char` (`starts` = token start offsets)."""
+    from bisect import bisect_right
+
+    return doc[max(bisect_right(starts, char) - 1, 0)]
+
+
+def _lemma(token: Token, lex: Lexicon) -> str:
+    low = token.text.lower()
+    if low in lex.irregular_plurals or low in lex.invariant_plurals:
+        return singularize(low, lex)
+    if token.pos_ == "NOUN" and token.lemma_ and token.doc.has_annotation("LEMMA"):
+        return token.lemma_.lower()
+    return singularize(low, lex)
+
+
+def noun_from_doc(
+    doc: Doc, last: Token, *, lex: Lexicon
+) -> tuple[str, int, int] | None:
+    """Counted noun of the number whose last token is `last`, from the parse.
+
+    First the dependency head (`1,000` -nummod-> `stores`); then, when the parser gives
+    none, the last noun of the adjective/noun run right after the number
+    (`three people familiar with` -> people).
+    """
+    if doc.has_annotation("DEP"):
+        tok = last
+        for _ in range(3):  # climb number-internal arcs: 3.5 -compound-> million -nummod-> cars
+            head = tok.head
+            if head.i != tok.i and head.pos_ == "NUM" and tok.dep_ in ("compound", "quantmod"):
+                tok = head
+            else:
+                break
+        head = tok.head
+        if (
+            tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
+            and head.pos_ in _NOUN_POS
+            and 0 < head.i - tok.i <= 8
+            and head.i - last.i >= 1
+        ):
+            return _lemma(head, lex), head.idx, head.idx + len(head.text)
+    if doc.has_annotation("TAG"):
+        best = None
+        for tok in doc[last.i + 1 : last.i + 1 + _MAX_WORDS + 2]:
+            low = tok.lower_
+            if tok.pos_ == "NOUN" and low not in lex.stopwords:
+                best = tok
+            elif tok.pos_ in _RUN_POS or (tok.text == "-" and best is None):
+                if tok.pos_ == "VERB" and best is not None:
+                    break
+                continue
+            else:
+                break
+        if best is not None:
+            return _lemma(best, lex), best.idx, best.idx + len(best.text)
+        return None
+    return None
