@@ -33,6 +33,10 @@ _FROM = re.compile(rf"(?i:\bfrom){SP}+$")
 _FRACTION_MULT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
 _SIGN_SPACE = " \t\n([{\u00a0"
 _CHANGE_VERBS = ("strong", "weak", "adverbs", "particle")
+# comparators that place a level ("fell below $70") rather than size a move ("rose about 5%")
+_POSITION = re.compile(
+    r"above|below|under|over|north|south|shy|short|top|surpass|exceed|higher|lower|greater|larger"
+)
 
 
 @dataclass
@@ -201,6 +205,9 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
     cmp = ctx.comparator_before(text, q.start, lex)
     if cmp is not None:
         q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
+    if q.cmp_phrase is not None and _POSITION.search(q.cmp_phrase):
+        if not (q.cmp_phrase == "over" and q.unit in lex.rate_units):
+            return  # "fell below $70", "surged above $70,000": a level, not the size of a move
     change = ctx.change_before(text, q.start, lex)
     if change is not None:
         q.change, q.change_how = change.value, change.extra
@@ -243,6 +250,9 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
             q.unit, q.per, q.unit_from_core = entry.unit, entry.per, True
             q.scale *= entry.scale
             pos = q.end = end
+        elif text[pos : pos + 1] == "-" and (after := ctx.comparator_after(text, pos, lex)):
+            q.comparator, q.cmp_phrase = after.value, after.value  # 20-odd, 10,000-plus
+            pos = q.end = after.end
         else:
             hyphen = ctx.hyphen_compound(text, pos)
             if hyphen is not None:
@@ -426,7 +436,7 @@ def _counted_noun(
     singular = q.value == 1 and q.max is None and q.scale == 1
     if starts is not None:
         last = token_at(doc, q.num_end - 1, starts)
-        found = noun_from_doc(doc, last, lex=lex)
+        found = noun_from_doc(doc, last, after=q.end, lex=lex)
         if found is not None and found[1] >= q.end:
             return found
         if doc.has_annotation("DEP"):

@@ -46,7 +46,12 @@ def load(name: str) -> dict[str, Any]:
 
 
 def phrase_pattern(phrase: str) -> str:
-    """Regex for a phrase: escaped, any run of spaces or hyphens between its words."""
+    """Regex for a phrase: escaped, any run of spaces or hyphens between its words.
+
+    A leading hyphen is kept literally (`-plus` matches "10,000-plus", not " plus").
+    """
+    if phrase.startswith("-"):
+        return "-" + phrase_pattern(phrase[1:])
     words = re.split(r"[ -]+", phrase.strip())
     if len(words) == 1:
         return re.escape(phrase.strip())
@@ -246,18 +251,28 @@ def lexicon() -> Lexicon:
     nw = alternation(num_words)
     nw_b = rf"{nw}(?:\b|(?=fold\b))"
     scale_or_dozen = alternation([*scale_words, "dozen", "hundred"])
+    half_unit = rf"(?:percentage{SP}+points?|points?|per{SP}?cent|percent)"
     word_atom = (
-        rf"(?<![\w-])(?:(?:half{SP}+an?|an?){SP}+(?={scale_or_dozen}\b))?"
-        rf"{nw_b}(?:(?:{SP}+and{SP}+|[ \u00a0-]+){nw_b}|{SP}+and{SP}+a{SP}+half\b)*"
+        rf"(?<![\w-])(?:half{SP}+an?(?={SP}+{half_unit}\b)"
+        rf"|(?:(?:half{SP}+an?|an?){SP}+(?={scale_or_dozen}\b))?"
+        rf"{nw_b}(?:(?:{SP}+and{SP}+|[ \u00a0-]+){nw_b}|{SP}+and{SP}+a{SP}+half\b)*)"
     )
     fraction_words = alternation(numbers["fractions"])
-    frac = rf"\bby{SP}+(?:(?:a|one|two|three|four|nine){SP}*-?{SP}*)?{fraction_words}\b"
+    frac = (
+        rf"\bby{SP}+(?:(?:a|one|two|three|four|nine){SP}*-?{SP}*)?{fraction_words}\b"
+        rf"(?!{SP}+an?{SP})"  # "by half a percentage point" is 0.5 points, read as words
+    )
     digits = (
         r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
         r"|\d+(?:\.\d+)?"
     )
-    digit_atom = rf"(?<![\w.,:/#'’])(?<![A-Za-z]-)(?:{digits})(?:°?[A-Za-z]+)?(?![\w])"
+    glued_prefix = "|".join(
+        rf"(?<={re.escape(p)})" for p in prefix if p[-1:].isalpha() or p.endswith(".")
+    )
+    digit_atom = (
+        rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?<![A-Za-z]-)(?:{digits})(?:°?[A-Za-z]+)?(?![\w])"
+    )
     prefilter = re.compile(
         rf"(?P<frac>(?i:{frac}))|(?P<dig>{digit_atom})|(?P<word>(?i:{word_atom}))"
     )
@@ -304,7 +319,7 @@ def lexicon() -> Lexicon:
     )
     adverbs = alternation(rates["adverbs"])
     per_re = re.compile(
-        rf"{SP}*(?:(?i:(?P<kw>per|an?|each|every)){SP}+(?P<w>[A-Za-z][\w-]*)"
+        rf"{SP}*(?:(?i:(?P<kw>per|an?|each|every)){SP}+(?:U\.?S\.?{SP}+)?(?P<w>[A-Za-z][\w-]*)"
         rf"|/{SP}?(?P<sl>[A-Za-z]+)(?![\w/])"
         rf"|(?i:(?P<adv>{adverbs}))(?![\w]))"
     )

@@ -17,6 +17,7 @@ _WORD = re.compile(rf"{SP}*(?:(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)|(?P<o>
 _CHES_SINGULAR_E = ("aches", "iches", "ches")  # headaches, niches, caches: drop the s only
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _RUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})  # VERB: participles ("registered")
+_BREAK_POS = frozenset({"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET"})
 _MAX_WORDS = 4
 
 
@@ -63,6 +64,8 @@ def noun_from_text(
         if m is None or m.group("w") is None:
             return None
         word = m.group("w")
+        if word.endswith(("s'", "s’")):
+            word = word[:-1]  # "five weeks' rent"
         low = word.lower()
         if low in lex.stopwords or low.endswith(("'s", "’s")):
             return None
@@ -70,7 +73,11 @@ def noun_from_text(
             if low not in lex.adjectives and not low.endswith("ly"):
                 return singularize(low, lex), m.start("w"), m.end("w")
         elif is_plural(low, lex):
-            return singularize(low, lex), m.start("w"), m.end("w")
+            nxt = _WORD.match(text, m.end())
+            if word[0].isupper() and nxt and nxt.group("w") and is_plural(nxt.group("w"), lex):
+                m = nxt  # "8.5 million Windows devices": the proper noun is a modifier
+                low = m.group("w").lower()
+            return singularize(low, lex), m.start("w"), m.start("w") + len(word)
         pos = m.end()
     return None
 
@@ -86,19 +93,19 @@ def _lemma(token: Token, lex: Lexicon) -> str:
     low = token.text.lower()
     if low in lex.irregular_plurals or low in lex.invariant_plurals:
         return singularize(low, lex)
-    if token.pos_ == "NOUN" and token.lemma_ and token.doc.has_annotation("LEMMA"):
-        return token.lemma_.lower()
-    return singularize(low, lex)
+    if low.endswith("s") or not token.doc.has_annotation("LEMMA") or token.pos_ != "NOUN":
+        return singularize(low, lex)  # the rules beat the lookup on "gigafactories"
+    return token.lemma_.lower() or low
 
 
 def noun_from_doc(
-    doc: Doc, last: Token, *, lex: Lexicon
+    doc: Doc, last: Token, *, after: int, lex: Lexicon
 ) -> tuple[str, int, int] | None:
     """Counted noun of the number whose last token is `last`, from the parse.
 
     First the dependency head (`1,000` -nummod-> `stores`); then, when the parser gives
     none, the last noun of the adjective/noun run right after the number
-    (`three people familiar with` -> people).
+    (`three people familiar with` -> people), starting at the first token after `after`.
     """
     if doc.has_annotation("DEP"):
         tok = last
@@ -112,13 +119,18 @@ def noun_from_doc(
         if (
             tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
             and head.pos_ in _NOUN_POS
+            and head.lower_ not in lex.stopwords
             and 0 < head.i - tok.i <= 8
             and head.i - last.i >= 1
+            and not any(t.pos_ in _BREAK_POS for t in doc[last.i + 1 : head.i])
         ):
             return _lemma(head, lex), head.idx, head.idx + len(head.text)
     if doc.has_annotation("TAG"):
         best = None
-        for tok in doc[last.i + 1 : last.i + 1 + _MAX_WORDS + 2]:
+        first = last.i + 1
+        while first < len(doc) and doc[first].idx < after:
+            first += 1
+        for tok in doc[first : first + _MAX_WORDS + 2]:
             low = tok.lower_
             if tok.pos_ == "NOUN" and low not in lex.stopwords:
                 best = tok
