@@ -15,6 +15,13 @@ _LEFT = 64  # characters of left context a reader looks at
 _HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)(?P<old>-old\b)?")
 _NEXT_WORD = re.compile(rf"{SP}*(?P<w>[A-Za-z][\w'’-]*)")
 _PREV_WORD = re.compile(r"(?P<w>[A-Za-z][\w.'’&-]*)[ \u00a0]+$")
+_LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*\.?)[ \u00a0\u202f]+$")
+
+
+def _last_word(text: str, start: int) -> str:
+    """The word before `start` lower-cased ("" if none): the gate before a costly search."""
+    m = _LAST_WORD.search(text, max(0, start - 24), start)
+    return m.group(1).lower() if m else ""
 
 
 class Found(NamedTuple):
@@ -52,6 +59,8 @@ def currency_before(text: str, start: int, lex: Lexicon) -> Found | None:
 
 def comparator_before(text: str, start: int, lex: Lexicon) -> Found | None:
     """`more than`, `about`, `up to`, ... right before; value = symbol, extra = phrase."""
+    if _last_word(text, start) not in lex.comparator_last_words:
+        return None
     lo = max(0, start - _LEFT)
     m = lex.comparator_before_re.search(text[lo:start])
     if m is None:
@@ -66,6 +75,9 @@ def change_before(text: str, start: int, lex: Lexicon) -> Found | None:
     value = `up`/`down`; extra = how it was said: `strong`, `weak`, `adverbs`, `noun`,
     with `+by` when `by` introduces the number (`cut rates by 25 basis points`).
     """
+    last = _last_word(text, start)
+    if last not in lex.change_last_words and not last.endswith("ly"):
+        return None
     lo = max(0, start - _LEFT)
     window = text[lo:start]
     m = lex.change_before_re.search(window)

@@ -21,7 +21,13 @@ from pipeline.figures import context as ctx
 from pipeline.figures import exclude
 from pipeline.figures.lexicon import SP, Lexicon, lexicon
 from pipeline.figures.money import MoneyContext
-from pipeline.figures.nouns import noun_from_doc, noun_from_text, singularize, token_at
+from pipeline.figures.nouns import (
+    annotations,
+    noun_from_doc,
+    noun_from_text,
+    singularize,
+    token_at,
+)
 from pipeline.figures.numbers import as_number, parse_digits, parse_words
 
 _GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-")
@@ -100,15 +106,12 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
             _drop_non_figure(text, q, lex)
     _merge_ranges(text, quantities, lex)
     money = MoneyContext(text, lex)
-    starts: list[int] | None = None
-    parsed = doc.has_annotation("DEP") or doc.has_annotation("TAG")
+    parse = _Parse(doc)
     figures = []
     for q in quantities:
         if q.drop:
             continue
-        if parsed and starts is None:
-            starts = [t.idx for t in doc]
-        _read_right(doc, q, lex, starts)
+        _read_right(doc, text, q, lex, parse)
         _finish(text, q, lex)
         if q.drop or _overlaps(q.start, q.end, spans):
             continue
@@ -299,7 +302,7 @@ def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
     elif not has_left and exclude.is_marker(text, q.num_start, q.num_end):
         q.drop = True
     elif not q.has_sep and not has_left and (
-        exclude.is_label_or_code(prev, lex, stop=_not_a_name(lex))
+        exclude.is_label_or_code(prev, lex, stop=lex.not_a_name)
         or exclude.is_model_suffix(_next_word(text, q.end), lex)
         or (q.plain_int and exclude.is_address(text, q.end, lex))
     ):
@@ -309,16 +312,6 @@ def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
 def _next_word(text: str, pos: int) -> str | None:
     found = ctx.next_word(text, pos)
     return found.value if found is not None else None
-
-
-def _not_a_name(lex: Lexicon) -> frozenset[str]:
-    """Capitalised words before a number that do not make it a name (`About 300 people`)."""
-    return (
-        lex.stopwords
-        | frozenset(lex.comparator_before)
-        | frozenset(lex.change_words)
-        | frozenset({"another", "exactly", "precisely", "fully", "only", "just", "nearly"})
-    )
 
 
 # --- ranges ---------------------------------------------------------------------------
@@ -393,9 +386,29 @@ def _compatible(a: _Q, b: _Q) -> bool:
 # --- right context --------------------------------------------------------------------
 
 
-def _read_right(doc: Doc, q: _Q, lex: Lexicon, starts: list[int] | None) -> None:
+class _Parse:
+    """What the Doc's parse offers, looked up lazily once per Doc (each lookup walks it)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._has: frozenset[str] | None = None
+        self._starts: list[int] | None = None
+
+    @property
+    def has(self) -> frozenset[str]:
+        if self._has is None:
+            self._has = annotations(self.doc)
+        return self._has
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [t.idx for t in self.doc]
+        return self._starts
+
+
+def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse) -> None:
     """Trailing comparator, counted noun, rate and change noun after the figure."""
-    text = doc.text
     after = ctx.comparator_after(text, q.end, lex)
     if after is not None:
         if q.comparator == "=":
@@ -403,7 +416,7 @@ def _read_right(doc: Doc, q: _Q, lex: Lexicon, starts: list[int] | None) -> None
         q.end = after.end
     pos = q.end
     if q.unit is None and q.currency is None:
-        noun = _counted_noun(doc, q, lex, starts)
+        noun = _counted_noun(doc, text, q, lex, parse)
         if noun is not None:
             unit, n_start, n_end = noun
             q.unit, q.noun = unit, True
@@ -431,17 +444,17 @@ def _read_right(doc: Doc, q: _Q, lex: Lexicon, starts: list[int] | None) -> None
 
 
 def _counted_noun(
-    doc: Doc, q: _Q, lex: Lexicon, starts: list[int] | None
+    doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse
 ) -> tuple[str, int, int] | None:
     singular = q.value == 1 and q.max is None and q.scale == 1
-    if starts is not None:
-        last = token_at(doc, q.num_end - 1, starts)
-        found = noun_from_doc(doc, last, after=q.end, lex=lex)
+    if parse.has & {"DEP", "TAG"}:
+        last = token_at(doc, q.num_end - 1, parse.starts)
+        found = noun_from_doc(doc, last, after=q.end, has=parse.has, lex=lex)
         if found is not None and found[1] >= q.end:
             return found
-        if doc.has_annotation("DEP"):
+        if "DEP" in parse.has:
             return None
-    return noun_from_text(doc.text, q.end, singular=singular, lex=lex)
+    return noun_from_text(text, q.end, singular=singular, lex=lex)
 
 
 # --- final checks -----------------------------------------------------------------------

@@ -81,6 +81,10 @@ def mixed_alternation(keys: Iterable[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _last_word(phrase: str) -> str:
+    return re.split(r"[ -]+", phrase.strip().lower())[-1]
+
+
 def _freeze(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping))
 
@@ -136,6 +140,8 @@ class Lexicon:
     comparator_after: Mapping[str, str]
     period_neutral: frozenset[str]
     change_words: Mapping[str, tuple[str, str]]  # word -> (direction, strength)
+    comparator_last_words: frozenset[str]  # last word of a comparator phrase: a cheap gate
+    change_last_words: frozenset[str]  # last word before a number a change regex can match
     change_nouns: Mapping[str, str]
     particle_blockers: frozenset[str]
     # nouns
@@ -144,6 +150,7 @@ class Lexicon:
     not_plural: frozenset[str]
     adjectives: frozenset[str]
     stopwords: frozenset[str]
+    not_a_name: frozenset[str]  # capitalised words before a number that keep it a figure
     # non-figures
     months: frozenset[str]
     labels: frozenset[str]
@@ -273,8 +280,12 @@ def lexicon() -> Lexicon:
     digit_atom = (
         rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?<![A-Za-z]-)(?:{digits})(?:°?[A-Za-z]+)?(?![\w])"
     )
+    # each branch opens with a one-character lookahead so most positions fail at once
+    firsts = "".join(sorted({w[0] for w in num_words} | {"a", "h"}))
     prefilter = re.compile(
-        rf"(?P<frac>(?i:{frac}))|(?P<dig>{digit_atom})|(?P<word>(?i:{word_atom}))"
+        rf"(?P<dig>(?=\d){digit_atom})"
+        rf"|(?P<word>\b(?=[{firsts}{firsts.upper()}])(?i:{word_atom}))"
+        rf"|(?P<frac>\b(?=[bB])(?i:{frac}))"
     )
 
     scales = alternation([*scale_words, *numbers["scale_abbrev_spaced"]])
@@ -366,6 +377,10 @@ def lexicon() -> Lexicon:
         comparator_after=_fold(cmp_after),
         period_neutral=_words(comparators["period_neutral"]),
         change_words=_freeze(change_words),
+        comparator_last_words=frozenset(_last_word(p) for p in cmp_before),
+        change_last_words=frozenset(
+            {_last_word(p) for p in (*change_words, *changes["fillers"])} | {"by", "of"}
+        ),
         change_nouns=_freeze(change_nouns),
         particle_blockers=_words(changes["particle_blockers"]),
         irregular_plurals=_fold(nouns["irregular_plurals"]),
@@ -373,6 +388,10 @@ def lexicon() -> Lexicon:
         not_plural=_words(nouns["not_plural"]),
         adjectives=_words(nouns["adjectives"]),
         stopwords=stopwords,
+        not_a_name=stopwords
+        | frozenset(cmp_before)
+        | frozenset(change_words)
+        | frozenset({"another", "exactly", "precisely", "fully", "only", "just", "nearly"}),
         months=months,
         labels=_words(non["labels"]),
         model_after=_words(non["model_after"]),

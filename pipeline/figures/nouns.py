@@ -89,17 +89,22 @@ def token_at(doc: Doc, char: int, starts: list[int]) -> Token:
     return doc[max(bisect_right(starts, char) - 1, 0)]
 
 
-def _lemma(token: Token, lex: Lexicon) -> str:
+def annotations(doc: Doc) -> frozenset[str]:
+    """Which of DEP, TAG, LEMMA the Doc has (checked once per Doc: each check walks it)."""
+    return frozenset(a for a in ("DEP", "TAG", "LEMMA") if doc.has_annotation(a))
+
+
+def _lemma(token: Token, lex: Lexicon, has: frozenset[str]) -> str:
     low = token.text.lower()
     if low in lex.irregular_plurals or low in lex.invariant_plurals:
         return singularize(low, lex)
-    if low.endswith("s") or not token.doc.has_annotation("LEMMA") or token.pos_ != "NOUN":
+    if low.endswith("s") or "LEMMA" not in has or token.pos_ != "NOUN":
         return singularize(low, lex)  # the rules beat the lookup on "gigafactories"
     return token.lemma_.lower() or low
 
 
 def noun_from_doc(
-    doc: Doc, last: Token, *, after: int, lex: Lexicon
+    doc: Doc, last: Token, *, after: int, has: frozenset[str], lex: Lexicon
 ) -> tuple[str, int, int] | None:
     """Counted noun of the number whose last token is `last`, from the parse.
 
@@ -107,7 +112,7 @@ def noun_from_doc(
     none, the last noun of the adjective/noun run right after the number
     (`three people familiar with` -> people), starting at the first token after `after`.
     """
-    if doc.has_annotation("DEP"):
+    if "DEP" in has:
         tok = last
         for _ in range(3):  # climb number-internal arcs: 3.5 -compound-> million -nummod-> cars
             head = tok.head
@@ -124,8 +129,8 @@ def noun_from_doc(
             and head.i - last.i >= 1
             and not any(t.pos_ in _BREAK_POS for t in doc[last.i + 1 : head.i])
         ):
-            return _lemma(head, lex), head.idx, head.idx + len(head.text)
-    if doc.has_annotation("TAG"):
+            return _lemma(head, lex, has), head.idx, head.idx + len(head.text)
+    if "TAG" in has:
         best = None
         first = last.i + 1
         while first < len(doc) and doc[first].idx < after:
@@ -141,6 +146,6 @@ def noun_from_doc(
             else:
                 break
         if best is not None:
-            return _lemma(best, lex), best.idx, best.idx + len(best.text)
+            return _lemma(best, lex, has), best.idx, best.idx + len(best.text)
         return None
     return None
