@@ -30,6 +30,8 @@ from pipeline.figures.nouns import (
 )
 from pipeline.figures.numbers import as_number, parse_digits, parse_words
 
+_NUM_PART = re.compile(r"[\d,.\u00a0\u202f\u2009]+")
+_BY = re.compile(r"(?i:by)\s+")
 _GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-")
 _GAP_TO = re.compile(rf"{SP}+to{SP}+")
 _GAP_OR = re.compile(rf"{SP}+or{SP}+")
@@ -132,7 +134,7 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     words = m.group().lower().replace("-", " ").split()[1:]  # drop "by"
     frac = words[-1]
     mult = _FRACTION_MULT.get(words[0], 1) if len(words) > 1 else 1
-    body_start = m.start() + re.match(r"(?i:by)\s+", m.group()).end()
+    body_start = m.start() + _BY.match(m.group()).end()
     change = ctx.change_before(text, body_start, lex)
     if change is None:
         return None
@@ -145,7 +147,7 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
 def _digits(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     """A number written in digits, with what is glued to it (`1.2bn`, `164p`, `75kWh`)."""
     raw = m.group()
-    num = re.match(r"[\d,.\u00a0\u202f\u2009]+", raw).group()
+    num = _NUM_PART.match(raw).group()
     if num.endswith((".", ",")):
         num = num.rstrip(".,")
     glued = raw[len(num) :]

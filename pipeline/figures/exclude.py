@@ -27,6 +27,10 @@ _ORDINAL_MONTH = re.compile(rf"(?:st|nd|rd|th)?{SP}+(?:of{SP}+)?(?P<m>[A-Z][a-z]
 _CAP_WORDS_THEN = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?P<t>[A-Za-z]+\.?)(?![\w])")
 _YEAR_PREPS = frozenset({"in", "since", "from", "until", "till", "by", "of", "before",
                          "after", "circa", "during", "year", "fiscal", "fy", "to", "through"})
+_GLUED_NEXT = re.compile(r"[/.,]\d")
+_ZONE = re.compile(rf"{SP}(?P<z>[A-Z]{{2,4}})\b")
+_WORDS = re.compile(r"[A-Za-z]+")
+_PHONE_HINT = re.compile(r"\d[ .-]\d|\)\s?\d|\+\d|\d[/.-]\d")
 _SENT_START = re.compile(r"(?:[.!?:;][\"'”’)\]]*\s+|\n\s*|[\"“‘(\[]\s*)$")
 
 
@@ -52,13 +56,15 @@ def is_time(text: str, end: int, lex: Lexicon) -> bool:
     """`9am`, `9 a.m.`, `14:30`, `1400 GMT`, `9 ET`."""
     if _TIME_AFTER.match(text, end):
         return True
-    m = re.match(rf"{SP}(?P<z>[A-Z]{{2,4}})\b", text[end : end + 6])
+    m = _ZONE.match(text, end)
     return m is not None and m.group("z") in lex.time_zones
 
 
 def in_phone_or_numeric_date(text: str, start: int, end: int) -> bool:
     """Inside `+44 20 7946 0958`, `(212) 555-1234`, `2024-03-15`, `15/03/2024`."""
     lo, hi = max(0, start - 20), min(len(text), end + 20)
+    if not _PHONE_HINT.search(text, max(0, start - 2), min(len(text), end + 2)):
+        return False
     for pattern in (_PHONE, _NUMERIC_DATE):
         for m in pattern.finditer(text, lo, hi):
             if m.start() <= start and end <= m.end():
@@ -77,7 +83,7 @@ def is_marker(text: str, start: int, end: int) -> bool:
 
 def glued_to_next_number(text: str, end: int) -> bool:
     """`24/7`, `2.0.1`, `1,5`: the digits go on past what a number can be."""
-    return bool(re.match(r"[/.,]\d", text[end : end + 2]))
+    return bool(_GLUED_NEXT.match(text, end))
 
 
 def is_label_or_code(prev: str | None, lex: Lexicon, *, stop: frozenset[str]) -> bool:
@@ -111,8 +117,8 @@ def is_address(text: str, end: int, lex: Lexicon) -> bool:
 
 def near_score_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """A score word within three words before or after (`won 3-1`, `a 2-3 defeat`)."""
-    before = re.findall(r"[A-Za-z]+", text[max(0, start - 40) : start])[-3:]
-    after = re.findall(r"[A-Za-z]+", text[end : end + 40])[:3]
+    before = _WORDS.findall(text, max(0, start - 40), start)[-3:]
+    after = _WORDS.findall(text, end, end + 40)[:3]
     return any(w.lower() in lex.score_words for w in (*before, *after))
 
 

@@ -90,8 +90,20 @@ def token_at(doc: Doc, char: int, starts: list[int]) -> Token:
 
 
 def annotations(doc: Doc) -> frozenset[str]:
-    """Which of DEP, TAG, LEMMA the Doc has (checked once per Doc: each check walks it)."""
-    return frozenset(a for a in ("DEP", "TAG", "LEMMA") if doc.has_annotation(a))
+    """Which of DEP, TAG, LEMMA the Doc has.
+
+    Looks at the first few tokens instead of `Doc.has_annotation` (which walks the whole Doc):
+    a pipeline annotates every token or none.
+    """
+    head = doc[:4]
+    found = set()
+    if any(t.dep for t in head):
+        found.add("DEP")
+    if any(t.tag for t in head) or any(t.pos for t in head):
+        found.add("TAG")
+    if any(t.lemma for t in head):
+        found.add("LEMMA")
+    return frozenset(found)
 
 
 def _lemma(token: Token, lex: Lexicon, has: frozenset[str]) -> str:
