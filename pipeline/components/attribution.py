@@ -289,7 +289,7 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "nsubj":
             return child
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
-        if verb.head is not verb:
+        if verb.head.i != verb.i:
             return _subject(verb.head)
     return None
 
@@ -313,9 +313,9 @@ def _content(verb: Token) -> Token | None:
 
 def _verb_above(token: Token) -> Token | None:
     head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    return head if head is not token else None
+    return head if head.i != token.i else None
 
 
 def _dominant(cues: list[Cue]) -> list[Cue]:

@@ -63,7 +63,7 @@ def _clause_subject(head: Token, stmt: Statement, depth: int = 0) -> Token | Non
     verbs (`he expects Huawei to ...`)."""
     strong, weak = cue_lemmas()
     subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
-    if subject is None and head.dep_ in ("xcomp", "conj") and head.head is not head and depth < 3:
+    if subject is None and head.dep_ in ("xcomp", "conj") and head.head.i != head.i and depth < 3:
         return _clause_subject(head.head, stmt, depth + 1)
     lemma = head.lemma_.lower()
     speaker_self = subject is not None and (

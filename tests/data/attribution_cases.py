@@ -146,6 +146,8 @@ CASES = [
         ("indirect", "Wang Lianjun", "person", "according to"),
         B,
     ),
+    ("According to the report.", "According", ("indirect", "the report", "document", "according to"), B),
+    ("According to Reuters calculations, based on data from the agency.", "According", ("indirect", "Reuters calculations", "document", "according to"), T),
     # -- registry: full names, surnames, pronouns, roles -----------------------------------
     (WANG, "Huawei expects", ("indirect", "Wang Lianjun", "person", "say"), B),
     (WANG, "He added", ("indirect", "Wang Lianjun", "person", "add"), B),
