@@ -1,5 +1,6 @@
 """Paragraph structure: a paragraph break always ends a sentence, and lines that are never
-claims (captions, credits, bylines, headings) are marked in `doc.spans["nc_non_claim"]`.
+claims (captions, credits, bylines, headings: `pipeline/patterns/layout_lines.txt`) are
+marked in `doc.spans["nc_non_claim"]`.
 
 Runs first, before the parser, which keeps the sentence starts it sets.
 """
@@ -7,14 +8,13 @@ Runs first, before the parser, which keeps the sentence starts it sets.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline import lexicon
 from pipeline.components.base import Component
 from pipeline.extensions import NON_CLAIM
+from pipeline.ingest.layout import layout_kind
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _END_PUNCT = tuple(".!?:;\"'\u201d\u2019)")
@@ -22,19 +22,12 @@ _END_PUNCT = tuple(".!?:;\"'\u201d\u2019)")
 _HEADING_MAX_WORDS = 12
 
 
-@cache
-def _non_claim_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(
-        re.compile(row[0], re.IGNORECASE) for row in lexicon.rows("layout/non_claim_lines.txt")
-    )
-
-
 def is_non_claim_line(line: str) -> bool:
     """A caption, credit, byline, dateline or heading: never a claim."""
     line = line.strip()
     if not line:
         return True
-    if any(p.match(line) for p in _non_claim_patterns()):
+    if layout_kind(line) is not None:
         return True
     return len(line.split()) <= _HEADING_MAX_WORDS and not line.endswith(_END_PUNCT)
 

@@ -1,0 +1,48 @@
+"""Every word list loads, has no duplicates and no stray white space."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import lexicon
+from pipeline.cues import cue_forms, cue_lemmas
+
+FILES = sorted(
+    str(p.relative_to(lexicon.PATTERNS)) for p in (lexicon.PATTERNS / "attribution").glob("*.txt")
+)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_patterns_load_without_duplicates(name):
+    rows = lexicon.rows(name)
+    assert rows, name
+    keys = [row[0].lower() for row in rows]
+    duplicates = {k for k in keys if keys.count(k) > 1}
+    assert not duplicates, f"{name}: {sorted(duplicates)}"
+    for row in rows:
+        assert all(part == part.strip() and part for part in row), row
+
+
+@pytest.mark.parametrize("name", ["attribution/modality.txt", "attribution/given_names.txt"])
+def test_patterns_tables_have_known_values(name):
+    allowed = {
+        "attribution/modality.txt": {"goal", "forecast"},
+        "attribution/given_names.txt": {"m", "f"},
+    }[name]
+    assert set(lexicon.table(name).values()) <= allowed
+
+
+def test_patterns_cue_forms_cover_inflections():
+    strong, weak = cue_lemmas()
+    assert {"say", "tell", "add"} <= strong and {"expect", "show"} <= weak
+    forms = cue_forms()
+    for form, lemma in [
+        ("said", "say"),
+        ("says", "say"),
+        ("told", "tell"),
+        ("noted", "note"),
+        ("warned", "warn"),
+        ("denies", "deny"),
+        ("expects", "expect"),
+    ]:
+        assert forms[form][0] == lemma
