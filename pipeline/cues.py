@@ -12,31 +12,38 @@ from spacy.tokens import Span, Token
 
 from pipeline import lexicon
 
+CUE_KINDS = ("speech", "clause", "object", "that")
+
+
+@cache
+def cue_kinds() -> dict[str, str]:
+    """Cue lemma -> the kind of complement that makes it attribute (see cue_verbs.txt)."""
+    table = lexicon.table("attribution/cue_verbs.txt")
+    unknown = set(table.values()) - set(CUE_KINDS)
+    if unknown:
+        raise ValueError(f"cue_verbs.txt: unknown kinds {sorted(unknown)}")
+    return table
+
 
 @cache
 def cue_lemmas() -> tuple[frozenset[str], frozenset[str]]:
-    """(strong, weak) cue lemmas. Weak ones (`expect`, `believe`) only attribute a clause."""
-    strong, weak = set(), set()
-    for entry, *_rest in lexicon.rows("attribution/cue_verbs.txt"):
-        if entry.startswith("|"):
-            weak.add(entry[1:].lower())
-        else:
-            strong.add(entry.lower())
-    return frozenset(strong), frozenset(weak)
+    """(speech, other) cue lemmas: `say`/`tell` attribute on their own, the others need a
+    reported clause, a quotation or a parenthetical position."""
+    kinds = cue_kinds()
+    speech = frozenset(k for k, v in kinds.items() if v == "speech")
+    return speech, frozenset(kinds) - speech
 
 
 @cache
-def cue_forms() -> dict[str, tuple[str, bool]]:
-    """Inflected form -> (lemma, strong) for every cue verb, for unparsed docs."""
-    strong, weak = cue_lemmas()
+def cue_forms() -> dict[str, str]:
+    """Inflected form -> lemma for every cue verb, for unparsed docs."""
     irregular: dict[str, list[str]] = {}
     for row in lexicon.rows("attribution/irregular_verbs.txt"):
         irregular.setdefault(row[0].lower(), []).extend(f.lower() for f in row[1:])
-    forms: dict[str, tuple[str, bool]] = {}
-    for lemma in sorted(strong | weak):
-        is_strong = lemma in strong
+    forms: dict[str, str] = {}
+    for lemma in sorted(cue_kinds()):
         for form in _regular_forms(lemma) + irregular.get(lemma, []):
-            forms.setdefault(form, (lemma, is_strong))
+            forms.setdefault(form, lemma)
     return forms
 
 
@@ -50,19 +57,18 @@ def _regular_forms(lemma: str) -> list[str]:
     return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
 
 
-def cue_of(token: Token, *, parsed: bool) -> tuple[str, bool] | None:
-    """(lemma, strong) when `token` is a reporting verb, else None."""
+def cue_of(token: Token, *, parsed: bool) -> tuple[str, str] | None:
+    """(lemma, kind) when `token` is a reporting verb, else None."""
     if parsed:
         if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
             return None
-        strong, weak = cue_lemmas()
         lemma = token.lemma_.lower()
-        if lemma in strong:
-            return lemma, True
-        if lemma in weak:
-            return lemma, False
-        return None
-    return cue_forms().get(token.lower_)
+    else:
+        lemma = cue_forms().get(token.lower_)
+        if lemma is None:
+            return None
+    kind = cue_kinds().get(lemma)
+    return (lemma, kind) if kind else None
 
 
 def according_to(sent: Span) -> list[Token]:

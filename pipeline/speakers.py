@@ -86,11 +86,19 @@ class SpeakerResolver:
         lower = head.lower_
         if head.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _PLURAL | _NEUTER:
             return self.pronoun(lower, at=head.idx, mention=_mention(head, head), sentence=sentence)
+        person = _person_in(head)
+        if person is not None:
+            # `Nordsee Vind's chief executive, Karin Lindqvist,` / `chief financial officer
+            # Daniel Osei`: the role noun heads the phrase, the person is named in it.
+            return self.named(person, label="PERSON")
         ent = _entity_at(head)
-        lemma = _lemma(head)
         if head.pos_ != "PROPN" and ent is None:
-            return self.common_noun(span, lemma, head=head)
+            found = self.common_noun(span, _lemma(_quantified(head)), head=head)
+            if found is not None or not head.text[:1].isupper() or head.i == span.start == 0:
+                return found
         name_span = ent if ent is not None else _proper_run(head)
+        if ent is not None and ent.label_ in PERSON_LABELS | ORG_LABELS:
+            name_span = _extend_org(ent) if ent.label_ in ORG_LABELS else ent
         return self.named(name_span, label=ent.label_ if ent is not None else None)
 
     # -- unparsed docs ---------------------------------------------------------------------
@@ -130,6 +138,11 @@ class SpeakerResolver:
         if person is not None:
             return Found(self._person(person, mention), person)
         org = self.registry.lookup(names.org_name(text), at=span.start_char, kind="organization")
+        if org is None and names.org_name(text).lower() in lexicon.words(
+            "attribution/org_nouns.txt"
+        ):
+            # `The Bank now expects ...`: a capitalised descriptor of a named organisation.
+            org = self._by_org_noun(names.org_name(text).lower(), at=span.start_char)
         if org is not None and label not in PERSON_LABELS:
             return Found(self._org(org, mention), org)
         if label in PERSON_LABELS or (label is None and _looks_like_person(text)):
@@ -163,7 +176,13 @@ class SpeakerResolver:
         if lemma in lexicon.words("attribution/org_nouns.txt"):
             if possessor is not None:  # `Tesla's board said`: that body, as written
                 return Found(Speaker(name=text, kind="organization", mention=mention))
-            org = self._by_org_noun(lemma, at=span.start_char) if definite else None
+            if not definite:
+                # `Automakers expect ...`, `two carmakers said`: unnamed members of a group.
+                plural = head is not None and head.tag_ in ("NNS", "NNPS")
+                return (
+                    Found(Speaker(name=text, kind="anonymous", mention=mention)) if plural else None
+                )
+            org = self._by_org_noun(lemma, at=span.start_char)
             if org is not None:
                 return Found(self._org(org, mention), org)
             return Found(Speaker(name=text, kind="organization", mention=mention))
@@ -216,22 +235,29 @@ class SpeakerResolver:
         return None
 
     def _by_org_noun(self, noun: str, *, at: int) -> Entity | None:
-        """`the company said`, `it said`, `the ministry said`: the organisation that fits."""
-        seen: set[int] = set()
-        fallback = None
-        for _, entity in self.registry.mentions_before(at, kind="organization"):
-            if id(entity) in seen:
-                continue
-            seen.add(id(entity))
-            if noun in entity.nouns or noun in entity.name.lower().split():
-                return entity
-            if (
-                fallback is None
-                and entity.label in ("ORG", None)
-                and (noun in _GENERIC_ORG_NOUNS or not entity.nouns)
-            ):
-                fallback = entity
-        return fallback
+        """`the company said`, `it said`, `the ministry said`: the organisation that fits.
+        The one the article is about wins: described by that noun, named often, named
+        first; a one-off mention in passing does not take over `the company`."""
+        mentions = self.registry.mentions_before(at, kind="organization")
+        if not mentions:
+            return None
+        first = mentions[-1][1]
+        scores: dict[int, float] = {}
+        entities: dict[int, Entity] = {}
+        for offset, entity in mentions:
+            key = id(entity)
+            entities[key] = entity
+            if key not in scores:
+                described = noun in entity.nouns or noun in entity.name.lower().split()
+                fits = described or entity.label in ("ORG", None)
+                if not fits:
+                    scores[key] = float("-inf")
+                    continue
+                scores[key] = 10.0 * described + 3.0 * (entity is first)
+                scores[key] += 2.0 / (1 + (at - offset) / 400)  # the nearest mention
+            scores[key] += 1.0
+        best = max(scores, key=lambda k: scores[k])
+        return entities[best] if scores[best] > float("-inf") else None
 
     @staticmethod
     def _person(entity: Entity, mention: Mention | None) -> Speaker:
@@ -254,13 +280,63 @@ def _mention(first: Token, last: Token) -> Mention:
     return Mention(text=span.text, start=span.start_char, end=span.end_char)
 
 
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"})
+_QUANTIFIERS = frozenset(
+    "one two three four five six seven eight nine ten some many most several few all none "
+    "both each any half dozens".split()
+)
+
+
 def _entity_at(token: Token) -> Span | None:
-    if not token.ent_type_:
+    """The name entity (not a date, number or quantity) the token is part of."""
+    if token.ent_type_ not in _NAME_LABELS:
         return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
             return ent
     return None
+
+
+def _person_in(head: Token) -> Span | None:
+    """A person named inside a phrase headed by a role noun: its apposition or compound."""
+    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
+        return None
+    for child in head.children:
+        if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
+            return _entity_at(child)
+    return None
+
+
+def _quantified(head: Token) -> Token:
+    """`two of those people` -> `people`: the noun a quantifier counts."""
+    if head.lower_ in _QUANTIFIERS or head.pos_ == "NUM":
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return head
+
+
+def _extend_org(ent: Span) -> Span:
+    """An organisation's full name where the NER cut it: `Society of Motor Manufacturers
+    and Traders`, `Department for Energy Security and Net Zero`, `Senate Republicans`."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ == "compound"
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&"):
+        k = end + 1
+        while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].ent_type_:
+            k += 1
+        if k > end + 1:
+            end = k
+    return doc[start:end]
 
 
 def _proper_run(head: Token) -> Span:

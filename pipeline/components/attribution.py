@@ -35,6 +35,7 @@ _BLANK_SKIP = frozenset(
     "would will has, recently once repeatedly".split()
 )
 _COORD = frozenset({"and", "but", "then", "or"})
+_CLOSERS = frozenset({",", '"', "\u201d", "'", "\u2019", ";", "\u2014", "\u2013"})
 _STOP = frozenset(
     {",", ";", ":", ".", "!", "?", '"', "\u201c", "\u201d", "(", ")", "\u2014", "\u2013", "'"}
 )
@@ -256,19 +257,22 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
         hit = cue_of(tok, parsed=parsed)
         if hit is None:
             continue
-        lemma, strong = hit
+        lemma, kind = hit
         if parsed:
             subject = _subject(tok)
-            content = _content(tok)
             if subject is None:
                 continue
-            if not strong and content is None:
+            content = _content(tok, kind)
+            if content is None and not _attributes_alone(tok, kind, inside):
                 continue
             out.append(Cue(tok, lemma, subject, content))
-        elif strong:
+        else:
             subject = _blank_subject(sent, tok)
-            if subject is not None:
-                out.append(Cue(tok, lemma, subject, None))
+            if subject is None:
+                continue
+            if kind != "speech" and not _blank_attributes(sent, tok, subject, inside):
+                continue
+            out.append(Cue(tok, lemma, subject, None))
     for acc in according_to(sent):
         if any(s <= acc.idx < e for s, e in inside):
             continue
@@ -294,21 +298,44 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _content(verb: Token) -> Token | None:
+def _content(verb: Token, kind: str) -> Token | None:
+    """The head of what the cue reports: its clause, or the clause it stands after."""
+    deps = ("ccomp", "parataxis") if kind == "that" else _CLAUSE_DEPS
     for child in verb.children:
-        if child.dep_ in _CLAUSE_DEPS:
+        if child.dep_ in deps:
             return child
-    # `Yu said at the time, when asked ..., that there would be ...`: a `that` clause the
-    # parser hung lower down still reports what was said.
-    for token in verb.subtree:
-        if token.dep_ == "ccomp" and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in token.children
-        ):
-            return token
-    # `Sales rose, he said.`: the parser may hang the cue under the content clause.
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
+    if kind == "speech":
+        # `Yu said at the time, when asked ..., that there would be ...`: a `that` clause
+        # the parser hung lower down still reports what was said.
+        for token in verb.subtree:
+            if token.dep_ == "ccomp" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+            ):
+                return token
+    if kind != "that" and _parenthetical(verb):
         return verb.head
     return None
+
+
+def _parenthetical(verb: Token) -> bool:
+    """`Sales rose, he said.` parsed with the cue under the clause it reports: the cue
+    comes after that clause, behind a comma or a closing quotation mark."""
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i >= verb.i:
+        return False
+    left = verb.left_edge.i
+    return left > 0 and verb.doc[left - 1].text in _CLOSERS
+
+
+def _attributes_alone(verb: Token, kind: str, inside: list[tuple[int, int]]) -> bool:
+    """A cue with no reported clause still attributes: `say`/`tell` always, a cue next to
+    a quotation, a statement verb with its noun object (`reported a profit of ...`)."""
+    if kind == "speech":
+        return True
+    doc = verb.doc
+    near = doc[max(0, verb.i - 4) : verb.i + 3]
+    if any(s <= t.idx < e for t in near for s, e in inside):
+        return True
+    return kind == "object" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -320,17 +347,15 @@ def _verb_above(token: Token) -> Token | None:
 
 def _dominant(cues: list[Cue]) -> list[Cue]:
     """Cues not inside another cue's reported content (`said he expects`: only `said`)."""
-    out = []
-    for cue in cues:
-        dominated = False
-        for other in cues:
-            if other is cue or other.content is None:
-                continue
-            if cue.token in other.content.subtree or cue.token == other.content:
-                dominated = True
-        if not dominated:
-            out.append(cue)
-    return out
+    return [c for c in cues if not any(_reports(o, c) and not _reports(c, o) for o in cues)]
+
+
+def _reports(cue: Cue, other: Cue) -> bool:
+    """`other` stands inside what `cue` reports."""
+    if cue is other or cue.content is None:
+        return False
+    content = cue.content
+    return content.left_edge.i <= other.token.i <= content.right_edge.i
 
 
 def _root(sent: Span, cue: Cue | None = None) -> int | None:
@@ -382,6 +407,22 @@ def _blank_subject(sent: Span, cue: Token) -> Span | None:
     if end - start > _MAX_SUBJECT_TOKENS or start >= end:
         return None
     return doc[start:end]
+
+
+def _blank_attributes(sent: Span, cue: Token, subject: Span, inside: list[tuple[int, int]]) -> bool:
+    """Without a parse, a cue other than `say`/`tell` attributes when a clause or a
+    quotation follows it (`warned that`, `added:`), or it closes the sentence as a
+    parenthetical (`..., the company added.`)."""
+    doc = sent.doc
+    after = doc[cue.i + 1] if cue.i + 1 < sent.end else None
+    if after is None or after.lower_ in {"that", ":"} or after.text in _CLOSERS | {'"', "\u201c"}:
+        return True
+    if any(s <= t.idx < e for t in doc[max(sent.start, cue.i - 4) : cue.i] for s, e in inside):
+        return True
+    before = doc[subject.start - 1] if subject.start > sent.start else None
+    if subject.start < cue.i and before is not None and before.text in _CLOSERS:
+        return True
+    return cue.i + 2 >= sent.end or (after.is_punct and after.text in ".!")
 
 
 def _name_before_apposition(sent: Span, comma: int) -> Span | None:

@@ -161,32 +161,29 @@ class RegistryBuilder(Component):
     # -- trained pipelines ------------------------------------------------------------------
 
     def _from_entities(self, doc: Doc, registry: Registry) -> None:
-        ents = list(doc.ents)
-        person_forms = {
-            names.person_name(e.text).lower() for e in ents if e.label_ in PERSON_LABELS
-        }
+        ents = [e for e in doc.ents if not _after_number(e)]
         # Full names first, so that `Wang` (tagged ORG) finds `Wang Lianjun` (PERSON).
         for ent in sorted(ents, key=lambda e: (-len(e), e.start_char)):
-            if ent.label_ in PERSON_LABELS and len(names.person_name(ent.text).split()) > 1:
+            if _kind_of(ent, registry) == "person" and len(names.person_name(ent.text).split()) > 1:
                 registry.add_person(ent.text, at=ent.start_char)
         for ent in ents:
-            text = ent.text
-            if ent.label_ in PERSON_LABELS or _is_person_alias(registry, text):
-                if len(names.person_name(text).split()) == 1:
-                    registry.add_person(text, at=ent.start_char)
-                else:
-                    known = registry.lookup(names.person_name(text), kind="person")
-                    if known and ent.start_char not in known.mentions:
-                        known.mentions.append(ent.start_char)
-            elif ent.label_ in ORG_LABELS and names.org_name(text).lower() not in person_forms:
-                entity = registry.add_organization(text, at=ent.start_char, label=ent.label_)
+            kind = _kind_of(ent, registry)
+            if kind == "person":
+                known = registry.lookup(names.person_name(ent.text), kind="person")
+                if known is None:
+                    registry.add_person(ent.text, at=ent.start_char)
+                elif ent.start_char not in known.mentions:
+                    known.mentions.append(ent.start_char)
+            elif kind == "organization":
+                label = "ORG" if ent.label_ in PERSON_LABELS else ent.label_
+                entity = registry.add_organization(ent.text, at=ent.start_char, label=label)
                 if entity is not None:
                     self._acronym(doc, ent, entity, registry)
                     self._org_descriptor(ent, entity)
         for entity in registry.entities:
             entity.mentions.sort()
         for ent in ents:
-            if ent.label_ in PERSON_LABELS:
+            if _kind_of(ent, registry) == "person":
                 entity = registry.lookup(names.person_name(ent.text), kind="person")
                 if entity is not None:
                     title, org = describe_person(ent, registry)
@@ -202,10 +199,14 @@ class RegistryBuilder(Component):
 
     @staticmethod
     def _org_descriptor(ent: Span, entity: Entity) -> None:
-        """`NIO, the Chinese carmaker,`: `the carmaker` may later refer to NIO."""
+        """`NIO, the Chinese carmaker,` / `the regulator Ofgem`: `the carmaker`, `the
+        regulator` may later refer to that organisation."""
         for child in ent.root.children:
             if child.dep_ == "appos":
                 entity.nouns.add(child.lemma_.lower())
+        doc = ent.doc
+        if ent.start >= 2 and doc[ent.start - 2].lower_ == "the" and doc[ent.start - 1].is_lower:
+            entity.nouns.add(doc[ent.start - 1].lemma_.lower())
 
     # -- blank pipelines ---------------------------------------------------------------------
 
@@ -268,6 +269,40 @@ def _blank_apposition(doc: Doc, j: int, titles: frozenset[str]) -> tuple[str | N
 
 def _is_person_alias(registry: Registry, text: str) -> bool:
     return registry.lookup(names.person_name(text), kind="person") is not None
+
+
+def _after_number(ent: Span) -> bool:
+    """`1.4 GW`, `500 MW`: the NER's organisations right after a number are units."""
+    return ent.start > 0 and ent.doc[ent.start - 1].like_num and ent.label_ in ORG_LABELS
+
+
+def _kind_of(ent: Span, registry: Registry) -> str | None:
+    """Person or organisation, correcting the NER with the article's own evidence: a
+    one-word "person" with no first name, honorific or full name elsewhere is a firm
+    (`Pfizer said`, `Ofgem`); an "organisation" with a title in apposition is a person
+    (`Morgan Tate, an analyst at Brightwater Research,`); a known person's surname tagged
+    as an organisation is that person (`Wang said`)."""
+    label = ent.label_
+    name = names.person_name(ent.text)
+    words = name.split()
+    if label not in PERSON_LABELS and label not in ORG_LABELS:
+        return None
+    if _is_person_alias(registry, name) and len(words) <= 3:
+        return "person"
+    if label in PERSON_LABELS:
+        if len(words) > 1:
+            return "person"
+        doc = ent.doc
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        honorific = before in lexicon.words("attribution/honorifics.txt")
+        given = names.gender_of_given_name(name) is not None
+        return "person" if honorific or given else "organization"
+    if label == "ORG" and 2 <= len(words) <= 3 and all(_NAME_TOKEN.match(w) for w in words):
+        title, _org = _apposition(ent, registry)
+        roles = lexicon.words("attribution/titles.txt")
+        if title and any(w.lower() in roles for w in title.split()):
+            return "person"
+    return "organization"
 
 
 def describe_person(ent: Span, registry: Registry) -> tuple[str | None, str | None]:

@@ -61,7 +61,7 @@ def target_parsed(
 def _clause_subject(head: Token, stmt: Statement, depth: int = 0) -> Token | None:
     """The subject of the content clause, descending through the speaker's own cognition
     verbs (`he expects Huawei to ...`)."""
-    strong, weak = cue_lemmas()
+    speech, others = cue_lemmas()
     subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is None and head.dep_ in ("xcomp", "conj") and head.head.i != head.i and depth < 3:
         return _clause_subject(head.head, stmt, depth + 1)
@@ -69,7 +69,7 @@ def _clause_subject(head: Token, stmt: Statement, depth: int = 0) -> Token | Non
     speaker_self = subject is not None and (
         subject.lower_ in _SELF or (stmt.speaker is not None and _names_speaker(subject, stmt))
     )
-    if (lemma in weak or lemma in strong) and depth < 3 and (speaker_self or subject is None):
+    if (lemma in speech or lemma in others) and depth < 3 and (speaker_self or subject is None):
         for child in head.children:
             if child.dep_ in _DESCEND_DEPS:
                 inner = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)

@@ -1,9 +1,9 @@
 """Scoring of `newsclaims extract` output against gold claims (annotation-guide section 7).
 
-    gold = load_gold(Path("corpus/gold.jsonl"))
-    claims, texts = load_predictions(Path("out"))
-    report = score(gold, claims, texts=texts)
-    print(format_table(report)); print(format_errors(report))
+gold = load_gold(Path("corpus/gold.jsonl"))
+claims, texts = load_predictions(Path("out"))
+report = score(gold, claims, texts=texts)
+print(format_table(report)); print(format_errors(report))
 """
 
 from pipeline.evaluate.formatting import format_errors, format_table

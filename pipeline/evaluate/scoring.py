@@ -127,10 +127,7 @@ def _score_article(
     gold = _views(source, gold_claims, article, warnings, side="gold")
     pred = _views(source, pred_claims, article, warnings, side="predicted")
     overlaps = {
-        (g.index, p.index): ov
-        for g in gold
-        for p in pred
-        if _is_match(ov := _overlap(g, p))
+        (g.index, p.index): ov for g in gold for p in pred if _is_match(ov := _overlap(g, p))
     }
     candidates = {
         pair: (ov[0], int(speakers_agree(gold[pair[0]].speaker, pred[pair[1]].speaker)),

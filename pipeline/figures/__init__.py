@@ -1,8 +1,8 @@
 """Figures: cardinal quantities, money, percentages and rates found in a Doc (guide section 4).
 
-    from pipeline.figures import find_figures, parse_figure
-    find_figures(doc, skip=[(start, end), ...])  # every figure of doc.text, sorted by start
-    parse_figure("about $1.2bn a year")          # the first figure of a phrase, or None
+from pipeline.figures import find_figures, parse_figure
+find_figures(doc, skip=[(start, end), ...])  # every figure of doc.text, sorted by start
+parse_figure("about $1.2bn a year")          # the first figure of a phrase, or None
 """
 
 from __future__ import annotations

@@ -166,8 +166,9 @@ def per_after(text: str, pos: int, lex: Lexicon) -> Found | None:
     if m is None:
         return None
     if m.group("adv"):
-        return Found(lex.rate_adverbs[re.sub(r"\s+", " ", m.group("adv").lower())],
-                     m.start("adv"), m.end())
+        return Found(
+            lex.rate_adverbs[re.sub(r"\s+", " ", m.group("adv").lower())], m.start("adv"), m.end()
+        )
     if m.group("sl"):
         word = m.group("sl")
         per = lex.slash.get(word) or lex.slash.get(word.lower())

@@ -193,8 +193,10 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
             q.currency, q.start = cur.value, cur.start
             if cur.extra in ("-", "−"):
                 q.value = -q.value
-        elif q.start > 0 and text[q.start - 1] in "-−+" and (
-            q.start == 1 or text[q.start - 2] in _SIGN_SPACE
+        elif (
+            q.start > 0
+            and text[q.start - 1] in "-−+"
+            and (q.start == 1 or text[q.start - 2] in _SIGN_SPACE)
         ):
             q.start -= 1
             if text[q.start] != "+":
@@ -303,10 +305,14 @@ def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
         q.drop = True
     elif not has_left and exclude.is_marker(text, q.num_start, q.num_end):
         q.drop = True
-    elif not q.has_sep and not has_left and (
-        exclude.is_label_or_code(prev, lex, stop=lex.not_a_name)
-        or exclude.is_model_suffix(_next_word(text, q.end), lex)
-        or (q.plain_int and exclude.is_address(text, q.end, lex))
+    elif (
+        not q.has_sep
+        and not has_left
+        and (
+            exclude.is_label_or_code(prev, lex, stop=lex.not_a_name)
+            or exclude.is_model_suffix(_next_word(text, q.end), lex)
+            or (q.plain_int and exclude.is_address(text, q.end, lex))
+        )
     ):
         q.drop = True
 
@@ -423,9 +429,7 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse) -> None
             unit, n_start, n_end = noun
             q.unit, q.noun = unit, True
             between = text[q.end : n_start]
-            if not any(c.isupper() or c in ",;:()\"" for c in between) and len(
-                between.split()
-            ) <= 3:
+            if not any(c.isupper() or c in ',;:()"' for c in between) and len(between.split()) <= 3:
                 q.end = n_end
             pos = n_end
     per = ctx.per_after(text, pos, lex)

@@ -25,8 +25,26 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _MARKER_AFTER = re.compile(r"[.)][ \t]")
 _ORDINAL_MONTH = re.compile(rf"(?:st|nd|rd|th)?{SP}+(?:of{SP}+)?(?P<m>[A-Z][a-z]+)\.?\b")
 _CAP_WORDS_THEN = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?P<t>[A-Za-z]+\.?)(?![\w])")
-_YEAR_PREPS = frozenset({"in", "since", "from", "until", "till", "by", "of", "before",
-                         "after", "circa", "during", "year", "fiscal", "fy", "to", "through"})
+_YEAR_PREPS = frozenset(
+    {
+        "in",
+        "since",
+        "from",
+        "until",
+        "till",
+        "by",
+        "of",
+        "before",
+        "after",
+        "circa",
+        "during",
+        "year",
+        "fiscal",
+        "fy",
+        "to",
+        "through",
+    }
+)
 _GLUED_NEXT = re.compile(r"[/.,]\d")
 _ZONE = re.compile(rf"{SP}(?P<z>[A-Z]{{2,4}})\b")
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -41,8 +59,9 @@ def is_year(value: int, prev: str | None) -> bool:
     return 1000 <= value < 1900 and prev is not None and prev.lower() in _YEAR_PREPS
 
 
-def is_day_of_month(text: str, start: int, end: int, value: int, prev: str | None,
-                    lex: Lexicon) -> bool:
+def is_day_of_month(
+    text: str, start: int, end: int, value: int, prev: str | None, lex: Lexicon
+) -> bool:
     """`March 3`, `Sept. 30`, `3 March`, `3rd of May`."""
     if not 1 <= value <= 31:
         return False

@@ -300,9 +300,7 @@ def lexicon() -> Lexicon:
         rf"(?![\w])(?![ \u00a0-]+(?i:zone|area|bloc|index|bills?|notes?|coins?)\b)"
     )
     unit_keys = [k for k in units if k not in ATTACHED_ONLY]
-    unit_re = re.compile(
-        rf"(?:{SP}|-)?(?P<unit>{mixed_alternation(unit_keys)})(?![\w])"
-    )
+    unit_re = re.compile(rf"(?:{SP}|-)?(?P<unit>{mixed_alternation(unit_keys)})(?![\w])")
 
     cmp_before_alt = alternation(cmp_before)
     comparator_before_re = re.compile(rf"(?i:(?<![\w])(?P<cmp>{cmp_before_alt})){SP}+$")
@@ -334,16 +332,12 @@ def lexicon() -> Lexicon:
         rf"|/{SP}?(?P<sl>[A-Za-z]+)(?![\w/])"
         rf"|(?i:(?P<adv>{adverbs}))(?![\w]))"
     )
-    period_before_re = re.compile(
-        rf"(?i:(?<![\w])(?:{alternation(non['period_before'])})){SP}+$"
-    )
+    period_before_re = re.compile(rf"(?i:(?<![\w])(?:{alternation(non['period_before'])})){SP}+$")
     period_after_re = re.compile(rf"{SP}+(?i:{alternation(non['period_after'])})(?![\w])")
 
     dollar_ctx = {code: tuple(words) for code, words in money["dollar_context"].items()}
     dollar_context_re = re.compile(
-        "|".join(
-            f"(?P<{code}>{alternation(words)})" for code, words in dollar_ctx.items()
-        )
+        "|".join(f"(?P<{code}>{alternation(words)})" for code, words in dollar_ctx.items())
     )
     yen_context_re = re.compile(rf"\b{alternation(money['yen_context'])}\b")
     yuan_context_re = re.compile(rf"\b{alternation(money['yuan_context'])}\b")
