@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.base import Component
 from pipeline.extensions import NON_CLAIM
-from pipeline.ingest.layout import layout_kind
+from pipeline.ingest.layout import dateline_prefix, layout_kind
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _END_PUNCT = tuple(".!?:;\"'\u201d\u2019)")
@@ -59,6 +59,19 @@ class Layout(Component):
             span[0].is_sent_start = True
             if is_non_claim_line(stripped):
                 spans.append(Span(doc, span.start, span.end, label="non_claim"))
+                continue
+            # `DETROIT (AP) — Kestrel Motors is recalling ...`: the dateline is no part of
+            # the sentence it opens (it is not its subject, nor a claim).
+            cut = dateline_prefix(stripped)
+            if cut:
+                head = doc.char_span(start + lead, start + lead + cut, alignment_mode="expand")
+                if head is not None and head.end < span.end:
+                    spans.append(Span(doc, head.start, head.end, label="dateline"))
+                    nxt = head.end
+                    while nxt < span.end and doc[nxt].is_space:
+                        nxt += 1
+                    if nxt < span.end:
+                        doc[nxt].is_sent_start = True
         doc.spans[NON_CLAIM] = spans
         if doc.has_annotation("SENT_START"):
             _move_opening_quotes(doc)

@@ -19,10 +19,17 @@ from models import Target
 from pipeline import lexicon, names
 from pipeline.components.attribution import Statement
 from pipeline.components.base import Component
-from pipeline.components.registry import Entity, Registry
+from pipeline.components.registry import ORG_LABELS, Entity, Registry
 from pipeline.cues import cue_lemmas
-from pipeline.speakers import SpeakerResolver
+from pipeline.speakers import SpeakerResolver, _extend_org
 
+_NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
+_PLACE_NOUNS = frozenset({"country", "nation", "city", "region", "state", "province"})
+# Nouns whose `of`/`in` phrase names their owner: `Shares in Harbourline`, `sales of Tesla`.
+_OWNED_NOUNS = frozenset(
+    "share stock price sale revenue profit earning output production value valuation "
+    "throughput export import spending debt workforce bond unit".split()
+)
 TARGET_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "EVENT"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DESCEND_DEPS = ("ccomp", "xcomp")
@@ -40,22 +47,52 @@ class Targets(Component):
     def annotate(self, doc: Doc) -> None:
         registry: Registry = doc._.registry
         resolver = SpeakerResolver(doc, registry)
+        previous: Target | None = None
         for stmt in doc._.statements or []:
             if doc.has_annotation("DEP"):
-                stmt.target = target_parsed(doc, stmt, registry, resolver)
+                context = _Context(doc, stmt, registry, resolver, previous)
+                stmt.target = target_parsed(context)
             else:
                 stmt.target = target_unparsed(doc, stmt, registry)
+            if stmt.part == 0 and not stmt.non_claim:
+                previous = stmt.target
 
 
-def target_parsed(
-    doc: Doc, stmt: Statement, registry: Registry, resolver: SpeakerResolver
-) -> Target | None:
+class _Context:
+    """What a target is resolved against: the statement, its speaker, the registry and the
+    previous sentence's target (for `it`)."""
+
+    def __init__(self, doc, stmt, registry, resolver, previous) -> None:
+        self.doc = doc
+        self.stmt = stmt
+        self.registry = registry
+        self.resolver = resolver
+        self.previous = previous
+
+    def speaker_org(self) -> Target | None:
+        """The organisation a statement's `we`, `it` or `the company` most likely means."""
+        speaker = self.stmt.speaker
+        if speaker is None:
+            return None
+        if speaker.kind == "organization":
+            entity = self.registry.lookup(speaker.name, kind="organization")
+            return _from_entity(entity) if entity else Target(name=speaker.name, label="ORG")
+        if speaker.organization:
+            entity = self.registry.lookup(speaker.organization, kind="organization")
+            if entity is not None:
+                return _from_entity(entity)
+            return Target(name=speaker.organization, label="ORG")
+        return None
+
+
+def target_parsed(ctx: _Context) -> Target | None:
+    stmt = ctx.stmt
     if stmt.content is None:
         return None
-    subject = _clause_subject(doc[stmt.content], stmt)
+    subject = _clause_subject(ctx.doc[stmt.content], stmt)
     if subject is None:
         return None
-    return _entity_target(subject, stmt, registry, resolver)
+    return _entity_target(subject, ctx)
 
 
 def _clause_subject(head: Token, stmt: Statement, depth: int = 0) -> Token | None:
@@ -83,49 +120,107 @@ def _names_speaker(token: Token, stmt: Statement) -> bool:
     return mention is not None and mention.start <= token.idx < mention.end
 
 
-def _entity_target(
-    subject: Token, stmt: Statement, registry: Registry, resolver: SpeakerResolver
-) -> Target | None:
-    doc = subject.doc
+def _entity_target(subject: Token, ctx: _Context) -> Target | None:
     lower = subject.lower_
-    if subject.lower_ in ("there", "this", "that", "these", "those", "which", "who", "what"):
+    if lower in _NOT_TARGETS:
         return None
-    if lower in ("we", "us", "our") and stmt.attribution == "direct" and stmt.speaker:
-        if stmt.speaker.kind == "organization":
-            return Target(name=stmt.speaker.name, label="ORG")
-        if stmt.speaker.organization:
-            return Target(name=stmt.speaker.organization, label="ORG")
-        return None
-    if subject.tag_ == "PRP":
-        if lower in ("he", "she"):
-            found = resolver.pronoun(lower, at=subject.idx, mention=None, sentence=stmt.sentence)
-            if found is not None and found.entity is not None:
-                return _from_entity(found.entity)
-        if lower == "it":
-            found = resolver.pronoun("it", at=subject.idx, mention=None, sentence=stmt.sentence)
-            if found is not None and found.entity is not None:
-                return _from_entity(found.entity)
-        return None
+    if subject.tag_ in ("PRP", "PRP$"):
+        return _pronoun_target(lower, subject, ctx)
     ent = _ent_of(subject)
     if ent is not None:
-        return _from_span(ent, registry)
+        return _from_span(ent, ctx.registry)
+    if subject.pos_ == "PROPN" and subject.text[:1].isupper():
+        return _proper_target(subject, ctx.registry)
+    return _owner_target(subject, ctx)
+
+
+def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
+    stmt = ctx.stmt
+    if lower in ("we", "us", "our", "ours"):
+        return ctx.speaker_org() if stmt.attribution == "direct" else None
+    if lower in ("i", "me", "my"):
+        if stmt.attribution == "direct" and stmt.speaker and stmt.speaker.kind == "person":
+            return Target(name=stmt.speaker.name, label="PERSON")
+        return None
+    if lower in ("he", "she", "his", "her", "him"):
+        found = ctx.resolver.pronoun(
+            "he" if lower in ("he", "his", "him") else "she",
+            at=token.idx,
+            mention=None,
+            sentence=stmt.sentence,
+        )
+        return _from_entity(found.entity) if found and found.entity else None
+    if lower in ("it", "its", "they", "their"):
+        return _it_target(ctx)
+    return None
+
+
+def _it_target(ctx: _Context) -> Target | None:
+    """`it`/`its`: the organisation speaking, or the one the previous sentence was about."""
+    own = ctx.speaker_org()
+    if own is not None:
+        return own
+    previous = ctx.previous
+    if previous is not None and previous.label in ("ORG", None):
+        return previous
+    return None
+
+
+def _owner_target(subject: Token, ctx: _Context) -> Target | None:
+    """A common-noun subject: its named owner (`Copperleaf's sales`, `its online sales`,
+    `Tesla shares`, `Shares in Harbourline`), or the organisation a definite description
+    names (`the company`, `the retailer`, `the country`)."""
     for child in subject.children:
-        if child.dep_ in ("poss", "compound") and child.i < subject.i:
-            owner = _ent_of(child)
+        if child.dep_ == "poss":
+            if child.tag_ in ("PRP$", "PRP"):
+                return _pronoun_target(child.lower_, child, ctx)
+            owner = _ent_of(child) or (_proper_span(child) if child.pos_ == "PROPN" else None)
             if owner is not None:
-                return _from_span(owner, registry)
+                return _from_span(owner, ctx.registry)
     lemma = subject.lemma_.lower()
     det = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
-    if det == "the" and lemma in lexicon.words("attribution/org_nouns.txt"):
-        found = resolver.common_noun(doc[subject.i - 1 : subject.i + 1], lemma, head=subject)
-        if found is not None and found.entity is not None:
-            return _from_entity(found.entity)
-    if subject.pos_ == "PROPN":
-        span = doc[subject.left_edge.i : subject.i + 1]
-        entity = registry.lookup(span.text) or registry.lookup(subject.text)
-        if entity is not None:
-            return _from_entity(entity)
+    if det in ("the", "this") and lemma in _PLACE_NOUNS:
+        for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
+            if entity.label == "GPE":
+                return _from_entity(entity)
+        return None
+    if det in ("the", "this") and lemma in lexicon.words("attribution/org_nouns.txt"):
+        own = ctx.speaker_org()
+        if own is not None:
+            return own
+        entity = ctx.resolver._by_org_noun(lemma, at=subject.idx)
+        return _from_entity(entity) if entity is not None else None
+    for child in subject.children:
+        if child.dep_ == "compound" and child.i < subject.i:
+            owner = _ent_of(child) or (_proper_span(child) if child.pos_ == "PROPN" else None)
+            if owner is not None:
+                return _from_span(owner, ctx.registry)
+    if lemma in _OWNED_NOUNS:
+        for child in subject.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "at"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        owner = _ent_of(obj) or (_proper_span(obj) if obj.pos_ == "PROPN" else None)
+                        if owner is not None:
+                            return _from_span(owner, ctx.registry)
     return None
+
+
+def _proper_span(token: Token) -> Span:
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return doc[start : token.i + 1]
+
+
+def _proper_target(subject: Token, registry: Registry) -> Target | None:
+    """A proper-noun subject the NER did not tag (`Voltera delivered ...`)."""
+    span = _proper_span(subject)
+    entity = registry.lookup(span.text) or registry.lookup(subject.text)
+    if entity is not None:
+        return _from_entity(entity)
+    return Target(name=names.org_name(span.text), label=None)
 
 
 def _ent_of(token: Token) -> Span | None:
@@ -138,6 +233,8 @@ def _ent_of(token: Token) -> Span | None:
 
 
 def _from_span(ent: Span, registry: Registry) -> Target:
+    if ent.label_ in ORG_LABELS:
+        ent = _extend_org(ent)
     entity = registry.lookup(names.person_name(ent.text)) or registry.lookup(
         names.org_name(ent.text)
     )

@@ -52,6 +52,19 @@ def layout_kind(line: str) -> str | None:
     return None
 
 
+def dateline_prefix(paragraph: str) -> int:
+    """Length of a dateline opening a paragraph (`DETROIT (AP) — Kestrel ...`), else 0."""
+    for kind, pattern in load_layout_patterns():
+        if kind != "dateline":
+            continue
+        m = pattern.match(paragraph)
+        if m and m.end() < len(paragraph) and paragraph[m.end()].isspace():
+            rest = paragraph[m.end() :].lstrip()
+            if rest[:1].isupper() or rest[:1] in "\"\u201c'":
+                return m.end()
+    return 0
+
+
 def is_list_item(line: str) -> bool:
     """True for a plain-text list item line (`- Brent up 1.2%`, `2) Sales`)."""
     return _LIST_ITEM.match(line.strip()) is not None
