@@ -74,11 +74,29 @@ class Registry:
         )
         if kind:
             candidates = [e for e in candidates if e.kind == kind]
+        if not candidates and kind != "person":
+            candidates = self._by_prefix(form)
         if not candidates:
             return None
         if len(candidates) == 1 or at is None:
             return candidates[0]
         return max(candidates, key=lambda e: max((m for m in e.mentions if m <= at), default=-1))
+
+    def _by_prefix(self, form: str) -> list[Entity]:
+        """`Indus Digital` / `Strata` / `Fed` for `Indus Digital Services` / `Strata Cloud` /
+        `Federal Reserve`: the one organisation whose name starts with these words (the
+        last word may be cut short, as in `Fed`)."""
+        words = form.split()
+        if not words or len(form) < 3:
+            return []
+        found = []
+        for entity in self.organizations():
+            name = entity.name.lower().split()
+            if len(name) <= len(words):
+                continue
+            if name[: len(words) - 1] == words[:-1] and name[len(words) - 1].startswith(words[-1]):
+                found.append(entity)
+        return found if len(found) == 1 else []
 
     def people(self) -> list[Entity]:
         return [e for e in self.entities if e.kind == "person"]

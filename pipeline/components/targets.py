@@ -33,7 +33,29 @@ _OWNED_NOUNS = frozenset(
 TARGET_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "EVENT"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DESCEND_DEPS = ("ccomp", "xcomp")
-_SELF = frozenset({"he", "she", "i", "they"})
+_SELF = frozenset({"he", "she", "i", "they", "we", "it"})
+# Verbs through which the target is the subject of the clause they govern, whoever holds
+# the expectation (`Pfizer expects the deal to reduce ...` -> the deal).
+_THROUGH = frozenset(
+    {
+        "expect",
+        "anticipate",
+        "predict",
+        "forecast",
+        "project",
+        "believe",
+        "think",
+        "see",
+        "estimate",
+        "hope",
+        "fear",
+        "say",
+        "tell",
+        "warn",
+        "add",
+        "note",
+    }
+)
 
 
 @Language.factory("newsclaims_targets", default_config={})
@@ -106,7 +128,12 @@ def _clause_subject(head: Token, stmt: Statement, depth: int = 0) -> Token | Non
     speaker_self = subject is not None and (
         subject.lower_ in _SELF or (stmt.speaker is not None and _names_speaker(subject, stmt))
     )
-    if (lemma in speech or lemma in others) and depth < 3 and (speaker_self or subject is None):
+    through = lemma in _THROUGH and head.pos_ in ("VERB", "AUX")
+    if (
+        (lemma in speech or lemma in others)
+        and depth < 3
+        and (speaker_self or subject is None or through)
+    ):
         for child in head.children:
             if child.dep_ in _DESCEND_DEPS:
                 inner = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -129,9 +156,20 @@ def _entity_target(subject: Token, ctx: _Context) -> Target | None:
     ent = _ent_of(subject)
     if ent is not None:
         return _from_span(ent, ctx.registry)
-    if subject.pos_ == "PROPN" and subject.text[:1].isupper():
+    if subject.pos_ == "PROPN" and _is_name(subject):
         return _proper_target(subject, ctx.registry)
     return _owner_target(subject, ctx)
+
+
+def _is_name(token: Token) -> bool:
+    """A proper noun the NER did not tag is a name when it is not a known common word and,
+    at the start of a sentence, the article also writes it capitalised elsewhere."""
+    if not token.text[:1].isupper() or token.lower_ in lexicon.words("attribution/not_names.txt"):
+        return False
+    if token.is_sent_start or token.i == 0:
+        pattern = re.compile(r"[a-z,;] " + re.escape(token.text) + r"\b")
+        return bool(pattern.search(token.doc.text))
+    return True
 
 
 def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
@@ -174,7 +212,7 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
         if child.dep_ == "poss":
             if child.tag_ in ("PRP$", "PRP"):
                 return _pronoun_target(child.lower_, child, ctx)
-            owner = _ent_of(child) or (_proper_span(child) if child.pos_ == "PROPN" else None)
+            owner = _ent_of(child) or (_proper_span(child) if _is_name(child) else None)
             if owner is not None:
                 return _from_span(owner, ctx.registry)
     lemma = subject.lemma_.lower()
@@ -192,8 +230,8 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
         return _from_entity(entity) if entity is not None else None
     for child in subject.children:
         if child.dep_ == "compound" and child.i < subject.i:
-            owner = _ent_of(child) or (_proper_span(child) if child.pos_ == "PROPN" else None)
-            if owner is not None:
+            owner = _ent_of(child) or (_proper_span(child) if _is_name(child) else None)
+            if owner is not None and owner.label_ != "PRODUCT":
                 return _from_span(owner, ctx.registry)
     if lemma in _OWNED_NOUNS:
         for child in subject.children:
@@ -225,6 +263,8 @@ def _proper_target(subject: Token, registry: Registry) -> Target | None:
 
 def _ent_of(token: Token) -> Span | None:
     if token.ent_type_ not in TARGET_LABELS:
+        return None
+    if token.lower_ in lexicon.words("attribution/not_names.txt"):
         return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
