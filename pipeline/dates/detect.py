@@ -18,7 +18,7 @@ from functools import cache
 from pipeline.dates.grammar import alt, grammar
 from pipeline.dates.lexicon import Lexicon, lexicon
 
-GATE = 90  # characters from an expression's start to the first anchor inside it, at most
+GATE = 48  # characters from an expression's start to the first anchor inside it, at most
 
 
 @dataclass(frozen=True)
@@ -55,34 +55,68 @@ def trie_regex(words: Iterable[str]) -> str:
     return "(?:" + emit(trie) + ")"
 
 
+@dataclass(frozen=True)
+class _Scanner:
+    pattern: re.Pattern[str]
+    anchors: frozenset[str]  # lower case
+    names: frozenset[str]  # month and weekday names, case as written
+    starters: frozenset[str]  # lower case
+
+
 @cache
-def _scanners() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _scanner() -> _Scanner:
+    """One regex that finds every anchor and starter word, trie-shaped for speed."""
     lx = lexicon()
-    names = [*lx.months, *lx.weekdays]
-    anchor = re.compile(
-        r"(?<![\d.,])\d|(?<!\w)(?:(?i:"
-        + trie_regex(lx.anchors)
-        + ")|"
-        + trie_regex(names)
-        + r")(?!\w)"
+    names = frozenset([*lx.months, *lx.weekdays])
+    starters = frozenset(
+        {
+            *lx.starters,
+            *(w.split()[0] for w in lx.interval_cues),
+            *(w.split()[0] for w in lx.leads),
+            *(w.split()[0].rstrip("-") for w in lx.parts),
+            *lx.numbers,
+            *lx.seasons,
+            *lx.fiscal_words,
+            *(w.lower() for w in names),
+            *(h.split()[0].lower() for h in lx.holidays),
+        }
     )
-    starters = {
-        *lx.starters,
-        *(w.split()[0] for w in lx.interval_cues),
-        *(w.split()[0] for w in lx.leads),
-        *(w.split()[0].rstrip("-") for w in lx.parts),
-        *lx.numbers,
-        *lx.seasons,
-        *lx.fiscal_words,
-        *(w.lower() for w in names),
-        *(h.split()[0].lower() for h in lx.holidays),
-    }
-    starter = re.compile(
-        r"(?<![\d.,])\d|(?<!\w)[QH][1-4]|(?<![\w'’])(?i:"
-        + trie_regex(sorted(starters))
-        + r")(?![\w])"
+    anchors = frozenset(lx.anchors)
+    words = sorted(starters | anchors)
+    pattern = re.compile(
+        r"(?<![\d.,])\d|(?<!\w)[QH][1-4]|(?<![\w'’])(?i:" + trie_regex(words) + r")(?!\w)"
     )
-    return anchor, starter
+    return _Scanner(pattern, anchors, names, starters)
+
+
+# Digits that start an amount, not a date: `12,018`, `3.5%` (but `31.10.2021` is a date).
+_AMOUNT = re.compile(r"\d+,\d{3}(?!\d)|\d+\.\d+(?!\.\d)")
+
+
+def scan(text: str) -> tuple[list[int], list[int]]:
+    """Positions of anchors (words every expression contains) and of starters (words an
+    expression can begin with), in one pass."""
+    sc = _scanner()
+    anchors: list[int] = []
+    starts: list[int] = []
+    amount = _AMOUNT.match
+    for m in sc.pattern.finditer(text):
+        p = m.start()
+        w = m.group()
+        if w[0].isdigit():
+            anchors.append(p)
+            if not amount(text, p) and (p == 0 or text[p - 1] not in "$€£¥"):
+                starts.append(p)
+        elif len(w) == 2 and w[1].isdigit() and w[0] in "QH":
+            anchors.append(p)
+            starts.append(p)
+        else:
+            low = w.lower()
+            if low in sc.anchors or w in sc.names:
+                anchors.append(p)
+            if low in sc.starters:
+                starts.append(p)
+    return anchors, starts
 
 
 @cache
@@ -130,7 +164,17 @@ def _licensed(lx: Lexicon, text: str, c: Candidate) -> bool:
         return True
     prev = _prev_word(text, c.core_start)
     if prev is None:
-        return False
+        # `May sales rose 4%` at the start of a sentence: a month before a lower-case noun
+        nxt = _next_word(text, c.end)
+        return bool(
+            _sentence_initial(text, c.core_start)
+            and nxt
+            and nxt.islower()
+            and nxt not in _NOT_ATTRIBUTIVE
+            and nxt not in lexicon().tense_past
+            and not nxt.endswith(("ly", "ed"))
+            and nxt not in ("be", "have", "not", "also", "well", "still", "yet", "even", "soon")
+        )
     low = prev.lower()
     if low in lx.licensors:
         return True
@@ -200,7 +244,7 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         return not (nxt and nxt[0].isupper() and nxt not in lx.months)
     if kind == "year":
         return _accept_year(lx, text, c, int(core), c.end)
-    if kind == "range":
+    if kind in ("range", "hrange"):
         tail = re.search(r"(\d{4})$", core)
         if tail:
             return _accept_year(lx, text, c, int(tail.group(1)), c.end)
@@ -273,8 +317,7 @@ def _is_superlative(word: str) -> bool:
 
 def find_candidates(text: str, *, fiscal_known: bool = False) -> list[Candidate]:
     """Every date expression candidate of `text` that its context allows, sorted by start."""
-    anchor_re, starter_re = _scanners()
-    anchors = [m.start() for m in anchor_re.finditer(text)]
+    anchors, starts = scan(text)
     if not anchors:
         return []
     lx = lexicon()
@@ -282,8 +325,7 @@ def find_candidates(text: str, *, fiscal_known: bool = False) -> list[Candidate]
     out: list[Candidate] = []
     covered = 0
     n_anchors = len(anchors)
-    for sm in starter_re.finditer(text):
-        s = sm.start()
+    for s in starts:
         if s < covered:
             continue
         i = bisect_left(anchors, s)

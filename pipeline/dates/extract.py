@@ -12,7 +12,7 @@ from pipeline.dates.detect import Candidate, find_candidates
 from pipeline.dates.fiscal import fiscal_statement
 from pipeline.dates.lexicon import lexicon
 from pipeline.dates.resolve import as_date, resolve
-from pipeline.dates.tense import clause_tense
+from pipeline.dates.tense import clause_tense, is_parsed
 
 _NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})")
 _TEXT_DMY = re.compile(
@@ -35,7 +35,9 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     candidates = find_candidates(text, fiscal_known=fy_end is not None)
     if not candidates:
         return []
-    tagged = doc.has_annotation("TAG")
+    n = len(doc)
+    tagged = n > 0 and any(doc[i].tag != 0 for i in {0, n // 2, n - 1})
+    parsed = is_parsed(doc)
     dayfirst: bool | None = None
     order_known = False
     out: list[DateMention] = []
@@ -57,7 +59,7 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         if past == future:
             res = past
         else:
-            tense = clause_tense(doc, c.start, c.end)
+            tense = clause_tense(doc, c.start, c.end, parsed=parsed, text=text)
             res = resolve(expr, published, tense, fy_end, dayfirst)
         if res is None:
             continue
@@ -80,8 +82,10 @@ def _vetoed_by_tags(doc: Doc, c: Candidate) -> bool:
     if span is None or not len(span):
         return False
     tok = span[0]
-    if tok.tag_ == "MD" or tok.tag_.startswith("VB"):
+    if tok.tag_.startswith("VB"):
         return True
+    if tok.tag_ == "MD" and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ in ("VB", "RB"):
+        return True  # `May rise`; the tagger also says MD for `May sales rose`
     return tok.ent_type_ == "PERSON" and c.pre is None
 
 

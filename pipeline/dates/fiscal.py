@@ -23,8 +23,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     day2, month2 = day.replace("day>", "day2>"), month.replace("mon>", "mon2>")
     when = rf"(?:{month}(?:\s+{day})?|{day2}\s+(?:of\s+)?{month2})"
     gap = r"(?:\s*,)?\s+(?:(?:which|that)\s+)?"
+    label = (
+        rf"(?:{fw}\s+years?(?:\s+(?:\d{{4}}|'\d\d))?|(?:FY|{fw})\s*'?\d{{2,4}}(?:[-/]\d{{2,4}})?)"
+    )
     end = re.compile(
-        rf"{fw}\s+years?{gap}(?i:ends?|ending|ended|closes|closing|closed|to|through"
+        rf"{label}{gap}(?i:ends?|ending|ended|closes|closing|closed|to|through"
         rf"|runs\s+(?:to|through|until))\s+(?:(?i:on|in|at)\s+)?(?:(?i:the\s+end\s+of)\s+)?{when}"
     )
     start = re.compile(
@@ -60,21 +63,29 @@ def fiscal_statement(text: str) -> tuple[tuple[int, int] | None, tuple[int, int]
     A yearless date inside that span (`whose fiscal year ends on June 30`) describes the
     calendar of the company, not a time, and is not reported as a date.
     """
-    if not re.search(r"(?i:fiscal|financial|budget|business)", text):
-        return None, None
     end_re, start_re, quarter_re = _patterns()
-    if m := end_re.search(text):
-        month, day = _when(m)
-        return (month, day or _month_last_day(month)), m.span()
-    if m := start_re.search(text):
-        month, day = _when(m)
-        if day in (None, 1):
-            prev = 12 if month == 1 else month - 1
-            return (prev, _month_last_day(prev)), m.span()
-        return (month, day - 1), m.span()
-    if m := quarter_re.search(text):
-        month, _ = _when(m)
-        k = ("first", "second", "third", "fourth").index(m["ord"].lower()) + 1
-        end_month = (month - 1 + 3 * (4 - k)) % 12 + 1
-        return (end_month, _month_last_day(end_month)), None
-    return None, None
+    found: tuple[tuple[int, int] | None, tuple[int, int] | None] = (None, None)
+    for hit in _FISCAL_WORD.finditer(text):
+        pos = hit.start()
+        if m := end_re.match(text, pos):
+            month, day = _when(m)
+            return (month, day or _month_last_day(month)), m.span()
+        if m := start_re.match(text, pos):
+            month, day = _when(m)
+            if day in (None, 1):
+                prev = 12 if month == 1 else month - 1
+                return (prev, _month_last_day(prev)), m.span()
+            return (month, day - 1), m.span()
+        if found[0] is None and (m := quarter_re.match(text, pos)):
+            month, _ = _when(m)
+            k = ("first", "second", "third", "fourth").index(m["ord"].lower()) + 1
+            end_month = (month - 1 + 3 * (4 - k)) % 12 + 1
+            found = (end_month, _month_last_day(end_month)), None
+    return found
+
+
+# Where a statement can start: a fiscal word in the usual cases (a case-blind search of the
+# whole text costs more than finding its dates).
+_FISCAL_WORD = re.compile(
+    r"(?:[Ff]iscal|FISCAL|[Ff]inancial|FINANCIAL|[Bb]udget|[Bb]usiness)\b|\bFY\s*'?\d"
+)

@@ -47,7 +47,7 @@ CORE_KINDS = (
     "weekday",
     "year",
 )
-KINDS = ("range", *CORE_KINDS)
+KINDS = ("range", "hrange", *CORE_KINDS)
 
 
 def alt(words: Iterable[str], *, ci: bool = False) -> str:
@@ -204,10 +204,11 @@ def grammar() -> Grammar:
     )
     p["PERIOD_TO"] = (
         f"(?:(?i:the|its|their)\\s+)?(?:{p['NUM']}\\s+(?i:months|weeks|days|years|quarters)"
-        f"|(?:{fw}\\s+)?(?i:year)|(?i:quarter|half|half-year|six-month\\s+period))"
+        f"|(?:{fw}\\s+)?(?i:year)|(?i:quarter|half|half-year|six-month\\s+period|week|month))"
         r"\s+(?i:to|ended|ending|through|until|that\s+ended|which\s+ended|that\s+ends"
         r"|which\s+ends)\s+(?:(?i:on)\s+)?"
-        f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['MONTH_YEAR']}|{p['MONTH']}|{p['DATE_ISO']})"
+        f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['MONTH_YEAR']}|{p['MONTH']}|{p['DATE_ISO']}"
+        f"|{p['WD_FULL']})"
     )
     p["THE_UNIT"] = (
         f"(?:(?i:the\\s+(?:year|month|week|quarter|decade|century))(?!\\w)"
@@ -243,13 +244,15 @@ def grammar() -> Grammar:
         r"(?:(?i:the|its|their)\s+)?(?<![\w.,$])(?:1\d|20)\d\d\s*[-/–]\s*(?:\d{2}|\d{4})\s+"
         r"(?i:seasons?|campaign)(?!\w)"
     )
-    p["RANGE"] = (
+    p["RANGE_WORDS"] = (
         f"(?:(?i:between)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+(?i:and)\\s+"
         f"(?:{range_item}|{p['DAY']})"
         f"|(?i:from)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
         r"(?i:to|through|thru|until|till|into)\s+"
-        f"(?:{range_item}|{p['DAY']})"
-        f"|{p['MONTH']}\\s*{p['DAY']}\\s*[-–]\\s*(?:{p['MONTH']}\\s*)?{p['DAY']}(?:,?\\s+{year_t})?"
+        f"(?:{range_item}|{p['DAY']}))"
+    )
+    p["RANGE"] = (
+        f"(?:{p['MONTH']}\\s*{p['DAY']}\\s*[-–]\\s*(?:{p['MONTH']}\\s*)?{p['DAY']}(?:,?\\s+{year_t})?"
         f"|{p['DAY']}(?:\\s+{p['MONTH']})?\\s*[-–]\\s*{p['DAY']}\\s+{p['MONTH']}(?:,?\\s+{year_t})?"
         f"|{p['MONTH']}\\s*[-–]\\s*{p['MONTH']}(?:,?\\s+{year_t})?"
         f"|{p['MONTH_FULL']}\\s+(?i:to|through|until|till)\\s+{p['MONTH_FULL']}(?:,?\\s+{year_t})?"
@@ -287,8 +290,8 @@ def grammar() -> Grammar:
     filler = r"(?i:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+early\s+as|as\s+late\s+as)"
     core_union = "|".join(f"(?P<{k}>{v})" for k, v in cores.items())
     master = (
-        f"(?<!\\w)(?:(?P<range>{p['RANGE']})"
-        f"|(?:(?P<pre>{p['PRE']})\\s+(?:{filler}\\s+)?)?(?P<part>{p['PARTS']})?(?:{core_union}))"
+        f"(?<!\\w)(?:(?P<range>{p['RANGE_WORDS']})|(?:(?P<pre>{p['PRE']})\\s+(?:{filler}\\s+)?)?"
+        f"(?:(?P<hrange>{p['RANGE']})|(?P<part>{p['PARTS']})?(?:{core_union})))"
     )
     return Grammar(
         pieces=p,

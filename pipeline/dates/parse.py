@@ -130,7 +130,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "fiscal_code_part": r"(?P<ref>(?:FY|F\.Y\.)\s*'?\d{2,4}(?:\s*[-/]\s*'?\d{2,4})?)\s*"
         r"(?:Q(?P<q>[1-4])|H(?P<h>[12]))",
         "period_to": rf"(?:(?:the|its|their)\s+)?"
-        rf"(?:{num}\s+(?P<unit>months|weeks|days|years|quarters)|(?P<fy>(?:{fw}\s+)?year)|(?P<span>quarter|half|half-year|six-month\s+period))\s+"
+        rf"(?:{num}\s+(?P<unit>months|weeks|days|years|quarters)|(?P<fy>(?:{fw}\s+)?year)"
+        r"|(?P<span>quarter|half|half-year|six-month\s+period|week|month))\s+"
         r"(?:to|ended|ending|through|until|that\s+ended|which\s+ended|that\s+ends|which\s+ends)"
         r"\s+(?:on\s+)?(?P<rest>.+)",
         "the_unit": r"the\s+(?P<unit>year|month|week|quarter|decade|century)",
@@ -418,7 +419,9 @@ def _parse_period_to(t: str) -> S.Spec | None:
     if m["fy"]:
         return S.PeriodTo(1, "year", inner)
     span = m["span"].lower()
-    return S.PeriodTo(3 if span == "quarter" else 6, "month", inner)
+    if span == "week":
+        return S.PeriodTo(1, "week", inner)
+    return S.PeriodTo({"quarter": 3, "month": 1}.get(span, 6), "month", inner)
 
 
 def _parse_the_unit(t: str) -> S.Spec | None:
@@ -613,9 +616,11 @@ def _parse_text(text: str, *, allow_prefix: bool = True) -> S.Spec | None:
     if not m:
         return None
     kind = m.lastgroup
-    if kind == "range":
-        return _parse_range(text)
     pre, part = m["pre"], m["part"]
+    if kind in ("range", "hrange"):
+        core = _parse_range(m[kind])
+        cue = _cue(pre) if pre else None
+        return S.Prefix(cue, core) if core is not None and cue else core
     if pre and not allow_prefix and _cue(pre):
         return None
     if kind in _NEEDS_PART and not part:

@@ -680,9 +680,11 @@ class PeriodTo(Spec):
 
     @property
     def gran(self) -> str:  # type: ignore[override]
+        if self.base == "week" and self.n == 1:
+            return "week"
         months = self.n * (12 if self.base == "year" else 1)
         if self.base in ("month", "year"):
-            return {3: "quarter", 6: "half", 12: "year"}.get(months, "range")
+            return {1: "month", 3: "quarter", 6: "half", 12: "year"}.get(months, "range")
         return "range"
 
     def at(self, ctx: Ctx, shift: int) -> Interval | None:
@@ -690,10 +692,15 @@ class PeriodTo(Spec):
         if iv is None:
             return None
         start = cal.add_units(iv.end + ONE_DAY, -self.n, self.base)
-        return Interval(start, iv.end, self.gran)
+        gran = self.gran if self.gran != "range" else classify(start, iv.end)
+        return Interval(start, iv.end, gran)
 
 
-PREFIX_TENSE = {"since": "past"}
+def _on_the_unit(spec: Spec) -> bool:
+    """Whether `spec` is `the year`/`the month` or a part of it (`the end of the year`)."""
+    while isinstance(spec, Part):
+        spec = spec.inner
+    return isinstance(spec, (TheUnit, FiscalTheYear))
 
 
 @dataclass(frozen=True)
@@ -707,8 +714,8 @@ class Prefix(Spec):
         tense = ctx.tense
         if self.kind == "since":
             tense = "past"
-        elif tense in (None, "present", "schedule"):
-            tense = "future"
+        elif tense in (None, "present", "schedule") or _on_the_unit(self.inner):
+            tense = "future"  # `signalled hikes by the end of the year`: this year's end
         iv = select(self.inner, ctx.with_tense(tense))
         if iv is None:
             return None

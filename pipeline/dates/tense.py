@@ -21,15 +21,25 @@ _HAVE = frozenset({"has", "have", "had", "'ve", "’ve", "having"})
 _WILL = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 
 
-def clause_tense(doc: Doc, start: int, end: int) -> str | None:
-    """Tense governing the characters `start:end` of `doc.text`."""
-    if doc.has_annotation("DEP"):
+def is_parsed(doc: Doc) -> bool:
+    """Whether `doc` has a dependency parse. Samples three tokens: `Doc.has_annotation` builds a
+    Token for every token, which costs more than finding the dates."""
+    n = len(doc)
+    return n > 0 and any(doc[i].dep != 0 for i in {0, n // 2, n - 1})
+
+
+def clause_tense(
+    doc: Doc, start: int, end: int, *, parsed: bool | None = None, text: str | None = None
+) -> str | None:
+    """Tense governing the characters `start:end` of `doc.text` (pass `text` if you have it:
+    `Doc.text` joins every token on each call)."""
+    if parsed if parsed is not None else is_parsed(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             tense = _parsed_tense(span.root)
             if tense is not None:
                 return tense
-    return text_tense(doc.text, start, end)
+    return text_tense(doc.text if text is None else text, start, end)
 
 
 # ---------------------------------------------------------------- parsed docs
@@ -65,7 +75,7 @@ def _parsed_tense(root: Token, *, include_root: bool = False) -> str | None:
 
 def _verb_tense(v: Token, lx: Lexicon, *, depth: int) -> str | None:
     """Tense of one verb from its tag and auxiliaries; `up` means: ask the verb above."""
-    auxes = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass") and c.text != "May"]
     if any(a in lx.tense_future for a in auxes):
         return "future"  # also `would have doubled on December 1`: the time is still ahead
     low = v.lower_
@@ -130,11 +140,14 @@ _CLAUSE_WORDS = frozenset(
     "that which who whom whose when while but because although though whereas if unless "
     "where".split()
 )
+_PLURAL_SUBJECT_FORMS = frozenset("expect intend want seek".split())  # rarely nouns
+_COORDINATORS = frozenset("and or but then nor".split())
+_LINKING = frozenset("be being stay stays remain remains get gets become becomes".split())
 _BASE_PARTICIPLES = frozenset(
     "run come become put cut set hit let shut quit spread cost hurt".split()
 )
 _NOT_SCHEDULE = _HAVE | {"to", "did", "do", "does", "the", "a", "an", "its", "their", "his", "her"}
-_ADVERB = re.compile(r"(?:ly|not|n't|also|already|just|still|now|then|never|ever|only)$")
+_ADVERB = re.compile(r"(?:ly|not|n't|also|already|just|still|now|then|never|ever|only|next|again)$")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -171,13 +184,16 @@ def _classify(words: list[str], i: int, lx: Lexicon, here: int) -> str | None:
     the date expression."""
     w = words[i]
     low = w.lower()
-    prev = [x.lower() for x in words[max(0, i - 3) : i]][::-1]
-    while prev and _ADVERB.search(prev[0]):
-        prev.pop(0)
+    before = words[max(0, i - 4) : i][::-1]
+    while before and _ADVERB.search(before[0].lower()):
+        before.pop(0)
+    prev = [x.lower() for x in before]
     p1 = prev[0] if prev else ""
     p2 = prev[1] if len(prev) > 1 else ""
     if w in lx.tense_future:  # modals as written in lower case (`May` is a month)
         return "future"
+    if before and before[0] in lx.tense_future and w.islower():
+        return "future"  # the verb of `will open`, `would fall`, `will next set`
     if low == "according" or low in _BASELINE or (low == "from" and p1 in ("up", "down")):
         return "past"  # `according to a filing`, `up from 2% in March`: an existing source
     if low == "next" and w == low:
@@ -203,10 +219,8 @@ def _classify(words: list[str], i: int, lx: Lexicon, here: int) -> str | None:
             return "past"
         if p1 in _BE_PRESENT:
             return "future" if low in lx.tense_future_heads else "present"
-        if p1 in ("be", "being"):
-            if p2 in lx.tense_future:
-                return "future"
-            return "future" if p2 == "to" else None
+        if p1 in _LINKING:  # `will be sent`, `will stay closed`: the auxiliary further left tells
+            return "future" if p2 in lx.tense_future or p2 == "to" else None
         if p1 in _HAVE and p2 in lx.tense_future:
             return "future"  # `would have doubled to 50% on December 1`: still ahead
         if p1 == "been" or p1 in _HAVE:
@@ -214,6 +228,8 @@ def _classify(words: list[str], i: int, lx: Lexicon, here: int) -> str | None:
         if 0 < here - i <= 2 and low in lx.tense_future_participles:
             return "future"  # `results expected in March`, `a launch scheduled for June`
         return "past"
+    if low in _BASE_PARTICIPLES and p1 and p1 not in _NOT_SCHEDULE | _COORDINATORS:
+        return "past"  # `the IMF cut its forecast`: in news narrative these are past forms
     if low in _BE_PRESENT:
         return "present"
     if low in _HAVE:
@@ -223,8 +239,9 @@ def _classify(words: list[str], i: int, lx: Lexicon, here: int) -> str | None:
         return "present"
     if low in lx.tense_schedule and p1 not in _NOT_SCHEDULE:
         return "schedule"  # `the show opens on Friday`, `the new rules take effect on January 1`
-    if low in lx.tense_future_heads and low.endswith("s") and low != "plans":
-        return "future"
+    if low in lx.tense_future_heads and low != "plans" and p1 not in _NOT_SCHEDULE:
+        if low.endswith("s") or low in _PLURAL_SUBJECT_FORMS:
+            return "future"  # `expects the first hike in March`, `retailers expect record sales`
     if low == "plans" and p1 not in ("the", "its", "their", "his", "her", "our"):
         return "future"
     if low in ("says", "tells", "adds", "notes"):
@@ -232,40 +249,41 @@ def _classify(words: list[str], i: int, lx: Lexicon, here: int) -> str | None:
     return None
 
 
+def _boundary(word: str) -> bool:
+    return word in _CLAUSE_PUNCT or word.lower() in _CLAUSE_WORDS
+
+
+def _clause(words: list[str], here: int) -> tuple[int, int]:
+    lo = here
+    while lo > 0 and not _boundary(words[lo - 1]):
+        lo -= 1
+    hi = here
+    while hi + 1 < len(words) and not _boundary(words[hi + 1]):
+        hi += 1
+    return lo, hi
+
+
 def text_tense(text: str, start: int, end: int) -> str | None:
     """Sentence-level heuristic: the nearest tense marker in the expression's clause (left,
-    then right), else the nearest before it in its sentence, else the first after it."""
+    then right), else the nearest before it in its sentence, else the first after it. A clause
+    without a verb set off by commas (`the rate, 6.7 percent in December, would fall`) states a
+    level already reached: past."""
     lx = lexicon()
     s0, s1 = _sentence_bounds(text, start, end)
     left = _TOKEN.findall(text, s0, start)
-    right = _TOKEN.findall(text, end, s1)
-    words = left + ["<date>"] + right
+    words = [*left, "<date>", *_TOKEN.findall(text, end, s1)]
     here = len(left)
-    marks: list[tuple[int, str]] = []
-    for i, w in enumerate(words):
-        if i == here or not w[0].isalpha():
-            continue
-        tense = _classify(words, i, lx, here)
-        if tense:
-            marks.append((i, tense))
-    if not marks:
+    lo, hi = _clause(words, here)
+
+    def first(indices) -> str | None:
+        for i in indices:
+            if words[i][0].isalpha() and (tense := _classify(words, i, lx, here)):
+                return tense
         return None
-    lo, hi = here, here
-    while (
-        lo > 0 and words[lo - 1] not in _CLAUSE_PUNCT and words[lo - 1].lower() not in _CLAUSE_WORDS
-    ):
-        lo -= 1
-    while (
-        hi + 1 < len(words)
-        and words[hi + 1] not in _CLAUSE_PUNCT
-        and (words[hi + 1].lower() not in _CLAUSE_WORDS)
-    ):
-        hi += 1
-    in_left = [m for m in marks if lo <= m[0] < here]
-    if in_left:
-        return in_left[-1][1]
-    in_right = [m for m in marks if here < m[0] <= hi]
-    if in_right:
-        return in_right[0][1]
-    before = [m for m in marks if m[0] < here]
-    return before[-1][1] if before else marks[0][1]
+
+    tense = first(range(here - 1, lo - 1, -1)) or first(range(here + 1, hi + 1))
+    if tense:
+        return tense
+    if 0 < lo and words[lo - 1] == "," and hi + 1 < len(words) and words[hi + 1] == ",":
+        return "past"
+    return first(range(lo - 1, -1, -1)) or first(range(hi + 1, len(words)))
