@@ -20,7 +20,7 @@ from pathlib import Path
 import spacy
 
 from pipeline.dates import find_dates
-from pipeline.dates.parse import parse
+from pipeline.dates.parse import needs_tense, parse
 from pipeline.dates.resolve import parse_absolute, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +30,7 @@ CASES = ROOT / "tests" / "data" / "dates_cases.jsonl"
 
 def _clear_caches() -> None:
     parse.cache_clear()
+    needs_tense.cache_clear()
     resolve.cache_clear()
     parse_absolute.cache_clear()
 

@@ -346,3 +346,23 @@ def test_dates_left_out_expressions_give_nothing(phrase: str, nlps) -> None:
     sentence = f"Officials said prices rose {phrase}, the report showed."
     for nlp in nlps.values():
         assert find_dates(nlp(sentence), published=P) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n ",
+        "999 decades ago the 0000s",
+        "on 31/31/2021",
+        "2021-13-45",
+        "Q9 H3 FY",
+        "from December 31 to January 1",
+        "between 2030 and 2020",
+        "\u2028May\u00a05",
+    ],
+)
+def test_dates_bad_input_degrades(text: str, nlps) -> None:
+    for nlp in nlps.values():
+        for d in find_dates(nlp(text), published=P):
+            assert text[d.start : d.end] == d.text

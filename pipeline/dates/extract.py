@@ -11,6 +11,7 @@ from models.records import DateMention
 from pipeline.dates.detect import Candidate, find_candidates
 from pipeline.dates.fiscal import fiscal_statement
 from pipeline.dates.lexicon import lexicon
+from pipeline.dates.parse import needs_tense
 from pipeline.dates.resolve import as_date, resolve
 from pipeline.dates.tense import clause_tense, is_parsed
 
@@ -54,13 +55,10 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         expr = text[c.start : c.end]
         if c.kind == "date" and not order_known and _NUMERIC.search(expr):
             dayfirst, order_known = document_date_order(text), True
-        past = resolve(expr, published, "past", fy_end, dayfirst)
-        future = resolve(expr, published, "future", fy_end, dayfirst)
-        if past == future:
-            res = past
-        else:
+        tense = None
+        if needs_tense(expr):
             tense = clause_tense(doc, c.start, c.end, parsed=parsed, text=text)
-            res = resolve(expr, published, tense, fy_end, dayfirst)
+        res = resolve(expr, published, tense, fy_end, dayfirst)
         if res is None:
             continue
         out.append(

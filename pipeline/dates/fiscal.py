@@ -63,6 +63,8 @@ def fiscal_statement(text: str) -> tuple[tuple[int, int] | None, tuple[int, int]
     A yearless date inside that span (`whose fiscal year ends on June 30`) describes the
     calendar of the company, not a time, and is not reported as a date.
     """
+    if not any(word in text for word in _FISCAL_HINTS):
+        return None, None  # plain substring tests: far cheaper than any regex over the text
     end_re, start_re, quarter_re = _patterns()
     found: tuple[tuple[int, int] | None, tuple[int, int] | None] = (None, None)
     for hit in _FISCAL_WORD.finditer(text):
@@ -83,6 +85,8 @@ def fiscal_statement(text: str) -> tuple[tuple[int, int] | None, tuple[int, int]
             found = (end_month, _month_last_day(end_month)), None
     return found
 
+
+_FISCAL_HINTS = ("iscal", "ISCAL", "inancial", "INANCIAL", "udget", "usiness", "FY")
 
 # Where a statement can start: a fiscal word in the usual cases (a case-blind search of the
 # whole text costs more than finding its dates).

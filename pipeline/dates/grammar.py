@@ -47,7 +47,6 @@ CORE_KINDS = (
     "weekday",
     "year",
 )
-KINDS = ("range", "hrange", *CORE_KINDS)
 
 
 def alt(words: Iterable[str], *, ci: bool = False) -> str:
@@ -226,8 +225,8 @@ def grammar() -> Grammar:
         f"|(?P<pw>(?i:the)\\s+{ordl}\\s+(?i:week)\\s+(?i:of))"
         f"|(?P<pn>(?i:the)\\s+(?i:first|last)\\s+{p['NUM']}\\s+(?i:days|weeks|months|years)"
         r"\s+(?i:of)))\s+"
-        f"|(?P<pword>{alt(word_parts, ci=True)})(?:\\s+|\\s*[-‐]\\s*)"
-        f"|(?P<phyph>{alt(hyphen_parts, ci=True)})\\s*[-‐]\\s*"
+        f"|(?P<pword>{alt(word_parts, ci=True)})(?:\\s+|\\s*[-‐]\\s*)(?!(?i:year)(?!\\w))"
+        f"|(?P<phyph>{alt(hyphen_parts, ci=True)})\\s*[-‐]\\s*(?!(?i:year)(?!\\w))"
         r")"
     )
     parts_unnamed = re.sub(r"\(\?P<\w+>", "(?:", p["PART_ONE"])
@@ -288,10 +287,14 @@ def grammar() -> Grammar:
     }
     assert tuple(cores) == CORE_KINDS
     filler = r"(?i:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+early\s+as|as\s+late\s+as)"
-    core_union = "|".join(f"(?P<{k}>{v})" for k, v in cores.items())
+    core_union = "|".join(f"(?P<{k}>{v})" for k, v in cores.items() if k != "in_n")
+    # The prefix and the part modifiers are atomic: once `in` or `the end of` is read, the
+    # pattern does not retry the same place without them (a failed try costs half as much).
+    # `in three years` is the one core that starts with a prefix word, so it comes first.
     master = (
-        f"(?<!\\w)(?:(?P<range>{p['RANGE_WORDS']})|(?:(?P<pre>{p['PRE']})\\s+(?:{filler}\\s+)?)?"
-        f"(?:(?P<hrange>{p['RANGE']})|(?P<part>{p['PARTS']})?(?:{core_union})))"
+        f"(?<!\\w)(?:(?P<range>{p['RANGE_WORDS']})|(?P<in_n>{p['IN_N']})"
+        f"|(?>(?:(?P<pre>{p['PRE']})\\s+(?:{filler}\\s+)?)?)"
+        f"(?:(?P<hrange>{p['RANGE']})|(?>(?P<part>{p['PARTS']})?)(?:{core_union})))"
     )
     return Grammar(
         pieces=p,

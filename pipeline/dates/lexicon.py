@@ -68,13 +68,13 @@ class Lexicon:
     tense_implicative: frozenset[str]
     tense_future_participles: frozenset[str]
     tense_past: frozenset[str]
-    tense_present: frozenset[str]
     tense_schedule: frozenset[str]
     ed_not_past: frozenset[str]
     not_infinitive: frozenset[str]
     fiscal_words: tuple[str, ...]
     anchors: tuple[str, ...]
     starters: tuple[str, ...]
+    links: tuple[str, ...]
 
 
 @cache
@@ -112,11 +112,11 @@ def lexicon() -> Lexicon:
         tense_implicative=frozenset(_words("tense_implicative.txt")),
         tense_future_participles=frozenset(_words("tense_future_participles.txt")),
         tense_past=frozenset(_words("tense_past.txt")),
-        tense_present=frozenset(_words("tense_present.txt")),
         tense_schedule=frozenset(_words("tense_schedule.txt")),
         ed_not_past=frozenset(_words("ed_not_past.txt")),
         not_infinitive=frozenset(_words("not_infinitive.txt")),
         fiscal_words=_words("fiscal_words.txt"),
         anchors=_words("anchors.txt"),
         starters=_words("starters.txt"),
+        links=_words("links.txt"),
     )

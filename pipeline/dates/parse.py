@@ -49,7 +49,7 @@ def _num(word: str) -> int | None:
     return total
 
 
-def _year(text: str, *, published_hint: int = 2000) -> int:
+def _year(text: str) -> int:
     """A four-digit year, or a two-digit one (`'23`, `23`) read as 20xx below 70, else 19xx."""
     digits = text.strip("' ")
     y = int(digits)
@@ -649,3 +649,11 @@ def _cue(pre: str) -> str | None:
 def parse(text: str) -> S.Spec | None:
     """The meaning of one date expression, or None when the text is not one."""
     return _parse_text(normalize(text))
+
+
+@lru_cache(maxsize=16384)
+def needs_tense(text: str) -> bool:
+    """Whether resolving `text` depends on the tense of its clause (`in March`: yes;
+    `last year`: no), so callers can skip finding the tense."""
+    spec = parse(text)
+    return spec is not None and S.tense_sensitive(spec)

@@ -8,6 +8,7 @@ look at the clock.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from typing import Literal
 from pipeline.dates.parse import normalize, parse
 from pipeline.dates.spec import Ctx, NotADate, Unanchored, select
 
+log = logging.getLogger(__name__)
 Tense = Literal["past", "present", "future"]
 _TENSES = (None, "past", "present", "future")
 _RELATIVE_WORDS = re.compile(
@@ -78,6 +80,9 @@ def resolve(
     except Unanchored:
         return Resolution(None, None, spec.gran)
     except NotADate:
+        return None
+    except (ValueError, OverflowError) as err:  # `999 decades ago`: before year 1
+        log.debug("cannot resolve %r against %s: %s", text, published, err)
         return None
     if iv is None:
         return None

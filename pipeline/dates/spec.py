@@ -761,3 +761,18 @@ class Range(Spec):
         if ib is None or ib.end < ia.start:
             return None
         return Interval(ia.start, ib.end, "range")
+
+
+def tense_sensitive(spec: Spec) -> bool:
+    """Whether the tense of the clause can change what `spec` resolves to."""
+    if isinstance(spec, InN):
+        return True
+    if isinstance(spec, Prefix):
+        return tense_sensitive(spec.inner)
+    if isinstance(spec, NamedDeictic):
+        return spec.which == "this" and isinstance(spec.base, Weekday)
+    if isinstance(spec, (Part, PeriodTo)):
+        return spec.cycle is not None or tense_sensitive(spec.inner)
+    if isinstance(spec, Range):
+        return tense_sensitive(spec.a) or tense_sensitive(spec.b)
+    return spec.cycle is not None
