@@ -176,6 +176,9 @@ def _context() -> dict[str, re.Pattern[str]]:
         ),
         "year_after": re.compile(r"\s*(?:" + alt(lx.year_blockers_after, ci=True) + r")(?![\w])"),
         "not_dates": re.compile(r"(?<!\w)" + alt(lx.not_dates) + r"(?!\w)"),
+        "address": re.compile(
+            r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+" + alt(lx.address_words) + r"(?![\w])"
+        ),
     }
 
 
@@ -237,6 +240,19 @@ _NOT_ATTRIBUTIVE = frozenset(
 )
 
 
+def _plural_after(lx: Lexicon, text: str, end: int) -> bool:
+    """Whether a lower-case plural noun follows (`2024 vehicles`: a count, not a year)."""
+    nxt = _next_word(text, end)
+    return bool(
+        nxt
+        and nxt.isalpha()
+        and nxt.islower()
+        and nxt.endswith("s")
+        and len(nxt) > 2
+        and nxt not in lx.not_plural_nouns
+    )
+
+
 def _accept_year(lx: Lexicon, text: str, c: Candidate, value: int, end: int) -> bool:
     ctx = _context()
     before = text[max(0, c.core_start - 30) : c.core_start]
@@ -246,20 +262,24 @@ def _accept_year(lx: Lexicon, text: str, c: Candidate, value: int, end: int) -> 
         return False
     if re.search(r"\d[ \t]+$", before) and not c.pre:
         return False  # `+44 20 7946 2019`: part of a phone number or a list of numbers
+    if ctx["address"].match(text, end):
+        return False  # `2000 Market Street`
     prev = _prev_word(text, c.core_start)
     low = prev.lower() if prev else ""
+    if (
+        not c.pre
+        and prev
+        and prev[0].isupper()
+        and low not in lx.licensors
+        and low not in lx.determiners
+        and prev not in lx.months
+        and not low.endswith(("'s", "’s"))
+    ):
+        return False  # `Vision 2025`, `Euro 2024`, `Windows 2000`: a name
     licensed = bool(c.pre) or low in lx.licensors or low in lx.determiners or low.endswith("'s")
-    nxt = _next_word(text, end)
-    plural = bool(
-        nxt
-        and nxt.isalpha()
-        and nxt.islower()
-        and nxt.endswith("s")
-        and len(nxt) > 2
-        and nxt not in lx.not_plural_nouns
-    )
+    plural = _plural_after(lx, text, end)
     if value < 1900:
-        return (bool(c.pre) or low in lx.licensors) and not plural
+        return bool(c.pre) and not plural  # `in 1865`, `since 1836`; not `a value of 1000`
     return not (plural and not licensed)
 
 
@@ -294,8 +314,11 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         return _accept_year(lx, text, c, int(core), c.end)
     if kind in ("range", "hrange"):
         tail = re.search(r"(\d{4})$", core)
-        if tail:
-            return _accept_year(lx, text, c, int(tail.group(1)), c.end)
+        if tail:  # judge the last year by its own neighbours: `between 1990 and 2000 people`
+            if _plural_after(lx, text, c.end):
+                return False
+            last = Candidate(c.end - 4, c.end, "year", c.end - 4, c.pre or "range", None)
+            return _accept_year(lx, text, last, int(tail.group(1)), c.end)
         return True
     if kind in ("quarter", "half"):
         if _NEXT_OF.match(text, c.end):
@@ -389,8 +412,10 @@ def find_candidates(text: str, *, fiscal_known: bool = False) -> list[Candidate]
         core_start = m.start(kind)
         c = Candidate(m.start(), m.end(), kind, core_start, m["pre"], m["part"])
         if not _accept(lx, text, c, fiscal_known):
-            if kind == "fiscal":
-                covered = m.end()  # `fiscal 2024` without a stated fiscal year: not even `2024`
+            if kind in ("fiscal", "range", "hrange"):
+                # `fiscal 2024` without a stated fiscal year, `between 1990 and 2000 people`:
+                # no part of it is a date either
+                covered = m.end()
             continue
         if (
             c.pre

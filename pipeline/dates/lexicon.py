@@ -75,6 +75,7 @@ class Lexicon:
     anchors: tuple[str, ...]
     starters: tuple[str, ...]
     links: tuple[str, ...]
+    address_words: tuple[str, ...]
 
 
 @cache
@@ -119,4 +120,5 @@ def lexicon() -> Lexicon:
         anchors=_words("anchors.txt"),
         starters=_words("starters.txt"),
         links=_words("links.txt"),
+        address_words=_words("address_words.txt"),
     )

@@ -190,7 +190,7 @@ def _classify(words: list[str], i: int, lx: Lexicon, here: int) -> str | None:
     prev = [x.lower() for x in before]
     p1 = prev[0] if prev else ""
     p2 = prev[1] if len(prev) > 1 else ""
-    if w in lx.tense_future:  # modals as written in lower case (`May` is a month)
+    if low in lx.tense_future and w != "May":  # `May` is a month
         return "future"
     if before and before[0] in lx.tense_future and w.islower():
         return "future"  # the verb of `will open`, `would fall`, `will next set`
