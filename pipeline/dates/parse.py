@@ -29,6 +29,8 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
 def normalize(text: str) -> str:
     """One spacing, ASCII dashes and apostrophes, month and weekday names in Title case."""
     t = _WS.sub(" ", text.translate(_TRANS)).strip().strip(",;:")
+    if t.endswith("'s"):
+        t = t[:-2]  # `2023's results`, `last year's`
     pattern, canon = _names()
     return pattern.sub(lambda m: canon[m.group().lower()], t)
 
