@@ -14,6 +14,7 @@ memory is its own. In one process, on the same articles, it times:
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import resource
@@ -77,41 +78,53 @@ def replicate(inputs: Sequence[Path], copies: int, into: Path) -> Path:
     return into
 
 
-def measure(inputs: Sequence[str], model: str, copies: int, workers: int = 1) -> Measurement:
-    """Run in a child process: the measurement of one model on `copies` corpus copies."""
-    from models import Article
-    from pipeline.extract import article_record, claims_of
-    from pipeline.ingest import read_inputs
+def measure_extract(corpus: str, model: str, copies: int, workers: int = 1) -> Measurement:
+    """In a fresh process: the whole `extract` job, and its peak resident memory."""
     from pipeline.nlp import shared_nlp
     from pipeline.run import extract
 
     result = Measurement(model=model, copies=copies, workers=workers)
-    with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
-        corpus = replicate([Path(p) for p in inputs], copies, Path(tmp) / "in")
-        nlp = shared_nlp(model)  # the same pipeline `extract` below reuses
-        # The pipeline is loaded before any timing: loading is not throughput.
-        base = _base_pipeline(nlp, model)
-
+    shared_nlp(model)  # loading the pipeline is not throughput
+    kwargs = {"workers": workers} if workers > 1 else {}
+    with tempfile.TemporaryDirectory(prefix="newsclaims-bench-out-") as out:
         started = time.perf_counter()
-        articles = [a for a in read_inputs([corpus]) if isinstance(a, Article)]
-        result.stages["ingest"] = time.perf_counter() - started
-        texts = [a.text for a in articles]
-        result.articles = len(articles)
-        result.words = sum(len(t.split()) for t in texts)
-
-        started = time.perf_counter()
-        for _ in base.pipe(texts, batch_size=32):
-            pass
-        result.parse_seconds = time.perf_counter() - started
-
-        kwargs = {"workers": workers} if workers > 1 else {}
-        started = time.perf_counter()
-        extract([corpus], out=Path(tmp) / "out", model=model, **kwargs)
+        summary = extract([corpus], out=Path(out), model=model, **kwargs)
         result.extract_seconds = time.perf_counter() - started
-
-        result.stages.update(_staged(nlp, articles, article_record, claims_of, Path(tmp)))
+    result.articles, result.words = summary.articles, summary.words
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
+
+
+def measure_stages(corpus: str, model: str) -> tuple[float, dict[str, float]]:
+    """In a fresh process: the bare parse of the same texts, and the time of every stage,
+    streamed in chunks so that memory stays flat."""
+    from models import Article
+    from pipeline.extract import article_record, claims_of
+    from pipeline.ingest import read_inputs
+    from pipeline.nlp import shared_nlp
+
+    nlp = shared_nlp(model)
+    base = _base_pipeline(nlp, model)
+    stages: dict[str, float] = {"ingest": 0.0}
+    parse_seconds = 0.0
+    items = iter(read_inputs([corpus]))
+    with tempfile.TemporaryDirectory(prefix="newsclaims-bench-write-") as tmp:
+        while True:
+            started = time.perf_counter()
+            chunk = [a for a in itertools.islice(items, _CHUNK) if isinstance(a, Article)]
+            stages["ingest"] += time.perf_counter() - started
+            if not chunk:
+                break
+            started = time.perf_counter()
+            for _ in base.pipe([a.text for a in chunk], batch_size=32):
+                pass
+            parse_seconds += time.perf_counter() - started
+            for name, seconds in _staged(nlp, chunk, article_record, claims_of, Path(tmp)).items():
+                stages[name] = stages.get(name, 0.0) + seconds
+    return parse_seconds, stages
+
+
+_CHUNK = 64
 
 
 def _base_pipeline(nlp, model: str):
@@ -146,7 +159,7 @@ def _staged(nlp, articles, article_record, claims_of, tmp: Path) -> dict[str, fl
     records = [(article_record(a, d), claims_of(d, a)) for a, d in zip(articles, docs, strict=True)]
     stages["records"] = time.perf_counter() - started
     started = time.perf_counter()
-    with open(tmp / "bench-write.jsonl", "w", encoding="utf-8") as out:
+    with open(tmp / "bench-write.jsonl", "a", encoding="utf-8") as out:
         for article, claims in records:
             out.write(article.model_dump_json() + "\n")
             for claim in claims:
@@ -162,15 +175,22 @@ def run(
     sizes: Sequence[int],
     workers: Sequence[int] = (1,),
 ) -> list[Measurement]:
-    """Every (model, size, workers) measurement, each in its own spawned process."""
+    """Every (model, size, workers) measurement, each part in its own spawned process."""
     context = multiprocessing.get_context("spawn")
     out = []
-    with context.Pool(1, maxtasksperchild=1) as pool:
-        for model in models:
-            for copies in sizes:
+    with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
+        for copies in sizes:
+            corpus = replicate([Path(p) for p in inputs], copies, Path(tmp) / f"x{copies}")
+            for model in models:
+                with context.Pool(1, maxtasksperchild=1) as pool:
+                    parse_seconds, stages = pool.apply(measure_stages, (str(corpus), model))
                 for n in workers:
-                    out.append(pool.apply(measure, (list(inputs), model, copies, n)))
-    return out
+                    with context.Pool(1, maxtasksperchild=1) as pool:
+                        result = pool.apply(measure_extract, (str(corpus), model, copies, n))
+                    result.parse_seconds, result.stages = parse_seconds, stages
+                    out.append(result)
+            shutil.rmtree(corpus)
+    return sorted(out, key=lambda r: (models.index(r.model), r.copies, r.workers))
 
 
 def format_report(results: list[Measurement]) -> str:
