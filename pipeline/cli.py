@@ -116,8 +116,8 @@ def extract(
             f"  skipped   {summary.skipped}{f' ({skipped})' if skipped else ''}\n"
             f"  failed    {summary.failed}"
             f"{f' (see {errors_file})' if summary.failed else ''}\n"
-            f"  time      {summary.seconds:.1f} s"
-            f" ({summary.words / max(summary.seconds, 1e-9):,.0f} words/s)\n"
+            f"  time      {summary.seconds:.1f} s (pipeline load {summary.load_seconds:.1f} s,"
+            f" then {summary.words_per_second:,.0f} words/s)\n"
             f"  output    {out}/"
         )
     raise typer.Exit(0 if summary.ok else 1)

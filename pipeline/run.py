@@ -38,6 +38,13 @@ class Summary:
     skipped_kinds: Counter[str] = field(default_factory=Counter)
     words: int = 0
     seconds: float = 0.0
+    load_seconds: float = 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        """Throughput once the spaCy pipeline is loaded."""
+        work = self.seconds - self.load_seconds
+        return self.words / work if work > 0 else 0.0
 
     @property
     def ok(self) -> bool:
@@ -87,7 +94,7 @@ def extract(
     """Run the whole job and write `claims.jsonl`, `articles.jsonl`, `errors.jsonl`."""
     started = time.perf_counter()
     nlp = shared_nlp(model)
-    summary = Summary(model=model_name(nlp), out=out)
+    summary = Summary(model=model_name(nlp), out=out, load_seconds=time.perf_counter() - started)
     with Output(out) as output:
 
         def articles() -> Iterator[Article]:
