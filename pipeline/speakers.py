@@ -12,7 +12,13 @@ from spacy.tokens import Doc, Span, Token
 
 from models import Mention, Speaker
 from pipeline import lexicon, names
-from pipeline.components.registry import ORG_LABELS, PERSON_LABELS, Entity, Registry
+from pipeline.components.registry import (
+    ORG_LABELS,
+    PERSON_LABELS,
+    Entity,
+    Registry,
+    extend_org,
+)
 
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her", "hers"})
@@ -92,13 +98,15 @@ class SpeakerResolver:
             # Daniel Osei`: the role noun heads the phrase, the person is named in it.
             return self.named(person, label="PERSON")
         ent = _entity_at(head)
+        if ent is not None and len(ent) == 1 and _lemma(head) in _GROUP_NOUNS():
+            ent = None  # `Automakers expect ...`: a common noun the NER took for a name
         if head.pos_ != "PROPN" and ent is None:
             found = self.common_noun(span, _lemma(_quantified(head)), head=head)
             if found is not None or not head.text[:1].isupper() or head.i == span.start == 0:
                 return found
         name_span = ent if ent is not None else _proper_run(head)
         if ent is not None and ent.label_ in PERSON_LABELS | ORG_LABELS:
-            name_span = _extend_org(ent) if ent.label_ in ORG_LABELS else ent
+            name_span = extend_org(ent) if ent.label_ in ORG_LABELS else ent
         return self.named(name_span, label=ent.label_ if ent is not None else None)
 
     # -- unparsed docs ---------------------------------------------------------------------
@@ -143,7 +151,7 @@ class SpeakerResolver:
         ):
             # `The Bank now expects ...`: a capitalised descriptor of a named organisation.
             org = self._by_org_noun(names.org_name(text).lower(), at=span.start_char)
-        if org is not None and label not in PERSON_LABELS:
+        if org is not None:  # the registry has already corrected the NER's label
             return Found(self._org(org, mention), org)
         if label in PERSON_LABELS or (label is None and _looks_like_person(text)):
             entity = self.registry.add_person(text, at=span.start_char)
@@ -176,13 +184,13 @@ class SpeakerResolver:
         if lemma in lexicon.words("attribution/org_nouns.txt"):
             if possessor is not None:  # `Tesla's board said`: that body, as written
                 return Found(Speaker(name=text, kind="organization", mention=mention))
-            if not definite:
-                # `Automakers expect ...`, `two carmakers said`: unnamed members of a group.
-                plural = head is not None and head.tag_ in ("NNS", "NNPS")
+            plural = head is not None and head.tag_ in ("NNS", "NNPS")
+            if not definite or plural:
+                # `Automakers expect ...`, `the two governments said`: members of a group.
                 return (
                     Found(Speaker(name=text, kind="anonymous", mention=mention)) if plural else None
                 )
-            org = self._by_org_noun(lemma, at=span.start_char)
+            org = self._by_org_noun(lemma, at=span.start_char, since=span.sent.start_char)
             if org is not None:
                 return Found(self._org(org, mention), org)
             return Found(Speaker(name=text, kind="organization", mention=mention))
@@ -234,29 +242,32 @@ class SpeakerResolver:
                 return entity
         return None
 
-    def _by_org_noun(self, noun: str, *, at: int) -> Entity | None:
-        """`the company said`, `it said`, `the ministry said`: the organisation that fits.
-        The one the article is about wins: described by that noun, named often, named
-        first; a one-off mention in passing does not take over `the company`."""
+    def _by_org_noun(self, noun: str, *, at: int, since: int | None = None) -> Entity | None:
+        """`the company said`, `it said`, `the club said`: the organisation that fits. One
+        named earlier in the same sentence wins (`Manchester United executive ... will step
+        down, the club said`); else the one the article is about: described by that noun,
+        named first, named often; a mention in passing does not take over `the company`."""
         mentions = self.registry.mentions_before(at, kind="organization")
         if not mentions:
             return None
         first = mentions[-1][1]
         scores: dict[int, float] = {}
+        counts: dict[int, int] = {}
         entities: dict[int, Entity] = {}
         for offset, entity in mentions:
             key = id(entity)
             entities[key] = entity
             if key not in scores:
                 described = noun in entity.nouns or noun in entity.name.lower().split()
-                fits = described or entity.label in ("ORG", None)
-                if not fits:
+                if not (described or entity.label in ("ORG", None)):
                     scores[key] = float("-inf")
                     continue
-                scores[key] = 10.0 * described + 3.0 * (entity is first)
+                scores[key] = 10.0 * described + 5.0 * (entity is first)
                 scores[key] += 2.0 / (1 + (at - offset) / 400)  # the nearest mention
-            scores[key] += 1.0
-        best = max(scores, key=lambda k: scores[k])
+                if since is not None and offset >= since:
+                    scores[key] += 8.0
+            counts[key] = counts.get(key, 0) + 1
+        best = max(scores, key=lambda k: scores[k] + min(counts.get(k, 0), 3))
         return entities[best] if scores[best] > float("-inf") else None
 
     @staticmethod
@@ -297,12 +308,21 @@ def _entity_at(token: Token) -> Span | None:
     return None
 
 
+def _GROUP_NOUNS() -> frozenset[str]:  # noqa: N802 - a cached constant
+    return lexicon.words("attribution/org_nouns.txt") | lexicon.words(
+        "attribution/anonymous_heads.txt"
+    )
+
+
 def _person_in(head: Token) -> Span | None:
-    """A person named inside a phrase headed by a role noun: its apposition or compound."""
-    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
+    """A source named inside a phrase headed by a role or organisation noun: its apposition
+    or compound (`chief financial officer Daniel Osei`, `A rival firm, Canvas Analytics,`)."""
+    if head.ent_type_ or head.pos_ == "PROPN":
         return None
     for child in head.children:
         if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
+            return _entity_at(child)
+        if child.dep_ == "appos" and child.ent_type_ in ("ORG", "PERSON"):
             return _entity_at(child)
     return None
 
@@ -316,27 +336,6 @@ def _quantified(head: Token) -> Token:
                 if objs:
                     return objs[0]
     return head
-
-
-def _extend_org(ent: Span) -> Span:
-    """An organisation's full name where the NER cut it: `Society of Motor Manufacturers
-    and Traders`, `Department for Energy Security and Net Zero`, `Senate Republicans`."""
-    doc = ent.doc
-    start, end = ent.start, ent.end
-    while (
-        start > 0
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].dep_ == "compound"
-        and not doc[start - 1].ent_type_
-    ):
-        start -= 1
-    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&"):
-        k = end + 1
-        while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].ent_type_:
-            k += 1
-        if k > end + 1:
-            end = k
-    return doc[start:end]
 
 
 def _proper_run(head: Token) -> Span:

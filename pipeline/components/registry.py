@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import lexicon, names
 from pipeline.components.base import Component
+from pipeline.extensions import NON_CLAIM
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -179,7 +180,14 @@ class RegistryBuilder(Component):
     # -- trained pipelines ------------------------------------------------------------------
 
     def _from_entities(self, doc: Doc, registry: Registry) -> None:
-        ents = [e for e in doc.ents if not _after_number(e)]
+        datelines = [
+            (s.start, s.end) for s in doc.spans.get(NON_CLAIM, []) if s.label_ == "dateline"
+        ]
+        ents = [
+            extend_org(e) if e.label_ in ORG_LABELS else e
+            for e in doc.ents
+            if not _after_number(e) and not any(a <= e.start < b for a, b in datelines)
+        ]
         # Full names first, so that `Wang` (tagged ORG) finds `Wang Lianjun` (PERSON).
         for ent in sorted(ents, key=lambda e: (-len(e), e.start_char)):
             if _kind_of(ent, registry) == "person" and len(names.person_name(ent.text).split()) > 1:
@@ -289,9 +297,50 @@ def _is_person_alias(registry: Registry, text: str) -> bool:
     return registry.lookup(names.person_name(text), kind="person") is not None
 
 
+def extend_org(ent: Span) -> Span:
+    """An organisation's name where the NER cut it or padded it: `Society of Motor
+    Manufacturers and Traders`, `Department for Energy Security and Net Zero`, `Senate
+    Republicans`; without a sentence opener it took in (`Rival Kaiyun Auto`)."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ == "compound"
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and ent.label_ == "ORG":
+        k = end + 1
+        while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].ent_type_:
+            k += 1
+        if k > end + 1:
+            end = k
+    leading = lexicon.words("attribution/org_leading_words.txt")
+    if end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in leading:
+        start += 1
+    span = doc[start:end]
+    return Span(doc, start, end, label=ent.label_) if span.text != ent.text else ent
+
+
 def _after_number(ent: Span) -> bool:
     """`1.4 GW`, `500 MW`: the NER's organisations right after a number are units."""
     return ent.start > 0 and ent.doc[ent.start - 1].like_num and ent.label_ in ORG_LABELS
+
+
+def _named_like_organization(ent: Span, words: list[str]) -> bool:
+    """A "person" whose name reads as a firm's (`Strata Cloud`, `Kestrel Motors`) or that an
+    organisation noun introduces (`chip designer Lumina Semi`, `the regulator Ofgem`,
+    `Steel industry group Eurofer`), unless it starts with a known first name."""
+    if names.gender_of_given_name(" ".join(words)) is not None:
+        return False
+    if words and words[-1].lower() in lexicon.words("attribution/org_name_words.txt"):
+        return True
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lemma_.lower() in lexicon.words(
+        "attribution/org_nouns.txt"
+    )
 
 
 def _kind_of(ent: Span, registry: Registry) -> str | None:
@@ -307,6 +356,8 @@ def _kind_of(ent: Span, registry: Registry) -> str | None:
         return None
     if _is_person_alias(registry, name) and len(words) <= 3:
         return "person"
+    if label in PERSON_LABELS and _named_like_organization(ent, words):
+        return "organization"
     if label in PERSON_LABELS:
         if len(words) > 1:
             return "person"

@@ -19,9 +19,9 @@ from models import Target
 from pipeline import lexicon, names
 from pipeline.components.attribution import Statement
 from pipeline.components.base import Component
-from pipeline.components.registry import ORG_LABELS, Entity, Registry
+from pipeline.components.registry import ORG_LABELS, Entity, Registry, extend_org
 from pipeline.cues import cue_lemmas
-from pipeline.speakers import SpeakerResolver, _extend_org
+from pipeline.speakers import SpeakerResolver
 
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
 _PLACE_NOUNS = frozenset({"country", "nation", "city", "region", "state", "province"})
@@ -274,7 +274,7 @@ def _ent_of(token: Token) -> Span | None:
 
 def _from_span(ent: Span, registry: Registry) -> Target:
     if ent.label_ in ORG_LABELS:
-        ent = _extend_org(ent)
+        ent = extend_org(ent)
     entity = registry.lookup(names.person_name(ent.text)) or registry.lookup(
         names.org_name(ent.text)
     )

@@ -171,7 +171,9 @@ CASES = [
         ("direct", "Richard Yu", "person", "say"),
         B,
     ),
-    ('"We will grow fast," Yu said.', '"We will', ("direct", "Yu", "person", "say"), T),
+    ('Richard Yu spoke first. "We will grow fast," Yu said.', '"We will', ("direct", "Richard Yu", "person", "say"), B),
+    ('"We expect a strong year," Pfizer said.', '"We expect', ("direct", "Pfizer", "organization", "say"), T),
+    ("Kestrel said in a statement that it expects the recall to cost about $60 million.", "Kestrel", ("indirect", "Kestrel", "organization", "say"), T),
     (
         'Mary Barra said: "We will grow fast this year."',
         "Mary Barra",
