@@ -105,8 +105,20 @@ class SpeakerResolver:
             if found is not None or not head.text[:1].isupper() or head.i == span.start == 0:
                 return found
         name_span = ent if ent is not None else _proper_run(head)
-        if ent is not None and ent.label_ in PERSON_LABELS | ORG_LABELS:
-            name_span = extend_org(ent) if ent.label_ in ORG_LABELS else ent
+        if ent is not None and ent.label_ in ORG_LABELS:
+            name_span = extend_org(ent)
+        elif ent is not None and ent.label_ in PERSON_LABELS:
+            # `Prince Abdulaziz bin Salman` tagged `bin Salman`: the whole run of names.
+            start = ent.start
+            titles = lexicon.words("attribution/titles.txt")
+            while (
+                start > 0
+                and self.doc[start - 1].pos_ == "PROPN"
+                and self.doc[start - 1].ent_type_ in ("", "PERSON")
+                and self.doc[start - 1].lower_ not in titles
+            ):
+                start -= 1
+            name_span = self.doc[start : ent.end]
         return self.named(name_span, label=ent.label_ if ent is not None else None)
 
     # -- unparsed docs ---------------------------------------------------------------------
@@ -317,7 +329,8 @@ def _GROUP_NOUNS() -> frozenset[str]:  # noqa: N802 - a cached constant
 def _person_in(head: Token) -> Span | None:
     """A source named inside a phrase headed by a role or organisation noun: its apposition
     or compound (`chief financial officer Daniel Osei`, `A rival firm, Canvas Analytics,`)."""
-    if head.ent_type_ or head.pos_ == "PROPN":
+    titles = lexicon.words("attribution/titles.txt")
+    if head.ent_type_ or (head.pos_ == "PROPN" and head.lower_ not in titles):
         return None
     for child in head.children:
         if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
@@ -404,7 +417,14 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z'\u2019-]+$")
 
 
 def _looks_like_person(text: str) -> bool:
+    """Without NER: two to four capitalised words name a person, unless they read as a
+    firm's name (`Strata Cloud`, `Morgan Stanley Research`) or start as one (`General`).
+    Sources quoted by name in news are mostly people."""
     words = names.person_name(text).split()
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
         return False
-    return names.gender_of_given_name(" ".join(words)) is not None
+    if names.gender_of_given_name(" ".join(words)) is not None:
+        return True
+    firm_words = lexicon.words("attribution/org_name_words.txt")
+    generic = lexicon.words("attribution/org_generic_words.txt")
+    return words[-1].lower() not in firm_words and words[0].lower() not in generic

@@ -143,7 +143,9 @@ def attribute(doc: Doc) -> list[Statement]:
                 if hit is not None:
                     chain_speaker[chain] = hit
             if found_cues:
-                cue, found = found_cues[0]
+                # `"...," Barra said, adding that ...`: the cue of the quotation, not the
+                # participle that continues it.
+                cue, found = min(found_cues, key=lambda pair: (pair[0].token.tag_ == "VBG",))
                 lemma = cue.lemma
             elif chain in chain_speaker:
                 found, lemma = chain_speaker[chain]

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components.base import Component
+from pipeline.cues import cue_forms
 from pipeline.extensions import QUOTES
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"
@@ -79,10 +81,26 @@ def find_quotes(paragraph: str, offset: int = 0) -> list[Quote]:
             quotes.append(Quote(offset + open_at, offset + i + 1, True))
             open_at = None
     if open_at is not None:
-        quotes.append(Quote(offset + open_at, offset + len(paragraph.rstrip()), False))
+        end = _attribution_inside(paragraph, open_at) or len(paragraph.rstrip())
+        quotes.append(Quote(offset + open_at, offset + end, False))
     inside = [(q.start - offset, q.end - offset) for q in quotes]
     quotes.extend(_single_quotes(paragraph, offset, inside))
     return sorted(quotes, key=lambda q: q.start)
+
+
+@cache
+def _cue_after_comma() -> re.Pattern[str]:
+    forms = sorted(cue_forms(), key=len, reverse=True)
+    words = "|".join(re.escape(f) for f in forms)
+    name = r"(?:[A-Z][\w'\u2019.-]*\s+){0,4}"
+    return re.compile(rf",\s+(?:(?:{words})\s+[A-Z\w]|{name}(?:he\s+|she\s+)?(?:{words})\b)")
+
+
+def _attribution_inside(paragraph: str, open_at: int) -> int | None:
+    """An unclosed quotation that runs into its own attribution (`"We will grow, said
+    Mary Barra.`): it ends at the comma before the cue."""
+    m = _cue_after_comma().search(paragraph, open_at + 1)
+    return m.start() + 1 if m else None
 
 
 def _single_quotes(paragraph: str, offset: int, inside: list[tuple[int, int]]) -> list[Quote]:

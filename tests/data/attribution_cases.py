@@ -215,3 +215,92 @@ CASES = [
     ('The concept of "beta" is new to carmakers.', "The concept", ("none", None, None, None), B),
     ('"We will grow," she said.', '"We', ("direct", None, None, None), T),
 ]
+
+OSEI = (
+    "Strata Cloud reported revenue of $4.2 billion on Wednesday. Chief financial officer "
+    "Daniel Osei told analysts that demand for AI services was still growing. "
+    "Osei added that the company would keep hiring. "
+    '"We have never seen a pipeline like this," he said.'
+)
+LAGARDE = (
+    "European Central Bank President Christine Lagarde said on Thursday that inflation was "
+    "falling faster than expected. Asked whether the bank would cut again in July, she "
+    'declined to commit. "We are not pre-committing to any rate path," Lagarde said.\n\n'
+    '"The data will decide."'
+)
+MINISTRY = (
+    "China's Ministry of Commerce said on Friday it would take all necessary measures to "
+    "protect Chinese firms. The ministry added that it had opened an investigation into "
+    "European brandy imports."
+)
+MIXED_GENDER = (
+    "Jane Smith, an economist at Barclays, and Tom Brown, a strategist at HSBC, spoke at "
+    "the conference. Smith said rates would fall in June. Brown disagreed. He said the "
+    "first cut would come in September. She added that inflation was sticky."
+)
+EXTRA = [
+    # -- more cue verbs and phrasings ----------------------------------------------------
+    ("The minister warned that prices would rise further.", "The minister", ("indirect", "The minister", "anonymous", "warn"), T),
+    ("Officials estimated that the storm caused $2 billion in damage.", "Officials", ("indirect", "Officials", "anonymous", "estimate"), T),
+    ("The company confirmed that 1,200 jobs would go.", "The company", ("indirect", None, "organization", "confirm"), T),
+    ("The bank denied that it had broken any rules.", "The bank", ("indirect", None, "organization", "deny"), T),
+    ("Analysts noted that margins had narrowed for three quarters.", "Analysts", ("indirect", "Analysts", "anonymous", "note"), T),
+    ("Investors fear that the central bank will raise rates again.", "Investors", ("indirect", "Investors", "anonymous", "fear"), T),
+    ("Economists predict that growth will slow to 1% next year.", "Economists", ("indirect", "Economists", "anonymous", "predict"), T),
+    ("Shell said in a statement that output would fall.", "Shell", ("indirect", "Shell", "organization", "say"), T),
+    ("Microsoft told the court that the deal would benefit gamers.", "Microsoft", ("indirect", "Microsoft", "organization", "tell"), T),
+    ("Sales rose 4% in the quarter, the retailer reported.", "Sales", ("indirect", None, "organization", "report"), T),
+    ("Prices will rise, the report warned.", "Prices", ("indirect", "the report", "document", "warn"), T),
+    ("Prices will rise, a survey of 500 firms showed.", "Prices", ("indirect", "a survey of 500 firms", "document", "show"), T),
+    ("Data published on Tuesday showed that exports fell 3% in May.", "Data", ("indirect", "Data published on Tuesday", "document", "show"), T),
+    ("The unemployment rate held at 4.2%, according to the Labor Department.", "The unemployment", ("indirect", "Labor Department", "organization", "according to"), T),
+    ("The deal values the company at $5 billion, according to two people familiar with the talks.", "The deal", ("indirect", "two people familiar with the talks", "anonymous", "according to"), B),
+    ("According to a Reuters tally, at least 40 banks have failed.", "According", ("indirect", "a Reuters tally", "document", "according to"), T),
+    ("Three sources told Reuters that the merger talks had collapsed.", "Three sources", ("indirect", "Three sources", "anonymous", "tell"), B),
+    ("A senior official, who asked not to be named, said the plan was dead.", "A senior official", ("indirect", "A senior official", "anonymous", "say"), T),
+    ("Two of the people said the bid could be raised.", "Two of the people", ("indirect", "Two of the people", "anonymous", "say"), T),
+    ("Some analysts expect a cut in September.", "Some analysts", ("indirect", "Some analysts", "anonymous", "expect"), T),
+    # -- people with titles, surnames, pronouns ------------------------------------------
+    (OSEI, "Chief financial", ("indirect", "Daniel Osei", "person", "tell"), T),
+    (OSEI, "Osei added", ("indirect", "Daniel Osei", "person", "add"), B),
+    (OSEI, '"We have never', ("direct", "Daniel Osei", "person", "say"), T),
+    (LAGARDE, "European Central", ("indirect", "Christine Lagarde", "person", "say"), T),
+    (LAGARDE, '"We are not', ("direct", "Christine Lagarde", "person", "say"), T),
+    (LAGARDE, '"The data', ("direct", "Christine Lagarde", "person", "say"), T),
+    (MINISTRY, "China's Ministry", ("indirect", "Ministry of Commerce", "organization", "say"), T),
+    (MINISTRY, "The ministry", ("indirect", "Ministry of Commerce", "organization", "add"), T),
+    (MIXED_GENDER, "Smith said", ("indirect", "Jane Smith", "person", "say"), B),
+    (MIXED_GENDER, "He said", ("indirect", "Tom Brown", "person", "say"), B),
+    (MIXED_GENDER, "She added", ("indirect", "Jane Smith", "person", "add"), B),
+    ("Mr. Powell said the Fed would act.", "Mr. Powell", ("indirect", "Powell", "person", "say"), T),
+    ("Prince Abdulaziz bin Salman told reporters that OPEC+ would stay cautious.", "Prince", ("indirect", "Abdulaziz bin Salman", "person", "tell"), T),
+    ("Tesla chief executive Elon Musk said demand was strong.", "Tesla chief", ("indirect", "Elon Musk", "person", "say"), B),
+    ("Tesla's CEO Elon Musk said demand was strong.", "Tesla's CEO", ("indirect", "Elon Musk", "person", "say"), T),
+    ("Mary Barra, who heads General Motors, said the plant would reopen.", "Mary Barra", ("indirect", "Mary Barra", "person", "say"), B),
+    ("Nordsee Vind's chief executive, Karin Lindqvist, said costs had risen.", "Nordsee", ("indirect", "Karin Lindqvist", "person", "say"), T),
+    ("A rival firm, Canvas Analytics, said shipments fell 12%.", "A rival", ("indirect", "Canvas Analytics", "organization", "say"), T),
+    # -- direct speech forms --------------------------------------------------------------
+    ("\u201cThis is the best quarter in our history,\u201d said Lisa Su, chief executive of AMD.", "\u201cThis", ("direct", "Lisa Su", "person", "say"), B),
+    ("\u201cWe are cutting 500 jobs,\u201d the company said. \u201cThe decision was not taken lightly.\u201d", "\u201cThe decision", ("direct", None, "organization", "say"), B),
+    ('Jane Fraser told reporters: "The economy is slowing."', "Jane Fraser", ("direct", "Jane Fraser", "person", "tell"), B),
+    ('"We will appeal," said a spokesperson for the ministry.', '"We will', ("direct", "a spokesperson for the ministry", "anonymous", "say"), B),
+    ('Mary Barra spoke on Tuesday. "Demand is robust," Barra said, adding that prices would hold.', '"Demand', ("direct", "Mary Barra", "person", "say"), T),
+    ("'The numbers simply do not add up,' Karin Lindqvist told the Financial Times.", "'The numbers", ("direct", "Karin Lindqvist", "person", "tell"), B),
+    # -- broken quotation marks: never raise, degrade gracefully -------------------------
+    ('"We will grow fast, said Mary Barra.', '"We will', ("direct", "Mary Barra", "person", "say"), B),
+    ('Mary Barra said: "We will grow fast.', "Mary Barra", ("direct", "Mary Barra", "person", "say"), B),
+    ('Sales rose 5%" the company said.', "Sales", ("indirect", None, "organization", "say"), T),
+    ("\u201cWe will grow,\u201d \u201cshe said.", "\u201cWe will", ("direct", None, None, None), T),
+    # -- no attribution -------------------------------------------------------------------
+    ("The company added 2,300 employees during the quarter.", "The company", ("none", None, None, None), B),
+    ("The government announced an extra $1 billion for hospitals.", "The government", ("none", None, None, None), T),
+    ("Pfizer agreed to buy Seagen for $43 billion.", "Pfizer", ("none", None, None, None), T),
+    ("Sky will show 215 matches a season.", "Sky", ("none", None, None, None), T),
+    ("The report was published on Tuesday.", "The report", ("none", None, None, None), B),
+    ("Clubs agreed in June to increase the number of live games.", "Clubs", ("none", None, None, None), T),
+    ("Shares fell 3% after the statement was released.", "Shares", ("none", None, None, None), B),
+    ("The film tells the story of a family farm.", "The film", ("none", None, None, None), T),
+    ("Hospitals declared critical incidents this month.", "Hospitals", ("none", None, None, None), T),
+    ("She has pledged to spend $1 billion on schools.", "She", ("none", None, None, None), T),
+]
+CASES = CASES + EXTRA
