@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 from typing import Any
 
 # copies of /work/shared/seed-article.txt and seed-gold.jsonl (the guide's worked example)
-DATA = Path(__file__).parent / "data" / "evaluate"
-SEED_TEXT_PATH = DATA / "seed-article.txt"
-SEED_GOLD_PATH = DATA / "seed-gold.jsonl"
+from tests.conftest import SEED_ARTICLE as SEED_TEXT_PATH  # noqa: E402
+from tests.conftest import SEED_GOLD as SEED_GOLD_PATH  # noqa: E402
 
 S1 = "Acme Corp sold 1,200 cars in March, chief executive Jane Doe said."
 S2 = "Sales rose 5% last year, the company said, while analysts said demand would fall by 2026."

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from tests.conftest import SHARED
+from tests.conftest import SEED_ARTICLE
 
 runner = CliRunner()
 
@@ -132,7 +132,7 @@ def test_cli_schema_lists_contract_fields():
 
 
 def test_cli_reference_date_fills_missing_publication_date(tmp_path):
-    seed = SHARED / "seed-article.txt"
+    seed = SEED_ARTICLE
     out = tmp_path / "o"
     runner.invoke(app, ["extract", str(seed), "--reference-date", "2022-11-08", "-o", str(out)])
     (article,) = _lines(out / "articles.jsonl")

@@ -26,6 +26,7 @@ from pipeline.dates.fiscal import fiscal_year_end
 from pipeline.dates.grammar import CORE_KINDS, grammar
 from pipeline.dates.lexicon import PATTERNS_DIR, lexicon, read_rows
 from pipeline.dates.tense import text_tense
+from tests.conftest import SEED_ARTICLE, SEED_GOLD
 
 CASES_PATH = Path(__file__).parent / "data" / "dates_cases.jsonl"
 CASES = [json.loads(line) for line in CASES_PATH.read_text(encoding="utf-8").splitlines() if line]
@@ -72,10 +73,7 @@ def test_dates_table_size() -> None:
 
 
 def test_dates_find_dates_sorted_offsets_and_seed(nlps) -> None:
-    text = Path("/work/shared/seed-article.txt")
-    gold = Path("/work/shared/seed-gold.jsonl")
-    if not text.exists() or not gold.exists():
-        pytest.skip("seed article not available")
+    text, gold = SEED_ARTICLE, SEED_GOLD
     article = text.read_text(encoding="utf-8")
     want = [
         (d["text"], d["earliest"], d["latest"])

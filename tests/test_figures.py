@@ -12,6 +12,7 @@ import yaml
 
 from pipeline.figures import find_figures, parse_figure
 from pipeline.figures.lexicon import DATA_FILES, PATTERN_DIR, lexicon, load
+from tests.conftest import SEED_ARTICLE, SEED_GOLD
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "figures_cases.yaml").read_text("utf-8"))
 KEYS = ("value", "unit", "cmp", "change", "cur", "per", "max")
@@ -87,10 +88,9 @@ def test_figures_offsets_and_order(case, blank_nlp):
         assert f.text == doc.text[f.start : f.end] and f.text.strip() == f.text
 
 
-SEED = (Path("/work/shared/seed-article.txt"), Path("/work/shared/seed-gold.jsonl"))
+SEED = (SEED_ARTICLE, SEED_GOLD)
 
 
-@pytest.mark.skipif(not SEED[0].exists(), reason="shared seed article not available")
 @pytest.mark.parametrize("model", ["blank", "trained"])
 def test_figures_seed_article_matches_gold(model, blank_nlp, trained_nlp):
     import json

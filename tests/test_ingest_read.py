@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from tests.conftest import SEED_ARTICLE
 from tests.ingest_support import DATA, only_article, write
 
 NOV_8 = dt.date(2022, 11, 8)
@@ -15,7 +16,7 @@ CURLY = "The company’s profit rose to £12.5 million. “We are pleased,” sh
 
 
 def test_ingest_read_seed_article(tmp_path):
-    shutil.copy(DATA / "seed-article.txt", tmp_path / "seed-article.txt")
+    shutil.copy(SEED_ARTICLE, tmp_path / "seed-article.txt")
     article = only_article(tmp_path / "seed-article.txt", reference_date=NOV_8)
     paragraphs = article.text.split("\n\n")
     assert len(paragraphs) == 12

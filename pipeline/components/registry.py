@@ -25,6 +25,8 @@ from pipeline.extensions import NON_CLAIM
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Names that are neither people nor organisations but can be what a claim is about.
+THING_LABELS = frozenset({"PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 _LINK_PREPS = frozenset({"of", "at", "for", "with", "from", "in"})
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 _LEAD_VERBS = frozenset({"head", "lead", "run", "chair", "manage", "found", "co-found", "own"})
@@ -83,6 +85,20 @@ class Registry:
             return candidates[0]
         return max(candidates, key=lambda e: max((m for m in e.mentions if m <= at), default=-1))
 
+    def _shorter_form_of(self, name: str) -> Entity | None:
+        """An organisation named before in a shorter form that this name extends (`Fed`
+        then `Federal Reserve`, `Jade Lotus` then `Jade Lotus Biotech`)."""
+        words = name.lower().split()
+        for entity in self.organizations():
+            short = entity.name.lower().split()
+            if len(short) >= len(words) or not short:
+                continue
+            if words[: len(short) - 1] == short[:-1] and words[len(short) - 1].startswith(
+                short[-1]
+            ):
+                return entity
+        return None
+
     def _by_prefix(self, form: str) -> list[Entity]:
         """`Indus Digital` / `Strata` / `Fed` for `Indus Digital Services` / `Strata Cloud` /
         `Federal Reserve`: the one organisation whose name starts with these words (the
@@ -127,11 +143,14 @@ class Registry:
         name = names.org_name(text)
         if not name or not name[0].isupper() or name.lower() in _NOT_ORGS:
             return None
-        known = self.lookup(name, at=at)
+        known = self.lookup(name, at=at) or self._shorter_form_of(name)
         if known is not None:
             known.mentions.append(at)
             if known.kind == "organization" and len(name) > len(known.name):
                 known.name = name  # the fullest form in the article
+                for alias in names.org_aliases(name):
+                    if alias not in self._by_alias:
+                        self.add_alias(known, alias)
             return known
         entity = Entity(name=name, kind="organization", label=label)
         entity.mentions.append(at)
@@ -200,7 +219,7 @@ class RegistryBuilder(Component):
                     registry.add_person(ent.text, at=ent.start_char)
                 elif ent.start_char not in known.mentions:
                     known.mentions.append(ent.start_char)
-            elif kind == "organization":
+            elif kind == "organization" or ent.label_ in THING_LABELS:
                 label = "ORG" if ent.label_ in PERSON_LABELS else ent.label_
                 entity = registry.add_organization(ent.text, at=ent.start_char, label=label)
                 if entity is not None:
@@ -225,6 +244,11 @@ class RegistryBuilder(Component):
 
     @staticmethod
     def _org_descriptor(ent: Span, entity: Entity) -> None:
+        _head_noun(ent, entity)
+        RegistryBuilder._descriptor(ent, entity)
+
+    @staticmethod
+    def _descriptor(ent: Span, entity: Entity) -> None:
         """`NIO, the Chinese carmaker,` / `the regulator Ofgem`: `the carmaker`, `the
         regulator` may later refer to that organisation."""
         for child in ent.root.children:
@@ -323,6 +347,17 @@ def extend_org(ent: Span) -> Span:
     return Span(doc, start, end, label=ent.label_) if span.text != ent.text else ent
 
 
+def _head_noun(ent: Span, entity: Entity) -> None:
+    """`Europe's new Ariane 6 rocket`, `the STOXX 600 banks index`: `the rocket`, `the
+    index` may later refer to that name."""
+    root = ent.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= ent.end:
+        entity.nouns.add(root.head.lemma_.lower())
+    last = ent[-1]
+    if last.pos_ == "NOUN":
+        entity.nouns.add(last.lemma_.lower())
+
+
 def _after_number(ent: Span) -> bool:
     """`1.4 GW`, `500 MW`: the NER's organisations right after a number are units."""
     return ent.start > 0 and ent.doc[ent.start - 1].like_num and ent.label_ in ORG_LABELS
@@ -379,6 +414,11 @@ def describe_person(ent: Span, registry: Registry) -> tuple[str | None, str | No
     title, org = _apposition(ent, registry)
     if title or org:
         return title, org
+    root = ent.root
+    roles = lexicon.words("attribution/titles.txt")
+    if root.dep_ == "appos" and root.head.lower_ in roles and root.head.i < root.i:
+        # `Sunforge's chairman, Chen Jianguo,`: the role noun the name is in apposition to.
+        return _split_description(root.head, registry)
     return _descriptor_before(ent.doc, ent.start, registry)
 
 

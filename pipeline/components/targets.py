@@ -24,6 +24,8 @@ from pipeline.cues import cue_lemmas
 from pipeline.speakers import SpeakerResolver
 
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
+_GENERIC_ORG = frozenset({"company", "firm", "group", "business"})
+_QUANTIFIERS = frozenset("some many most several few all none both each any".split())
 _PLACE_NOUNS = frozenset({"country", "nation", "city", "region", "state", "province"})
 # Nouns whose `of`/`in` phrase names their owner: `Shares in Harbourline`, `sales of Tesla`.
 _OWNED_NOUNS = frozenset(
@@ -60,11 +62,27 @@ _THROUGH = frozenset(
 
 @Language.factory("newsclaims_targets", default_config={})
 def make_targets(nlp: Language, name: str) -> Targets:
-    return Targets()
+    return Targets(common_nouns=_known_nouns(nlp))
+
+
+def _known_nouns(nlp: Language) -> frozenset[str]:
+    """Common nouns the trained pipeline's lemmatizer knows (its WordNet-derived index);
+    empty for a pipeline without one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(table["noun"]) if "noun" in table else frozenset()
 
 
 class Targets(Component):
     name = "newsclaims_targets"
+
+    def __init__(self, *, common_nouns: frozenset[str] = frozenset()) -> None:
+        super().__init__()
+        self.common_nouns = common_nouns
 
     def annotate(self, doc: Doc) -> None:
         registry: Registry = doc._.registry
@@ -72,7 +90,7 @@ class Targets(Component):
         previous: Target | None = None
         for stmt in doc._.statements or []:
             if doc.has_annotation("DEP"):
-                context = _Context(doc, stmt, registry, resolver, previous)
+                context = _Context(doc, stmt, registry, resolver, previous, self.common_nouns)
                 stmt.target = target_parsed(context)
             else:
                 stmt.target = target_unparsed(doc, stmt, registry)
@@ -84,7 +102,8 @@ class _Context:
     """What a target is resolved against: the statement, its speaker, the registry and the
     previous sentence's target (for `it`)."""
 
-    def __init__(self, doc, stmt, registry, resolver, previous) -> None:
+    def __init__(self, doc, stmt, registry, resolver, previous, common_nouns) -> None:
+        self.common_nouns = common_nouns
         self.doc = doc
         self.stmt = stmt
         self.registry = registry
@@ -153,7 +172,7 @@ def _entity_target(subject: Token, ctx: _Context) -> Target | None:
         return None
     if subject.tag_ in ("PRP", "PRP$"):
         return _pronoun_target(lower, subject, ctx)
-    ent = _ent_of(subject)
+    ent = _ent_of(subject, ctx.common_nouns)
     if ent is not None:
         return _from_span(ent, ctx.registry)
     if subject.pos_ == "PROPN" and _is_name(subject):
@@ -167,9 +186,22 @@ def _is_name(token: Token) -> bool:
     if not token.text[:1].isupper() or token.lower_ in lexicon.words("attribution/not_names.txt"):
         return False
     if token.is_sent_start or token.i == 0:
-        pattern = re.compile(r"[a-z,;] " + re.escape(token.text) + r"\b")
-        return bool(pattern.search(token.doc.text))
+        return _capitalised_elsewhere(token)
     return True
+
+
+def _capitalised_elsewhere(token: Token) -> bool:
+    """The article also writes this word capitalised in mid-sentence: a name."""
+    pattern = re.compile(r"[a-z,;] " + re.escape(token.text) + r"\b")
+    return bool(pattern.search(token.doc.text))
+
+
+def _common_word(token: Token, nouns: frozenset[str]) -> bool:
+    """A sentence-opening word the NER took for a name (`Bills are ...`, `Hospital
+    admissions ...`): a dictionary noun that the article never capitalises mid-sentence."""
+    if not (token.is_sent_start or token.i == 0) or _capitalised_elsewhere(token):
+        return False
+    return token.lower_ in nouns or token.lemma_.lower() in nouns
 
 
 def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
@@ -205,42 +237,100 @@ def _it_target(ctx: _Context) -> Target | None:
 
 
 def _owner_target(subject: Token, ctx: _Context) -> Target | None:
-    """A common-noun subject: its named owner (`Copperleaf's sales`, `its online sales`,
-    `Tesla shares`, `Shares in Harbourline`), or the organisation a definite description
-    names (`the company`, `the retailer`, `the country`)."""
+    """A common-noun subject: the name in it (`Europe's Vega-C rocket`, `the UK
+    government`), its named owner (`Copperleaf's sales`, `its online sales`, `Shares in
+    Harbourline`), or what a definite description refers to (`the company`, `the rocket`,
+    `the country`)."""
+    subject = _counted(subject)
+    lemma = subject.lemma_.lower()
+    owned = lemma in _OWNED_NOUNS
+    compound = _compound_name(subject, ctx)
+    if compound is not None and not owned:
+        return compound
     for child in subject.children:
         if child.dep_ == "poss":
-            if child.tag_ in ("PRP$", "PRP"):
-                return _pronoun_target(child.lower_, child, ctx)
-            owner = _ent_of(child) or (_proper_span(child) if _is_name(child) else None)
+            owner = _possessor_target(child, ctx)
             if owner is not None:
-                return _from_span(owner, ctx.registry)
-    lemma = subject.lemma_.lower()
+                return owner
+    if compound is not None:
+        return compound
     det = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
-    if det in ("the", "this") and lemma in _PLACE_NOUNS:
-        for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
-            if entity.label == "GPE":
-                return _from_entity(entity)
-        return None
-    if det in ("the", "this") and lemma in lexicon.words("attribution/org_nouns.txt"):
-        own = ctx.speaker_org()
-        if own is not None:
-            return own
-        entity = ctx.resolver._by_org_noun(lemma, at=subject.idx)
-        return _from_entity(entity) if entity is not None else None
-    for child in subject.children:
-        if child.dep_ == "compound" and child.i < subject.i:
-            owner = _ent_of(child) or (_proper_span(child) if _is_name(child) else None)
-            if owner is not None and owner.label_ != "PRODUCT":
-                return _from_span(owner, ctx.registry)
-    if lemma in _OWNED_NOUNS:
+    if det in ("the", "this", "that"):
+        return _definite_target(subject, lemma, ctx)
+    if owned:
         for child in subject.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "at"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        owner = _ent_of(obj) or (_proper_span(obj) if obj.pos_ == "PROPN" else None)
+                        owner = _name_at(obj, ctx)
                         if owner is not None:
                             return _from_span(owner, ctx.registry)
+    return None
+
+
+def _counted(subject: Token) -> Token:
+    """`Six of the nine members of the committee` -> `members`: what a number counts."""
+    for _ in range(2):
+        if subject.pos_ != "NUM" and subject.lower_ not in _QUANTIFIERS:
+            break
+        objs = [
+            o
+            for p in subject.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if not objs:
+            break
+        subject = objs[0]
+    if subject.lemma_.lower() in ("member", "part", "share", "half", "most", "majority"):
+        for p in subject.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj" and (o.ent_type_ or o.pos_ == "PROPN"):
+                        return o
+    return subject
+
+
+def _compound_name(subject: Token, ctx: _Context) -> Target | None:
+    for child in subject.children:
+        if child.dep_ == "compound" and child.i < subject.i:
+            owner = _name_at(child, ctx)
+            if owner is not None:
+                return _from_span(owner, ctx.registry)
+    return None
+
+
+def _possessor_target(child: Token, ctx: _Context) -> Target | None:
+    """`Copperleaf's`, `its`, `our`, `the committee's`."""
+    if child.tag_ in ("PRP$", "PRP"):
+        return _pronoun_target(child.lower_, child, ctx)
+    owner = _name_at(child, ctx)
+    if owner is not None:
+        return _from_span(owner, ctx.registry)
+    det = next((c.lower_ for c in child.children if c.dep_ == "det"), "")
+    if det == "the":
+        return _definite_target(child, child.lemma_.lower(), ctx)
+    return None
+
+
+def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None:
+    """`the company` (the speaker's, or the organisation that fits), `the country` (the
+    last country named), `the rocket` / `the index` (the name that noun was attached to)."""
+    if lemma in _PLACE_NOUNS:
+        for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
+            if entity.label == "GPE":
+                return _from_entity(entity)
+        return None
+    if lemma in lexicon.words("attribution/org_nouns.txt"):
+        own = ctx.speaker_org()
+        if own is not None and lemma in _GENERIC_ORG:
+            return own
+        entity = ctx.resolver._by_org_noun(lemma, at=subject.idx, since=subject.sent.start_char)
+        return _from_entity(entity) if entity is not None else own
+    for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
+        if lemma in entity.nouns:
+            return _from_entity(entity)
     return None
 
 
@@ -261,10 +351,15 @@ def _proper_target(subject: Token, registry: Registry) -> Target | None:
     return Target(name=names.org_name(span.text), label=None)
 
 
-def _ent_of(token: Token) -> Span | None:
+def _name_at(token: Token, ctx: _Context) -> Span | None:
+    """The name a token is part of: an entity, or a proper noun the NER missed."""
+    return _ent_of(token, ctx.common_nouns) or (_proper_span(token) if _is_name(token) else None)
+
+
+def _ent_of(token: Token, nouns: frozenset[str] = frozenset()) -> Span | None:
     if token.ent_type_ not in TARGET_LABELS:
         return None
-    if token.lower_ in lexicon.words("attribution/not_names.txt"):
+    if token.lower_ in lexicon.words("attribution/not_names.txt") or _common_word(token, nouns):
         return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
