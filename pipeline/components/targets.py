@@ -24,6 +24,8 @@ from pipeline.cues import cue_lemmas
 from pipeline.speakers import SpeakerResolver
 
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
+# `the government said ...`: which government is rarely named; left unresolved.
+_UNRESOLVED = frozenset({"government", "administration", "authority"})
 _GENERIC_ORG = frozenset({"company", "firm", "group", "business"})
 _QUANTIFIERS = frozenset("some many most several few all none both each any".split())
 _PLACE_NOUNS = frozenset({"country", "nation", "city", "region", "state", "province"})
@@ -177,6 +179,14 @@ def _entity_target(subject: Token, ctx: _Context) -> Target | None:
         return _from_span(ent, ctx.registry)
     if subject.pos_ == "PROPN" and _is_name(subject):
         return _proper_target(subject, ctx.registry)
+    if subject.text[:1].isupper():
+        # `Copperleaf raised prices`: a name the tagger read as a common noun, known to the
+        # registry from an earlier mention.
+        entity = ctx.registry.lookup(_proper_span(subject).text) or ctx.registry.lookup(
+            subject.text
+        )
+        if entity is not None:
+            return _from_entity(entity)
     return _owner_target(subject, ctx)
 
 
@@ -185,21 +195,31 @@ def _is_name(token: Token) -> bool:
     at the start of a sentence, the article also writes it capitalised elsewhere."""
     if not token.text[:1].isupper() or token.lower_ in lexicon.words("attribution/not_names.txt"):
         return False
-    if token.is_sent_start or token.i == 0:
+    if _opens_sentence(token):
         return _capitalised_elsewhere(token)
     return True
 
 
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, quotation marks and punctuation aside."""
+    for previous in token.sent:
+        if previous.i == token.i:
+            return True
+        if not (previous.is_punct or previous.is_space):
+            return False
+    return False
+
+
 def _capitalised_elsewhere(token: Token) -> bool:
     """The article also writes this word capitalised in mid-sentence: a name."""
-    pattern = re.compile(r"[a-z,;] " + re.escape(token.text) + r"\b")
+    pattern = re.compile(r"[a-z,;] " + re.escape(token.text) + r"(?!\w)")
     return bool(pattern.search(token.doc.text))
 
 
 def _common_word(token: Token, nouns: frozenset[str]) -> bool:
     """A sentence-opening word the NER took for a name (`Bills are ...`, `Hospital
     admissions ...`): a dictionary noun that the article never capitalises mid-sentence."""
-    if not (token.is_sent_start or token.i == 0) or _capitalised_elsewhere(token):
+    if not _opens_sentence(token) or _capitalised_elsewhere(token):
         return False
     return token.lower_ in nouns or token.lemma_.lower() in nouns
 
@@ -294,7 +314,7 @@ def _counted(subject: Token) -> Token:
 
 def _compound_name(subject: Token, ctx: _Context) -> Target | None:
     for child in subject.children:
-        if child.dep_ == "compound" and child.i < subject.i:
+        if child.dep_ in ("compound", "nmod") and child.i < subject.i:
             owner = _name_at(child, ctx)
             if owner is not None:
                 return _from_span(owner, ctx.registry)
@@ -321,6 +341,8 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
         for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
             if entity.label == "GPE":
                 return _from_entity(entity)
+        return None
+    if lemma in _UNRESOLVED:
         return None
     if lemma in lexicon.words("attribution/org_nouns.txt"):
         own = ctx.speaker_org()
