@@ -20,7 +20,11 @@ def strip_possessive(text: str) -> str:
 def person_name(text: str) -> str:
     """`Prince Abdulaziz bin Salman` -> `Abdulaziz bin Salman`; `Mr. Wang's` -> `Wang`."""
     honorifics = lexicon.words("attribution/honorifics.txt")
+    titles = lexicon.words("attribution/titles.txt")
     words = strip_possessive(text).strip(_TRIM).split()
+    # `Administrator Bill Nelson`, `Chair Jerome Powell`: titles the NER kept in the name.
+    while len(words) > 2 and words[0].lower().rstrip(".") in honorifics | titles:
+        words = words[1:]
     while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
         words = words[1:]
     return " ".join(words)

@@ -402,8 +402,14 @@ def _kind_of(ent: Span, registry: Registry) -> str | None:
         given = names.gender_of_given_name(name) is not None
         return "person" if honorific or given else "organization"
     if label == "ORG" and 2 <= len(words) <= 3 and all(_NAME_TOKEN.match(w) for w in words):
-        title, _org = _apposition(ent, registry)
         roles = lexicon.words("attribution/titles.txt")
+        firm = words[-1].lower() in lexicon.words("attribution/org_name_words.txt")
+        if not firm and names.gender_of_given_name(name) is not None:
+            return "person"  # `Nadia Foster` tagged ORG
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if not firm and before in roles:
+            return "person"  # `Quill chief executive Nadia Foster`
+        title, _org = _apposition(ent, registry)
         if title and any(w.lower() in roles for w in title.split()):
             return "person"
     return "organization"
@@ -462,11 +468,15 @@ def _split_description(head: Token, registry: Registry) -> tuple[str | None, str
     for t in tokens:
         if t.dep_ == "prep" and t.lower_ in _LINK_PREPS and not org:
             objs = [c for c in t.children if c.dep_ == "pobj"]
-            if objs and objs[0].ent_type_ in ORG_LABELS | {"FAC"}:
-                org_tokens = [x for x in objs[0].subtree if x.ent_type_ or x.dep_ == "compound"]
-                if org_tokens:
-                    org = _org_name_of(" ".join(x.text for x in org_tokens), registry)
-                    drop.update(x.i for x in t.subtree)
+            # `an analyst at Morgan Stanley`, `a partner at the consultancy Alder & Finch`
+            named = [x for x in objs[0].subtree if x.ent_type_ in ORG_LABELS] if objs else []
+            if named and named[0].ent_type_ != "GPE":
+                first = named[0]
+                run = [
+                    x for x in objs[0].subtree if x.i >= first.i and x.ent_type_ == first.ent_type_
+                ]
+                org = _org_name_of(" ".join(x.text for x in run), registry)
+                drop.update(x.i for x in t.subtree)
     words = [t for t in tokens if t.i not in drop]
     while words and (words[0].dep_ == "det" or words[0].lower_ in {"the", "a", "an"}):
         words = words[1:]
