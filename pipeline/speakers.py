@@ -110,15 +110,19 @@ class SpeakerResolver:
         elif ent is not None and ent.label_ in PERSON_LABELS:
             # `Prince Abdulaziz bin Salman` tagged `bin Salman`: the whole run of names.
             start = ent.start
-            titles = lexicon.words("attribution/titles.txt")
+            stop = lexicon.words("attribution/titles.txt") | lexicon.words(
+                "attribution/org_leading_words.txt"
+            )
             while (
                 start > 0
                 and self.doc[start - 1].pos_ == "PROPN"
                 and self.doc[start - 1].ent_type_ in ("", "PERSON")
-                and self.doc[start - 1].lower_ not in titles
+                and self.doc[start - 1].lower_ not in stop
             ):
                 start -= 1
             name_span = self.doc[start : ent.end]
+            if start < ent.start and self.registry.lookup(names.org_name(ent.text)) is not None:
+                name_span = ent  # a known organisation, whatever the NER called it
         return self.named(name_span, label=ent.label_ if ent is not None else None)
 
     # -- unparsed docs ---------------------------------------------------------------------

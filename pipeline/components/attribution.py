@@ -38,8 +38,10 @@ _COORD = frozenset({"and", "but", "then", "or"})
 _CLOSERS = frozenset({",", '"', "\u201d", "'", "\u2019", ";", "\u2014", "\u2013"})
 _STOP = frozenset(
     {",", ";", ":", ".", "!", "?", '"', "\u201c", "\u201d", "(", ")", "\u2014", "\u2013", "'"}
+    | {"\u2018", "\u2019"}
 )
 _MAX_SUBJECT_TOKENS = 10
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
 @dataclass
@@ -170,7 +172,21 @@ def attribute(doc: Doc) -> list[Statement]:
             resolver.remember(found, k)
             continue
         if not found_cues:
-            statements.append(Statement(**base, content=_root(sent)))
+            # `He told Bloomberg that ...` with no one for `he` to be: attributed, to no one
+            # we can name.
+            orphan = next((c for c in _dominant(cues) if _pronoun_subject(c)), None)
+            if orphan is not None:
+                statements.append(
+                    Statement(
+                        **base,
+                        attribution="indirect",
+                        cue=orphan.lemma,
+                        cue_token=orphan.token.i,
+                        content=orphan.content.i if orphan.content is not None else _root(sent),
+                    )
+                )
+            else:
+                statements.append(Statement(**base, content=_root(sent)))
             continue
         for part, (cue, found) in enumerate(_by_speaker(found_cues)):
             statements.append(
@@ -193,9 +209,10 @@ def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
     """Direct speech: mostly quoted, or a quotation that opens the sentence or follows a
     colon or comma (`X said: "..."`, `"...," said X, the chief executive`). A short quoted
     fragment inside reported speech (`said it would "not back down"`) is not."""
+    text = sent.doc.text
+    inside = [(s, e) for s, e in inside if any(ch.isalnum() for ch in text[s:e])]
     if not inside:
         return False
-    text = sent.doc.text
     covered = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in inside)
     if covered / (len(sent.text.replace(" ", "")) or 1) >= _DIRECT_SHARE:
         return True
@@ -238,6 +255,13 @@ def _by_speaker(found_cues: list[tuple[Cue, Found]]) -> list[tuple[Cue, Found]]:
 
 def _rank(cue: Cue) -> tuple[int, int, int]:
     return (cue.content is None, cue.lemma != "say", cue.token.i)
+
+
+def _pronoun_subject(cue: Cue) -> bool:
+    subject = cue.subject
+    if isinstance(subject, Span):
+        return len(subject) == 1 and subject[0].lower_ in _PRONOUNS
+    return subject is not None and subject.lower_ in _PRONOUNS
 
 
 def _resolve(cue: Cue, resolver: SpeakerResolver, k: int, parsed: bool) -> Found | None:

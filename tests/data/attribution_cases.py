@@ -304,3 +304,38 @@ EXTRA = [
     ("She has pledged to spend $1 billion on schools.", "She", ("none", None, None, None), T),
 ]
 CASES = CASES + EXTRA
+
+PARAS = (
+    "Ana Torres, chief executive of Solis Power, said on Monday the company would build "
+    "three plants in Spain.\n\n"
+    "The plants will cost about 2 billion euros, she said.\n\n"
+    '"We have the sites, the permits and the customers," Torres told reporters.\n\n'
+    '"What we need now is speed."\n\n'
+    "Rival Verde Energia said it had no plans to expand."
+)
+MORE = [
+    (PARAS, "The plants", ("indirect", "Ana Torres", "person", "say"), B),
+    (PARAS, '"We have the sites', ("direct", "Ana Torres", "person", "tell"), B),
+    (PARAS, '"What we need', ("direct", "Ana Torres", "person", "tell"), B),
+    (PARAS, "Rival Verde", ("indirect", "Verde Energia", "organization", "say"), T),
+    ("Sales fell, a person with knowledge of the matter said.", "Sales", ("indirect", "a person with knowledge of the matter", "anonymous", "say"), B),
+    ("Growth will slow, the IMF said in its World Economic Outlook.", "Growth", ("indirect", "IMF", "organization", "say"), T),
+    ("The index rose 2%, data from S&P Global showed.", "The index", ("indirect", "data from S&P Global", "document", "show"), T),
+    ("Earnings rose 8%, the filing showed.", "Earnings", ("indirect", "the filing", "document", "show"), B),
+    ("The strike will go ahead, the union said in a statement.", "The strike", ("indirect", None, "organization", "say"), B),
+    ("A Toyota spokesman declined to comment.", "A Toyota", ("none", None, None, None), T),
+    ("The chief executive, Jane Fraser, said the bank would cut 20,000 jobs.", "The chief", ("indirect", "Jane Fraser", "person", "say"), T),
+    ("Jane Fraser, Citigroup's chief executive, told investors the bank would cut 20,000 jobs.", "Jane Fraser", ("indirect", "Jane Fraser", "person", "tell"), B),
+    ("Citigroup chief executive Jane Fraser said the bank would cut 20,000 jobs.", "Citigroup", ("indirect", "Jane Fraser", "person", "say"), B),
+    ("\u201cWe are not for sale,\u201d said the company\u2019s founder, Amira Haddad.", "\u201cWe are", ("direct", "Amira Haddad", "person", "say"), T),
+    ('Jerome Powell spoke after the meeting. "Inflation is too high," Powell said. "We will keep going."', '"We will', ("direct", "Jerome Powell", "person", "say"), T),
+    ("Is the worst over? Analysts are divided.", "Is the worst", ("none", None, None, None), B),
+    ("Prices rose 3% in May, official data showed on Tuesday.", "Prices", ("indirect", "official data", "document", "show"), T),
+    ("The company said nothing about its plans.", "The company", ("indirect", None, "organization", "say"), T),
+    ("He told Bloomberg News that the talks were over.", "He told", ("indirect", None, None, "tell"), T),
+    ('The report said the bank "will not survive" another year.', "The report", ("indirect", "The report", "document", "say"), T),
+    ("\u2018We are ready,\u2019 the minister said on Sunday.", "\u2018We", ("direct", "the minister", "anonymous", "say"), B),
+    ('"""', '"""', ("none", None, None, None), B),
+    ('She said: "', "She said", ("indirect", None, None, "say"), T),
+]
+CASES = CASES + MORE
