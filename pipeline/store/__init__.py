@@ -1,9 +1,9 @@
 """Claims in a database (SQLite or PostgreSQL, through SQLAlchemy Core).
 
-    store = open_store("claims.db")              # or "postgresql://user@host/name"
-    report = load_output(store, Path("OUT"))     # idempotent, one transaction per article
-    decide(store, claim_id, status="accepted", reviewer="ana", edit=ClaimEdit(...))
-    export_claims(store, sys.stdout, status="accepted", fmt="jsonl")
+store = open_store("claims.db")              # or "postgresql://user@host/name"
+report = load_output(store, Path("OUT"))     # idempotent, one transaction per article
+decide(store, claim_id, status="accepted", reviewer="ana", edit=ClaimEdit(...))
+export_claims(store, sys.stdout, status="accepted", fmt="jsonl")
 """
 
 from pipeline.store.decisions import Decision, UnknownClaim, decide, undo

@@ -212,8 +212,10 @@ def _claims_in_step(outdir: Path, report: LoadReport) -> Iterator[tuple[Article,
     grouped = None if contiguous else _group(stream)
     pending = next(stream, None) if grouped is None else None
     for article in _read_articles(outdir / ARTICLES, report):
-        if grouped is None and article.id in with_claims and (
-            pending is None or pending.article_id != article.id
+        if (
+            grouped is None
+            and article.id in with_claims
+            and (pending is None or pending.article_id != article.id)
         ):
             grouped = _group(chain([pending] if pending else [], stream))
         if grouped is not None:

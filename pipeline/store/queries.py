@@ -281,4 +281,3 @@ def orphaned_decisions(conn: Connection) -> list[Decision]:
         .order_by(review_decisions.c.source, review_decisions.c.claim_id)
     )
     return [decision_of(r) for r in conn.execute(query)]
-
