@@ -140,7 +140,8 @@ def extract(
         err.print(
             f"[red]database error:[/red] {db_error}\n"
             f"  nothing is lost: the claims are in {out}/; once the database works, run\n"
-            f"  newsclaims load {out} --db {db}"
+            f"  newsclaims load {out} --db {db}",
+            soft_wrap=True,
         )
         raise typer.Exit(3)
     raise typer.Exit(0 if summary.ok else 1)
@@ -260,7 +261,7 @@ def _open(db: str, *, writable: bool = True):
     try:
         return open_store(db, writable=writable)
     except StoreError as error:
-        err.print(f"[red]database error:[/red] {error}")
+        err.print(f"[red]database error:[/red] {error}", soft_wrap=True)
         raise typer.Exit(3) from None
 
 
@@ -291,7 +292,8 @@ def load(
         f"[bold]newsclaims load[/bold] into {store.address}\n"
         f"  articles  {report.articles} ({report.added} added, {report.replaced} replaced, "
         f"{report.unchanged} unchanged)\n"
-        f"  claims    {report.claims}"
+        f"  claims    {report.claims}",
+        soft_wrap=True,
     )
     if report.orphaned:
         err.print(
@@ -303,9 +305,10 @@ def load(
                 f"  {orphan.claim_id} {orphan.status} by {orphan.reviewer} "
                 f"({orphan.source}): {orphan.text[:80]}",
                 markup=False,
+                soft_wrap=True,
             )
     for problem in report.problems:
-        err.print(f"[red]problem:[/red] {problem}")
+        err.print(f"[red]problem:[/red] {problem}", soft_wrap=True)
     raise typer.Exit(1 if report.problems else 0)
 
 
@@ -340,7 +343,9 @@ def export(
         store.close()
     for warning in report.warnings:
         err.print(f"[yellow]warning:[/yellow] {warning}", markup=False)
-    err.print(f"{report.count} {status} claims exported" + (f" to {out}" if out else ""))
+    err.print(
+        f"{report.count} {status} claims exported" + (f" to {out}" if out else ""), soft_wrap=True
+    )
 
 
 @app.command()
@@ -365,7 +370,10 @@ def review(
     app_ = create_app(store, reviewer=reviewer or getpass.getuser(), host=host)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] listening on {host}: other machines can reach it")
-    err.print(f"newsclaims review of {store.address}: open http://{host}:{port}/  (Ctrl+C stops)")
+    err.print(
+        f"newsclaims review of {store.address}: open http://{host}:{port}/  (Ctrl+C stops)",
+        soft_wrap=True,
+    )
     try:
         uvicorn.run(app_, host=host, port=port, log_level="warning")
     finally:

@@ -58,7 +58,7 @@ def open_store(text: str, *, writable: bool = True) -> Store:
     reached, holds another schema version, or (with `writable`) refuses writes.
     """
     engine, address = make_engine(text)
-    if not writable and engine.url.get_backend_name() == "sqlite":
+    if not writable and engine.url.get_backend_name() == "sqlite" and not engine.url.query:
         path = engine.url.database
         if path and path != ":memory:" and not Path(path).exists():
             raise StoreError(f"{address} does not exist: load claims into it first")

@@ -135,7 +135,9 @@ def write_article(store: Store, article: Article, claim_list: list[Claim]) -> tu
     """Upsert one article and its claims in one transaction.
 
     Returns ("added" | "replaced" | "unchanged", decisions orphaned by this write).
+    Claims are kept in text order, whatever order they came in.
     """
+    claim_list = sorted(claim_list, key=lambda c: (c.start, c.end, c.id))
     rows = article_rows(article, claim_list, loaded_at=now())
     with store.engine.begin() as conn:
         current = conn.execute(
