@@ -96,9 +96,23 @@ def test_review_decisions_edits_and_undo(client):
     [
         ({"status": "maybe", "reviewer": "ana"}, 422),
         ({"status": "accepted", "reviewer": ""}, 422),
-        ({"status": "accepted", "reviewer": "ana", "edits": {"speaker": {"name": "X", "kind": "alien"}}}, 422),
+        (
+            {
+                "status": "accepted",
+                "reviewer": "ana",
+                "edits": {"speaker": {"name": "X", "kind": "alien"}},
+            },
+            422,
+        ),
         ({"status": "accepted", "reviewer": "ana", "edits": {"figures": {"9": {"value": 1}}}}, 422),
-        ({"status": "accepted", "reviewer": "ana", "edits": {"dates": {"0": {"earliest": "2024-05-01", "latest": "2024-01-01"}}}}, 422),
+        (
+            {
+                "status": "accepted",
+                "reviewer": "ana",
+                "edits": {"dates": {"0": {"earliest": "2024-05-01", "latest": "2024-01-01"}}},
+            },
+            422,
+        ),
         ({"status": "accepted", "reviewer": "ana", "edits": {"colour": "red"}}, 422),
     ],
 )
@@ -133,7 +147,10 @@ def test_review_filters(client, params, expected):
 def test_review_page_moves_on_after_a_decision(client):
     accept(client, ACME_FIRST)
     page = client.get("/").text  # pending: the first pending claim
-    assert f'data-claim="{JANE}"' in page and f'data-next="/?status=pending&amp;claim={RIVALS}"' in page
+    assert (
+        f'data-claim="{JANE}"' in page
+        and f'data-next="/?status=pending&amp;claim={RIVALS}"' in page
+    )
     page = client.get("/", params={"claim": ACME_FIRST}).text  # decided, still reachable
     assert 'id="status">accepted' in page and f"claim={JANE}" in page
     assert client.get("/", params={"status": "rejected"}).text.count("Nothing here") == 1

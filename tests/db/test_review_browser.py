@@ -106,9 +106,7 @@ def page(browser):
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
-    opened.on(
-        "console", lambda m: errors.append(m.text) if m.type == "error" else None
-    )
+    opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     opened.errors = errors
     requests: list[str] = []
     opened.on("request", lambda r: requests.append(r.url))

@@ -220,7 +220,7 @@
 
   // Keep the claim under review in view in the article text.
   const current = document.querySelector("#article-text .current");
-  if (current) current.scrollIntoView({ block: "center" });
+  if (current) current.scrollIntoView({ block: "nearest" });
   const item = document.querySelector("#claim-list .current");
   if (item) item.scrollIntoView({ block: "nearest" });
 })();
