@@ -219,3 +219,21 @@ def test_review_orphans_are_listed(client, sqlite_store, tmp_path):
     orphans = client.get("/api/orphans").json()
     assert [(o["claim_id"], o["status"]) for o in orphans] == [(RIVALS, "rejected")]
     assert "1 orphaned decisions" in client.get("/").text
+
+
+def test_review_empty_database(tmp_path):
+    store = open_store(str(tmp_path / "empty.db"))
+    with TestClient(create_app(store), base_url=BASE) as empty:
+        page = empty.get("/")
+        assert page.status_code == 200 and "Nothing left under these filters" in page.text
+        assert empty.get("/api/counts").json()["total"] == 0
+    store.close()
+
+
+def test_review_command_with_unreachable_database():
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["review", "--db", "postgresql://nobody@127.0.0.1:1/x"])
+    assert result.exit_code == 3 and "cannot write to the database" in result.output
