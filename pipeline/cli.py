@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 app = typer.Typer(
     help="Turn folders of news articles into structured, checkable claim records.",
@@ -138,7 +139,7 @@ def extract(
         )
     if db_error:
         err.print(
-            f"[red]database error:[/red] {db_error}\n"
+            f"[red]database error:[/red] {escape(db_error)}\n"
             f"  nothing is lost: the claims are in {out}/; once the database works, run\n"
             f"  newsclaims load {out} --db {db}",
             soft_wrap=True,
@@ -261,7 +262,7 @@ def _open(db: str, *, writable: bool = True):
     try:
         return open_store(db, writable=writable)
     except StoreError as error:
-        err.print(f"[red]database error:[/red] {error}", soft_wrap=True)
+        err.print(f"[red]database error:[/red] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(3) from None
 
 
@@ -308,7 +309,7 @@ def load(
                 soft_wrap=True,
             )
     for problem in report.problems:
-        err.print(f"[red]problem:[/red] {problem}", soft_wrap=True)
+        err.print(f"[red]problem:[/red] {escape(problem)}", soft_wrap=True)
     raise typer.Exit(1 if report.problems else 0)
 
 
