@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 app = typer.Typer(
     help="Turn folders of news articles into structured, checkable claim records.",
@@ -74,10 +75,20 @@ def extract(
     reference_date: ReferenceOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Also write into this database: a file path (SQLite) or postgresql://... "
+            "The JSONL files are written even when the database fails (exit status 3).",
+        ),
+    ] = None,
 ) -> None:
     """Extract claims: writes OUT/claims.jsonl, OUT/articles.jsonl and OUT/errors.jsonl."""
     from pipeline.nlp import ModelNotFound
     from pipeline.run import extract as run_extract
+
+    sink, db_error = _db_sink(db) if db else (None, None)
 
     progress = None
     if not quiet and err.is_terminal:
@@ -100,12 +111,17 @@ def extract(
             reference_date=_date(reference_date),
             batch_size=batch_size,
             on_progress=on_progress if progress else None,
+            on_result=sink,
         )
     except ModelNotFound as error:
         raise _fail(str(error)) from None
     finally:
         if progress:
             progress.stop()
+        if sink is not None:
+            sink.store.close()
+    if sink is not None and sink.error:
+        db_error = f"writing to {sink.store.address} failed at {sink.error}"
     if not quiet:
         skipped = ", ".join(f"{n} {kind}" for kind, n in summary.skipped_kinds.most_common())
         errors_file = out / "errors.jsonl"
@@ -119,8 +135,27 @@ def extract(
             f"  time      {summary.seconds:.1f} s (pipeline load {summary.load_seconds:.1f} s,"
             f" then {summary.words_per_second:,.0f} words/s)\n"
             f"  output    {out}/"
+            + (f"\n  database  {sink.store.address}" if sink and not db_error else "")
         )
+    if db_error:
+        err.print(
+            f"[red]database error:[/red] {escape(db_error)}\n"
+            f"  nothing is lost: the claims are in {out}/; once the database works, run\n"
+            f"  newsclaims load {out} --db {db}",
+            soft_wrap=True,
+        )
+        raise typer.Exit(3)
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _db_sink(db: str):
+    """A database sink for `extract --db`, or the reason there is none."""
+    from pipeline.store import DbSink, StoreError, open_store
+
+    try:
+        return DbSink(open_store(db)), None
+    except StoreError as error:
+        return None, str(error)
 
 
 @app.command("eval")
@@ -211,6 +246,139 @@ def schema(
     else:
         raise _fail(f"unknown record {record!r}: use claim, article, error or all")
     sys.stdout.write(json.dumps(body, indent=2) + "\n")
+
+
+DbOpt = Annotated[
+    str,
+    typer.Option(
+        "--db", help="Database: a file path (SQLite) or postgresql://user@host:port/name."
+    ),
+]
+
+
+def _open(db: str, *, writable: bool = True):
+    from pipeline.store import StoreError, open_store
+
+    try:
+        return open_store(db, writable=writable)
+    except StoreError as error:
+        err.print(f"[red]database error:[/red] {escape(str(error))}", soft_wrap=True)
+        raise typer.Exit(3) from None
+
+
+@app.command()
+def load(
+    outdir: Annotated[
+        Path,
+        typer.Argument(
+            help="An extract output folder (articles.jsonl, claims.jsonl).",
+            exists=True,
+            file_okay=False,
+        ),
+    ],
+    db: DbOpt = "claims.db",
+) -> None:
+    """Load an extract output folder into a database (again and again: unchanged articles
+    are left alone, changed ones have their claims replaced, review decisions are kept)."""
+    from pipeline.store import load_output
+
+    store = _open(db)
+    try:
+        report = load_output(store, outdir)
+    except FileNotFoundError as error:
+        raise _fail(str(error)) from None
+    finally:
+        store.close()
+    err.print(
+        f"[bold]newsclaims load[/bold] into {store.address}\n"
+        f"  articles  {report.articles} ({report.added} added, {report.replaced} replaced, "
+        f"{report.unchanged} unchanged)\n"
+        f"  claims    {report.claims}",
+        soft_wrap=True,
+    )
+    if report.orphaned:
+        err.print(
+            f"[yellow]{len(report.orphaned)} review decisions kept for claims that are gone:"
+            "[/yellow]"
+        )
+        for orphan in report.orphaned:
+            err.print(
+                f"  {orphan.claim_id} {orphan.status} by {orphan.reviewer} "
+                f"({orphan.source}): {orphan.text[:80]}",
+                markup=False,
+                soft_wrap=True,
+            )
+    for problem in report.problems:
+        err.print(f"[red]problem:[/red] {escape(problem)}", soft_wrap=True)
+    raise typer.Exit(1 if report.problems else 0)
+
+
+@app.command()
+def export(
+    db: DbOpt = "claims.db",
+    status: Annotated[
+        str,
+        typer.Option(help="accepted, rejected, edited, pending, reviewed or all."),
+    ] = "accepted",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (Claim records) or csv.")] = "jsonl",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
+    ] = None,
+) -> None:
+    """Write reviewed claims with the reviewers' edits applied."""
+    from pipeline.store import export_claims
+    from pipeline.store.queries import STATUS_FILTERS
+
+    if status not in STATUS_FILTERS:
+        raise _fail(f"unknown status {status!r}: use {', '.join(STATUS_FILTERS)}")
+    if fmt not in ("jsonl", "csv"):
+        raise _fail(f"unknown format {fmt!r}: use jsonl or csv")
+    store = _open(db, writable=False)
+    try:
+        if out is None:
+            report = export_claims(store, sys.stdout, status=status, fmt=fmt)
+        else:
+            with out.open("w", encoding="utf-8", newline="") as handle:
+                report = export_claims(store, handle, status=status, fmt=fmt)
+    finally:
+        store.close()
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", markup=False)
+    err.print(
+        f"{report.count} {status} claims exported" + (f" to {out}" if out else ""), soft_wrap=True
+    )
+
+
+@app.command()
+def review(
+    db: DbOpt = "claims.db",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on. Anything but 127.0.0.1 exposes it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8765,
+    reviewer: Annotated[
+        str | None, typer.Option(help="Reviewer name filled in on the page (default: $USER).")
+    ] = None,
+) -> None:
+    """Serve the review page: accept, reject and correct claims in a browser."""
+    import getpass
+
+    import uvicorn
+
+    from pipeline.review import create_app
+
+    store = _open(db)
+    app_ = create_app(store, reviewer=reviewer or getpass.getuser(), host=host)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/yellow] listening on {host}: other machines can reach it")
+    err.print(
+        f"newsclaims review of {store.address}: open http://{host}:{port}/  (Ctrl+C stops)",
+        soft_wrap=True,
+    )
+    try:
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
+    finally:
+        store.close()
 
 
 if __name__ == "__main__":

@@ -90,8 +90,13 @@ def extract(
     reference_date: dt.date | None = None,
     batch_size: int = BATCH_SIZE,
     on_progress: Callable[[Summary], None] | None = None,
+    on_result: Callable[[Result], None] | None = None,
 ) -> Summary:
-    """Run the whole job and write `claims.jsonl`, `articles.jsonl`, `errors.jsonl`."""
+    """Run the whole job and write `claims.jsonl`, `articles.jsonl`, `errors.jsonl`.
+
+    `on_result` receives every processed article and its claims (e.g. a database sink);
+    it must not raise: the files are written whatever it does with them.
+    """
     started = time.perf_counter()
     nlp = shared_nlp(model)
     summary = Summary(model=model_name(nlp), out=out, load_seconds=time.perf_counter() - started)
@@ -116,6 +121,8 @@ def extract(
             output.articles.write(item.article)
             for claim in item.claims:
                 output.claims.write(claim)
+            if on_result is not None:
+                on_result(item)
             summary.articles += 1
             summary.claims += len(item.claims)
             summary.words += len(item.article.text.split())

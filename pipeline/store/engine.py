@@ -1,0 +1,100 @@
+"""Opening a database: connect, create the schema, check its version, probe for writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, insert, inspect, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from models.records import SCHEMA_VERSION as RECORDS_VERSION
+from pipeline.store.schema import SCHEMA_VERSION, metadata, schema_version
+from pipeline.store.url import StoreError, database_url, shown
+
+
+@dataclass(frozen=True)
+class Store:
+    """An open database: its engine and the address to show in messages."""
+
+    engine: Engine
+    address: str
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def problem(error: BaseException) -> str:
+    """The driver's own first line, without SQLAlchemy's statement dump."""
+    original = getattr(error, "orig", None) or error
+    return str(original).strip().splitlines()[0] if str(original).strip() else repr(original)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(text: str) -> tuple[Engine, str]:
+    url = database_url(text)
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, connect_args={"connect_timeout": 10}, pool_pre_ping=True)
+    return engine, shown(url)
+
+
+def open_store(text: str, *, writable: bool = True) -> Store:
+    """Open `--db TEXT`, creating the schema when missing.
+
+    Raises StoreError with a sentence a person can act on when the database cannot be
+    reached, holds another schema version, or (with `writable`) refuses writes.
+    """
+    engine, address = make_engine(text)
+    if not writable and engine.url.get_backend_name() == "sqlite" and not engine.url.query:
+        path = engine.url.database
+        if path and path != ":memory:" and not Path(path).exists():
+            raise StoreError(f"{address} does not exist: load claims into it first")
+    try:
+        if writable:
+            metadata.create_all(engine)
+        elif not inspect(engine).has_table("schema_version"):
+            raise StoreError(f"{address} holds no newsclaims data: load claims into it first")
+        with engine.begin() as conn:
+            version = conn.execute(select(schema_version.c.version)).scalar()
+            if version is None and writable:
+                conn.execute(
+                    insert(schema_version).values(
+                        version=SCHEMA_VERSION,
+                        records_version=RECORDS_VERSION,
+                        created_at=now(),
+                    )
+                )
+            elif version is not None and version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{address} holds newsclaims schema version {version}; this newsclaims "
+                    f"writes version {SCHEMA_VERSION}: use a new database"
+                )
+            elif writable:
+                # A write that changes nothing: a read-only database refuses it now,
+                # not halfway through a run.
+                conn.execute(
+                    update(schema_version)
+                    .where(schema_version.c.version == version)
+                    .values(version=schema_version.c.version)
+                )
+    except StoreError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as error:
+        engine.dispose()
+        verb = "write to" if writable else "read"
+        raise StoreError(f"cannot {verb} the database {address}: {problem(error)}") from None
+    return Store(engine=engine, address=address)

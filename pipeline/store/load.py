@@ -1,0 +1,277 @@
+"""Idempotent loading: one transaction per article, keyed by the stable ids.
+
+An article whose record and claims are unchanged (same `record_hash`) is not touched; a
+new one is inserted; a changed one (new text, or new extraction) has its row updated and
+its claims, figures and dates replaced in the same transaction. Review decisions are
+never deleted: those whose claim vanished are reported.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, delete, exists, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from models import Article, Claim
+from pipeline.store.engine import Store, now, problem
+from pipeline.store.rows import ArticleRows, article_rows
+from pipeline.store.schema import (
+    articles,
+    claim_dates,
+    claim_figures,
+    claims,
+    dates,
+    figures,
+    review_decisions,
+    speakers,
+)
+from pipeline.writers import ARTICLES, CLAIMS
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """A review decision whose claim is no longer in the database: kept, and reported."""
+
+    claim_id: str
+    source: str
+    status: str
+    reviewer: str
+    text: str
+
+
+@dataclass
+class LoadReport:
+    """What a load did, article by article."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    claims: int = 0
+    orphaned: list[Orphan] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.added + self.replaced + self.unchanged
+
+
+def _insert_rows(conn: Connection, rows: ArticleRows) -> None:
+    if rows.speakers:
+        known = set(
+            conn.execute(select(speakers.c.id).where(speakers.c.id.in_(list(rows.speakers))))
+            .scalars()
+            .all()
+        )
+        new = [row for sid, row in rows.speakers.items() if sid not in known]
+        if new:
+            conn.execute(insert(speakers), new)
+    for table, values in (
+        (figures, list(rows.figures.values())),
+        (dates, list(rows.dates.values())),
+        (claims, rows.claims),
+        (claim_figures, rows.claim_figures),
+        (claim_dates, rows.claim_dates),
+    ):
+        if values:
+            conn.execute(insert(table), values)
+
+
+def _delete_children(conn: Connection, article_id: str) -> set[str]:
+    """Delete an article's claims, figures and dates; return the speakers they named."""
+    of_article = select(claims.c.id).where(claims.c.article_id == article_id)
+    old_speakers = set(
+        conn.execute(
+            select(claims.c.speaker_id)
+            .where(claims.c.article_id == article_id, claims.c.speaker_id.is_not(None))
+            .distinct()
+        )
+        .scalars()
+        .all()
+    )
+    conn.execute(delete(claim_figures).where(claim_figures.c.claim_id.in_(of_article)))
+    conn.execute(delete(claim_dates).where(claim_dates.c.claim_id.in_(of_article)))
+    conn.execute(delete(claims).where(claims.c.article_id == article_id))
+    conn.execute(delete(figures).where(figures.c.article_id == article_id))
+    conn.execute(delete(dates).where(dates.c.article_id == article_id))
+    return old_speakers
+
+
+def _prune_speakers(conn: Connection, candidates: set[str]) -> None:
+    if candidates:
+        used = exists().where(claims.c.speaker_id == speakers.c.id)
+        conn.execute(delete(speakers).where(speakers.c.id.in_(list(candidates)), ~used))
+
+
+def _orphans(conn: Connection, article_id: str, kept: set[str]) -> list[Orphan]:
+    rows = conn.execute(
+        select(
+            review_decisions.c.claim_id,
+            review_decisions.c.source,
+            review_decisions.c.status,
+            review_decisions.c.reviewer,
+            review_decisions.c.claim_record,
+        ).where(review_decisions.c.article_id == article_id)
+    ).all()
+    return [
+        Orphan(
+            claim_id=row.claim_id,
+            source=row.source,
+            status=row.status,
+            reviewer=row.reviewer,
+            text=json.loads(row.claim_record).get("text", ""),
+        )
+        for row in rows
+        if row.claim_id not in kept
+    ]
+
+
+def write_article(store: Store, article: Article, claim_list: list[Claim]) -> tuple[str, list]:
+    """Upsert one article and its claims in one transaction.
+
+    Returns ("added" | "replaced" | "unchanged", decisions orphaned by this write).
+    Claims are kept in text order, whatever order they came in.
+    """
+    claim_list = sorted(claim_list, key=lambda c: (c.start, c.end, c.id))
+    rows = article_rows(article, claim_list, loaded_at=now())
+    with store.engine.begin() as conn:
+        current = conn.execute(
+            select(articles.c.record_hash).where(articles.c.id == article.id)
+        ).scalar()
+        if current == rows.article["record_hash"]:
+            return "unchanged", []
+        if current is None:
+            conn.execute(insert(articles).values(rows.article))
+            old_speakers: set[str] = set()
+            outcome = "added"
+        else:
+            old_speakers = _delete_children(conn, article.id)
+            conn.execute(update(articles).where(articles.c.id == article.id).values(rows.article))
+            outcome = "replaced"
+        _insert_rows(conn, rows)
+        _prune_speakers(conn, old_speakers - set(rows.speakers))
+        orphaned = _orphans(conn, article.id, {c.id for c in claim_list})
+    return outcome, orphaned
+
+
+def _read_claims(path: Path, report: LoadReport) -> Iterator[Claim]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                yield Claim.model_validate_json(line)
+            except ValidationError as error:
+                report.problems.append(f"{path.name} line {number}: not a claim ({error})")
+
+
+def _read_articles(path: Path, report: LoadReport) -> Iterator[Article]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                yield Article.model_validate_json(line)
+            except ValidationError as error:
+                report.problems.append(f"{path.name} line {number}: not an article ({error})")
+
+
+def _claim_runs(path: Path) -> tuple[set[str], bool]:
+    """The articles that have claims, and whether each one's claims are on adjacent lines."""
+    with_claims: set[str] = set()
+    contiguous = True
+    last = None
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            try:
+                article_id = json.loads(line).get("article_id")
+            except (ValueError, AttributeError):
+                continue
+            if article_id != last and article_id in with_claims:
+                contiguous = False
+            with_claims.add(article_id)
+            last = article_id
+    return with_claims, contiguous
+
+
+def _group(claim_stream: Iterator[Claim]) -> dict[str, list[Claim]]:
+    grouped: dict[str, list[Claim]] = {}
+    for claim in claim_stream:
+        grouped.setdefault(claim.article_id, []).append(claim)
+    return grouped
+
+
+def _claims_in_step(outdir: Path, report: LoadReport) -> Iterator[tuple[Article, list[Claim]]]:
+    """Each article with its claims, read in step when extract's order allows it (memory
+    stays flat), else grouped in memory from the point where the order breaks."""
+    with_claims, contiguous = _claim_runs(outdir / CLAIMS)
+    stream = _read_claims(outdir / CLAIMS, report)
+    grouped = None if contiguous else _group(stream)
+    pending = next(stream, None) if grouped is None else None
+    for article in _read_articles(outdir / ARTICLES, report):
+        if (
+            grouped is None
+            and article.id in with_claims
+            and (pending is None or pending.article_id != article.id)
+        ):
+            grouped = _group(chain([pending] if pending else [], stream))
+        if grouped is not None:
+            yield article, grouped.pop(article.id, [])
+            continue
+        mine = []
+        while pending is not None and pending.article_id == article.id:
+            mine.append(pending)
+            pending = next(stream, None)
+        yield article, mine
+    if grouped is None:
+        grouped = _group(chain([pending] if pending else [], stream))
+    for article_id, rest in grouped.items():
+        report.problems.append(f"{len(rest)} claims of article {article_id} have no article line")
+
+
+def load_output(store: Store, outdir: Path) -> LoadReport:
+    """Load `OUTDIR/articles.jsonl` and `OUTDIR/claims.jsonl` (an `extract` output folder)."""
+    for name in (ARTICLES, CLAIMS):
+        if not (outdir / name).is_file():
+            raise FileNotFoundError(f"{outdir / name} is missing: is {outdir} an extract output?")
+    report = LoadReport()
+    for article, mine in _claims_in_step(outdir, report):
+        try:
+            outcome, orphaned = write_article(store, article, mine)
+        except SQLAlchemyError as error:
+            report.problems.append(f"{article.source}: not written ({problem(error)})")
+            continue
+        setattr(report, outcome, getattr(report, outcome) + 1)
+        report.claims += len(mine)
+        report.orphaned.extend(orphaned)
+    return report
+
+
+class DbSink:
+    """`extract --db`: writes each processed article as it comes, never stops the run.
+
+    The first database error is kept in `error` and later articles are not attempted:
+    the JSONL output is complete either way and can be loaded later.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.report = LoadReport()
+        self.error: str | None = None
+
+    def __call__(self, result) -> None:
+        if self.error is not None:
+            return
+        try:
+            outcome, orphaned = write_article(self.store, result.article, result.claims)
+        except SQLAlchemyError as error:
+            self.error = f"{result.article.source}: {problem(error)}"
+            return
+        setattr(self.report, outcome, getattr(self.report, outcome) + 1)
+        self.report.claims += len(result.claims)
+        self.report.orphaned.extend(orphaned)
