@@ -333,8 +333,10 @@ def _content(verb: Token, kind: str) -> Token | None:
     if kind == "speech":
         # `Yu said at the time, when asked ..., that there would be ...`: a `that` clause
         # the parser hung lower down still reports what was said.
+        # A `relcl` with `that` as its marker is such a clause misread as a relative one
+        # (`told analysts on a call that the group expected ...`).
         for token in verb.subtree:
-            if token.dep_ == "ccomp" and any(
+            if token.dep_ in ("ccomp", "relcl") and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children
             ):
                 return token

@@ -93,8 +93,8 @@ class Registry:
             short = entity.name.lower().split()
             if len(short) >= len(words) or not short:
                 continue
-            if words[: len(short) - 1] == short[:-1] and words[len(short) - 1].startswith(
-                short[-1]
+            if words[: len(short) - 1] == short[:-1] and _cut_short(
+                short[-1], words[len(short) - 1]
             ):
                 return entity
         return None
@@ -111,7 +111,7 @@ class Registry:
             name = entity.name.lower().split()
             if len(name) <= len(words):
                 continue
-            if name[: len(words) - 1] == words[:-1] and name[len(words) - 1].startswith(words[-1]):
+            if name[: len(words) - 1] == words[:-1] and _cut_short(words[-1], name[len(words) - 1]):
                 found.append(entity)
         return found if len(found) == 1 else []
 
@@ -227,6 +227,7 @@ class RegistryBuilder(Component):
                     self._org_descriptor(ent, entity)
         for entity in registry.entities:
             entity.mentions.sort()
+            _spell_out(doc, entity, registry)
         for ent in ents:
             if _kind_of(ent, registry) == "person":
                 entity = registry.lookup(names.person_name(ent.text), kind="person")
@@ -345,6 +346,29 @@ def extend_org(ent: Span) -> Span:
         start += 1
     span = doc[start:end]
     return Span(doc, start, end, label=ent.label_) if span.text != ent.text else ent
+
+
+_CUT = 4  # the longest clipped form of a word (`Fed` for `Federal`, `Govt`)
+
+
+def _cut_short(short: str, full: str) -> bool:
+    """`short` is `full`, or a clipped form of it (`fed` / `federal`), not another word that
+    happens to start it (`europe` / `european`)."""
+    return short == full or (len(short) <= _CUT and full.startswith(short))
+
+
+def _spell_out(doc: Doc, entity: Entity, registry: Registry) -> None:
+    """`Fed` when the article also writes `Federal Reserve`: the full name is the one to
+    report, although the NER only tagged the short one."""
+    if entity.kind != "organization" or not entity.name.isalpha() or len(entity.name) > _CUT:
+        return
+    pattern = re.compile(rf"\b{re.escape(entity.name)}[a-z]+(?: [A-Z][a-z]+)+")
+    found = pattern.search(doc.text)
+    if found:
+        entity.name = found.group()
+        for alias in names.org_aliases(entity.name):
+            if registry.lookup(alias) is None:
+                registry.add_alias(entity, alias)
 
 
 def _head_noun(ent: Span, entity: Entity) -> None:

@@ -265,7 +265,10 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
     lemma = subject.lemma_.lower()
     owned = lemma in _OWNED_NOUNS
     compound = _compound_name(subject, ctx)
-    if compound is not None and not owned:
+    has_owner = any(c.dep_ == "poss" for c in subject.children)
+    place = compound is not None and compound.label in ("GPE", "LOC", "NORP")
+    # `Europe's Vega-C rocket` -> Vega-C; but `its UK business` -> its owner.
+    if compound is not None and not owned and not (place and has_owner):
         return compound
     for child in subject.children:
         if child.dep_ == "poss":
@@ -395,6 +398,10 @@ def _from_span(ent: Span, registry: Registry) -> Target:
     entity = registry.lookup(names.person_name(ent.text)) or registry.lookup(
         names.org_name(ent.text)
     )
+    word = names.org_name(ent.text).lower()
+    if entity is None and word in lexicon.words("attribution/org_nouns.txt"):
+        # `The Commission is due to decide ...`: a capitalised descriptor of a named body.
+        entity = SpeakerResolver(ent.doc, registry)._by_org_noun(word, at=ent.start_char)
     if entity is not None:
         return _from_entity(entity)
     label = ent.label_
