@@ -262,6 +262,11 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
     Harbourline`), or what a definite description refers to (`the company`, `the rocket`,
     `the country`)."""
     subject = _counted(subject)
+    for child in subject.children:
+        if child.dep_ == "appos" and child.i > subject.i:
+            named = _named(child, ctx)  # `Chinese electric vehicle maker Voltera`
+            if named is not None:
+                return named
     lemma = subject.lemma_.lower()
     owned = lemma in _OWNED_NOUNS
     compound = _compound_name(subject, ctx)
@@ -285,9 +290,9 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "at"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        owner = _name_at(obj, ctx)
+                        owner = _named(obj, ctx)
                         if owner is not None:
-                            return _from_span(owner, ctx.registry)
+                            return owner
     return None
 
 
@@ -318,9 +323,9 @@ def _counted(subject: Token) -> Token:
 def _compound_name(subject: Token, ctx: _Context) -> Target | None:
     for child in subject.children:
         if child.dep_ in ("compound", "nmod") and child.i < subject.i:
-            owner = _name_at(child, ctx)
+            owner = _named(child, ctx)
             if owner is not None:
-                return _from_span(owner, ctx.registry)
+                return owner
     return None
 
 
@@ -328,9 +333,9 @@ def _possessor_target(child: Token, ctx: _Context) -> Target | None:
     """`Copperleaf's`, `its`, `our`, `the committee's`."""
     if child.tag_ in ("PRP$", "PRP"):
         return _pronoun_target(child.lower_, child, ctx)
-    owner = _name_at(child, ctx)
+    owner = _named(child, ctx)
     if owner is not None:
-        return _from_span(owner, ctx.registry)
+        return owner
     det = next((c.lower_ for c in child.children if c.dep_ == "det"), "")
     if det == "the":
         return _definite_target(child, child.lemma_.lower(), ctx)
@@ -376,9 +381,21 @@ def _proper_target(subject: Token, registry: Registry) -> Target | None:
     return Target(name=names.org_name(span.text), label=None)
 
 
-def _name_at(token: Token, ctx: _Context) -> Span | None:
-    """The name a token is part of: an entity, or a proper noun the NER missed."""
-    return _ent_of(token, ctx.common_nouns) or (_proper_span(token) if _is_name(token) else None)
+def _named(token: Token, ctx: _Context) -> Target | None:
+    """The name a token is part of: an entity, a name the registry knows (`Copperleaf's`
+    tagged as a noun), or a proper noun the NER missed."""
+    ent = _ent_of(token, ctx.common_nouns)
+    if ent is not None:
+        return _from_span(ent, ctx.registry)
+    if token.text[:1].isupper():
+        entity = ctx.registry.lookup(_proper_span(token).text) or ctx.registry.lookup(
+            names.strip_possessive(token.text)
+        )
+        if entity is not None:
+            return _from_entity(entity)
+    if token.pos_ == "PROPN" and _is_name(token):
+        return _proper_target(token, ctx.registry)
+    return None
 
 
 def _ent_of(token: Token, nouns: frozenset[str] = frozenset()) -> Span | None:
