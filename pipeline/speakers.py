@@ -147,7 +147,10 @@ class SpeakerResolver:
         while end > 0 and not _capitalised(words[end - 1]):
             end -= 1
         start = end
-        while start > 0 and _capitalised(words[start - 1]):
+        while start > 0 and (
+            _capitalised(words[start - 1])
+            or (start > 1 and words[start - 1].lower_ in ("of", "for", "and", "&"))
+        ):
             start -= 1
         if start == end:
             return None

@@ -274,18 +274,66 @@ class RegistryBuilder(Component):
             if not _NAME_TOKEN.match(tok.text) or tok.lower_ in titles:
                 i += 1
                 continue
-            j = i
-            while j < n and _NAME_TOKEN.match(doc[j].text) and j - i < 4:
-                j += 1
+            j = _name_run_end(doc, i)
             words = [t.text for t in doc[i:j]]
             prev = doc[i - 1].text.lower() if i > 0 else ""
             apposition = _blank_apposition(doc, j, titles)
-            if j - i >= 2 and (words[0].lower() in given or prev in titles or apposition):
+            connected = any(t.is_lower for t in doc[i:j])  # `Ministry of Commerce`
+            if (
+                not connected
+                and j - i >= 2
+                and (words[0].lower() in given or prev in titles or apposition)
+            ):
                 entity = registry.add_person(" ".join(words), at=tok.idx, label=None)
                 if entity is not None:
                     title, org = apposition or _descriptor_before(doc, i, registry)
                     entity.describe(title, org)
+            elif _blank_organization(doc, i, j):
+                entity = registry.add_organization(doc[i:j].text, at=tok.idx, label=None)
+                if entity is not None and j + 2 < n and doc[j].text == ",":
+                    # `NIO, the Chinese carmaker,`: `the carmaker` may refer back to it.
+                    for t in doc[j + 1 : j + 6]:
+                        if t.lower_ in lexicon.words("attribution/org_nouns.txt"):
+                            entity.nouns.add(t.lower_)
+                            break
             i = j
+
+
+_CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du"})
+
+
+def _name_run_end(doc: Doc, i: int) -> int:
+    """End of a run of capitalised words from token `i`, through `of`/`and` inside names
+    (`Society of Motor Manufacturers and Traders`), at most eight words."""
+    n = len(doc)
+    j = i
+    while j < n and j - i < 8:
+        if _NAME_TOKEN.match(doc[j].text):
+            j += 1
+        elif doc[j].lower_ in _CONNECTORS and j + 1 < n and _NAME_TOKEN.match(doc[j + 1].text):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _blank_organization(doc: Doc, i: int, j: int) -> bool:
+    """Without NER: a capitalised run is an organisation when its last word is a company
+    word (`Kestrel Motors`), an organisation noun introduces it (`carmaker Kestrel`) or
+    follows it in apposition (`Nordvik, a Stockholm-based fund,`), or a cue follows it
+    (`Kestrel said`)."""
+    from pipeline.cues import cue_forms
+
+    n = len(doc)
+    org_nouns = lexicon.words("attribution/org_nouns.txt")
+    if doc[j - 1].lower_ in lexicon.words("attribution/org_name_words.txt"):
+        return True
+    if i > 0 and doc[i - 1].lower_ in org_nouns:
+        return True
+    if j + 2 < n and doc[j].text == "," and doc[j + 1].lower_ in ("the", "a", "an"):
+        if any(t.lower_ in org_nouns for t in doc[j + 2 : j + 6]):
+            return True
+    return j < n and doc[j].lower_ in cue_forms() and not doc[i].is_sent_start
 
 
 def _blank_apposition(doc: Doc, j: int, titles: frozenset[str]) -> tuple[str | None, str | None]:
