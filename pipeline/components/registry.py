@@ -443,11 +443,26 @@ def _named_like_organization(ent: Span, words: list[str]) -> bool:
         return False
     if words and words[-1].lower() in lexicon.words("attribution/org_name_words.txt"):
         return True
+    if any(ch.isdigit() for ch in ent.text):  # `Ariane 6`: a product, no one's name
+        return True
+    if _own_pronoun(ent) == "its":  # `Novo Nordisk raised its outlook`
+        return True
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     return before is not None and before.lemma_.lower() in lexicon.words(
         "attribution/org_nouns.txt"
     )
+
+
+def _own_pronoun(ent: Span) -> str | None:
+    """The first possessive pronoun after a name in its clause: `its` for a firm, `his` or
+    `her` for a person."""
+    for token in ent.sent[ent.end - ent.sent.start :]:
+        if token.lower_ in ("its", "his", "her", "their"):
+            return token.lower_
+        if token.text in (";", ":") or (token.dep_ == "mark" and token.i > ent.end):
+            return None
+    return None
 
 
 def _kind_of(ent: Span, registry: Registry) -> str | None:

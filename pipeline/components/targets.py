@@ -21,7 +21,7 @@ from pipeline.components.attribution import Statement
 from pipeline.components.base import Component
 from pipeline.components.registry import ORG_LABELS, Entity, Registry, extend_org
 from pipeline.cues import cue_lemmas
-from pipeline.speakers import SpeakerResolver
+from pipeline.speakers import SpeakerResolver, singular
 
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
 # `the government said ...`: which government is rarely named; left unresolved.
@@ -34,7 +34,7 @@ _OWNED_NOUNS = frozenset(
     "share stock price sale revenue profit earning output production value valuation "
     "throughput export import spending debt workforce bond unit".split()
 )
-TARGET_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "EVENT"})
+TARGET_LABELS = frozenset({"ORG", "PERSON", "GPE", "PRODUCT", "FAC", "LOC", "EVENT"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _DESCEND_DEPS = ("ccomp", "xcomp")
 _SELF = frozenset({"he", "she", "i", "they", "we", "it"})
@@ -135,7 +135,19 @@ def target_parsed(ctx: _Context) -> Target | None:
     subject = _clause_subject(ctx.doc[stmt.content], stmt)
     if subject is None:
         return None
-    return _entity_target(subject, ctx)
+    target = _entity_target(subject, ctx)
+    # A speaker talking about themselves (`Delgado said his waiting list ...`, `She said
+    # she now expects ...`) names no target, but for their own `I` in a quotation.
+    speaker = stmt.speaker
+    if (
+        target is not None
+        and speaker is not None
+        and speaker.kind == "person"
+        and target.name == speaker.name
+        and subject.lower_ not in ("i", "me")
+    ):
+        return None
+    return target
 
 
 def _clause_subject(head: Token, stmt: Statement, depth: int = 0) -> Token | None:
@@ -221,7 +233,8 @@ def _common_word(token: Token, nouns: frozenset[str]) -> bool:
     admissions ...`): a dictionary noun that the article never capitalises mid-sentence."""
     if not _opens_sentence(token) or _capitalised_elsewhere(token):
         return False
-    return token.lower_ in nouns or token.lemma_.lower() in nouns
+    word = token.lower_
+    return word in nouns or token.lemma_.lower() in nouns or singular(word) in nouns
 
 
 def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
@@ -399,13 +412,15 @@ def _named(token: Token, ctx: _Context) -> Target | None:
 
 
 def _ent_of(token: Token, nouns: frozenset[str] = frozenset()) -> Span | None:
+    """The entity a token is part of, if it can be a target: not a nationality (`English
+    clubs`), not a common word the NER took for a name (`AI`, `Bills are ...`)."""
     if token.ent_type_ not in TARGET_LABELS:
         return None
-    if token.lower_ in lexicon.words("attribution/not_names.txt") or _common_word(token, nouns):
+    if token.lower_ in lexicon.words("attribution/not_names.txt"):
         return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
-            return ent
+            return None if _common_word(ent[0], nouns) else ent
     return None
 
 
