@@ -87,6 +87,8 @@ def change_before(text: str, start: int, lex: Lexicon) -> Found | None:
         by = m.group("by") is not None or m.group("by2") is not None
         if strength == "adverbs":
             before = prev_word(text, lo + m.start("chg"))
+            if before is not None and before.lower() in lex.composition_verbs:
+                return None  # "make up a fifth of revenue"
             if before is not None and before.lower() in lex.particle_blockers:
                 strength = "particle"
         return Found(direction, lo + m.start("chg"), start, strength + ("+by" if by else ""))
@@ -117,6 +119,21 @@ def currency_after(text: str, pos: int, lex: Lexicon) -> Found | None:
         return Found(lex.currency_suffix_exact[m.group("code")], m.start("code"), m.end())
     word = re.sub(r"\s+", " ", m.group("cur").lower())
     return Found(lex.currency_suffix[word], m.start("cur"), m.end())
+
+
+_OF_WORD = re.compile(rf"{SP}+of{SP}+(?P<w>[A-Za-z]+)(?:{SP}+(?P<w2>[a-z]+))?")
+_WORDS_BEFORE = re.compile(r"[A-Za-z]+")
+
+
+def pound_is_weight(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """`pounds of thrust`, `weighs 4,000 pounds`: the weight, not the currency."""
+    m = _OF_WORD.match(text, end)
+    if m is not None and any(
+        w and singularize(w, lex) in lex.mass_nouns for w in (m.group("w"), m.group("w2"))
+    ):
+        return True  # "pounds of thrust", "pounds of frozen beef"
+    before = _WORDS_BEFORE.findall(text, max(0, start - 30), start)[-3:]
+    return any(w.lower() in lex.weight_words for w in before)
 
 
 def unit_lookup(key: str, lex: Lexicon) -> UnitEntry | None:
@@ -178,6 +195,9 @@ def per_after(text: str, pos: int, lex: Lexicon) -> Found | None:
     kw, word = m.group("kw").lower(), m.group("w")
     low = word.lower()
     if kw == "per":
+        unit = unit_after(text, m.start("w"), lex)
+        if unit is not None and unit[0].per is None and low not in lex.per_words:
+            return Found(unit[0].unit, m.start("kw"), unit[2])  # per kilowatt hour -> kWh
         if low in lex.per_words:
             per = lex.per_words[low]
             if per is None:

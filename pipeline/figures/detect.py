@@ -31,14 +31,23 @@ from pipeline.figures.nouns import (
 from pipeline.figures.numbers import as_number, parse_digits, parse_words
 
 _NUM_PART = re.compile(r"[\d,.\u00a0\u202f\u2009]+")
-_BY = re.compile(r"(?i:by)\s+")
 _GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-")
 _GAP_TO = re.compile(rf"{SP}+to{SP}+")
 _GAP_OR = re.compile(rf"{SP}+or{SP}+")
 _GAP_AND = re.compile(rf"{SP}+and{SP}+")
 _BETWEEN = re.compile(rf"(?i:\bbetween){SP}+$")
 _FROM = re.compile(rf"(?i:\bfrom){SP}+$")
-_FRACTION_MULT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_FRACTION_SPLIT = re.compile(rf"(?:{SP}|-)+")
+_FRACTION_HYPHEN = re.compile(r"\w-\w")
+_POINT_AFTER = re.compile(rf"(?:{SP}*-{SP}*|{SP}+)(?i:(?:percentage{SP}*-?{SP}*)?points?)\b")
+_OF_NEXT = re.compile(rf"{SP}+of{SP}+(?P<w>[A-Za-z]+)")
+_RATIO_GAP = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?")
+_CLAUSE_WINDOW = 50
+_CLAUSE_BREAK = re.compile(
+    r"[.,;:!?\n—–]|\b(?i:after|before|when|while|because|since|although|though|but|whereas)\b"
+)
+_SPACES = " \u00a0\u202f"
+_RANGE_RATIO = 3  # `by 2% to 3%` is a range, `by 0.25% to 5.25%` a move and a level
 _SIGN_SPACE = " \t\n([{\u00a0"
 _CHANGE_VERBS = ("strong", "weak", "adverbs", "particle")
 # comparators that place a level ("fell below $70") rather than size a move ("rose about 5%")
@@ -106,6 +115,7 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
         if q.kind != "frac":
             _read_left(text, q, lex)
             _drop_non_figure(text, q, lex)
+    _merge_ratios(text, quantities, lex)
     _merge_ranges(text, quantities, lex)
     money = MoneyContext(text, lex)
     parse = _Parse(doc)
@@ -130,17 +140,48 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
-    """`fell by a third` -> 33.33 % down; without a change word it is not a figure."""
-    words = m.group().lower().replace("-", " ").split()[1:]  # drop "by"
+    """A fraction of a whole as a percentage (`a fifth of revenue` -> 20 %, `fell by a third`
+    -> 33.33 % down, `more than half` -> > 50 %, `two-thirds` -> 66.67 %), or a quarter/half
+    point (`a quarter-point cut` -> 0.25 percentage point). An ordinal use (`the third
+    quarter`, `a third term`) or a part of a period (`half-year`) is not a figure."""
+    raw = m.group()
+    words = _FRACTION_SPLIT.split(raw.lower())
     frac = words[-1]
-    mult = _FRACTION_MULT.get(words[0], 1) if len(words) > 1 else 1
-    body_start = m.start() + _BY.match(m.group()).end()
-    change = ctx.change_before(text, body_start, lex)
-    if change is None:
+    mult = 1 if len(words) == 1 else lex.word_values.get(words[0], 1)
+    if mult == 1 and frac.endswith("s") or mult > 1 and frac == "half":
+        return None  # "a thirds", "two half"
+    start, end = m.start(), m.end()
+    prev = ctx.prev_word(text, start)
+    if prev is not None and prev.lower() in lex.fraction_blockers:
         return None
-    value = Decimal(str(round(100 * mult * lex.fractions[frac], 2)))
-    q = _Q(body_start, m.end(), body_start, m.end(), value, "frac", unit="%")
-    q.change, q.change_how = change.value, "fraction"
+    point = _POINT_AFTER.match(text, end)
+    if point is None and text[end : end + 1] == "-":
+        return None  # half-year, a quarter-century
+    cmp = ctx.comparator_before(text, start, lex)
+    left = cmp.start if cmp is not None else start
+    change = ctx.change_before(text, left, lex)
+    by = change is not None and (change.extra or "").endswith("+by")
+    nxt = ctx.next_word(text, end) if text[end : end + 1] in _SPACES else None
+    low = nxt.value.lower() if nxt is not None else None
+    of = _OF_NEXT.match(text, end)
+    if not (
+        point
+        or by
+        or (of is not None and of.group("w").lower() not in ("a", "an"))
+        or (frac == "half" and low in lex.half_before)
+        or (_FRACTION_HYPHEN.search(raw) and words[0] not in ("a", "an"))
+        or (cmp is not None and (low is None or low in lex.stopwords))
+    ):
+        return None
+    share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
+    if point is not None:
+        q = _Q(start, point.end(), start, end, round(share, 4), "frac", unit="percentage point")
+    else:
+        q = _Q(start, end, start, end, round(100 * share, 2), "frac", unit="%")
+    if cmp is not None:
+        q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
+    if change is not None:
+        q.change, q.change_how = change.value, change.extra
     return q
 
 
@@ -248,7 +289,10 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
     if q.currency is None and q.unit is None:
         cur = ctx.currency_after(text, pos, lex)
         if cur is not None:
-            q.currency = cur.value
+            if cur.value == "POUND" and ctx.pound_is_weight(text, q.start, cur.end, lex):
+                q.unit, q.unit_from_core = "pound", True  # 8.8 million pounds of thrust
+            else:
+                q.currency = cur.value
             pos = q.end = cur.end
     if q.currency is None and q.unit is None:
         unit = ctx.unit_after(text, pos, lex)
@@ -271,10 +315,8 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
                 q.unit, q.noun, q.unit_from_core = singularize(low, lex), True, True
                 pos = q.end = hyphen.end
                 if hyphen.extra is None and q.unit in lex.period_units:
-                    after = ctx.next_word(text, pos)
-                    if after is not None and after.value.lower() in lex.extreme_after:
-                        q.drop = True  # a 10-year high
-                        return
+                    q.drop = True  # a 10-year high, 10-year Treasury, a three-year dispute
+                    return
     if pos < len(text) and text[pos] == "+" and not text[pos + 1 : pos + 2].isdigit():
         q.comparator, q.cmp_phrase = ">", "+"
         q.end = pos + 1
@@ -322,7 +364,26 @@ def _next_word(text: str, pos: int) -> str | None:
     return found.value if found is not None else None
 
 
-# --- ranges ---------------------------------------------------------------------------
+# --- ratios and ranges ---------------------------------------------------------------------------
+
+
+def _merge_ratios(text: str, qs: list[_Q], lex: Lexicon) -> None:
+    """`one in five adults`, `nine out of 10`: a share of a whole, as a percentage (20 %)."""
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.drop or b.drop or a.kind == "frac" or b.kind == "frac":
+            continue
+        if not (a.bare and b.bare and b.comparator == "=" and 0 < a.value < b.value <= 1000):
+            continue
+        if _RATIO_GAP.fullmatch(text, a.end, b.start) is None:
+            continue
+        after = ctx.next_word(text, b.end)
+        if text[b.end : b.end + 1] == "-" or (
+            after is not None and singularize(after.value, lex) in lex.period_units
+        ):
+            continue  # "one in 100-year floods", "the first in 10 years"
+        a.value = Decimal(str(round(100 * a.value / b.value, 2)))
+        a.unit, a.end, a.num_end = "%", b.end, b.num_end
+        b.drop = True
 
 
 def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
@@ -354,7 +415,10 @@ def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
             before_from = a.start - len(_FROM.search(text, max(0, a.start - 8), a.start)[0])
             if ctx.change_before(text, before_from, lex) is None:
                 kind = "from"
-        elif to and (a.change_how or "").split("+")[0] not in _CHANGE_VERBS:
+        elif to and (
+            (a.change_how or "").split("+")[0] not in _CHANGE_VERBS
+            or _range_after_change(a, b, lex)
+        ):
             kind = "to"
         elif _GAP_OR.fullmatch(gap) and b.comparator == "=":
             kind = "or"
@@ -381,6 +445,20 @@ def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
         elif kind == "from":
             a.start = a.start - len(_FROM.search(text, max(0, a.start - 8), a.start)[0])
         b.drop = True
+
+
+def _range_after_change(a: _Q, b: _Q, lex: Lexicon) -> bool:
+    """After a change verb `X to Y` is usually the move and the level reached (`rose 6.5% to
+    164p`); it is a range when the ends are close and of one kind: `grow by 2% to 3%`,
+    `cut earnings by 30 to 35 cents`, `lift margins by 2 to 3 percentage points`."""
+    if b.comparator != "=" or not 0 < a.value * a.scale < b.value * b.scale:
+        return False
+    low = a.value * (b.scale if a.scale == 1 else a.scale)
+    if b.value * b.scale > _RANGE_RATIO * low:
+        return False
+    if a.bare and a.kind == b.kind:
+        return not b.bare
+    return a.unit == b.unit and a.unit in lex.rate_units and a.currency is None
 
 
 def _compatible(a: _Q, b: _Q) -> bool:
@@ -480,9 +558,7 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
             q.drop = True
             return
     if q.unit in lex.period_units and q.currency is None:
-        if lex.period_before_re.search(text, max(0, q.start - 40), q.start) or (
-            lex.period_after_re.match(text, q.end)
-        ):
+        if _placed_in_time(text, q, lex):
             q.drop = True  # within three years, two years ago: a date, not a figure
             return
         if q.cmp_phrase in lex.period_neutral:
@@ -496,6 +572,31 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
             q.change = None
         elif how == "particle" and not rate:
             q.change = None
+
+
+def _placed_in_time(text: str, q: _Q, lex: Lexicon) -> bool:
+    """Whether a count of periods is part of a date (`within three years`, `two years ago`,
+    `will open in three years`) rather than a duration (`in less than 10 years`, `to last
+    25 days`, `dropped in three months`)."""
+    if lex.period_after_re.match(text, q.end):
+        return True
+    m = lex.period_before_re.search(text, max(0, q.start - 40), q.start)
+    if m is None:
+        return False
+    phrase = m.group("p").lower()
+    if phrase == "last":
+        prev = ctx.prev_word(text, m.start("p"))
+        return prev is None or prev.lower() not in lex.last_verb_before
+    if phrase == "in":
+        if q.comparator != "=":
+            return False
+        # the cue must be in the clause of "in": not "would cut jobs after orders fell in
+        # three months"
+        lo = max(0, m.start() - _CLAUSE_WINDOW)
+        for b in _CLAUSE_BREAK.finditer(text, lo, m.start()):
+            lo = b.end()
+        return lex.future_cue_re.search(text, lo, m.start()) is not None
+    return True
 
 
 def _to_figure(text: str, q: _Q, money: MoneyContext) -> Figure:

@@ -114,6 +114,8 @@ class Lexicon:
     scale_attached: Mapping[str, int]
     scale_after_currency: Mapping[str, int]
     fractions: Mapping[str, float]
+    fraction_blockers: frozenset[str]
+    half_before: frozenset[str]
     # money
     currency_prefix: Mapping[str, str]
     currency_suffix: Mapping[str, str]  # folded keys
@@ -122,6 +124,8 @@ class Lexicon:
     dollar_context: Mapping[str, tuple[str, ...]]
     yuan_context: tuple[str, ...]
     yen_context: tuple[str, ...]
+    mass_nouns: frozenset[str]
+    weight_words: frozenset[str]
     # units
     units: Mapping[str, UnitEntry]  # exact keys
     units_folded: Mapping[str, UnitEntry]  # lower-cased keys of case-insensitive units
@@ -144,6 +148,7 @@ class Lexicon:
     change_last_words: frozenset[str]  # last word before a number a change regex can match
     change_nouns: Mapping[str, str]
     particle_blockers: frozenset[str]
+    composition_verbs: frozenset[str]
     # nouns
     irregular_plurals: Mapping[str, str]
     invariant_plurals: frozenset[str]
@@ -161,7 +166,7 @@ class Lexicon:
     one_after: frozenset[str]
     one_before: frozenset[str]
     hyphen_blockers: frozenset[str]
-    extreme_after: frozenset[str]
+    last_verb_before: frozenset[str]
     # compiled regexes
     prefilter: re.Pattern[str]
     word_token: re.Pattern[str]
@@ -176,10 +181,13 @@ class Lexicon:
     change_noun_after_re: re.Pattern[str]
     per_re: re.Pattern[str]
     period_before_re: re.Pattern[str]
+    future_cue_re: re.Pattern[str]
     period_after_re: re.Pattern[str]
     dollar_context_re: re.Pattern[str]
     yen_context_re: re.Pattern[str]
     yuan_context_re: re.Pattern[str]
+    crown_context_re: re.Pattern[str]
+    pound_context_re: re.Pattern[str]
 
 
 def _unit_entry(value: Any) -> UnitEntry:
@@ -265,9 +273,10 @@ def lexicon() -> Lexicon:
         rf"{nw_b}(?:(?:{SP}+and{SP}+|[ \u00a0-]+){nw_b}|{SP}+and{SP}+a{SP}+half\b)*)"
     )
     fraction_words = alternation(numbers["fractions"])
+    frac_mult = alternation(["a", "an", *[w for w, v in numbers["small"].items() if v < 10]])
     frac = (
-        rf"\bby{SP}+(?:(?:a|one|two|three|four|nine){SP}*-?{SP}*)?{fraction_words}\b"
-        rf"(?!{SP}+an?{SP})"  # "by half a percentage point" is 0.5 points, read as words
+        rf"(?<![\w-])(?:{frac_mult}(?:{SP}*-{SP}*|{SP}+){fraction_words}|half)(?![\w])"
+        rf"(?!{SP}+an?{SP})"  # "half a million", "by half a percentage point": word numbers
     )
     digits = (
         r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -284,8 +293,8 @@ def lexicon() -> Lexicon:
     firsts = "".join(sorted({w[0] for w in num_words} | {"a", "h"}))
     prefilter = re.compile(
         rf"(?P<dig>(?=\d){digit_atom})"
+        rf"|(?P<frac>\b(?=[aotfsenhAOTFSENH])(?i:{frac}))"
         rf"|(?P<word>\b(?=[{firsts}{firsts.upper()}])(?i:{word_atom}))"
-        rf"|(?P<frac>\b(?=[bB])(?i:{frac}))"
     )
 
     scales = alternation([*scale_words, *numbers["scale_abbrev_spaced"]])
@@ -311,8 +320,10 @@ def lexicon() -> Lexicon:
 
     fillers = alternation(changes["fillers"])
     change_alt = alternation(change_words)
+    # the leading greedy `.*` makes the change word nearest the number win
+    # ("the cuts could lift margins by 2 points": lift, not cuts)
     change_before_re = re.compile(
-        rf"(?i:(?<![\w-])(?P<chg>{change_alt})"
+        rf"(?s:.*)(?i:(?<![\w-])(?P<chg>{change_alt})"
         rf"(?:(?:{SP}+\w+ly)?(?P<by>{SP}+by)?(?:{SP}+{fillers})?"
         rf"|(?:{SP}+[\w'’.-]+){{1,5}}?{SP}+(?P<by2>by)))"
         rf"{SP}+$"
@@ -332,7 +343,10 @@ def lexicon() -> Lexicon:
         rf"|/{SP}?(?P<sl>[A-Za-z]+)(?![\w/])"
         rf"|(?i:(?P<adv>{adverbs}))(?![\w]))"
     )
-    period_before_re = re.compile(rf"(?i:(?<![\w])(?:{alternation(non['period_before'])})){SP}+$")
+    period_before_re = re.compile(
+        rf"(?i:(?<![\w])(?P<p>{alternation(non['period_before'])})){SP}+$"
+    )
+    future_cue_re = re.compile(rf"(?i:(?<![\w])(?:{alternation(non['future_cues'])})(?![\w]))")
     period_after_re = re.compile(rf"{SP}+(?i:{alternation(non['period_after'])})(?![\w])")
 
     dollar_ctx = {code: tuple(words) for code, words in money["dollar_context"].items()}
@@ -341,6 +355,12 @@ def lexicon() -> Lexicon:
     )
     yen_context_re = re.compile(rf"\b{alternation(money['yen_context'])}\b")
     yuan_context_re = re.compile(rf"\b{alternation(money['yuan_context'])}\b")
+    crown_context_re = re.compile(
+        r"\b(?:"
+        + "|".join(f"(?P<{c}>{alternation(ws)})" for c, ws in money["crown_context"].items())
+        + r")\b"
+    )
+    pound_context_re = re.compile(rf"£|\b{alternation(money['pound_context'])}(?![\w])")
 
     return Lexicon(
         word_values=_freeze(word_values),
@@ -349,6 +369,8 @@ def lexicon() -> Lexicon:
         scale_attached=_freeze(numbers["scale_attached"]),
         scale_after_currency=_freeze(numbers["scale_attached_after_currency"]),
         fractions=_freeze(numbers["fractions"]),
+        fraction_blockers=_words(numbers["fraction_blockers"]),
+        half_before=_words(numbers["half_before"]),
         currency_prefix=_freeze(prefix),
         currency_suffix=_freeze(suffix_loose),
         currency_suffix_exact=_freeze(suffix_exact),
@@ -356,6 +378,8 @@ def lexicon() -> Lexicon:
         dollar_context=_freeze(dollar_ctx),
         yuan_context=tuple(money["yuan_context"]),
         yen_context=tuple(money["yen_context"]),
+        mass_nouns=_words(money["mass_nouns"]),
+        weight_words=_words(money["weight_words"]),
         units=_freeze(units),
         units_folded=_freeze(units_folded),
         attached_units=_freeze(attached_units),
@@ -377,6 +401,7 @@ def lexicon() -> Lexicon:
         ),
         change_nouns=_freeze(change_nouns),
         particle_blockers=_words(changes["particle_blockers"]),
+        composition_verbs=_words(changes["composition_verbs"]),
         irregular_plurals=_fold(nouns["irregular_plurals"]),
         invariant_plurals=_words(nouns["invariant_plurals"]),
         not_plural=_words(nouns["not_plural"]),
@@ -395,7 +420,7 @@ def lexicon() -> Lexicon:
         one_after=_words(non["one_after"]),
         one_before=_words(non["one_before"]),
         hyphen_blockers=_words(non["hyphen_blockers"]),
-        extreme_after=_words(non["extreme_after"]),
+        last_verb_before=_words(non["last_verb_before"]),
         prefilter=prefilter,
         word_token=re.compile(r"[A-Za-z]+"),
         scale_re=scale_re,
@@ -409,8 +434,11 @@ def lexicon() -> Lexicon:
         change_noun_after_re=change_noun_after_re,
         per_re=per_re,
         period_before_re=period_before_re,
+        future_cue_re=future_cue_re,
         period_after_re=period_after_re,
         dollar_context_re=dollar_context_re,
         yen_context_re=yen_context_re,
         yuan_context_re=yuan_context_re,
+        crown_context_re=crown_context_re,
+        pound_context_re=pound_context_re,
     )
