@@ -46,6 +46,10 @@ _CLAUSE_WINDOW = 50
 _CLAUSE_BREAK = re.compile(
     r"[.,;:!?\n—–]|\b(?i:after|before|when|while|because|since|although|though|but|whereas)\b"
 )
+_PARTITIVE = re.compile(
+    rf"{SP}+of{SP}+(?i:the|those|these|its|their|our|his|her|your|my|all){SP}+"
+    rf"(?:\d[\d,.]*{SP}+)?(?=[A-Za-z])"
+)
 _SPACES = " \u00a0\u202f"
 _RANGE_RATIO = 3  # `by 2% to 3%` is a range, `by 0.25% to 5.25%` a move and a level
 _SIGN_SPACE = " \t\n([{\u00a0"
@@ -147,6 +151,8 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     raw = m.group()
     words = _FRACTION_SPLIT.split(raw.lower())
     frac = words[-1]
+    if frac in lex.times_words:
+        return _times_word(text, m, lex)
     mult = 1 if len(words) == 1 else lex.word_values.get(words[0], 1)
     if mult == 1 and frac.endswith("s") or mult > 1 and frac == "half":
         return None  # "a thirds", "two half"
@@ -185,6 +191,16 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     return q
 
 
+def _times_word(text: str, m: re.Match[str], lex: Lexicon) -> _Q:
+    """`twice as long` -> 2 times, `more than twice` -> > 2 times."""
+    value = Decimal(lex.times_words[m.group().lower()])
+    q = _Q(m.start(), m.end(), m.start(), m.end(), value, "frac", unit="times")
+    cmp = ctx.comparator_before(text, m.start(), lex)
+    if cmp is not None:
+        q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
+    return q
+
+
 def _digits(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     """A number written in digits, with what is glued to it (`1.2bn`, `164p`, `75kWh`)."""
     raw = m.group()
@@ -215,6 +231,8 @@ def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
         end = m.start() + tokens[last - 1].end()
         if text[start].isupper() and not exclude.at_sentence_start(text, start):
             continue  # "the Group of Seven", "the Big Three"
+        if exclude.inside_name(text, start, end, lex):
+            continue  # "Erik ten Hag"
         q = _Q(start, end, start, end, value, "word")
         if words[last - 1] in lex.scale_words:  # keep the scale apart, as for "3.5 million"
             q.scale = lex.scale_words[words[last - 1]]
@@ -507,7 +525,8 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse) -> None
             unit, n_start, n_end = noun
             q.unit, q.noun = unit, True
             between = text[q.end : n_start]
-            if not any(c.isupper() or c in ',;:()"' for c in between) and len(between.split()) <= 3:
+            words = between.split()
+            if not any(c in ',;:()"' for c in between) and len(words) <= 4 and "of" not in words:
                 q.end = n_end
             pos = n_end
     per = ctx.per_after(text, pos, lex)
@@ -531,6 +550,10 @@ def _counted_noun(
     doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse
 ) -> tuple[str, int, int] | None:
     singular = q.value == 1 and q.max is None and q.scale == 1
+    part = _PARTITIVE.match(text, q.end)
+    if part is not None and not singular:
+        # "Six of the nine members", "Two of those people": the noun of the whole
+        return noun_from_text(text, part.end(), singular=False, lex=lex)
     if parse.has & {"DEP", "TAG"}:
         last = token_at(doc, q.num_end - 1, parse.starts)
         found = noun_from_doc(doc, last, after=q.end, has=parse.has, lex=lex)

@@ -115,6 +115,7 @@ class Lexicon:
     scale_after_currency: Mapping[str, int]
     fractions: Mapping[str, float]
     fraction_blockers: frozenset[str]
+    times_words: Mapping[str, int]
     half_before: frozenset[str]
     # money
     currency_prefix: Mapping[str, str]
@@ -155,6 +156,7 @@ class Lexicon:
     not_plural: frozenset[str]
     adjectives: frozenset[str]
     stopwords: frozenset[str]
+    pass_words: frozenset[str]
     not_a_name: frozenset[str]  # capitalised words before a number that keep it a figure
     # non-figures
     months: frozenset[str]
@@ -167,6 +169,7 @@ class Lexicon:
     one_before: frozenset[str]
     hyphen_blockers: frozenset[str]
     last_verb_before: frozenset[str]
+    name_particles: frozenset[str]
     # compiled regexes
     prefilter: re.Pattern[str]
     word_token: re.Pattern[str]
@@ -275,8 +278,9 @@ def lexicon() -> Lexicon:
     fraction_words = alternation(numbers["fractions"])
     frac_mult = alternation(["a", "an", *[w for w, v in numbers["small"].items() if v < 10]])
     frac = (
-        rf"(?<![\w-])(?:{frac_mult}(?:{SP}*-{SP}*|{SP}+){fraction_words}|half)(?![\w])"
+        rf"(?<![\w-])(?:(?:{frac_mult}(?:{SP}*-{SP}*|{SP}+){fraction_words}|half)(?![\w])"
         rf"(?!{SP}+an?{SP})"  # "half a million", "by half a percentage point": word numbers
+        rf"|{alternation(numbers['times_words'])}(?![\w]))"
     )
     digits = (
         r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -370,6 +374,7 @@ def lexicon() -> Lexicon:
         scale_after_currency=_freeze(numbers["scale_attached_after_currency"]),
         fractions=_freeze(numbers["fractions"]),
         fraction_blockers=_words(numbers["fraction_blockers"]),
+        times_words=_fold(numbers["times_words"]),
         half_before=_words(numbers["half_before"]),
         currency_prefix=_freeze(prefix),
         currency_suffix=_freeze(suffix_loose),
@@ -407,6 +412,7 @@ def lexicon() -> Lexicon:
         not_plural=_words(nouns["not_plural"]),
         adjectives=_words(nouns["adjectives"]),
         stopwords=stopwords,
+        pass_words=_words(nouns["pass_words"]),
         not_a_name=stopwords
         | frozenset(cmp_before)
         | frozenset(change_words)
@@ -421,6 +427,7 @@ def lexicon() -> Lexicon:
         one_before=_words(non["one_before"]),
         hyphen_blockers=_words(non["hyphen_blockers"]),
         last_verb_before=_words(non["last_verb_before"]),
+        name_particles=frozenset(non["name_particles"]),
         prefilter=prefilter,
         word_token=re.compile(r"[A-Za-z]+"),
         scale_re=scale_re,
