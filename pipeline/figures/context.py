@@ -183,6 +183,9 @@ def per_after(text: str, pos: int, lex: Lexicon) -> Found | None:
     if m is None:
         return None
     if m.group("adv"):
+        after = next_word(text, m.end())
+        if after is not None and after.value.lower() not in lex.stopwords:
+            return None  # "1.3 billion monthly active users": an adjective
         return Found(
             lex.rate_adverbs[re.sub(r"\s+", " ", m.group("adv").lower())], m.start("adv"), m.end()
         )
@@ -215,6 +218,8 @@ def per_after(text: str, pos: int, lex: Lexicon) -> Found | None:
     after = next_word(text, m.end())
     if after is not None and after.value.lower() in lex.article_blockers:
         return None
+    if noun == "dozen" and after is not None and after.value.lower() not in lex.stopwords:
+        return None  # "$2 billion a dozen years ago": a count, not "per dozen"
     if re.match(rf"{SP}*\d", text[m.end() : m.end() + 3]):
         return None
     return Found(lex.per_words.get(noun, noun) or noun, m.start("kw"), m.end())

@@ -50,6 +50,9 @@ _PARTITIVE = re.compile(
     rf"{SP}+of{SP}+(?i:the|those|these|its|their|our|his|her|your|my|all){SP}+"
     rf"(?:\d[\d,.]*{SP}+)?(?=[A-Za-z])"
 )
+_RESTATED = re.compile(rf",?{SP}+or{SP}+|{SP}*\({SP}*")
+_SLASH_FRACTION = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?P<of>{SP}+of{SP})")
+_SYMBOL_CMP = {"~": "~", "≈": "~", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
 _SPACES = " \u00a0\u202f"
 _RANGE_RATIO = 3  # `by 2% to 3%` is a range, `by 0.25% to 5.25%` a move and a level
 _SIGN_SPACE = " \t\n([{\u00a0"
@@ -124,6 +127,7 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
     money = MoneyContext(text, lex)
     parse = _Parse(doc)
     figures = []
+    prev: _Q | None = None
     for q in quantities:
         if q.drop:
             continue
@@ -131,7 +135,13 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
         _finish(text, q, lex)
         if q.drop or _overlaps(q.start, q.end, spans):
             continue
+        if prev is not None and q.start < prev.end:
+            continue  # "$4.82 a dozen": read as the rate of the figure before
+        if prev is not None and prev.change and q.change is None:
+            if _RESTATED.fullmatch(text, prev.end, q.start):
+                q.change = prev.change  # "lost 350 points, or 1%": the same move
         figures.append(_to_figure(text, q, money))
+        prev = q
     figures.sort(key=lambda f: f.start)
     return figures
 
@@ -210,13 +220,25 @@ def _digits(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     glued = raw[len(num) :]
     start, num_end = m.start(), m.start() + len(num)
     if exclude.glued_to_next_number(text, num_end) and not glued:
-        return None
+        return _slash_fraction(text, start, num_end)
     q = _Q(start, m.end(), start, num_end, parse_digits(num), "dig")
     q.plain_int = num.isdigit()
     q.has_sep = not num.replace(".", "").isdigit()
     if glued:
         q.unit = "?" + glued  # resolved in _read_left once the currency prefix is known
     return q
+
+
+def _slash_fraction(text: str, start: int, num_end: int) -> _Q | None:
+    """`1/3 of the budget` -> 33.33 %: a written fraction of a whole (not a date, not 24/7)."""
+    m = _SLASH_FRACTION.match(text, start)
+    if m is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    if not 0 < a < b <= 10:
+        return None
+    value = Decimal(str(round(100 * a / b, 2)))
+    return _Q(start, m.end("b"), start, m.end("b"), value, "dig", unit="%")
 
 
 def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
@@ -271,6 +293,9 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
     cmp = ctx.comparator_before(text, q.start, lex)
     if cmp is not None:
         q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
+    elif q.start > 0 and text[q.start - 1] in _SYMBOL_CMP:
+        q.comparator = _SYMBOL_CMP[text[q.start - 1]]  # "~5%", ">100", "≤ 3"
+        q.start -= 1
     if q.cmp_phrase is not None and _POSITION.search(q.cmp_phrase):
         if not (q.cmp_phrase == "over" and q.unit in lex.rate_units):
             return  # "fell below $70", "surged above $70,000": a level, not the size of a move
@@ -469,10 +494,10 @@ def _range_after_change(a: _Q, b: _Q, lex: Lexicon) -> bool:
     """After a change verb `X to Y` is usually the move and the level reached (`rose 6.5% to
     164p`); it is a range when the ends are close and of one kind: `grow by 2% to 3%`,
     `cut earnings by 30 to 35 cents`, `lift margins by 2 to 3 percentage points`."""
-    if b.comparator != "=" or not 0 < a.value * a.scale < b.value * b.scale:
-        return False
-    low = a.value * (b.scale if a.scale == 1 else a.scale)
-    if b.value * b.scale > _RANGE_RATIO * low:
+    low, high = a.value * a.scale, b.value * b.scale
+    if a.scale == 1 and b.scale != 1 and a.value * b.scale <= high:
+        low = a.value * b.scale  # "by 2 to 3 million"
+    if b.comparator != "=" or not 0 < low < high <= _RANGE_RATIO * low:
         return False
     if a.bare and a.kind == b.kind:
         return not b.bare
@@ -589,7 +614,7 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
     if q.change_how:
         how, _, by = q.change_how.partition("+")
         rate = q.unit in lex.rate_units
-        if how == "weak" and not (rate or by):
+        if how == "weak" and not (rate or by or q.unit in lex.headcount_nouns):
             q.change = None
         elif how == "adverbs" and q.noun and not rate:
             q.change = None

@@ -150,6 +150,7 @@ class Lexicon:
     change_nouns: Mapping[str, str]
     particle_blockers: frozenset[str]
     composition_verbs: frozenset[str]
+    headcount_nouns: frozenset[str]
     # nouns
     irregular_plurals: Mapping[str, str]
     invariant_plurals: frozenset[str]
@@ -407,6 +408,7 @@ def lexicon() -> Lexicon:
         change_nouns=_freeze(change_nouns),
         particle_blockers=_words(changes["particle_blockers"]),
         composition_verbs=_words(changes["composition_verbs"]),
+        headcount_nouns=_words(changes["headcount_nouns"]),
         irregular_plurals=_fold(nouns["irregular_plurals"]),
         invariant_plurals=_words(nouns["invariant_plurals"]),
         not_plural=_words(nouns["not_plural"]),

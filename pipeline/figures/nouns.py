@@ -16,6 +16,7 @@ from pipeline.figures.lexicon import SP, Lexicon
 _WORD = re.compile(
     rf"{SP}*(?:(?P<w>(?:[A-Za-z]\.){{2,}}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)|(?P<o>\S))"
 )
+_DIGITS = re.compile(rf"{SP}*\d+(?=[ \u00a0])")
 _CHES_SINGULAR_E = ("aches", "iches", "ches")  # headaches, niches, caches: drop the s only
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _RUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})  # VERB: participles ("registered")
@@ -68,8 +69,14 @@ def noun_from_text(
     prev_cap = False
     while words < _MAX_WORDS:
         m = _WORD.match(text, pos)
-        if m is None or m.group("w") is None:
+        if m is None:
             return None
+        if m.group("w") is None:
+            digits = _DIGITS.match(text, pos)
+            if singular or digits is None:
+                return None
+            pos, words = digits.end(), words + 1  # "27 737 MAX jets": a model number
+            continue
         word = m.group("w")
         if word.endswith(("s'", "s’")):
             word = word[:-1]  # "five weeks' rent"
