@@ -12,7 +12,7 @@ from pipeline.figures.lexicon import SP, Lexicon, UnitEntry
 from pipeline.figures.nouns import singularize
 
 _LEFT = 64  # characters of left context a reader looks at
-_HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)(?P<old>-old\b)?")
+_HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)(?P<old>-olds?\b)?")
 _NEXT_WORD = re.compile(rf"{SP}*(?P<w>[A-Za-z][\w'’-]*)")
 _PREV_WORD = re.compile(r"(?P<w>[A-Za-z][\w.'’&-]*)[ \u00a0]+$")
 _LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*\.?)[ \u00a0\u202f]+$")
@@ -80,7 +80,7 @@ def change_before(text: str, start: int, lex: Lexicon) -> Found | None:
         return None
     lo = max(0, start - _LEFT)
     window = text[lo:start]
-    m = lex.change_before_re.search(window)
+    m = lex.change_before_re.match(window)  # the pattern opens with `.*`: one pass
     if m is not None:
         word = re.sub(r"\s+", " ", m.group("chg").lower())
         direction, strength = lex.change_words[word]

@@ -32,9 +32,9 @@ from pipeline.figures.numbers import as_number, parse_digits, parse_words
 
 _NUM_PART = re.compile(r"[\d,.\u00a0\u202f\u2009]+")
 _GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-")
-_GAP_TO = re.compile(rf"{SP}+to{SP}+")
-_GAP_OR = re.compile(rf"{SP}+or{SP}+")
-_GAP_AND = re.compile(rf"{SP}+and{SP}+")
+_GAP_TO = re.compile(rf"-?{SP}+to{SP}+")  # "16- to 24-year-olds"
+_GAP_OR = re.compile(rf"-?{SP}+or{SP}+")
+_GAP_AND = re.compile(rf"-?{SP}+and{SP}+")
 _BETWEEN = re.compile(rf"(?i:\bbetween){SP}+$")
 _FROM = re.compile(rf"(?i:\bfrom){SP}+$")
 _FRACTION_SPLIT = re.compile(rf"(?:{SP}|-)+")
@@ -128,10 +128,10 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
     parse = _Parse(doc)
     figures = []
     prev: _Q | None = None
-    for q in quantities:
-        if q.drop:
-            continue
-        _read_right(doc, text, q, lex, parse)
+    live = [q for q in quantities if not q.drop]
+    for i, q in enumerate(live):
+        limit = live[i + 1].start if i + 1 < len(live) else len(text)
+        _read_right(doc, text, q, lex, parse, limit=limit)
         _finish(text, q, lex)
         if q.drop or _overlaps(q.start, q.end, spans):
             continue
@@ -536,8 +536,9 @@ class _Parse:
         return self._starts
 
 
-def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse) -> None:
-    """Trailing comparator, counted noun, rate and change noun after the figure."""
+def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limit: int) -> None:
+    """Trailing comparator, counted noun, rate and change noun after the figure; the noun
+    lies before `limit`, the next figure (`two 30-year-olds` gives `two` no noun)."""
     after = ctx.comparator_after(text, q.end, lex)
     if after is not None:
         if q.comparator == "=":
@@ -546,7 +547,7 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse) -> None
     pos = q.end
     if q.unit is None and q.currency is None:
         noun = _counted_noun(doc, text, q, lex, parse)
-        if noun is not None:
+        if noun is not None and (noun[1] < limit or _PARTITIVE.match(text, q.end)):
             unit, n_start, n_end = noun
             q.unit, q.noun = unit, True
             between = text[q.end : n_start]
@@ -580,7 +581,7 @@ def _counted_noun(
         # "Six of the nine members", "Two of those people": the noun of the whole
         return noun_from_text(text, part.end(), singular=False, lex=lex)
     if parse.has & {"DEP", "TAG"}:
-        last = token_at(doc, q.num_end - 1, parse.starts)
+        last = token_at(doc, q.end - 1, parse.starts)  # "1.2m people": the "m" token
         found = noun_from_doc(doc, last, after=q.end, has=parse.has, lex=lex)
         if found is not None and found[1] >= q.end:
             return found

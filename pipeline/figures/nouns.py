@@ -176,6 +176,8 @@ def _head_unit(doc: Doc, head: Token, lex: Lexicon, has: frozenset[str]) -> tupl
         unit = f"{doc[i - 2].lower_}-{unit}"
         start = doc[i - 2].idx
         i -= 2
+    if unit.endswith("-old"):
+        unit = unit[:-4]  # "24-year-olds": the age in years
     return unit, start, head.idx + len(head.text)
 
 
