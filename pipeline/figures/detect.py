@@ -355,6 +355,9 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
                 if word[0].isupper() or low in lex.hyphen_blockers or low in lex.stopwords:
                     q.drop = True  # 7-Eleven, 3-D, two-thirds, one-off, 2-for-1
                     return
+                if low in lex.hyphen_skip:
+                    q.end = hyphen.end  # a 5,000-strong force: the noun comes after
+                    return
                 q.unit, q.noun, q.unit_from_core = singularize(low, lex), True, True
                 pos = q.end = hyphen.end
                 if hyphen.extra is None and q.unit in lex.period_units:

@@ -171,6 +171,7 @@ class Lexicon:
     hyphen_blockers: frozenset[str]
     last_verb_before: frozenset[str]
     name_particles: frozenset[str]
+    hyphen_skip: frozenset[str]
     # compiled regexes
     prefilter: re.Pattern[str]
     word_token: re.Pattern[str]
@@ -430,6 +431,7 @@ def lexicon() -> Lexicon:
         hyphen_blockers=_words(non["hyphen_blockers"]),
         last_verb_before=_words(non["last_verb_before"]),
         name_particles=frozenset(non["name_particles"]),
+        hyphen_skip=_words(non["hyphen_skip"]),
         prefilter=prefilter,
         word_token=re.compile(r"[A-Za-z]+"),
         scale_re=scale_re,
