@@ -66,6 +66,10 @@ def comparator_before(text: str, start: int, lex: Lexicon) -> Found | None:
     if m is None:
         return None
     phrase = re.sub(r"[\s-]+", " ", m.group("cmp").lower())
+    if phrase == "up to":
+        before = prev_word(text, lo + m.start("cmp"))
+        if before is not None and before.lower() in lex.up_to_verbs:
+            return None  # "inflation ticked up to 3.2%": moved up, to a level
     return Found(lex.comparator_before[phrase], lo + m.start("cmp"), start, phrase)
 
 

@@ -144,6 +144,7 @@ class Lexicon:
     comparator_before: Mapping[str, str]
     comparator_after: Mapping[str, str]
     period_neutral: frozenset[str]
+    up_to_verbs: frozenset[str]
     change_words: Mapping[str, tuple[str, str]]  # word -> (direction, strength)
     comparator_last_words: frozenset[str]  # last word of a comparator phrase: a cheap gate
     change_last_words: frozenset[str]  # last word before a number a change regex can match
@@ -401,6 +402,7 @@ def lexicon() -> Lexicon:
         comparator_before=_fold(cmp_before),
         comparator_after=_fold(cmp_after),
         period_neutral=_words(comparators["period_neutral"]),
+        up_to_verbs=_words(comparators["up_to_verbs"]),
         change_words=_freeze(change_words),
         comparator_last_words=frozenset(_last_word(p) for p in cmp_before),
         change_last_words=frozenset(
