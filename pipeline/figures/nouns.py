@@ -22,6 +22,7 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _RUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})  # VERB: participles ("registered")
 _BREAK_POS = frozenset({"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET"})
 _MAX_WORDS = 4
+_TIME_WORDS = frozenset({"last", "next", "this", "coming", "previous", "past", "per", "every"})
 
 
 def singularize(word: str, lex: Lexicon) -> str:
@@ -154,10 +155,11 @@ def _lemma(token: Token, lex: Lexicon, has: frozenset[str]) -> str:
 
 def _breaks(doc: Doc, tok: Token) -> bool:
     """A token between a number and its noun that ends the noun phrase; `and` between two
-    names does not (`three Chevrolet and Honda dealerships`)."""
+    names does not (`three Chevrolet and Honda dealerships`); a time word does (`180,000
+    last year`)."""
     if tok.pos_ == "CCONJ" and 0 < tok.i < len(doc) - 1:
         return not (doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i + 1].pos_ == "PROPN")
-    return tok.pos_ in _BREAK_POS
+    return tok.pos_ in _BREAK_POS or tok.lower_ in _TIME_WORDS
 
 
 def _head_unit(doc: Doc, head: Token, lex: Lexicon, has: frozenset[str]) -> tuple[str, int, int]:
@@ -215,6 +217,8 @@ def noun_from_doc(
             first += 1
         for tok in doc[first : first + _MAX_WORDS + 2]:
             low = tok.lower_
+            if low in _TIME_WORDS:
+                break
             if tok.pos_ == "NOUN" and low not in lex.stopwords:
                 best = tok
             elif tok.pos_ in _RUN_POS or (tok.text == "-" and best is None):
