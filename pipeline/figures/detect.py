@@ -41,6 +41,10 @@ _FRACTION_SPLIT = re.compile(rf"(?:{SP}|-)+")
 _FRACTION_HYPHEN = re.compile(r"\w-\w")
 _POINT_AFTER = re.compile(rf"(?:{SP}*-{SP}*|{SP}+)(?i:(?:percentage{SP}*-?{SP}*)?points?)\b")
 _OF_NEXT = re.compile(rf"{SP}+of{SP}+(?P<w>[A-Za-z]+)")
+_OF_A_SCALE = re.compile(
+    rf"{SP}+of{SP}+an?{SP}+(?P<scale>(?i:thousand|million|billion|trillion))\b"
+)
+_MINUS = re.compile(rf"(?<![\w-])(?i:minus){SP}+$")
 _RATIO_GAP = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?")
 _CLAUSE_WINDOW = 50
 _CLAUSE_BREAK = re.compile(
@@ -106,6 +110,8 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
     for m in lex.prefilter.finditer(text):
         if _overlaps(m.start(), m.end(), spans):
             continue
+        if quantities and m.start() < quantities[-1].end:
+            continue  # read with the one before ("a quarter of a million")
         if m.lastgroup == "frac":
             q = _fraction(text, m, lex)
             if q is not None:
@@ -180,6 +186,13 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     nxt = ctx.next_word(text, end) if text[end : end + 1] in _SPACES else None
     low = nxt.value.lower() if nxt is not None else None
     of = _OF_NEXT.match(text, end)
+    scaled = _OF_A_SCALE.match(text, end)
+    if scaled is not None and point is None:
+        # "a quarter of a million people", "three-quarters of a billion dollars"
+        share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
+        q = _Q(start, scaled.end(), start, scaled.end(), round(share, 4), "word")
+        q.scale = lex.scale_words[scaled.group("scale").lower()]
+        return q
     if not (
         point
         or by
@@ -282,6 +295,8 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
             q.start -= 1
             if text[q.start] != "+":
                 q.value = -q.value
+        elif (minus := _MINUS.search(text, max(0, q.start - 8), q.start)) is not None:
+            q.start, q.value = minus.start(), -q.value  # "minus 5 degrees"
         if q.unit is not None and q.unit.startswith("?"):
             glued, q.unit = q.unit[1:], None
             if not _read_glued(q, glued, lex):

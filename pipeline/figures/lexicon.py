@@ -346,7 +346,8 @@ def lexicon() -> Lexicon:
     )
     adverbs = alternation(rates["adverbs"])
     per_re = re.compile(
-        rf"{SP}*(?:(?i:(?P<kw>per|an?|each|every)){SP}+(?:U\.?S\.?{SP}+)?(?P<w>[A-Za-z][\w-]*)"
+        rf"(?:{SP}*|-(?=(?i:per|an?)-))"  # "£1.5bn-a-year": a rate inside a compound
+        rf"(?:(?i:(?P<kw>per|an?|each|every))(?:{SP}+|-)(?:U\.?S\.?{SP}+)?(?P<w>[A-Za-z][\w-]*)"
         rf"|/{SP}?(?P<sl>[A-Za-z]+)(?![\w/])"
         rf"|(?i:(?P<adv>{adverbs}))(?![\w]))"
     )
