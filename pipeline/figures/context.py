@@ -229,9 +229,12 @@ def per_after(text: str, pos: int, lex: Lexicon) -> Found | None:
     return Found(lex.per_words.get(noun, noun) or noun, m.start("kw"), m.end())
 
 
-def change_after(text: str, pos: int, lex: Lexicon) -> Found | None:
-    """A change noun after the figure: `a 92.6% increase`, `a 12% drop`, `5% higher`."""
+def change_after(text: str, pos: int, lex: Lexicon, *, gap: bool = False) -> Found | None:
+    """A change noun after the figure: `a 92.6% increase`, `a 12% drop`, `5% higher`; with
+    `gap`, also after one or two words (`a 5% pay rise`)."""
     m = lex.change_noun_after_re.match(text, pos)
+    if m is None and gap:
+        m = lex.change_noun_gap_re.match(text, pos)
     if m is None:
         return None
     noun = m.group("noun").lower()

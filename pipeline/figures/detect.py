@@ -584,7 +584,7 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
         if after is not None and q.comparator == "=":
             q.comparator, q.end = after.value, after.end
             pos = q.end
-    change = ctx.change_after(text, pos, lex)
+    change = ctx.change_after(text, pos, lex, gap=not q.noun)
     if change is not None and q.change is None:
         if not (q.currency and change.extra in ("loss", "losses")):
             q.change, q.change_how = change.value, "noun"

@@ -185,6 +185,7 @@ class Lexicon:
     change_before_re: re.Pattern[str]
     change_noun_of_re: re.Pattern[str]
     change_noun_after_re: re.Pattern[str]
+    change_noun_gap_re: re.Pattern[str]
     per_re: re.Pattern[str]
     period_before_re: re.Pattern[str]
     future_cue_re: re.Pattern[str]
@@ -344,6 +345,13 @@ def lexicon() -> Lexicon:
         rf"(?i:[ \u00a0-]+(?:{noun_fillers}[ \u00a0-]+)?"
         rf"(?P<noun>{alternation([*change_nouns, 'higher', 'lower'])}))(?![\w])"
     )
+    # a noun with up to two words between, for figures with no counted noun: "a 5% pay
+    # rise", "2% GDP growth"; function words end the phrase ("5% of the rise")
+    gap_blockers = alternation(changes["noun_gap_blockers"])
+    change_noun_gap_re = re.compile(
+        rf"(?i:(?:[ \u00a0-]+(?!{gap_blockers}\b)[a-z][a-z'’]*){{1,2}}?[ \u00a0-]+"
+        rf"(?P<noun>{alternation(change_nouns)}))(?![\w])"
+    )
     adverbs = alternation(rates["adverbs"])
     per_re = re.compile(
         rf"(?:{SP}*|-(?=(?i:per|an?)-))"  # "£1.5bn-a-year": a rate inside a compound
@@ -446,6 +454,7 @@ def lexicon() -> Lexicon:
         change_before_re=change_before_re,
         change_noun_of_re=change_noun_of_re,
         change_noun_after_re=change_noun_after_re,
+        change_noun_gap_re=change_noun_gap_re,
         per_re=per_re,
         period_before_re=period_before_re,
         future_cue_re=future_cue_re,
