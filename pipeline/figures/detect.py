@@ -52,6 +52,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _PARTITIVE = re.compile(
     rf"{SP}+of{SP}+(?i:the|those|these|its|their|our|his|her|your|my|all){SP}+"
+    rf"(?:(?i:last|first|next|past|previous|final|remaining|top){SP}+)?"  # nine of its last 10
     rf"(?:\d[\d,.]*{SP}+)?(?=[A-Za-z])"
 )
 _RESTATED = re.compile(rf",?{SP}+or{SP}+|{SP}*\({SP}*")
