@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from models.records import Figure
 from pipeline.figures import context as ctx
 from pipeline.figures import exclude
-from pipeline.figures.lexicon import SP, Lexicon, lexicon
+from pipeline.figures.lexicon import ONE_POINT_UNIT, SP, Lexicon, lexicon
 from pipeline.figures.money import MoneyContext
 from pipeline.figures.nouns import (
     annotations,
@@ -45,6 +45,7 @@ _OF_A_SCALE = re.compile(
     rf"{SP}+of{SP}+an?{SP}+(?P<scale>(?i:thousand|million|billion|trillion))\b"
 )
 _MINUS = re.compile(rf"(?<![\w-])(?i:minus){SP}+$")
+_ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
 _RATIO_GAP = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?")
 _CLAUSE_WINDOW = 50
 _CLAUSE_BREAK = re.compile(
@@ -262,7 +263,8 @@ def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
     out = []
     for first, last, value in parse_words(words, lex):
         if last - first == 1 and words[first] in ("a", "an"):
-            continue
+            if not _ONE_POINT.match(text, m.start() + tokens[first].end()):
+                continue
         start = m.start() + tokens[first].start()
         end = m.start() + tokens[last - 1].end()
         if text[start].isupper() and not exclude.at_sentence_start(text, start):
@@ -348,8 +350,10 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
     if q.currency is None and q.unit is None:
         cur = ctx.currency_after(text, pos, lex)
         if cur is not None:
-            if cur.value == "POUND" and ctx.pound_is_weight(text, q.start, cur.end, lex):
-                q.unit, q.unit_from_core = "pound", True  # 8.8 million pounds of thrust
+            if cur.value == "POUND" and (
+                text[pos : pos + 1] == "-" or ctx.pound_is_weight(text, q.start, cur.end, lex)
+            ):  # "a 5-pound bag", "8.8 million pounds of thrust"
+                q.unit, q.unit_from_core = "pound", True
             else:
                 q.currency = cur.value
             pos = q.end = cur.end

@@ -30,6 +30,8 @@ DATA_FILES = (
 )
 
 SP = r"[ \u00a0\u202f]"  # a space inside a figure: plain, no-break or narrow no-break
+# units that "a" counts as one of ("cut by a percentage point", "a basis point")
+ONE_POINT_UNIT = rf"(?i:(?:percentage|basis){SP}+points?)"
 
 # unit keys read only when glued to the digits ("3x", "5pc"), never after a space
 ATTACHED_ONLY = frozenset({"x", "pc"})
@@ -276,6 +278,7 @@ def lexicon() -> Lexicon:
     half_unit = rf"(?:percentage{SP}+points?|points?|per{SP}?cent|percent)"
     word_atom = (
         rf"(?<![\w-])(?:half{SP}+an?(?={SP}+{half_unit}\b)"
+        rf"|an?(?={SP}+{ONE_POINT_UNIT}\b)"  # "by a percentage point" = 1
         rf"|(?:(?:half{SP}+an?|an?){SP}+(?={scale_or_dozen}\b))?"
         rf"{nw_b}(?:(?:{SP}+and{SP}+|[ \u00a0-]+){nw_b}|{SP}+and{SP}+a{SP}+half\b)*)"
     )
@@ -313,7 +316,7 @@ def lexicon() -> Lexicon:
     loose_alt = alternation(suffix_loose)
     exact_alt = alternation(suffix_exact)
     currency_suffix_re = re.compile(
-        rf"{SP}*(?:(?P<cur>(?i:{loose_alt}))|(?P<code>{exact_alt}))"
+        rf"(?:{SP}*|-)(?:(?P<cur>(?i:{loose_alt}))|(?P<code>{exact_alt}))"
         rf"(?![\w])(?![ \u00a0-]+(?i:zone|area|bloc|index|bills?|notes?|coins?)\b)"
     )
     unit_keys = [k for k in units if k not in ATTACHED_ONLY]
