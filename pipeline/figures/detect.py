@@ -440,6 +440,8 @@ def _merge_ratios(text: str, qs: list[_Q], lex: Lexicon) -> None:
             continue
         if not (a.bare and b.bare and b.comparator == "=" and 0 < a.value < b.value <= 1000):
             continue
+        if a.value != int(a.value) or b.value != int(b.value):
+            continue  # "rated 4.5 out of 5": a score, not a share
         if _RATIO_GAP.fullmatch(text, a.end, b.start) is None:
             continue
         after = ctx.next_word(text, b.end)
