@@ -61,7 +61,7 @@ def comparator_before(text: str, start: int, lex: Lexicon) -> Found | None:
     """`more than`, `about`, `up to`, ... right before; value = symbol, extra = phrase."""
     if _last_word(text, start) not in lex.comparator_last_words:
         return None
-    lo = max(0, start - _LEFT)
+    lo = max(0, start - lex.comparator_window)
     m = lex.comparator_before_re.search(text[lo:start])
     if m is None:
         return None

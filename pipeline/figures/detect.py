@@ -541,24 +541,17 @@ def _compatible(a: _Q, b: _Q) -> bool:
 
 
 class _Parse:
-    """What the Doc's parse offers, looked up lazily once per Doc (each lookup walks it)."""
+    """What the Doc's parse offers (DEP, TAG, LEMMA), looked up once per Doc, when needed."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self._has: frozenset[str] | None = None
-        self._starts: list[int] | None = None
 
     @property
     def has(self) -> frozenset[str]:
         if self._has is None:
             self._has = annotations(self.doc)
         return self._has
-
-    @property
-    def starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = [t.idx for t in self.doc]
-        return self._starts
 
 
 def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limit: int) -> None:
@@ -606,7 +599,7 @@ def _counted_noun(
         # "Six of the nine members", "Two of those people": the noun of the whole
         return noun_from_text(text, part.end(), singular=False, lex=lex)
     if parse.has & {"DEP", "TAG"}:
-        last = token_at(doc, q.end - 1, parse.starts)  # "1.2m people": the "m" token
+        last = token_at(doc, q.end - 1)  # "1.2m people": the "m" token
         found = noun_from_doc(doc, last, after=q.end, has=parse.has, lex=lex)
         if found is not None and found[1] >= q.end:
             return found

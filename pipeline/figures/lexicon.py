@@ -149,6 +149,7 @@ class Lexicon:
     up_to_verbs: frozenset[str]
     change_words: Mapping[str, tuple[str, str]]  # word -> (direction, strength)
     comparator_last_words: frozenset[str]  # last word of a comparator phrase: a cheap gate
+    comparator_window: int  # characters the longest comparator phrase can take before a number
     change_last_words: frozenset[str]  # last word before a number a change regex can match
     change_nouns: Mapping[str, str]
     particle_blockers: frozenset[str]
@@ -417,6 +418,7 @@ def lexicon() -> Lexicon:
         up_to_verbs=_words(comparators["up_to_verbs"]),
         change_words=_freeze(change_words),
         comparator_last_words=frozenset(_last_word(p) for p in cmp_before),
+        comparator_window=2 * max(len(p) for p in cmp_before) + 4,
         change_last_words=frozenset(
             {_last_word(p) for p in (*change_words, *changes["fillers"])} | {"by", "of"}
         ),

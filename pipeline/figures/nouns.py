@@ -120,11 +120,13 @@ def _word_next(text: str, pos: int, lex: Lexicon) -> bool:
     return m is not None and m.group("w") is not None and m.group("w").lower() not in lex.stopwords
 
 
-def token_at(doc: Doc, char: int, starts: list[int]) -> Token:
-    """The token that contains character `char` (`starts` = token start offsets)."""
-    from bisect import bisect_right
-
-    return doc[max(bisect_right(starts, char) - 1, 0)]
+def token_at(doc: Doc, char: int) -> Token:
+    """The token that contains character `char` (spaCy's own character lookup, so that no
+    Python loop walks the whole Doc)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        span = doc.char_span(max(char - 1, 0), char, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else doc[0]
 
 
 def annotations(doc: Doc) -> frozenset[str]:
