@@ -6,6 +6,7 @@ anchored regex from the lexicon and returns what it found plus where it ends, or
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.figures.lexicon import SP, Lexicon, UnitEntry
@@ -15,11 +16,18 @@ _LEFT = 64  # characters of left context a reader looks at
 _HYPHEN_WORD = re.compile(r"-(?P<w>[A-Za-z]+)(?P<old>-olds?\b)?")
 _NEXT_WORD = re.compile(rf"{SP}*(?P<w>[A-Za-z][\w'’-]*)")
 _PREV_WORD = re.compile(r"(?P<w>[A-Za-z][\w.'’&-]*)[ \u00a0]+$")
+# "sales were 3% up on last year", "5% down from a year earlier" (not "a 20% down payment")
+_UP_DOWN_AFTER = re.compile(
+    rf"{SP}+(?P<noun>up|down)(?=[,.;:)]|$|{SP}+(?:on|from|against|compared|year|y/y)\b)"
+)
 _LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*\.?)[ \u00a0\u202f]+$")
 
 
+@lru_cache(maxsize=64)
 def _last_word(text: str, start: int) -> str:
-    """The word before `start` lower-cased ("" if none): the gate before a costly search."""
+    """The word before `start` lower-cased ("" if none): the gate before a costly search.
+    Cached: the comparator and the change readers ask for the same position (a str caches
+    its hash, so the key costs nothing)."""
     m = _LAST_WORD.search(text, max(0, start - 24), start)
     return m.group(1).lower() if m else ""
 
@@ -234,9 +242,11 @@ def change_after(text: str, pos: int, lex: Lexicon, *, gap: bool = False) -> Fou
     `gap`, also after one or two words (`a 5% pay rise`)."""
     m = lex.change_noun_after_re.match(text, pos)
     if m is None and gap:
-        m = lex.change_noun_gap_re.match(text, pos)
+        m = lex.change_noun_gap_re.match(text, pos) or _UP_DOWN_AFTER.match(text, pos)
     if m is None:
         return None
     noun = m.group("noun").lower()
-    direction = {"higher": "up", "lower": "down"}.get(noun) or lex.change_nouns[noun]
+    direction = {"higher": "up", "lower": "down", "up": "up", "down": "down"}.get(
+        noun
+    ) or lex.change_nouns[noun]
     return Found(direction, m.start("noun"), m.end(), noun)
