@@ -302,7 +302,7 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
             q.start, q.value = minus.start(), -q.value  # "minus 5 degrees"
         if q.unit is not None and q.unit.startswith("?"):
             glued, q.unit = q.unit[1:], None
-            if not _read_glued(q, glued, lex):
+            if not _read_glued(text, q, glued, lex):
                 q.drop = True
                 return
     _read_core_right(text, q, lex)
@@ -322,9 +322,11 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
         q.change, q.change_how = change.value, change.extra
 
 
-def _read_glued(q: _Q, glued: str, lex: Lexicon) -> bool:
+def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:
     """Letters glued to digits: a scale, a pence/cents mark or a unit; else not a figure."""
-    if glued in lex.scale_attached:
+    if glued == "m" and q.currency is None and _next_word_in(text, q.end, lex.metre_after):
+        q.unit, q.unit_from_core = "metre", True  # the 100m sprint, a wave 20m high
+    elif glued in lex.scale_attached:
         q.scale = lex.scale_attached[glued]
     elif glued in lex.scale_after_currency and q.currency is not None:
         q.scale = lex.scale_after_currency[glued]
@@ -423,6 +425,11 @@ def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
         )
     ):
         q.drop = True
+
+
+def _next_word_in(text: str, pos: int, words: frozenset[str]) -> bool:
+    found = ctx.next_word(text, pos)
+    return found is not None and found.value.lower() in words
 
 
 def _next_word(text: str, pos: int) -> str | None:

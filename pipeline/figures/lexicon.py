@@ -135,6 +135,7 @@ class Lexicon:
     attached_units: Mapping[str, UnitEntry]  # glued-only units
     rate_units: frozenset[str]
     period_units: frozenset[str]
+    metre_after: frozenset[str]
     # rates
     per_words: Mapping[str, str | None]
     article_nouns: frozenset[str]
@@ -406,6 +407,7 @@ def lexicon() -> Lexicon:
         attached_units=_freeze(attached_units),
         rate_units=rate_units,
         period_units=_words(non["period_units"]),
+        metre_after=_words(units_data["metre_after"]),
         per_words=_fold(rates["per_words"]),
         article_nouns=_words(rates["article_nouns"]),
         article_blockers=_words(rates["article_blockers"]),
