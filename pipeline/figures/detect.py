@@ -46,6 +46,7 @@ _OF_A_SCALE = re.compile(
 )
 _MINUS = re.compile(rf"(?<![\w-])(?i:minus){SP}+$")
 _ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
+_THINK = frozenset({"think", "thinks", "thought", "thinking"})
 _RATIO_GAP = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?")
 _CLAUSE_WINDOW = 50
 _CLAUSE_BREAK = re.compile(
@@ -216,8 +217,11 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     return q
 
 
-def _times_word(text: str, m: re.Match[str], lex: Lexicon) -> _Q:
-    """`twice as long` -> 2 times, `more than twice` -> > 2 times."""
+def _times_word(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
+    """`twice as long` -> 2 times, `more than twice` -> > 2 times; not `think twice`."""
+    prev = ctx.prev_word(text, m.start())
+    if prev is not None and prev.lower() in _THINK:
+        return None
     value = Decimal(lex.times_words[m.group().lower()])
     q = _Q(m.start(), m.end(), m.start(), m.end(), value, "frac", unit="times")
     cmp = ctx.comparator_before(text, m.start(), lex)
