@@ -187,7 +187,7 @@ def test_figures_data_files_all_listed():
 
 def test_figures_lexicon_is_consistent():
     lex = lexicon()
-    placeholders = {"DOLLAR", "YEN", "CENT", "GBX", "USX"}
+    placeholders = {"DOLLAR", "YEN", "CENT", "CROWN", "POUND", "GBX", "USX"}
     codes = {
         *lex.currency_prefix.values(),
         *lex.currency_suffix.values(),

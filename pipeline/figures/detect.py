@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from models.records import Figure
 from pipeline.figures import context as ctx
 from pipeline.figures import exclude
-from pipeline.figures.lexicon import SP, Lexicon, lexicon
+from pipeline.figures.lexicon import ONE_POINT_UNIT, SP, Lexicon, lexicon
 from pipeline.figures.money import MoneyContext
 from pipeline.figures.nouns import (
     annotations,
@@ -31,14 +31,37 @@ from pipeline.figures.nouns import (
 from pipeline.figures.numbers import as_number, parse_digits, parse_words
 
 _NUM_PART = re.compile(r"[\d,.\u00a0\u202f\u2009]+")
-_BY = re.compile(r"(?i:by)\s+")
 _GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-")
-_GAP_TO = re.compile(rf"{SP}+to{SP}+")
-_GAP_OR = re.compile(rf"{SP}+or{SP}+")
-_GAP_AND = re.compile(rf"{SP}+and{SP}+")
+_GAP_TO = re.compile(rf"-?{SP}+to{SP}+")  # "16- to 24-year-olds"
+_GAP_OR = re.compile(rf"-?{SP}+or{SP}+")
+_GAP_AND = re.compile(rf"-?{SP}+and{SP}+")
 _BETWEEN = re.compile(rf"(?i:\bbetween){SP}+$")
 _FROM = re.compile(rf"(?i:\bfrom){SP}+$")
-_FRACTION_MULT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_FRACTION_SPLIT = re.compile(rf"(?:{SP}|-)+")
+_FRACTION_HYPHEN = re.compile(r"\w-\w")
+_POINT_AFTER = re.compile(rf"(?:{SP}*-{SP}*|{SP}+)(?i:(?:percentage{SP}*-?{SP}*)?points?)\b")
+_OF_NEXT = re.compile(rf"{SP}+of{SP}+(?P<w>[A-Za-z]+)")
+_OF_A_SCALE = re.compile(
+    rf"{SP}+of{SP}+an?{SP}+(?P<scale>(?i:thousand|million|billion|trillion))\b"
+)
+_MINUS = re.compile(rf"(?<![\w-])(?i:minus){SP}+$")
+_ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
+_THINK = frozenset({"think", "thinks", "thought", "thinking"})
+_RATIO_GAP = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?")
+_CLAUSE_WINDOW = 50
+_CLAUSE_BREAK = re.compile(
+    r"[.,;:!?\n—–]|\b(?i:after|before|when|while|because|since|although|though|but|whereas)\b"
+)
+_PARTITIVE = re.compile(
+    rf"{SP}+of{SP}+(?i:the|those|these|its|their|our|his|her|your|my|all){SP}+"
+    rf"(?:(?i:last|first|next|past|previous|final|remaining|top){SP}+)?"  # nine of its last 10
+    rf"(?:\d[\d,.]*{SP}+)?(?=[A-Za-z])"
+)
+_RESTATED = re.compile(rf",?{SP}+or{SP}+|{SP}*\({SP}*")
+_SLASH_FRACTION = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?P<of>{SP}+of{SP})")
+_SYMBOL_CMP = {"~": "~", "≈": "~", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
+_SPACES = " \u00a0\u202f"
+_RANGE_RATIO = 3  # `by 2% to 3%` is a range, `by 0.25% to 5.25%` a move and a level
 _SIGN_SPACE = " \t\n([{\u00a0"
 _CHANGE_VERBS = ("strong", "weak", "adverbs", "particle")
 # comparators that place a level ("fell below $70") rather than size a move ("rose about 5%")
@@ -90,6 +113,8 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
     for m in lex.prefilter.finditer(text):
         if _overlaps(m.start(), m.end(), spans):
             continue
+        if quantities and m.start() < quantities[-1].end:
+            continue  # read with the one before ("a quarter of a million")
         if m.lastgroup == "frac":
             q = _fraction(text, m, lex)
             if q is not None:
@@ -106,18 +131,26 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
         if q.kind != "frac":
             _read_left(text, q, lex)
             _drop_non_figure(text, q, lex)
+    _merge_ratios(text, quantities, lex)
     _merge_ranges(text, quantities, lex)
     money = MoneyContext(text, lex)
     parse = _Parse(doc)
     figures = []
-    for q in quantities:
-        if q.drop:
-            continue
-        _read_right(doc, text, q, lex, parse)
+    prev: _Q | None = None
+    live = [q for q in quantities if not q.drop]
+    for i, q in enumerate(live):
+        limit = live[i + 1].start if i + 1 < len(live) else len(text)
+        _read_right(doc, text, q, lex, parse, limit=limit)
         _finish(text, q, lex)
         if q.drop or _overlaps(q.start, q.end, spans):
             continue
+        if prev is not None and q.start < prev.end:
+            continue  # "$4.82 a dozen": read as the rate of the figure before
+        if prev is not None and prev.change and q.change is None:
+            if _RESTATED.fullmatch(text, prev.end, q.start):
+                q.change = prev.change  # "lost 350 points, or 1%": the same move
         figures.append(_to_figure(text, q, money))
+        prev = q
     figures.sort(key=lambda f: f.start)
     return figures
 
@@ -130,17 +163,70 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
-    """`fell by a third` -> 33.33 % down; without a change word it is not a figure."""
-    words = m.group().lower().replace("-", " ").split()[1:]  # drop "by"
+    """A fraction of a whole as a percentage (`a fifth of revenue` -> 20 %, `fell by a third`
+    -> 33.33 % down, `more than half` -> > 50 %, `two-thirds` -> 66.67 %), or a quarter/half
+    point (`a quarter-point cut` -> 0.25 percentage point). An ordinal use (`the third
+    quarter`, `a third term`) or a part of a period (`half-year`) is not a figure."""
+    raw = m.group()
+    words = _FRACTION_SPLIT.split(raw.lower())
     frac = words[-1]
-    mult = _FRACTION_MULT.get(words[0], 1) if len(words) > 1 else 1
-    body_start = m.start() + _BY.match(m.group()).end()
-    change = ctx.change_before(text, body_start, lex)
-    if change is None:
+    if frac in lex.times_words:
+        return _times_word(text, m, lex)
+    mult = 1 if len(words) == 1 else lex.word_values.get(words[0], 1)
+    if mult == 1 and frac.endswith("s") or mult > 1 and frac == "half":
+        return None  # "a thirds", "two half"
+    start, end = m.start(), m.end()
+    prev = ctx.prev_word(text, start)
+    if prev is not None and prev.lower() in lex.fraction_blockers:
         return None
-    value = Decimal(str(round(100 * mult * lex.fractions[frac], 2)))
-    q = _Q(body_start, m.end(), body_start, m.end(), value, "frac", unit="%")
-    q.change, q.change_how = change.value, "fraction"
+    point = _POINT_AFTER.match(text, end)
+    if point is None and text[end : end + 1] == "-":
+        return None  # half-year, a quarter-century
+    cmp = ctx.comparator_before(text, start, lex)
+    left = cmp.start if cmp is not None else start
+    change = ctx.change_before(text, left, lex)
+    by = change is not None and (change.extra or "").endswith("+by")
+    nxt = ctx.next_word(text, end) if text[end : end + 1] in _SPACES else None
+    low = nxt.value.lower() if nxt is not None else None
+    of = _OF_NEXT.match(text, end)
+    scaled = _OF_A_SCALE.match(text, end)
+    if scaled is not None and point is None:
+        # "a quarter of a million people", "three-quarters of a billion dollars"
+        share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
+        q = _Q(start, scaled.end(), start, scaled.end(), round(share, 4), "word")
+        q.scale = lex.scale_words[scaled.group("scale").lower()]
+        return q
+    if not (
+        point
+        or by
+        or (of is not None and of.group("w").lower() not in ("a", "an"))
+        or (frac == "half" and low in lex.half_before)
+        or (_FRACTION_HYPHEN.search(raw) and words[0] not in ("a", "an"))
+        or (cmp is not None and (low is None or low in lex.stopwords))
+    ):
+        return None
+    share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
+    if point is not None:
+        q = _Q(start, point.end(), start, end, round(share, 4), "frac", unit="percentage point")
+    else:
+        q = _Q(start, end, start, end, round(100 * share, 2), "frac", unit="%")
+    if cmp is not None:
+        q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
+    if change is not None:
+        q.change, q.change_how = change.value, change.extra
+    return q
+
+
+def _times_word(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
+    """`twice as long` -> 2 times, `more than twice` -> > 2 times; not `think twice`."""
+    prev = ctx.prev_word(text, m.start())
+    if prev is not None and prev.lower() in _THINK:
+        return None
+    value = Decimal(lex.times_words[m.group().lower()])
+    q = _Q(m.start(), m.end(), m.start(), m.end(), value, "frac", unit="times")
+    cmp = ctx.comparator_before(text, m.start(), lex)
+    if cmp is not None:
+        q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
     return q
 
 
@@ -153,13 +239,25 @@ def _digits(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     glued = raw[len(num) :]
     start, num_end = m.start(), m.start() + len(num)
     if exclude.glued_to_next_number(text, num_end) and not glued:
-        return None
+        return _slash_fraction(text, start, num_end)
     q = _Q(start, m.end(), start, num_end, parse_digits(num), "dig")
     q.plain_int = num.isdigit()
     q.has_sep = not num.replace(".", "").isdigit()
     if glued:
         q.unit = "?" + glued  # resolved in _read_left once the currency prefix is known
     return q
+
+
+def _slash_fraction(text: str, start: int, num_end: int) -> _Q | None:
+    """`1/3 of the budget` -> 33.33 %: a written fraction of a whole (not a date, not 24/7)."""
+    m = _SLASH_FRACTION.match(text, start)
+    if m is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    if not 0 < a < b <= 10:
+        return None
+    value = Decimal(str(round(100 * a / b, 2)))
+    return _Q(start, m.end("b"), start, m.end("b"), value, "dig", unit="%")
 
 
 def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
@@ -169,11 +267,14 @@ def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
     out = []
     for first, last, value in parse_words(words, lex):
         if last - first == 1 and words[first] in ("a", "an"):
-            continue
+            if not _ONE_POINT.match(text, m.start() + tokens[first].end()):
+                continue
         start = m.start() + tokens[first].start()
         end = m.start() + tokens[last - 1].end()
         if text[start].isupper() and not exclude.at_sentence_start(text, start):
             continue  # "the Group of Seven", "the Big Three"
+        if exclude.inside_name(text, start, end, lex):
+            continue  # "Erik ten Hag"
         q = _Q(start, end, start, end, value, "word")
         if words[last - 1] in lex.scale_words:  # keep the scale apart, as for "3.5 million"
             q.scale = lex.scale_words[words[last - 1]]
@@ -201,9 +302,11 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
             q.start -= 1
             if text[q.start] != "+":
                 q.value = -q.value
+        elif (minus := _MINUS.search(text, max(0, q.start - 8), q.start)) is not None:
+            q.start, q.value = minus.start(), -q.value  # "minus 5 degrees"
         if q.unit is not None and q.unit.startswith("?"):
             glued, q.unit = q.unit[1:], None
-            if not _read_glued(q, glued, lex):
+            if not _read_glued(text, q, glued, lex):
                 q.drop = True
                 return
     _read_core_right(text, q, lex)
@@ -212,6 +315,9 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
     cmp = ctx.comparator_before(text, q.start, lex)
     if cmp is not None:
         q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
+    elif q.start > 0 and text[q.start - 1] in _SYMBOL_CMP:
+        q.comparator = _SYMBOL_CMP[text[q.start - 1]]  # "~5%", ">100", "≤ 3"
+        q.start -= 1
     if q.cmp_phrase is not None and _POSITION.search(q.cmp_phrase):
         if not (q.cmp_phrase == "over" and q.unit in lex.rate_units):
             return  # "fell below $70", "surged above $70,000": a level, not the size of a move
@@ -220,9 +326,11 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
         q.change, q.change_how = change.value, change.extra
 
 
-def _read_glued(q: _Q, glued: str, lex: Lexicon) -> bool:
+def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:
     """Letters glued to digits: a scale, a pence/cents mark or a unit; else not a figure."""
-    if glued in lex.scale_attached:
+    if glued == "m" and q.currency is None and _next_word_in(text, q.end, lex.metre_after):
+        q.unit, q.unit_from_core = "metre", True  # the 100m sprint, a wave 20m high
+    elif glued in lex.scale_attached:
         q.scale = lex.scale_attached[glued]
     elif glued in lex.scale_after_currency and q.currency is not None:
         q.scale = lex.scale_after_currency[glued]
@@ -248,7 +356,12 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
     if q.currency is None and q.unit is None:
         cur = ctx.currency_after(text, pos, lex)
         if cur is not None:
-            q.currency = cur.value
+            if cur.value == "POUND" and (
+                text[pos : pos + 1] == "-" or ctx.pound_is_weight(text, q.start, cur.end, lex)
+            ):  # "a 5-pound bag", "8.8 million pounds of thrust"
+                q.unit, q.unit_from_core = "pound", True
+            else:
+                q.currency = cur.value
             pos = q.end = cur.end
     if q.currency is None and q.unit is None:
         unit = ctx.unit_after(text, pos, lex)
@@ -268,13 +381,14 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
                 if word[0].isupper() or low in lex.hyphen_blockers or low in lex.stopwords:
                     q.drop = True  # 7-Eleven, 3-D, two-thirds, one-off, 2-for-1
                     return
+                if low in lex.hyphen_skip:
+                    q.end = hyphen.end  # a 5,000-strong force: the noun comes after
+                    return
                 q.unit, q.noun, q.unit_from_core = singularize(low, lex), True, True
                 pos = q.end = hyphen.end
                 if hyphen.extra is None and q.unit in lex.period_units:
-                    after = ctx.next_word(text, pos)
-                    if after is not None and after.value.lower() in lex.extreme_after:
-                        q.drop = True  # a 10-year high
-                        return
+                    q.drop = True  # a 10-year high, 10-year Treasury, a three-year dispute
+                    return
     if pos < len(text) and text[pos] == "+" and not text[pos + 1 : pos + 2].isdigit():
         q.comparator, q.cmp_phrase = ">", "+"
         q.end = pos + 1
@@ -317,12 +431,38 @@ def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
         q.drop = True
 
 
+def _next_word_in(text: str, pos: int, words: frozenset[str]) -> bool:
+    found = ctx.next_word(text, pos)
+    return found is not None and found.value.lower() in words
+
+
 def _next_word(text: str, pos: int) -> str | None:
     found = ctx.next_word(text, pos)
     return found.value if found is not None else None
 
 
-# --- ranges ---------------------------------------------------------------------------
+# --- ratios and ranges ---------------------------------------------------------------------------
+
+
+def _merge_ratios(text: str, qs: list[_Q], lex: Lexicon) -> None:
+    """`one in five adults`, `nine out of 10`: a share of a whole, as a percentage (20 %)."""
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.drop or b.drop or a.kind == "frac" or b.kind == "frac":
+            continue
+        if not (a.bare and b.bare and b.comparator == "=" and 0 < a.value < b.value <= 1000):
+            continue
+        if a.value != int(a.value) or b.value != int(b.value):
+            continue  # "rated 4.5 out of 5": a score, not a share
+        if _RATIO_GAP.fullmatch(text, a.end, b.start) is None:
+            continue
+        after = ctx.next_word(text, b.end)
+        if text[b.end : b.end + 1] == "-" or (
+            after is not None and singularize(after.value, lex) in lex.period_units
+        ):
+            continue  # "one in 100-year floods", "the first in 10 years"
+        a.value = Decimal(str(round(100 * a.value / b.value, 2)))
+        a.unit, a.end, a.num_end = "%", b.end, b.num_end
+        b.drop = True
 
 
 def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
@@ -354,7 +494,10 @@ def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
             before_from = a.start - len(_FROM.search(text, max(0, a.start - 8), a.start)[0])
             if ctx.change_before(text, before_from, lex) is None:
                 kind = "from"
-        elif to and (a.change_how or "").split("+")[0] not in _CHANGE_VERBS:
+        elif to and (
+            (a.change_how or "").split("+")[0] not in _CHANGE_VERBS
+            or _range_after_change(a, b, lex)
+        ):
             kind = "to"
         elif _GAP_OR.fullmatch(gap) and b.comparator == "=":
             kind = "or"
@@ -383,6 +526,20 @@ def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
         b.drop = True
 
 
+def _range_after_change(a: _Q, b: _Q, lex: Lexicon) -> bool:
+    """After a change verb `X to Y` is usually the move and the level reached (`rose 6.5% to
+    164p`); it is a range when the ends are close and of one kind: `grow by 2% to 3%`,
+    `cut earnings by 30 to 35 cents`, `lift margins by 2 to 3 percentage points`."""
+    low, high = a.value * a.scale, b.value * b.scale
+    if a.scale == 1 and b.scale != 1 and a.value * b.scale <= high:
+        low = a.value * b.scale  # "by 2 to 3 million"
+    if b.comparator != "=" or not 0 < low < high <= _RANGE_RATIO * low:
+        return False
+    if a.bare and a.kind == b.kind:
+        return not b.bare
+    return a.unit == b.unit and a.unit in lex.rate_units and a.currency is None
+
+
 def _compatible(a: _Q, b: _Q) -> bool:
     if a.unit and b.unit and a.unit != b.unit:
         return False
@@ -395,12 +552,11 @@ def _compatible(a: _Q, b: _Q) -> bool:
 
 
 class _Parse:
-    """What the Doc's parse offers, looked up lazily once per Doc (each lookup walks it)."""
+    """What the Doc's parse offers (DEP, TAG, LEMMA), looked up once per Doc, when needed."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self._has: frozenset[str] | None = None
-        self._starts: list[int] | None = None
 
     @property
     def has(self) -> frozenset[str]:
@@ -408,15 +564,10 @@ class _Parse:
             self._has = annotations(self.doc)
         return self._has
 
-    @property
-    def starts(self) -> list[int]:
-        if self._starts is None:
-            self._starts = [t.idx for t in self.doc]
-        return self._starts
 
-
-def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse) -> None:
-    """Trailing comparator, counted noun, rate and change noun after the figure."""
+def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limit: int) -> None:
+    """Trailing comparator, counted noun, rate and change noun after the figure; the noun
+    lies before `limit`, the next figure (`two 30-year-olds` gives `two` no noun)."""
     after = ctx.comparator_after(text, q.end, lex)
     if after is not None:
         if q.comparator == "=":
@@ -425,11 +576,12 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse) -> None
     pos = q.end
     if q.unit is None and q.currency is None:
         noun = _counted_noun(doc, text, q, lex, parse)
-        if noun is not None:
+        if noun is not None and (noun[1] < limit or _PARTITIVE.match(text, q.end)):
             unit, n_start, n_end = noun
             q.unit, q.noun = unit, True
             between = text[q.end : n_start]
-            if not any(c.isupper() or c in ',;:()"' for c in between) and len(between.split()) <= 3:
+            words = between.split()
+            if not any(c in ',;:()"' for c in between) and len(words) <= 4 and "of" not in words:
                 q.end = n_end
             pos = n_end
     per = ctx.per_after(text, pos, lex)
@@ -443,7 +595,7 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse) -> None
         if after is not None and q.comparator == "=":
             q.comparator, q.end = after.value, after.end
             pos = q.end
-    change = ctx.change_after(text, pos, lex)
+    change = ctx.change_after(text, pos, lex, gap=not q.noun)
     if change is not None and q.change is None:
         if not (q.currency and change.extra in ("loss", "losses")):
             q.change, q.change_how = change.value, "noun"
@@ -453,8 +605,12 @@ def _counted_noun(
     doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse
 ) -> tuple[str, int, int] | None:
     singular = q.value == 1 and q.max is None and q.scale == 1
+    part = _PARTITIVE.match(text, q.end)
+    if part is not None and not singular:
+        # "Six of the nine members", "Two of those people": the noun of the whole
+        return noun_from_text(text, part.end(), singular=False, lex=lex)
     if parse.has & {"DEP", "TAG"}:
-        last = token_at(doc, q.num_end - 1, parse.starts)
+        last = token_at(doc, q.end - 1)  # "1.2m people": the "m" token
         found = noun_from_doc(doc, last, after=q.end, has=parse.has, lex=lex)
         if found is not None and found[1] >= q.end:
             return found
@@ -480,9 +636,7 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
             q.drop = True
             return
     if q.unit in lex.period_units and q.currency is None:
-        if lex.period_before_re.search(text, max(0, q.start - 40), q.start) or (
-            lex.period_after_re.match(text, q.end)
-        ):
+        if _placed_in_time(text, q, lex):
             q.drop = True  # within three years, two years ago: a date, not a figure
             return
         if q.cmp_phrase in lex.period_neutral:
@@ -490,12 +644,37 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
     if q.change_how:
         how, _, by = q.change_how.partition("+")
         rate = q.unit in lex.rate_units
-        if how == "weak" and not (rate or by):
+        if how == "weak" and not (rate or by or q.unit in lex.headcount_nouns):
             q.change = None
         elif how == "adverbs" and q.noun and not rate:
             q.change = None
         elif how == "particle" and not rate:
             q.change = None
+
+
+def _placed_in_time(text: str, q: _Q, lex: Lexicon) -> bool:
+    """Whether a count of periods is part of a date (`within three years`, `two years ago`,
+    `will open in three years`) rather than a duration (`in less than 10 years`, `to last
+    25 days`, `dropped in three months`)."""
+    if lex.period_after_re.match(text, q.end):
+        return True
+    m = lex.period_before_re.search(text, max(0, q.start - 40), q.start)
+    if m is None:
+        return False
+    phrase = m.group("p").lower()
+    if phrase == "last":
+        prev = ctx.prev_word(text, m.start("p"))
+        return prev is None or prev.lower() not in lex.last_verb_before
+    if phrase == "in":
+        if q.comparator != "=":
+            return False
+        # the cue must be in the clause of "in": not "would cut jobs after orders fell in
+        # three months"
+        lo = max(0, m.start() - _CLAUSE_WINDOW)
+        for b in _CLAUSE_BREAK.finditer(text, lo, m.start()):
+            lo = b.end()
+        return lex.future_cue_re.search(text, lo, m.start()) is not None
+    return True
 
 
 def _to_figure(text: str, q: _Q, money: MoneyContext) -> Figure:

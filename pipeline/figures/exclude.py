@@ -17,7 +17,7 @@ _TIME_AFTER = re.compile(
 _PHONE = re.compile(
     r"\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,4}"
     r"|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}"
-    r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b"
+    r"|\b(?:1[.-])?\d{3}[.-]\d{3}[.-]\d{4}\b"
     r"|\b0\d{2,4}\s\d{3,4}\s\d{3,4}\b"
 )
 _NUMERIC_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
@@ -144,3 +144,17 @@ def near_score_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
 def at_sentence_start(text: str, start: int) -> bool:
     """Whether `start` opens a sentence, a line or a quotation."""
     return start == 0 or bool(_SENT_START.search(text, max(0, start - 6), start))
+
+
+_CAP_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+_CAP_AFTER = re.compile(r" [A-Z][a-z]")
+
+
+def inside_name(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A name particle that is also a number word, between two capitalised words
+    (`Erik ten Hag`)."""
+    return (
+        text[start:end] in lex.name_particles
+        and _CAP_BEFORE.search(text, max(0, start - 30), start) is not None
+        and _CAP_AFTER.match(text, end) is not None
+    )

@@ -30,6 +30,8 @@ DATA_FILES = (
 )
 
 SP = r"[ \u00a0\u202f]"  # a space inside a figure: plain, no-break or narrow no-break
+# units that "a" counts as one of ("cut by a percentage point", "a basis point")
+ONE_POINT_UNIT = rf"(?i:(?:percentage|basis){SP}+points?)"
 
 # unit keys read only when glued to the digits ("3x", "5pc"), never after a space
 ATTACHED_ONLY = frozenset({"x", "pc"})
@@ -114,6 +116,9 @@ class Lexicon:
     scale_attached: Mapping[str, int]
     scale_after_currency: Mapping[str, int]
     fractions: Mapping[str, float]
+    fraction_blockers: frozenset[str]
+    times_words: Mapping[str, int]
+    half_before: frozenset[str]
     # money
     currency_prefix: Mapping[str, str]
     currency_suffix: Mapping[str, str]  # folded keys
@@ -122,12 +127,15 @@ class Lexicon:
     dollar_context: Mapping[str, tuple[str, ...]]
     yuan_context: tuple[str, ...]
     yen_context: tuple[str, ...]
+    mass_nouns: frozenset[str]
+    weight_words: frozenset[str]
     # units
     units: Mapping[str, UnitEntry]  # exact keys
     units_folded: Mapping[str, UnitEntry]  # lower-cased keys of case-insensitive units
     attached_units: Mapping[str, UnitEntry]  # glued-only units
     rate_units: frozenset[str]
     period_units: frozenset[str]
+    metre_after: frozenset[str]
     # rates
     per_words: Mapping[str, str | None]
     article_nouns: frozenset[str]
@@ -139,17 +147,22 @@ class Lexicon:
     comparator_before: Mapping[str, str]
     comparator_after: Mapping[str, str]
     period_neutral: frozenset[str]
+    up_to_verbs: frozenset[str]
     change_words: Mapping[str, tuple[str, str]]  # word -> (direction, strength)
     comparator_last_words: frozenset[str]  # last word of a comparator phrase: a cheap gate
+    comparator_window: int  # characters the longest comparator phrase can take before a number
     change_last_words: frozenset[str]  # last word before a number a change regex can match
     change_nouns: Mapping[str, str]
     particle_blockers: frozenset[str]
+    composition_verbs: frozenset[str]
+    headcount_nouns: frozenset[str]
     # nouns
     irregular_plurals: Mapping[str, str]
     invariant_plurals: frozenset[str]
     not_plural: frozenset[str]
     adjectives: frozenset[str]
     stopwords: frozenset[str]
+    pass_words: frozenset[str]
     not_a_name: frozenset[str]  # capitalised words before a number that keep it a figure
     # non-figures
     months: frozenset[str]
@@ -161,7 +174,9 @@ class Lexicon:
     one_after: frozenset[str]
     one_before: frozenset[str]
     hyphen_blockers: frozenset[str]
-    extreme_after: frozenset[str]
+    last_verb_before: frozenset[str]
+    name_particles: frozenset[str]
+    hyphen_skip: frozenset[str]
     # compiled regexes
     prefilter: re.Pattern[str]
     word_token: re.Pattern[str]
@@ -174,12 +189,16 @@ class Lexicon:
     change_before_re: re.Pattern[str]
     change_noun_of_re: re.Pattern[str]
     change_noun_after_re: re.Pattern[str]
+    change_noun_gap_re: re.Pattern[str]
     per_re: re.Pattern[str]
     period_before_re: re.Pattern[str]
+    future_cue_re: re.Pattern[str]
     period_after_re: re.Pattern[str]
     dollar_context_re: re.Pattern[str]
     yen_context_re: re.Pattern[str]
     yuan_context_re: re.Pattern[str]
+    crown_context_re: re.Pattern[str]
+    pound_context_re: re.Pattern[str]
 
 
 def _unit_entry(value: Any) -> UnitEntry:
@@ -261,13 +280,16 @@ def lexicon() -> Lexicon:
     half_unit = rf"(?:percentage{SP}+points?|points?|per{SP}?cent|percent)"
     word_atom = (
         rf"(?<![\w-])(?:half{SP}+an?(?={SP}+{half_unit}\b)"
+        rf"|an?(?={SP}+{ONE_POINT_UNIT}\b)"  # "by a percentage point" = 1
         rf"|(?:(?:half{SP}+an?|an?){SP}+(?={scale_or_dozen}\b))?"
         rf"{nw_b}(?:(?:{SP}+and{SP}+|[ \u00a0-]+){nw_b}|{SP}+and{SP}+a{SP}+half\b)*)"
     )
     fraction_words = alternation(numbers["fractions"])
+    frac_mult = alternation(["a", "an", *[w for w, v in numbers["small"].items() if v < 10]])
     frac = (
-        rf"\bby{SP}+(?:(?:a|one|two|three|four|nine){SP}*-?{SP}*)?{fraction_words}\b"
-        rf"(?!{SP}+an?{SP})"  # "by half a percentage point" is 0.5 points, read as words
+        rf"(?<![\w-])(?:(?:{frac_mult}(?:{SP}*-{SP}*|{SP}+){fraction_words}|half)(?![\w])"
+        rf"(?!{SP}+an?{SP})"  # "half a million", "by half a percentage point": word numbers
+        rf"|{alternation(numbers['times_words'])}(?![\w]))"
     )
     digits = (
         r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -284,8 +306,8 @@ def lexicon() -> Lexicon:
     firsts = "".join(sorted({w[0] for w in num_words} | {"a", "h"}))
     prefilter = re.compile(
         rf"(?P<dig>(?=\d){digit_atom})"
+        rf"|(?P<frac>\b(?=[aotfsenhAOTFSENH])(?i:{frac}))"
         rf"|(?P<word>\b(?=[{firsts}{firsts.upper()}])(?i:{word_atom}))"
-        rf"|(?P<frac>\b(?=[bB])(?i:{frac}))"
     )
 
     scales = alternation([*scale_words, *numbers["scale_abbrev_spaced"]])
@@ -296,7 +318,7 @@ def lexicon() -> Lexicon:
     loose_alt = alternation(suffix_loose)
     exact_alt = alternation(suffix_exact)
     currency_suffix_re = re.compile(
-        rf"{SP}*(?:(?P<cur>(?i:{loose_alt}))|(?P<code>{exact_alt}))"
+        rf"(?:{SP}*|-)(?:(?P<cur>(?i:{loose_alt}))|(?P<code>{exact_alt}))"
         rf"(?![\w])(?![ \u00a0-]+(?i:zone|area|bloc|index|bills?|notes?|coins?)\b)"
     )
     unit_keys = [k for k in units if k not in ATTACHED_ONLY]
@@ -311,8 +333,10 @@ def lexicon() -> Lexicon:
 
     fillers = alternation(changes["fillers"])
     change_alt = alternation(change_words)
+    # the leading greedy `.*` makes the change word nearest the number win
+    # ("the cuts could lift margins by 2 points": lift, not cuts)
     change_before_re = re.compile(
-        rf"(?i:(?<![\w-])(?P<chg>{change_alt})"
+        rf"(?s:.*)(?i:(?<![\w-])(?P<chg>{change_alt})"
         rf"(?:(?:{SP}+\w+ly)?(?P<by>{SP}+by)?(?:{SP}+{fillers})?"
         rf"|(?:{SP}+[\w'’.-]+){{1,5}}?{SP}+(?P<by2>by)))"
         rf"{SP}+$"
@@ -326,13 +350,24 @@ def lexicon() -> Lexicon:
         rf"(?i:[ \u00a0-]+(?:{noun_fillers}[ \u00a0-]+)?"
         rf"(?P<noun>{alternation([*change_nouns, 'higher', 'lower'])}))(?![\w])"
     )
+    # a noun with up to two words between, for figures with no counted noun: "a 5% pay
+    # rise", "2% GDP growth"; function words end the phrase ("5% of the rise")
+    gap_blockers = alternation(changes["noun_gap_blockers"])
+    change_noun_gap_re = re.compile(
+        rf"(?i:(?:[ \u00a0-]+(?!{gap_blockers}\b)[a-z][a-z'’]*){{1,2}}?[ \u00a0-]+"
+        rf"(?P<noun>{alternation(change_nouns)}))(?![\w])"
+    )
     adverbs = alternation(rates["adverbs"])
     per_re = re.compile(
-        rf"{SP}*(?:(?i:(?P<kw>per|an?|each|every)){SP}+(?:U\.?S\.?{SP}+)?(?P<w>[A-Za-z][\w-]*)"
+        rf"(?:{SP}*|-(?=(?i:per|an?)-))"  # "£1.5bn-a-year": a rate inside a compound
+        rf"(?:(?i:(?P<kw>per|an?|each|every))(?:{SP}+|-)(?:U\.?S\.?{SP}+)?(?P<w>[A-Za-z][\w-]*)"
         rf"|/{SP}?(?P<sl>[A-Za-z]+)(?![\w/])"
         rf"|(?i:(?P<adv>{adverbs}))(?![\w]))"
     )
-    period_before_re = re.compile(rf"(?i:(?<![\w])(?:{alternation(non['period_before'])})){SP}+$")
+    period_before_re = re.compile(
+        rf"(?i:(?<![\w])(?P<p>{alternation(non['period_before'])})){SP}+$"
+    )
+    future_cue_re = re.compile(rf"(?i:(?<![\w])(?:{alternation(non['future_cues'])})(?![\w]))")
     period_after_re = re.compile(rf"{SP}+(?i:{alternation(non['period_after'])})(?![\w])")
 
     dollar_ctx = {code: tuple(words) for code, words in money["dollar_context"].items()}
@@ -341,6 +376,12 @@ def lexicon() -> Lexicon:
     )
     yen_context_re = re.compile(rf"\b{alternation(money['yen_context'])}\b")
     yuan_context_re = re.compile(rf"\b{alternation(money['yuan_context'])}\b")
+    crown_context_re = re.compile(
+        r"\b(?:"
+        + "|".join(f"(?P<{c}>{alternation(ws)})" for c, ws in money["crown_context"].items())
+        + r")\b"
+    )
+    pound_context_re = re.compile(rf"£|\b{alternation(money['pound_context'])}(?![\w])")
 
     return Lexicon(
         word_values=_freeze(word_values),
@@ -349,6 +390,9 @@ def lexicon() -> Lexicon:
         scale_attached=_freeze(numbers["scale_attached"]),
         scale_after_currency=_freeze(numbers["scale_attached_after_currency"]),
         fractions=_freeze(numbers["fractions"]),
+        fraction_blockers=_words(numbers["fraction_blockers"]),
+        times_words=_fold(numbers["times_words"]),
+        half_before=_words(numbers["half_before"]),
         currency_prefix=_freeze(prefix),
         currency_suffix=_freeze(suffix_loose),
         currency_suffix_exact=_freeze(suffix_exact),
@@ -356,11 +400,14 @@ def lexicon() -> Lexicon:
         dollar_context=_freeze(dollar_ctx),
         yuan_context=tuple(money["yuan_context"]),
         yen_context=tuple(money["yen_context"]),
+        mass_nouns=_words(money["mass_nouns"]),
+        weight_words=_words(money["weight_words"]),
         units=_freeze(units),
         units_folded=_freeze(units_folded),
         attached_units=_freeze(attached_units),
         rate_units=rate_units,
         period_units=_words(non["period_units"]),
+        metre_after=_words(units_data["metre_after"]),
         per_words=_fold(rates["per_words"]),
         article_nouns=_words(rates["article_nouns"]),
         article_blockers=_words(rates["article_blockers"]),
@@ -370,18 +417,23 @@ def lexicon() -> Lexicon:
         comparator_before=_fold(cmp_before),
         comparator_after=_fold(cmp_after),
         period_neutral=_words(comparators["period_neutral"]),
+        up_to_verbs=_words(comparators["up_to_verbs"]),
         change_words=_freeze(change_words),
         comparator_last_words=frozenset(_last_word(p) for p in cmp_before),
+        comparator_window=2 * max(len(p) for p in cmp_before) + 4,
         change_last_words=frozenset(
             {_last_word(p) for p in (*change_words, *changes["fillers"])} | {"by", "of"}
         ),
         change_nouns=_freeze(change_nouns),
         particle_blockers=_words(changes["particle_blockers"]),
+        composition_verbs=_words(changes["composition_verbs"]),
+        headcount_nouns=_words(changes["headcount_nouns"]),
         irregular_plurals=_fold(nouns["irregular_plurals"]),
         invariant_plurals=_words(nouns["invariant_plurals"]),
         not_plural=_words(nouns["not_plural"]),
         adjectives=_words(nouns["adjectives"]),
         stopwords=stopwords,
+        pass_words=_words(nouns["pass_words"]),
         not_a_name=stopwords
         | frozenset(cmp_before)
         | frozenset(change_words)
@@ -395,7 +447,9 @@ def lexicon() -> Lexicon:
         one_after=_words(non["one_after"]),
         one_before=_words(non["one_before"]),
         hyphen_blockers=_words(non["hyphen_blockers"]),
-        extreme_after=_words(non["extreme_after"]),
+        last_verb_before=_words(non["last_verb_before"]),
+        name_particles=frozenset(non["name_particles"]),
+        hyphen_skip=_words(non["hyphen_skip"]),
         prefilter=prefilter,
         word_token=re.compile(r"[A-Za-z]+"),
         scale_re=scale_re,
@@ -407,10 +461,14 @@ def lexicon() -> Lexicon:
         change_before_re=change_before_re,
         change_noun_of_re=change_noun_of_re,
         change_noun_after_re=change_noun_after_re,
+        change_noun_gap_re=change_noun_gap_re,
         per_re=per_re,
         period_before_re=period_before_re,
+        future_cue_re=future_cue_re,
         period_after_re=period_after_re,
         dollar_context_re=dollar_context_re,
         yen_context_re=yen_context_re,
         yuan_context_re=yuan_context_re,
+        crown_context_re=crown_context_re,
+        pound_context_re=pound_context_re,
     )

@@ -3,7 +3,9 @@
 `$` is USD unless the article names exactly one other dollar (`A$`, `Canadian dollars`)
 and never the US dollar; `¥` is JPY unless the article names the yuan and never the yen;
 cents are USX (US cents, CONVENTIONS) when the dollar is USD, otherwise the article's dollar
-with unit `cent`.
+with unit `cent`; `crowns` are the crown of the country the article names first (SEK when it
+names none); `pounds` are GBP unless the article uses `$` and names nothing British, where
+they are the weight (unit `pound`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ class MoneyContext:
     lex: Lexicon
     _dollar: str | None = field(default=None, init=False)
     _yen: str | None = field(default=None, init=False)
+    _crown: str | None = field(default=None, init=False)
+    _pound_is_money: bool | None = field(default=None, init=False)
 
     @property
     def dollar(self) -> str:
@@ -42,12 +46,31 @@ class MoneyContext:
             self._yen = "CNY" if yuan and not yen else "JPY"
         return self._yen
 
+    @property
+    def crown(self) -> str:
+        if self._crown is None:
+            m = self.lex.crown_context_re.search(self.text)
+            self._crown = m.lastgroup if m is not None and m.lastgroup else "SEK"
+        return self._crown
+
+    @property
+    def pound_is_money(self) -> bool:
+        if self._pound_is_money is None:
+            self._pound_is_money = "$" not in self.text or bool(
+                self.lex.pound_context_re.search(self.text)
+            )
+        return self._pound_is_money
+
     def resolve(self, code: str | None, unit: str | None) -> tuple[str | None, str | None]:
         """(currency, unit) for a placeholder code; other codes pass through."""
         if code == "DOLLAR":
             return self.dollar, unit
         if code == "YEN":
             return self.yen, unit
+        if code == "CROWN":
+            return self.crown, unit
+        if code == "POUND":
+            return ("GBP", unit) if self.pound_is_money else (None, unit or "pound")
         if code == "CENT":
             return ("USX", unit) if self.dollar == "USD" else (self.dollar, "cent")
         return code, unit

@@ -13,12 +13,16 @@ from spacy.tokens import Doc, Token
 
 from pipeline.figures.lexicon import SP, Lexicon
 
-_WORD = re.compile(rf"{SP}*(?:(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)|(?P<o>\S))")
+_WORD = re.compile(
+    rf"{SP}*(?:(?P<w>(?:[A-Za-z]\.){{2,}}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)|(?P<o>\S))"
+)
+_DIGITS = re.compile(rf"{SP}*\d+(?=[ \u00a0])")
 _CHES_SINGULAR_E = ("aches", "iches", "ches")  # headaches, niches, caches: drop the s only
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _RUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})  # VERB: participles ("registered")
 _BREAK_POS = frozenset({"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET"})
 _MAX_WORDS = 4
+_TIME_WORDS = frozenset({"last", "next", "this", "coming", "previous", "past", "per", "every"})
 
 
 def singularize(word: str, lex: Lexicon) -> str:
@@ -58,35 +62,71 @@ def noun_from_text(
 
     With `singular` (the number is one) the first word that is not an adjective counts;
     otherwise the first plural within four words (`1,000 AITO experience stores` -> store).
+    The search stops at function words, except a few that modify a count (`40 more
+    showrooms`, `three such centres`) and `and` between names (`three Chevrolet and
+    Honda dealerships`).
     """
-    for _ in range(_MAX_WORDS):
+    words = 0
+    prev_cap = False
+    while words < _MAX_WORDS:
         m = _WORD.match(text, pos)
-        if m is None or m.group("w") is None:
+        if m is None:
             return None
+        if m.group("w") is None:
+            digits = _DIGITS.match(text, pos)
+            if singular or digits is None:
+                return None
+            pos, words = digits.end(), words + 1  # "27 737 MAX jets": a model number
+            continue
         word = m.group("w")
         if word.endswith(("s'", "s’")):
             word = word[:-1]  # "five weeks' rent"
         low = word.lower()
-        if low in lex.stopwords or low.endswith(("'s", "’s")):
+        pos = m.end()
+        if low == "and" and prev_cap and _capitalised_next(text, pos):
+            continue  # "three Chevrolet and Honda dealerships"
+        words += 1
+        prev_cap = word[0].isupper()
+        if low.endswith(("'s", "’s")):
+            return None
+        if low in lex.stopwords:
+            if low in lex.pass_words:
+                continue
             return None
         if singular:
-            if low not in lex.adjectives and not low.endswith("ly"):
-                return singularize(low, lex), m.start("w"), m.end("w")
-        elif is_plural(low, lex):
+            if low in lex.adjectives or low.endswith("ly"):
+                continue
+            if low.endswith(("ing", "ed")) and _word_next(text, pos, lex):
+                continue  # "one circulating strain"
+            return singularize(low, lex), m.start("w"), m.end("w")
+        if is_plural(low, lex):
             nxt = _WORD.match(text, m.end())
             if word[0].isupper() and nxt and nxt.group("w") and is_plural(nxt.group("w"), lex):
                 m = nxt  # "8.5 million Windows devices": the proper noun is a modifier
                 low = m.group("w").lower()
+                word = m.group("w")
             return singularize(low, lex), m.start("w"), m.start("w") + len(word)
-        pos = m.end()
     return None
 
 
-def token_at(doc: Doc, char: int, starts: list[int]) -> Token:
-    """The token that contains character `char` (`starts` = token start offsets)."""
-    from bisect import bisect_right
+def _capitalised_next(text: str, pos: int) -> bool:
+    m = _WORD.match(text, pos)
+    return m is not None and m.group("w") is not None and m.group("w")[0].isupper()
 
-    return doc[max(bisect_right(starts, char) - 1, 0)]
+
+def _word_next(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a content word (not a function word) follows `pos`."""
+    m = _WORD.match(text, pos)
+    return m is not None and m.group("w") is not None and m.group("w").lower() not in lex.stopwords
+
+
+def token_at(doc: Doc, char: int) -> Token:
+    """The token that contains character `char` (spaCy's own character lookup, so that no
+    Python loop walks the whole Doc)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        span = doc.char_span(max(char - 1, 0), char, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else doc[0]
 
 
 def annotations(doc: Doc) -> frozenset[str]:
@@ -115,6 +155,36 @@ def _lemma(token: Token, lex: Lexicon, has: frozenset[str]) -> str:
     return token.lemma_.lower() or low
 
 
+def _breaks(doc: Doc, tok: Token) -> bool:
+    """A token between a number and its noun that ends the noun phrase; `and` between two
+    names does not (`three Chevrolet and Honda dealerships`); a time word does (`180,000
+    last year`)."""
+    if tok.pos_ == "CCONJ" and 0 < tok.i < len(doc) - 1:
+        return not (doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i + 1].pos_ == "PROPN")
+    return tok.pos_ in _BREAK_POS or tok.lower_ in _TIME_WORDS
+
+
+def _head_unit(doc: Doc, head: Token, lex: Lexicon, has: frozenset[str]) -> tuple[str, int, int]:
+    """(unit, start, end) of a head noun; a hyphenated word the tokenizer split is joined
+    again (`400 drive-throughs` -> `drive-through`)."""
+    unit = _lemma(head, lex, has)
+    start = head.idx
+    i = head.i
+    while (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_alpha
+    ):
+        unit = f"{doc[i - 2].lower_}-{unit}"
+        start = doc[i - 2].idx
+        i -= 2
+    if unit.endswith("-old"):
+        unit = unit[:-4]  # "24-year-olds": the age in years
+    return unit, start, head.idx + len(head.text)
+
+
 def noun_from_doc(
     doc: Doc, last: Token, *, after: int, has: frozenset[str], lex: Lexicon
 ) -> tuple[str, int, int] | None:
@@ -139,9 +209,9 @@ def noun_from_doc(
             and head.lower_ not in lex.stopwords
             and 0 < head.i - tok.i <= 8
             and head.i - last.i >= 1
-            and not any(t.pos_ in _BREAK_POS for t in doc[last.i + 1 : head.i])
+            and not any(_breaks(doc, t) for t in doc[last.i + 1 : head.i])
         ):
-            return _lemma(head, lex, has), head.idx, head.idx + len(head.text)
+            return _head_unit(doc, head, lex, has)
     if "TAG" in has:
         best = None
         first = last.i + 1
@@ -149,6 +219,8 @@ def noun_from_doc(
             first += 1
         for tok in doc[first : first + _MAX_WORDS + 2]:
             low = tok.lower_
+            if low in _TIME_WORDS:
+                break
             if tok.pos_ == "NOUN" and low not in lex.stopwords:
                 best = tok
             elif tok.pos_ in _RUN_POS or (tok.text == "-" and best is None):
@@ -158,6 +230,6 @@ def noun_from_doc(
             else:
                 break
         if best is not None:
-            return _lemma(best, lex, has), best.idx, best.idx + len(best.text)
+            return _head_unit(doc, best, lex, has)
         return None
     return None
