@@ -455,13 +455,17 @@ def _named_like_organization(ent: Span, words: list[str]) -> bool:
 
 
 def _own_pronoun(ent: Span) -> str | None:
-    """The first possessive pronoun after a name in its clause: `its` for a firm, `his` or
-    `her` for a person."""
-    for token in ent.sent[ent.end - ent.sent.start :]:
-        if token.lower_ in ("its", "his", "her", "their"):
+    """The possessive pronoun a name's own verb uses after it (`Novo Nordisk raised its
+    outlook`): `its` for a firm, `his`/`her` for a person; none inside the name's own
+    phrase (`Wang Lianjun, Huawei's director ... for its Zhixuan business,`)."""
+    root = ent.root
+    if root.dep_ != "nsubj":
+        return None
+    verb = root.head
+    own = {t.i for t in root.subtree}
+    for token in verb.subtree:
+        if token.i > ent.end and token.i not in own and token.lower_ in ("its", "his", "her"):
             return token.lower_
-        if token.text in (";", ":") or (token.dep_ == "mark" and token.i > ent.end):
-            return None
     return None
 
 
