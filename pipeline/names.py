@@ -35,6 +35,10 @@ def org_name(text: str) -> str:
     name = strip_possessive(text).strip(_TRIM)
     if name.lower().startswith("the "):
         name = name[4:]
+    words = name.split()
+    # `Rival Kaiyun Auto said`: a sentence opener the NER took into the name.
+    if len(words) > 1 and words[0].lower() in lexicon.words("attribution/org_leading_words.txt"):
+        name = " ".join(words[1:])
     return name
 
 

@@ -207,6 +207,20 @@ class RegistryBuilder(Component):
             for e in doc.ents
             if not _after_number(e) and not any(a <= e.start < b for a, b in datelines)
         ]
+        # A name is a firm's when any of its mentions says so (`Nordsee Vind has halted work
+        # on its wind farm`), whichever mention comes first.
+        firms = {
+            names.person_name(e.text).lower()
+            for e in ents
+            if e.label_ in PERSON_LABELS
+            and _named_like_organization(e, names.person_name(e.text).split())
+        }
+        ents = [
+            Span(doc, e.start, e.end, label="ORG")
+            if e.label_ in PERSON_LABELS and names.person_name(e.text).lower() in firms
+            else e
+            for e in ents
+        ]
         # Full names first, so that `Wang` (tagged ORG) finds `Wang Lianjun` (PERSON).
         for ent in sorted(ents, key=lambda e: (-len(e), e.start_char)):
             if _kind_of(ent, registry) == "person" and len(names.person_name(ent.text).split()) > 1:

@@ -191,13 +191,13 @@ def _entity_target(subject: Token, ctx: _Context) -> Target | None:
         return _from_span(ent, ctx.registry)
     if subject.pos_ == "PROPN" and _is_name(subject):
         return _proper_target(subject, ctx.registry)
-    if subject.text[:1].isupper():
+    if _registry_name(subject, ctx):
         # `Copperleaf raised prices`: a name the tagger read as a common noun, known to the
         # registry from an earlier mention.
         entity = ctx.registry.lookup(_proper_span(subject).text) or ctx.registry.lookup(
             subject.text
         )
-        if entity is not None:
+        if entity is not None and entity.label not in ("NORP",):
             return _from_entity(entity)
     return _owner_target(subject, ctx)
 
@@ -233,6 +233,10 @@ def _common_word(token: Token, nouns: frozenset[str]) -> bool:
     admissions ...`): a dictionary noun that the article never capitalises mid-sentence."""
     if not _opens_sentence(token) or _capitalised_elsewhere(token):
         return False
+    if token.ent_type_ in ("GPE", "LOC", "PERSON", "NORP"):
+        return False  # places and people the NER knows are names, whatever WordNet lists
+    if token.doc.text.count(token.text) > 1:
+        return False  # written capitalised more than once: the article's own name
     word = token.lower_
     return word in nouns or token.lemma_.lower() in nouns or singular(word) in nouns
 
@@ -387,11 +391,23 @@ def _proper_span(token: Token) -> Span:
 
 def _proper_target(subject: Token, registry: Registry) -> Target | None:
     """A proper-noun subject the NER did not tag (`Voltera delivered ...`)."""
+    if subject.ent_type_ == "NORP":
+        return None  # `Japanese owner ...`: a nationality
     span = _proper_span(subject)
     entity = registry.lookup(span.text) or registry.lookup(subject.text)
     if entity is not None:
         return _from_entity(entity)
     return Target(name=names.org_name(span.text), label=None)
+
+
+def _registry_name(token: Token, ctx: _Context) -> bool:
+    """A capitalised word worth looking up in the registry: not a known common noun or
+    acronym (`Bills are ...`, `AI chip demand`)."""
+    return (
+        token.text[:1].isupper()
+        and token.lower_ not in lexicon.words("attribution/not_names.txt")
+        and not _common_word(token, ctx.common_nouns)
+    )
 
 
 def _named(token: Token, ctx: _Context) -> Target | None:
@@ -400,11 +416,11 @@ def _named(token: Token, ctx: _Context) -> Target | None:
     ent = _ent_of(token, ctx.common_nouns)
     if ent is not None:
         return _from_span(ent, ctx.registry)
-    if token.text[:1].isupper():
+    if _registry_name(token, ctx):
         entity = ctx.registry.lookup(_proper_span(token).text) or ctx.registry.lookup(
             names.strip_possessive(token.text)
         )
-        if entity is not None:
+        if entity is not None and entity.label not in ("NORP",):
             return _from_entity(entity)
     if token.pos_ == "PROPN" and _is_name(token):
         return _proper_target(token, ctx.registry)

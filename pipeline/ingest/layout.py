@@ -60,7 +60,7 @@ def dateline_prefix(paragraph: str) -> int:
         m = pattern.match(paragraph)
         if m and m.end() < len(paragraph) and paragraph[m.end()].isspace():
             rest = paragraph[m.end() :].lstrip()
-            if rest[:1].isupper() or rest[:1] in "\"\u201c'":
+            if rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"\u201c'":
                 return m.end()
     return 0
 
