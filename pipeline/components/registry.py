@@ -203,9 +203,10 @@ class RegistryBuilder(Component):
             (s.start, s.end) for s in doc.spans.get(NON_CLAIM, []) if s.label_ == "dateline"
         ]
         ents = [
-            extend_org(e) if e.label_ in ORG_LABELS else e
+            extend_org(part) if part.label_ in ORG_LABELS else part
             for e in doc.ents
             if not _after_number(e) and not any(a <= e.start < b for a, b in datelines)
+            for part in _split_fused(e)
         ]
         # A name is a firm's when any of its mentions says so (`Nordsee Vind has halted work
         # on its wind farm`), whichever mention comes first.
@@ -390,10 +391,12 @@ def extend_org(ent: Span) -> Span:
     Republicans`; without a sentence opener it took in (`Rival Kaiyun Auto`)."""
     doc = ent.doc
     start, end = ent.start, ent.end
+    # `Jade Lotus Biotech` tagged `Lotus Biotech`: capitalised compounds before it belong.
     while (
         start > 0
-        and doc[start - 1].pos_ == "PROPN"
         and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].text[:1].isupper()
+        and doc[start - 1].head.i >= start
         and not doc[start - 1].ent_type_
     ):
         start -= 1
@@ -442,6 +445,22 @@ def _head_noun(ent: Span, entity: Entity) -> None:
     last = ent[-1]
     if last.pos_ == "NOUN":
         entity.nouns.add(last.lemma_.lower())
+
+
+def _split_fused(ent: Span) -> list[Span]:
+    """`Sky and TNT Sports` tagged as one organisation: two, when the article also names
+    the first on its own (`Sky said ...`). `Marks and Spencer` stays one."""
+    doc = ent.doc
+    for token in ent:
+        if token.lower_ in ("and", "&") and ent.start < token.i < ent.end - 1:
+            left = doc[ent.start : token.i]
+            alone = re.compile(rf"\b{re.escape(left.text)}\b(?!\s+(?:and|&)\s)")
+            if len(alone.findall(doc.text)) >= 1:
+                return [
+                    Span(doc, ent.start, token.i, label=ent.label_),
+                    Span(doc, token.i + 1, ent.end, label=ent.label_),
+                ]
+    return [ent]
 
 
 def _after_number(ent: Span) -> bool:
@@ -577,10 +596,9 @@ def _split_description(head: Token, registry: Registry) -> tuple[str | None, str
             named = [x for x in objs[0].subtree if x.ent_type_ in ORG_LABELS] if objs else []
             if named and named[0].ent_type_ != "GPE":
                 first = named[0]
-                run = [
-                    x for x in objs[0].subtree if x.i >= first.i and x.ent_type_ == first.ent_type_
-                ]
-                org = _org_name_of(" ".join(x.text for x in run), registry)
+                last = max(x.i for x in named if x.ent_type_ == first.ent_type_)
+                doc = first.doc
+                org = _org_name_of(doc[first.i : last + 1].text, registry)
                 drop.update(x.i for x in t.subtree)
     words = [t for t in tokens if t.i not in drop]
     while words and (words[0].dep_ == "det" or words[0].lower_ in {"the", "a", "an"}):
