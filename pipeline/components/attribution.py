@@ -136,8 +136,11 @@ def attribute(doc: Doc) -> list[Statement]:
             non_claim=any(s <= sent.start_char < e for s, e in non_claim),
             question=sent.text.rstrip("\"'\u201d\u2019 )").endswith("?"),
         )
-        found_cues = [(c, _resolve(c, resolver, k, parsed)) for c in _dominant(cues)]
-        found_cues = [(c, f) for c, f in found_cues if f is not None]
+        # A cue whose subject names no source (`Not everyone agrees: an executive said
+        # ...`) does not hide the cues inside what it governs.
+        resolved = [(c, _resolve(c, resolver, k, parsed)) for c in cues]
+        sources = _dominant([c for c, f in resolved if f is not None])
+        found_cues = [(c, f) for c, f in resolved if f is not None and c in sources]
         if direct and chains:
             chain = chains[0]
             if chain not in chain_speaker:
@@ -197,7 +200,7 @@ def attribute(doc: Doc) -> list[Statement]:
                     speaker=found.speaker,
                     cue=cue.lemma,
                     cue_token=cue.token.i,
-                    content=cue.content.i if cue.content is not None else _root(sent, cue),
+                    content=_statement_content(sent, cue),
                     entity=found.entity,
                 )
             )
@@ -395,6 +398,16 @@ def _root(sent: Span, cue: Cue | None = None) -> int | None:
             if child.dep_ in _CLAUSE_DEPS:
                 return child.i
     return root.i
+
+
+def _statement_content(sent: Span, cue: Cue) -> int | None:
+    """The head of what a statement is about: the reported clause, else for a statement
+    verb with an object (`Strata Cloud reported revenue of ...`) the cue's own clause."""
+    if cue.content is not None:
+        return cue.content.i
+    if any(c.dep_ == "dobj" for c in cue.token.children):
+        return cue.token.i
+    return _root(sent, cue)
 
 
 def _content_of_quote(sent: Span, cue: Cue | None) -> int | None:

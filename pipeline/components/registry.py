@@ -593,8 +593,8 @@ def _split_description(head: Token, registry: Registry) -> tuple[str | None, str
         if t.dep_ == "prep" and t.lower_ in _LINK_PREPS and not org:
             objs = [c for c in t.children if c.dep_ == "pobj"]
             # `an analyst at Morgan Stanley`, `a partner at the consultancy Alder & Finch`
-            named = [x for x in objs[0].subtree if x.ent_type_ in ORG_LABELS] if objs else []
-            if named and named[0].ent_type_ != "GPE":
+            named = [x for x in objs[0].subtree if x.ent_type_ == "ORG"] if objs else []
+            if named:
                 first = named[0]
                 last = max(x.i for x in named if x.ent_type_ == first.ent_type_)
                 doc = first.doc

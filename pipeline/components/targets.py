@@ -26,6 +26,7 @@ from pipeline.speakers import SpeakerResolver, singular
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
 # `the government said ...`: which government is rarely named; left unresolved.
 _UNRESOLVED = frozenset({"government", "administration", "authority"})
+_GROWTH_NOUNS = frozenset({"growth", "inflation", "demand", "investment", "output"})
 _GENERIC_ORG = frozenset({"company", "firm", "group", "business"})
 _QUANTIFIERS = frozenset("some many most several few all none both each any".split())
 _PLACE_NOUNS = frozenset({"country", "nation", "city", "region", "state", "province"})
@@ -257,8 +258,11 @@ def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
             sentence=stmt.sentence,
         )
         return _from_entity(found.entity) if found and found.entity else None
-    if lower in ("it", "its", "they", "their"):
+    if lower in ("it", "its"):
         return _it_target(ctx)
+    if lower in ("they", "their", "them"):
+        previous = ctx.previous  # `they` is not the speaker's own organisation
+        return previous if previous is not None and previous.label in ("ORG", None) else None
     return None
 
 
@@ -302,14 +306,18 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
     det = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
     if det in ("the", "this", "that"):
         return _definite_target(subject, lemma, ctx)
-    if owned:
-        for child in subject.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "at"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        owner = _named(obj, ctx)
-                        if owner is not None:
-                            return owner
+    # `The first phase of HS2`, `Development of Ariane 6`; for what a name owns also `in`
+    # and `at` (`Shares in Harbourline`, `Growth in China's economy`).
+    preps = ("of", "in", "at") if owned or lemma in _GROWTH_NOUNS else ("of",)
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    owner = _named(obj, ctx) or next(
+                        (_named(p, ctx) for p in obj.children if p.dep_ == "poss"), None
+                    )
+                    if owner is not None:
+                        return owner
     return None
 
 
@@ -457,7 +465,10 @@ def _from_span(ent: Span, registry: Registry) -> Target:
     return Target(name=name, label=label)
 
 
-def _from_entity(entity: Entity) -> Target:
+def _from_entity(entity: Entity) -> Target | None:
+    """The target an entity of the registry gives; none for a nationality (`Dutch`)."""
+    if entity.label == "NORP":
+        return None
     label = entity.label or ("PERSON" if entity.kind == "person" else "ORG")
     return Target(name=entity.name, label=label)
 
