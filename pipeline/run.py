@@ -18,8 +18,7 @@ from spacy.language import Language
 from models import Article, Claim, InputError
 from pipeline.components.base import failures
 from pipeline.extract import article_record, claims_of
-from pipeline.ingest import Skipped, read_inputs
-from pipeline.nlp import model_name, shared_nlp
+from pipeline.nlp import shared_nlp
 from pipeline.writers import Output
 
 BATCH_SIZE = 32
@@ -38,6 +37,9 @@ class Summary:
     skipped_kinds: Counter[str] = field(default_factory=Counter)
     words: int = 0
     seconds: float = 0.0
+    reused: int = 0
+    retained: int = 0
+    pruned: int = 0
 
     @property
     def ok(self) -> bool:
@@ -83,37 +85,57 @@ def extract(
     reference_date: dt.date | None = None,
     batch_size: int = BATCH_SIZE,
     on_progress: Callable[[Summary], None] | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    prune: bool = False,
+    fresh: bool = False,
 ) -> Summary:
-    """Run the whole job and write `claims.jsonl`, `articles.jsonl`, `errors.jsonl`."""
+    """Run the whole job and write `claims.jsonl`, `articles.jsonl`, `errors.jsonl`.
+
+    Incremental and resumable (`pipeline.batch`): inputs unchanged since the last run into
+    `out` are carried over without parsing, a killed run resumes; inputs deleted since are
+    kept unless `prune`; `fresh` ignores what earlier runs did. `workers` processes parse
+    in parallel (`engine="dask"`: on the Dask cluster at `scheduler`, or a local one).
+    """
+    from pipeline.batch import run_units
+    from pipeline.manifest import open_manifest
+    from pipeline.parallel import make_engine
+    from pipeline.version import describe_model, pipeline_version
+
     started = time.perf_counter()
-    nlp = shared_nlp(model)
-    summary = Summary(model=model_name(nlp), out=out)
-    with Output(out) as output:
-
-        def articles() -> Iterator[Article]:
-            for item in read_inputs(inputs, reference_date=reference_date):
-                if isinstance(item, Article):
-                    yield item
-                elif isinstance(item, InputError):
-                    output.errors.write(item)
-                    summary.failed += 1
-                elif isinstance(item, Skipped):
-                    summary.skipped += 1
-                    summary.skipped_kinds[item.reason] += 1
-
-        for item in process(articles(), nlp=nlp, batch_size=batch_size):
-            if isinstance(item, InputError):
-                output.errors.write(item)
-                summary.failed += 1
-                continue
-            output.articles.write(item.article)
-            for claim in item.claims:
-                output.claims.write(claim)
-            summary.articles += 1
-            summary.claims += len(item.claims)
-            summary.words += len(item.article.text.split())
-            if on_progress is not None:
-                on_progress(summary)
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
+    summary = Summary(model=describe_model(model), out=out)
+    version = pipeline_version(model, reference_date)
+    runner = make_engine(
+        engine,
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        scheduler=scheduler,
+        reference_date=reference_date,
+    )
+    manifest = open_manifest(out)
+    try:
+        manifest.begin_run(fresh=fresh)
+        with runner, Output(out) as output:
+            run_units(
+                inputs,
+                output=output,
+                manifest=manifest,
+                engine=runner,
+                version=version,
+                reference_date=reference_date,
+                batch_size=batch_size,
+                prune=prune,
+                summary=summary,
+                on_progress=on_progress,
+            )
+    except BaseException:
+        manifest.abandon()
+        raise
+    manifest.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
