@@ -74,9 +74,29 @@ def extract(
     reference_date: ReferenceOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Parsing processes (or Dask workers).")
+    ] = 1,
+    engine: Annotated[
+        str, typer.Option(help="local (this machine) or dask (a Dask cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); none: a LocalCluster."),
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Drop the records of inputs deleted since the last run.")
+    ] = False,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Ignore earlier runs: process every input again.")
+    ] = False,
 ) -> None:
-    """Extract claims: writes OUT/claims.jsonl, OUT/articles.jsonl and OUT/errors.jsonl."""
+    """Extract claims: writes OUT/claims.jsonl, OUT/articles.jsonl and OUT/errors.jsonl.
+    Inputs unchanged since the last run into OUT are carried over without parsing."""
+    from pipeline.dask_engine import DaskUnavailable, WorkerMismatch
+    from pipeline.manifest import OutputBusy
     from pipeline.nlp import ModelNotFound
+    from pipeline.parallel import BadEngine
     from pipeline.run import extract as run_extract
 
     progress = None
@@ -100,8 +120,13 @@ def extract(
             reference_date=_date(reference_date),
             batch_size=batch_size,
             on_progress=on_progress if progress else None,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            prune=prune,
+            fresh=fresh,
         )
-    except ModelNotFound as error:
+    except (ModelNotFound, OutputBusy, BadEngine, DaskUnavailable, WorkerMismatch) as error:
         raise _fail(str(error)) from None
     finally:
         if progress:
@@ -116,11 +141,23 @@ def extract(
             f"  skipped   {summary.skipped}{f' ({skipped})' if skipped else ''}\n"
             f"  failed    {summary.failed}"
             f"{f' (see {errors_file})' if summary.failed else ''}\n"
+            f"{_incremental(summary)}"
             f"  time      {summary.seconds:.1f} s"
             f" ({summary.words / max(summary.seconds, 1e-9):,.0f} words/s)\n"
             f"  output    {out}/"
         )
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _incremental(summary) -> str:
+    lines = []
+    if summary.reused:
+        lines.append(f"  reused    {summary.reused} articles unchanged since the last run")
+    if summary.retained:
+        lines.append(f"  kept      {summary.retained} articles of deleted inputs (--prune drops)")
+    if summary.pruned:
+        lines.append(f"  pruned    {summary.pruned} deleted inputs")
+    return "".join(f"{line}\n" for line in lines)
 
 
 @app.command("eval")

@@ -25,6 +25,10 @@ from pipeline.run import Result, process
 log = logging.getLogger("newsclaims.parallel")
 
 
+class BadEngine(ValueError):
+    """An unknown engine, or engine options that do not go together."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """One article's output lines: its article line and claim lines, or one error line."""
@@ -147,7 +151,7 @@ def make_engine(
     """The engine called `name`: `local` (this machine) or `dask` (a Dask cluster)."""
     if name == "local":
         if scheduler is not None:
-            raise ValueError("--scheduler needs --engine dask")
+            raise BadEngine("--scheduler needs --engine dask")
         return LocalEngine(model=model, batch_size=batch_size, workers=workers)
     if name == "dask":
         from pipeline.dask_engine import DaskEngine
@@ -159,4 +163,4 @@ def make_engine(
             scheduler=scheduler,
             reference_date=reference_date,
         )
-    raise ValueError(f"unknown engine {name!r}: use local or dask")
+    raise BadEngine(f"unknown engine {name!r}: use local or dask")
