@@ -74,7 +74,7 @@ class DaskEngine:
                 threads_per_worker=1,
                 processes=True,
                 host="127.0.0.1",
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",
             )
             self._client = distributed.Client(self._cluster)
         else:
