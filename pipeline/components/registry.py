@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import lexicon, names
 from pipeline.components.base import Component
+from pipeline.doctext import has_ents
 
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -411,7 +412,7 @@ def _descriptor_before(doc: Doc, start: int, registry: Registry) -> tuple[str | 
         j -= 1
     if j < i:
         candidate = doc[j + 1 : i + 1].text
-        if doc.has_annotation("ENT_IOB"):
+        if has_ents(doc):
             if doc[i].ent_type_ in ORG_LABELS:
                 org = _org_name_of(candidate, registry)
         else:

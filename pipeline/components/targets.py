@@ -10,8 +10,6 @@ registry; `we` in a quotation resolved to the speaker's organisation. Fills
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +19,7 @@ from pipeline.components.attribution import Statement
 from pipeline.components.base import Component
 from pipeline.components.registry import ORG_LABELS, Entity, Registry
 from pipeline.cues import cue_lemmas
+from pipeline.doctext import has_parse, written_mid_sentence
 from pipeline.speakers import SpeakerResolver, _extend_org
 
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
@@ -71,7 +70,7 @@ class Targets(Component):
         resolver = SpeakerResolver(doc, registry)
         previous: Target | None = None
         for stmt in doc._.statements or []:
-            if doc.has_annotation("DEP"):
+            if has_parse(doc):
                 context = _Context(doc, stmt, registry, resolver, previous)
                 stmt.target = target_parsed(context)
             else:
@@ -167,8 +166,7 @@ def _is_name(token: Token) -> bool:
     if not token.text[:1].isupper() or token.lower_ in lexicon.words("attribution/not_names.txt"):
         return False
     if token.is_sent_start or token.i == 0:
-        pattern = re.compile(r"[a-z,;] " + re.escape(token.text) + r"\b")
-        return bool(pattern.search(token.doc.text))
+        return written_mid_sentence(token.doc, token.text)
     return True
 
 
@@ -320,6 +318,6 @@ def target_unparsed(doc: Doc, stmt: Statement, registry: Registry) -> Target | N
         return _from_entity(entity)
     # A capitalised name that the article also writes capitalised mid-sentence is a name,
     # not a sentence-initial common word (`While`, `Notably`).
-    if text and re.search(r"[a-z,;] " + re.escape(text) + r"\b", doc.text):
+    if text and written_mid_sentence(doc, text):
         return Target(name=text, label=None)
     return None
