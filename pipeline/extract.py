@@ -23,11 +23,14 @@ def article_record(article: Article, doc: Doc) -> Article:
     )
 
 
-def claims_of(doc: Doc, article: Article) -> list[Claim]:
-    """The claims of one article, in text order."""
+def claims_of(
+    doc: Doc, article: Article, *, repeats: Counter[str] | None = None
+) -> list[Claim]:
+    """The claims of one article, in text order. `repeats` counts sentences already seen in
+    earlier sections of the same article (`pipeline.sections`)."""
     figures = _ByStart(doc._.figures or [])
     dates = _ByStart(doc._.dates or [])
-    repeats: Counter[str] = Counter()
+    repeats = Counter() if repeats is None else repeats
     out: list[Claim] = []
     for stmt in doc._.statements or []:
         if stmt.non_claim or stmt.question:

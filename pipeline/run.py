@@ -19,6 +19,7 @@ from models import Article, Claim, InputError
 from pipeline.components.base import failures
 from pipeline.extract import article_record, claims_of
 from pipeline.nlp import shared_nlp
+from pipeline.sections import SECTION_CHARS, process_long
 from pipeline.writers import Output
 
 BATCH_SIZE = 32
@@ -61,11 +62,16 @@ def process(
 
     def docs():
         for article in articles:
-            doc = nlp.make_doc(article.text)
+            # Too long for one Doc: an empty stand-in keeps the order (`pipeline.sections`).
+            long = len(article.text) > SECTION_CHARS
+            doc = nlp.make_doc("" if long else article.text)
             doc._.published = article.published
-            yield doc, article
+            yield doc, (article, long)
 
-    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+    for doc, (article, long) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        if long:
+            yield process_long(article, nlp=nlp)
+            continue
         problems = failures(doc)
         if problems:
             yield InputError(
