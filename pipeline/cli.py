@@ -211,8 +211,18 @@ def bench(
         typer.Option("--model", "-m", help="Model(s) to measure (default: the default and blank)."),
     ] = None,
     sizes: Annotated[
-        list[int] | None, typer.Option("--size", help="Corpus copies (default: 1, 4, 16).")
+        list[int] | None,
+        typer.Option("--size", help="Copies of INPUT (default 1 4 16), or articles (--synthetic)."),
     ] = None,
+    workers: Annotated[
+        list[int] | None, typer.Option("--workers", "-w", help="Worker counts (default: 1).")
+    ] = None,
+    synthetic: Annotated[
+        bool, typer.Option("--synthetic", help="Sizes are articles of a synthetic corpus.")
+    ] = False,
+    pathological: Annotated[
+        bool, typer.Option("--pathological", help="Time the pathological inputs instead.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Measure throughput against the bare spaCy parse, stage shares and peak memory."""
@@ -223,11 +233,24 @@ def bench(
         chosen = models or [default_model(), BLANK]
     except ModelNotFound as error:
         raise _fail(str(error)) from None
+    if pathological:
+        from pipeline import stress
+
+        runs = stress.run(chosen)
+        out = json.dumps(stress.to_dicts(runs), indent=2) if as_json else stress.format_report(runs)
+        sys.stdout.write(out + "\n")
+        return
     paths = inputs or [Path("corpus")]
     for path in paths:
         if not path.exists():
             raise _fail(f"{path} does not exist")
-    results = run([str(p) for p in paths], models=chosen, sizes=sizes or [1, 4, 16])
+    results = run(
+        [str(p) for p in paths],
+        models=chosen,
+        sizes=sizes or [1, 4, 16],
+        workers=workers or [1],
+        synthetic=synthetic,
+    )
     sys.stdout.write((to_json(results) if as_json else format_report(results)) + "\n")
 
 
