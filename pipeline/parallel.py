@@ -13,6 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -76,6 +79,20 @@ def parse_chunk(articles: list[Article], model: str | None, batch_size: int) -> 
     return outcomes
 
 
+def _start_worker(model: str | None) -> None:
+    """In each worker: exit when the parent run dies (even by SIGKILL, which leaves no time
+    to stop the pool), then load the pipeline once."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsclaims-parent-watch", daemon=True).start()
+    shared_nlp(model)
+
+
 class _Done:
     """A finished result that looks like a future (empty chunks never leave the process)."""
 
@@ -127,7 +144,7 @@ class LocalEngine:
                 pool = ProcessPoolExecutor(
                     self.workers,
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=shared_nlp,
+                    initializer=_start_worker,
                     initargs=(self.model,),
                 )
             return pool.submit(parse_chunk, chunk, self.model, self.batch_size)

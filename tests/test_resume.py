@@ -40,8 +40,9 @@ def _finished_units(out: Path) -> int:
         return 0
 
 
-def _kill_after(src: Path, out: Path, units: int, *extra: str) -> int:
-    """Start a run, SIGKILL it once the manifest holds `units` finished inputs."""
+def _kill_after(src: Path, out: Path, units: int, *extra: str) -> list[int]:
+    """Start a run, SIGKILL it once the manifest holds `units` finished inputs; returns the
+    process ids of its children (worker processes) at that moment."""
     process = subprocess.Popen(
         _command(src, out, *extra), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
@@ -51,11 +52,12 @@ def _kill_after(src: Path, out: Path, units: int, *extra: str) -> int:
             assert process.poll() is None, "the run ended before it could be killed"
             assert time.monotonic() < deadline, "the run made no progress"
             time.sleep(0.02)
+        children = _children_of(process.pid)
         os.kill(process.pid, signal.SIGKILL)
     finally:
         process.wait()
     assert process.returncode == -signal.SIGKILL
-    return _finished_units(out)
+    return children
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +73,10 @@ def corpus(tmp_path_factory):
 def test_resume_after_sigkill_gives_the_clean_output(corpus, tmp_path):
     src, clean = corpus
     out = tmp_path / "out"
-    first = _kill_after(src, out, ARTICLES // 5)
-    second = _kill_after(src, out, first + ARTICLES // 3)
+    _kill_after(src, out, ARTICLES // 5)
+    first = _finished_units(out)
+    _kill_after(src, out, first + ARTICLES // 3)
+    second = _finished_units(out)
     assert ARTICLES // 5 <= first < second < ARTICLES
     assert not (out / "claims.jsonl").exists()  # nothing ever looked finished
     done = subprocess.run(_command(src, out), cwd=ROOT, capture_output=True, text=True)
@@ -83,10 +87,30 @@ def test_resume_after_sigkill_gives_the_clean_output(corpus, tmp_path):
         assert (out / name).read_bytes() == clean[name], name
 
 
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found
+
+
 def test_resume_after_sigkill_with_two_workers(corpus, tmp_path):
     src, clean = corpus
     out = tmp_path / "out"
-    _kill_after(src, out, ARTICLES // 4, "--workers", "2")
+    workers = _kill_after(src, out, ARTICLES // 4, "--workers", "2")
+    assert len(workers) >= 2
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}/status").exists()
+                and "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()], "orphan workers"
     done = subprocess.run(_command(src, out, "--workers", "2"), cwd=ROOT, capture_output=True)
     assert done.returncode == 1
     for name in FILES:
