@@ -15,6 +15,7 @@ only here.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator
 
 from models import Article
@@ -68,6 +69,10 @@ class DaskEngine:
         if self._client is not None:
             return self._client
         distributed = _client_module()
+        # Dask logs at INFO by its own config: follow the caller's level (--verbose) instead.
+        logging.getLogger("distributed").setLevel(
+            max(logging.WARNING, logging.getLogger().getEffectiveLevel())
+        )
         if self.scheduler is None:
             self._cluster = distributed.LocalCluster(
                 n_workers=self.workers,
@@ -75,6 +80,7 @@ class DaskEngine:
                 processes=True,
                 host="127.0.0.1",
                 dashboard_address="127.0.0.1:0",
+                silence_logs=logging.ERROR,
             )
             self._client = distributed.Client(self._cluster)
         else:
