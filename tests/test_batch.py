@@ -180,3 +180,16 @@ def test_batch_manifest_copy_survives_a_moved_output(tmp_path, spy):
     spy.update(parsed=0, read=0)
     extract([src], out=tmp_path / "moved", model="blank")
     assert spy["parsed"] == 0
+
+
+def test_batch_incremental_trained_pipeline_equals_a_clean_run(tmp_path):
+    src = tmp_path / "in"
+    shutil.copytree(ROOT / "corpus" / "energy", src)
+    out = tmp_path / "out"
+    extract([src], out=out)
+    edited = sorted(src.glob("*.md"))[0]
+    edited.write_text(edited.read_text().replace("%", " percent", 1))
+    summary = extract([src], out=out)
+    assert summary.reused == summary.articles - 1
+    extract([src], out=tmp_path / "clean")
+    assert _output(out) == _output(tmp_path / "clean")
