@@ -87,8 +87,13 @@ class Chunk:
 
 
 def plan(
-    inputs, *, manifest: Manifest, version: str, reference_date: dt.date | None,
-    batch_size: int, summary: Summary,
+    inputs,
+    *,
+    manifest: Manifest,
+    version: str,
+    reference_date: dt.date | None,
+    batch_size: int,
+    summary: Summary,
 ) -> Iterator[Chunk]:
     """The work of a run, chunk by chunk: unchanged units kept, the others read here."""
     chunk = Chunk()
@@ -209,8 +214,16 @@ class Writer:
 
 
 def run_units(
-    inputs, *, output, manifest: Manifest, engine, version: str,
-    reference_date: dt.date | None, batch_size: int, prune: bool, summary: Summary,
+    inputs,
+    *,
+    output,
+    manifest: Manifest,
+    engine,
+    version: str,
+    reference_date: dt.date | None,
+    batch_size: int,
+    prune: bool,
+    summary: Summary,
     on_progress: Callable[[Summary], None] | None = None,
 ) -> None:
     """The whole run into `output` (open files), with `manifest` checkpointed per chunk."""
@@ -219,8 +232,12 @@ def run_units(
 
     def chunks() -> Iterator[list[Article]]:
         for chunk in plan(
-            inputs, manifest=manifest, version=version, reference_date=reference_date,
-            batch_size=batch_size, summary=summary,
+            inputs,
+            manifest=manifest,
+            version=version,
+            reference_date=reference_date,
+            batch_size=batch_size,
+            summary=summary,
         ):
             sent.append(chunk)
             yield chunk.articles

@@ -216,8 +216,7 @@ def format_report(results: list[Measurement]) -> str:
         lines.append(
             f"{r.model:<26}  {r.copies:>6}  {r.articles:>8}  {r.words:>8}  {r.parse_seconds:>7.2f}"
             f"  {r.extract_seconds:>9.2f}  {r.ratio:>5.2f}  {r.articles_per_second:>10.1f}"
-            f"  {r.words_per_second:>9,.0f}  {r.peak_rss_mb:>7.0f}"
-            + _workers_note(r)
+            f"  {r.words_per_second:>9,.0f}  {r.peak_rss_mb:>7.0f}" + _workers_note(r)
         )
     for model in dict.fromkeys(r.model for r in results):
         biggest = max((r for r in results if r.model == model), key=lambda r: r.copies)

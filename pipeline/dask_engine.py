@@ -45,8 +45,13 @@ class DaskEngine:
     """Chunks parsed by the workers of a Dask cluster, results in order."""
 
     def __init__(
-        self, *, model: str | None, batch_size: int, workers: int = 2,
-        scheduler: str | None = None, reference_date: dt.date | None = None,
+        self,
+        *,
+        model: str | None,
+        batch_size: int,
+        workers: int = 2,
+        scheduler: str | None = None,
+        reference_date: dt.date | None = None,
     ) -> None:
         self.model, self.batch_size = model, batch_size
         self.workers, self.scheduler = max(1, workers), scheduler
@@ -109,6 +114,4 @@ class DaskEngine:
             )
 
         # Two chunks per worker thread in flight, once the cluster is known.
-        return ordered(
-            submit, chunks, window=lambda: 2 * self._threads() if self._client else 2
-        )
+        return ordered(submit, chunks, window=lambda: 2 * self._threads() if self._client else 2)

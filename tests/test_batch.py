@@ -65,7 +65,10 @@ def test_batch_rerun_over_unchanged_folder_parses_nothing(tmp_path, spy):
     assert spy == {"parsed": 0, "read": 0}
     assert _output(out) == before
     assert (again.articles, again.claims, again.failed, again.words) == (
-        first.articles, first.claims, first.failed, first.words,
+        first.articles,
+        first.claims,
+        first.failed,
+        first.words,
     )
     assert again.reused == first.articles
 
@@ -160,7 +163,10 @@ def test_batch_errors_in_input_order(tmp_path):
     src = _folder(tmp_path / "in", BAD)
     out = tmp_path / "out"
     extract([src], out=out, model="blank")
-    sources = [line.split('"source":"')[1].split('"')[0] for line in _output(out)["errors.jsonl"].decode().splitlines()]
+    sources = [
+        line.split('"source":"')[1].split('"')[0]
+        for line in _output(out)["errors.jsonl"].decode().splitlines()
+    ]
     assert sources == sorted(sources)
 
 

@@ -31,8 +31,12 @@ def test_dask_cluster_output_equals_local_output(cluster, tmp_path):
     inputs = [ROOT / "corpus", src]
     extract(inputs, out=tmp_path / "local", model="blank")
     summary = extract(
-        inputs, out=tmp_path / "dask", model="blank", engine="dask",
-        scheduler=cluster.scheduler_address, batch_size=8,
+        inputs,
+        out=tmp_path / "dask",
+        model="blank",
+        engine="dask",
+        scheduler=cluster.scheduler_address,
+        batch_size=8,
     )
     assert summary.articles == 48 + 6
     assert _output(tmp_path / "dask") == _output(tmp_path / "local")

@@ -27,7 +27,8 @@ from pipeline.run import Result, process
 
 SECONDS_PER_EXAMPLE = 20
 UNEXPECTED = "Unexpected error while reading"
-QUOTES = '"\'\u201c\u201d\u2018\u2019\u00ab\u00bb'
+QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
 
 def examples(count: int) -> settings:
     """`count` examples, no hypothesis deadline (see `within`), fixtures shared."""
@@ -61,9 +62,9 @@ words = st.sampled_from(
     "according to by 2025 million percent half a third Q3 fiscal 1,200 Mr Smith \n\n".split(" ")
 )
 newsy = st.lists(words, max_size=60).map(" ".join)
-quote_soup = st.lists(
-    st.one_of(st.sampled_from(list(QUOTES)), words), max_size=200
-).map(lambda parts: " ".join(parts))
+quote_soup = st.lists(st.one_of(st.sampled_from(list(QUOTES)), words), max_size=200).map(
+    lambda parts: " ".join(parts)
+)
 huge_numbers = st.one_of(
     st.integers(min_value=-(10**400), max_value=10**400).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
@@ -71,11 +72,18 @@ huge_numbers = st.one_of(
     st.integers(min_value=1, max_value=200).map(lambda n: "$" + ",".join(["999"] * n) + " billion"),
     st.integers(min_value=1, max_value=300).map(lambda n: "1" + "0" * n + "e" + "9" * 5),
 )
-any_text = st.one_of(st.text(max_size=400), newsy, quote_soup, huge_numbers.map(lambda n: f"Sales rose {n} in 2023, he said."))
+any_text = st.one_of(
+    st.text(max_size=400),
+    newsy,
+    quote_soup,
+    huge_numbers.map(lambda n: f"Sales rose {n} in 2023, he said."),
+)
 
 
 def _article(text: str) -> Article:
-    return Article(id=article_id("x.txt"), source="x.txt", text=text, content_hash=content_hash(text))
+    return Article(
+        id=article_id("x.txt"), source="x.txt", text=text, content_hash=content_hash(text)
+    )
 
 
 def _check_offsets(result: Result) -> None:
@@ -100,7 +108,9 @@ def test_hardening_parse_figure_never_raises(text):
 
 
 @examples(300)
-@given(text=any_text, published=st.one_of(st.none(), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))))
+@given(
+    text=any_text, published=st.one_of(st.none(), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))
+)
 def test_hardening_resolve_date_never_raises(text, published):
     with within():
         resolution = resolve_date(text, published=published)
@@ -121,7 +131,11 @@ def test_hardening_blank_pipeline_never_raises_out_of_the_batch(blank_nlp, texts
 
 
 @examples(60)
-@given(text=st.one_of(quote_soup, newsy, huge_numbers.map(lambda n: f"Profit rose to {n}, she said.")).filter(str.strip))
+@given(
+    text=st.one_of(
+        quote_soup, newsy, huge_numbers.map(lambda n: f"Profit rose to {n}, she said.")
+    ).filter(str.strip)
+)
 def test_hardening_trained_pipeline_never_raises_out_of_the_batch(nlp, text):
     with within():
         (result,) = process([_article(text)], nlp=nlp)
@@ -169,7 +183,13 @@ def test_hardening_readers_take_arbitrary_text(tmp_path_factory, text, suffix, f
     text=newsy,
 )
 def test_hardening_deeply_nested_html(depth, tag, text):
-    page = "<html><body>" + f"<{tag}>" * depth + f"<p>{text}</p>" + f"</{tag}>" * depth + "</body></html>"
+    page = (
+        "<html><body>"
+        + f"<{tag}>" * depth
+        + f"<p>{text}</p>"
+        + f"</{tag}>" * depth
+        + "</body></html>"
+    )
     with within():
         try:
             extract_page(page, source="nested.html")
@@ -183,8 +203,11 @@ def test_hardening_deeply_nested_html(depth, tag, text):
 def test_hardening_nested_html_file_is_one_line_at_most(tmp_path, depth):
     path = tmp_path / "nested.html"
     path.write_text(
-        "<html><body>" + "<div>" * depth + "<p>Exports fell 3% in October, the ministry said.</p>"
-        + "</div>" * depth + "</body></html>"
+        "<html><body>"
+        + "<div>" * depth
+        + "<p>Exports fell 3% in October, the ministry said.</p>"
+        + "</div>" * depth
+        + "</body></html>"
     )
     with within():
         items = list(read_inputs([path]))

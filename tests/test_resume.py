@@ -24,8 +24,18 @@ ARTICLES = 400
 
 def _command(src: Path, out: Path, *extra: str) -> list[str]:
     return [
-        sys.executable, "-m", "pipeline.cli", "extract", str(src), "--out", str(out),
-        "--model", "blank", "--batch-size", "4", *extra,
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "extract",
+        str(src),
+        "--out",
+        str(out),
+        "--model",
+        "blank",
+        "--batch-size",
+        "4",
+        *extra,
     ]
 
 
@@ -109,8 +119,12 @@ def test_resume_after_sigkill_with_two_workers(corpus, tmp_path):
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [pid for pid in workers if Path(f"/proc/{pid}/status").exists()
-                and "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()], "orphan workers"
+    assert not [
+        pid
+        for pid in workers
+        if Path(f"/proc/{pid}/status").exists()
+        and "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    ], "orphan workers"
     done = subprocess.run(_command(src, out, "--workers", "2"), cwd=ROOT, capture_output=True)
     assert done.returncode == 1
     for name in FILES:

@@ -33,7 +33,9 @@ def test_sections_cut_points(text, size, expected):
 def test_sections_long_article_offsets_and_ids(blank_nlp):
     text = "\n\n".join([PARAGRAPH] * (SECTION_CHARS // len(PARAGRAPH) + 300))
     assert len(text) > SECTION_CHARS
-    article = Article(id=article_id("long.txt"), source="long.txt", text=text, content_hash=content_hash(text))
+    article = Article(
+        id=article_id("long.txt"), source="long.txt", text=text, content_hash=content_hash(text)
+    )
     (result,) = process([article], nlp=blank_nlp)
     assert isinstance(result, Result)
     assert max(c.start for c in result.claims) > SECTION_CHARS
