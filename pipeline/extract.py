@@ -23,9 +23,7 @@ def article_record(article: Article, doc: Doc) -> Article:
     )
 
 
-def claims_of(
-    doc: Doc, article: Article, *, repeats: Counter[str] | None = None
-) -> list[Claim]:
+def claims_of(doc: Doc, article: Article, *, repeats: Counter[str] | None = None) -> list[Claim]:
     """The claims of one article, in text order. `repeats` counts sentences already seen in
     earlier sections of the same article (`pipeline.sections`)."""
     figures = _ByStart(doc._.figures or [])
