@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -171,6 +172,14 @@ def _staged(nlp, articles, article_record, claims_of, tmp: Path) -> dict[str, fl
     return stages
 
 
+def in_fresh_process(function, *args):
+    """`function(*args)` in a new spawned process: its peak memory is its own, and it may
+    start worker processes of its own (a `multiprocessing.Pool` worker may not)."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        return pool.submit(function, *args).result()
+
+
 def run(
     inputs: Sequence[str],
     *,
@@ -185,7 +194,6 @@ def run(
     a synthetic corpus made from them (`pipeline.synthetic`: varied texts, not copies)."""
     from pipeline.synthetic import write_corpus
 
-    context = multiprocessing.get_context("spawn")
     out = []
     with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
         for copies in sizes:
@@ -194,11 +202,9 @@ def run(
             else:
                 corpus = replicate([Path(p) for p in inputs], copies, Path(tmp) / f"x{copies}")
             for model in models:
-                with context.Pool(1, maxtasksperchild=1) as pool:
-                    parse_seconds, stages = pool.apply(measure_stages, (str(corpus), model))
+                parse_seconds, stages = in_fresh_process(measure_stages, str(corpus), model)
                 for n in workers:
-                    with context.Pool(1, maxtasksperchild=1) as pool:
-                        result = pool.apply(measure_extract, (str(corpus), model, copies, n))
+                    result = in_fresh_process(measure_extract, str(corpus), model, copies, n)
                     result.parse_seconds, result.stages = parse_seconds, stages
                     result.synthetic = synthetic
                     out.append(result)

@@ -12,7 +12,6 @@ quadratic step shows as minutes and gigabytes. The inputs:
 
 from __future__ import annotations
 
-import multiprocessing
 import random
 import resource
 import tempfile
@@ -117,15 +116,15 @@ def _measure(path: str, name: str, model: str) -> Run:
 
 def run(models: Sequence[str], names: Sequence[str] | None = None) -> list[Run]:
     """Every input with every model, each in its own spawned process."""
-    context = multiprocessing.get_context("spawn")
+    from pipeline.bench import in_fresh_process
+
     results = []
     with tempfile.TemporaryDirectory(prefix="newsclaims-stress-in-") as tmp:
         for name in names or INPUTS:
             path = Path(tmp) / name
             path.write_text(INPUTS[name](), encoding="utf-8")
             for model in models:
-                with context.Pool(1, maxtasksperchild=1) as pool:
-                    results.append(pool.apply(_measure, (str(path), name, model)))
+                results.append(in_fresh_process(_measure, str(path), name, model))
     return results
 
 
