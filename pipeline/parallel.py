@@ -64,6 +64,13 @@ def parse_chunk(articles: list[Article], model: str | None, batch_size: int) -> 
     """The outcome of every article of a chunk, in order; an article that breaks the parse
     becomes an error line and the others of its chunk are parsed again one by one."""
     nlp = shared_nlp(model)
+    # Strings new to the vocabulary (numbers, names) are dropped after the chunk: without
+    # the zone, a long run's vocabulary grows with every article.
+    with nlp.memory_zone():
+        return _parse(articles, nlp, batch_size)
+
+
+def _parse(articles: list[Article], nlp, batch_size: int) -> list[Outcome]:
     try:
         return [_outcome(item) for item in process(articles, nlp=nlp, batch_size=batch_size)]
     except Exception:  # noqa: BLE001 - find the article that broke the batch
