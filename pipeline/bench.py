@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,8 @@ class Measurement:
     peak_rss_mb: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
     workers: int = 1
+    synthetic: bool = False
+    worker_peak_rss_mb: float = 0.0
 
     @property
     def ratio(self) -> float:
@@ -92,6 +95,7 @@ def measure_extract(corpus: str, model: str, copies: int, workers: int = 1) -> M
         result.extract_seconds = time.perf_counter() - started
     result.articles, result.words = summary.articles, summary.words
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.worker_peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
 
 
@@ -168,55 +172,77 @@ def _staged(nlp, articles, article_record, claims_of, tmp: Path) -> dict[str, fl
     return stages
 
 
+def in_fresh_process(function, *args):
+    """`function(*args)` in a new spawned process: its peak memory is its own, and it may
+    start worker processes of its own (a `multiprocessing.Pool` worker may not)."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        return pool.submit(function, *args).result()
+
+
 def run(
     inputs: Sequence[str],
     *,
     models: Sequence[str],
     sizes: Sequence[int],
     workers: Sequence[int] = (1,),
+    synthetic: bool = False,
 ) -> list[Measurement]:
-    """Every (model, size, workers) measurement, each part in its own spawned process."""
-    context = multiprocessing.get_context("spawn")
+    """Every (model, size, workers) measurement, each part in its own spawned process.
+
+    A size is a number of copies of `inputs`, or with `synthetic` a number of articles of
+    a synthetic corpus made from them (`pipeline.synthetic`: varied texts, not copies)."""
+    from pipeline.synthetic import write_corpus
+
     out = []
     with tempfile.TemporaryDirectory(prefix="newsclaims-bench-") as tmp:
         for copies in sizes:
-            corpus = replicate([Path(p) for p in inputs], copies, Path(tmp) / f"x{copies}")
+            if synthetic:
+                corpus = write_corpus(list(inputs), copies, Path(tmp) / f"n{copies}")
+            else:
+                corpus = replicate([Path(p) for p in inputs], copies, Path(tmp) / f"x{copies}")
             for model in models:
-                with context.Pool(1, maxtasksperchild=1) as pool:
-                    parse_seconds, stages = pool.apply(measure_stages, (str(corpus), model))
+                parse_seconds, stages = in_fresh_process(measure_stages, str(corpus), model)
                 for n in workers:
-                    with context.Pool(1, maxtasksperchild=1) as pool:
-                        result = pool.apply(measure_extract, (str(corpus), model, copies, n))
+                    result = in_fresh_process(measure_extract, str(corpus), model, copies, n)
                     result.parse_seconds, result.stages = parse_seconds, stages
+                    result.synthetic = synthetic
                     out.append(result)
             shutil.rmtree(corpus)
     return sorted(out, key=lambda r: (models.index(r.model), r.copies, r.workers))
 
 
 def format_report(results: list[Measurement]) -> str:
+    size = "  size" if any(r.synthetic for r in results) else "copies"
     lines = [
-        "model                       copies  articles     words  parse s  extract s  ratio"
+        f"model                       {size}  articles     words  parse s  extract s  ratio"
         "  articles/s    words/s  peak MB",
     ]
     for r in results:
         lines.append(
             f"{r.model:<26}  {r.copies:>6}  {r.articles:>8}  {r.words:>8}  {r.parse_seconds:>7.2f}"
             f"  {r.extract_seconds:>9.2f}  {r.ratio:>5.2f}  {r.articles_per_second:>10.1f}"
-            f"  {r.words_per_second:>9,.0f}  {r.peak_rss_mb:>7.0f}"
-            + (f"  ({r.workers} workers)" if r.workers > 1 else "")
+            f"  {r.words_per_second:>9,.0f}  {r.peak_rss_mb:>7.0f}" + _workers_note(r)
         )
     for model in dict.fromkeys(r.model for r in results):
         biggest = max((r for r in results if r.model == model), key=lambda r: r.copies)
         total = sum(biggest.stages.values()) or 1.0
         parse = biggest.stages.get("parse", 0.0) or 1e-9
         lines.append("")
-        lines.append(f"stages of {model} at {biggest.copies}x ({biggest.words:,} words):")
+        scale = f"{biggest.copies} articles" if biggest.synthetic else f"{biggest.copies}x"
+        lines.append(f"stages of {model} at {scale} ({biggest.words:,} words):")
         lines.append("  stage                      seconds  share   vs parse")
         for name, seconds in biggest.stages.items():
             lines.append(
                 f"  {name:<25} {seconds:>8.3f}  {seconds / total:>5.1%}  {seconds / parse:>8.1%}"
             )
     return "\n".join(lines)
+
+
+def _workers_note(r: Measurement) -> str:
+    if r.workers == 1:
+        return ""
+    return f"  ({r.workers} workers, peak {r.worker_peak_rss_mb:.0f} MB each)"
 
 
 def to_json(results: list[Measurement]) -> str:

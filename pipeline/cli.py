@@ -83,9 +83,29 @@ def extract(
             "The JSONL files are written even when the database fails (exit status 3).",
         ),
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Parsing processes (or Dask workers).")
+    ] = 1,
+    engine: Annotated[
+        str, typer.Option(help="local (this machine) or dask (a Dask cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); none: a LocalCluster."),
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Drop the records of inputs deleted since the last run.")
+    ] = False,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Ignore earlier runs: process every input again.")
+    ] = False,
 ) -> None:
-    """Extract claims: writes OUT/claims.jsonl, OUT/articles.jsonl and OUT/errors.jsonl."""
+    """Extract claims: writes OUT/claims.jsonl, OUT/articles.jsonl and OUT/errors.jsonl.
+    Inputs unchanged since the last run into OUT are carried over without parsing."""
+    from pipeline.dask_engine import DaskUnavailable, WorkerMismatch
+    from pipeline.manifest import OutputBusy
     from pipeline.nlp import ModelNotFound
+    from pipeline.parallel import BadEngine
     from pipeline.run import extract as run_extract
 
     sink, db_error = _db_sink(db) if db else (None, None)
@@ -112,8 +132,13 @@ def extract(
             batch_size=batch_size,
             on_progress=on_progress if progress else None,
             on_result=sink,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            prune=prune,
+            fresh=fresh,
         )
-    except ModelNotFound as error:
+    except (ModelNotFound, OutputBusy, BadEngine, DaskUnavailable, WorkerMismatch) as error:
         raise _fail(str(error)) from None
     finally:
         if progress:
@@ -132,6 +157,7 @@ def extract(
             f"  skipped   {summary.skipped}{f' ({skipped})' if skipped else ''}\n"
             f"  failed    {summary.failed}"
             f"{f' (see {errors_file})' if summary.failed else ''}\n"
+            f"{_incremental(summary)}"
             f"  time      {summary.seconds:.1f} s (pipeline load {summary.load_seconds:.1f} s,"
             f" then {summary.words_per_second:,.0f} words/s)\n"
             f"  output    {out}/"
@@ -156,6 +182,17 @@ def _db_sink(db: str):
         return DbSink(open_store(db)), None
     except StoreError as error:
         return None, str(error)
+
+
+def _incremental(summary) -> str:
+    lines = []
+    if summary.reused:
+        lines.append(f"  reused    {summary.reused} articles unchanged since the last run")
+    if summary.retained:
+        lines.append(f"  kept      {summary.retained} articles of deleted inputs (--prune drops)")
+    if summary.pruned:
+        lines.append(f"  pruned    {summary.pruned} deleted inputs")
+    return "".join(f"{line}\n" for line in lines)
 
 
 @app.command("eval")
@@ -209,8 +246,18 @@ def bench(
         typer.Option("--model", "-m", help="Model(s) to measure (default: the default and blank)."),
     ] = None,
     sizes: Annotated[
-        list[int] | None, typer.Option("--size", help="Corpus copies (default: 1, 4, 16).")
+        list[int] | None,
+        typer.Option("--size", help="Copies of INPUT (default 1 4 16), or articles (--synthetic)."),
     ] = None,
+    workers: Annotated[
+        list[int] | None, typer.Option("--workers", "-w", help="Worker counts (default: 1).")
+    ] = None,
+    synthetic: Annotated[
+        bool, typer.Option("--synthetic", help="Sizes are articles of a synthetic corpus.")
+    ] = False,
+    pathological: Annotated[
+        bool, typer.Option("--pathological", help="Time the pathological inputs instead.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Measure throughput against the bare spaCy parse, stage shares and peak memory."""
@@ -221,11 +268,24 @@ def bench(
         chosen = models or [default_model(), BLANK]
     except ModelNotFound as error:
         raise _fail(str(error)) from None
+    if pathological:
+        from pipeline import stress
+
+        runs = stress.run(chosen)
+        out = json.dumps(stress.to_dicts(runs), indent=2) if as_json else stress.format_report(runs)
+        sys.stdout.write(out + "\n")
+        return
     paths = inputs or [Path("corpus")]
     for path in paths:
         if not path.exists():
             raise _fail(f"{path} does not exist")
-    results = run([str(p) for p in paths], models=chosen, sizes=sizes or [1, 4, 16])
+    results = run(
+        [str(p) for p in paths],
+        models=chosen,
+        sizes=sizes or [1, 4, 16],
+        workers=workers or [1],
+        synthetic=synthetic,
+    )
     sys.stdout.write((to_json(results) if as_json else format_report(results)) + "\n")
 
 

@@ -6,11 +6,13 @@ or question and has attribution, a figure, a forward-looking modality or a date.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from spacy.tokens import Doc
 
 from models import Article, Claim
+from pipeline.doctext import doc_text
 from pipeline.ids import claim_id
 
 
@@ -21,18 +23,19 @@ def article_record(article: Article, doc: Doc) -> Article:
     )
 
 
-def claims_of(doc: Doc, article: Article) -> list[Claim]:
-    """The claims of one article, in text order."""
-    figures = list(doc._.figures or [])
-    dates = list(doc._.dates or [])
-    repeats: Counter[str] = Counter()
+def claims_of(doc: Doc, article: Article, *, repeats: Counter[str] | None = None) -> list[Claim]:
+    """The claims of one article, in text order. `repeats` counts sentences already seen in
+    earlier sections of the same article (`pipeline.sections`)."""
+    figures = _ByStart(doc._.figures or [])
+    dates = _ByStart(doc._.dates or [])
+    repeats = Counter() if repeats is None else repeats
     out: list[Claim] = []
     for stmt in doc._.statements or []:
         if stmt.non_claim or stmt.question:
             continue
-        text = doc.text[stmt.start : stmt.end]
-        in_figures = [f for f in figures if stmt.start <= f.start < stmt.end]
-        in_dates = [d for d in dates if stmt.start <= d.start < stmt.end]
+        text = doc_text(doc)[stmt.start : stmt.end]
+        in_figures = figures.starting_in(stmt.start, stmt.end)
+        in_dates = dates.starting_in(stmt.start, stmt.end)
         checkable = (
             stmt.attribution != "none"
             or in_figures
@@ -61,3 +64,17 @@ def claims_of(doc: Doc, article: Article) -> list[Claim]:
             )
         )
     return out
+
+
+class _ByStart:
+    """Mentions found by start offset in O(log n) (a long article has thousands of them)."""
+
+    def __init__(self, mentions) -> None:
+        self._items = list(mentions)
+        self._order = sorted(range(len(self._items)), key=lambda i: self._items[i].start)
+        self._starts = [self._items[i].start for i in self._order]
+
+    def starting_in(self, start: int, end: int) -> list:
+        """The mentions with `start <= m.start < end`, in their original order."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return [self._items[i] for i in sorted(self._order[lo:hi])]

@@ -18,8 +18,8 @@ from spacy.language import Language
 from models import Article, Claim, InputError
 from pipeline.components.base import failures
 from pipeline.extract import article_record, claims_of
-from pipeline.ingest import Skipped, read_inputs
-from pipeline.nlp import model_name, shared_nlp
+from pipeline.nlp import shared_nlp
+from pipeline.sections import SECTION_CHARS, process_long
 from pipeline.writers import Output
 
 BATCH_SIZE = 32
@@ -38,6 +38,9 @@ class Summary:
     skipped_kinds: Counter[str] = field(default_factory=Counter)
     words: int = 0
     seconds: float = 0.0
+    reused: int = 0
+    retained: int = 0
+    pruned: int = 0
     load_seconds: float = 0.0
 
     @property
@@ -66,11 +69,16 @@ def process(
 
     def docs():
         for article in articles:
-            doc = nlp.make_doc(article.text)
+            # Too long for one Doc: an empty stand-in keeps the order (`pipeline.sections`).
+            long = len(article.text) > SECTION_CHARS
+            doc = nlp.make_doc("" if long else article.text)
             doc._.published = article.published
-            yield doc, article
+            yield doc, (article, long)
 
-    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+    for doc, (article, long) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        if long:
+            yield process_long(article, nlp=nlp)
+            continue
         problems = failures(doc)
         if problems:
             yield InputError(
@@ -90,46 +98,77 @@ def extract(
     reference_date: dt.date | None = None,
     batch_size: int = BATCH_SIZE,
     on_progress: Callable[[Summary], None] | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    prune: bool = False,
+    fresh: bool = False,
     on_result: Callable[[Result], None] | None = None,
 ) -> Summary:
     """Run the whole job and write `claims.jsonl`, `articles.jsonl`, `errors.jsonl`.
 
-    `on_result` receives every processed article and its claims (e.g. a database sink);
-    it must not raise: the files are written whatever it does with them.
+    Incremental and resumable (`pipeline.batch`): inputs unchanged since the last run into
+    `out` are carried over without parsing, a killed run resumes; inputs deleted since are
+    kept unless `prune`; `fresh` ignores what earlier runs did. `workers` processes parse
+    in parallel (`engine="dask"`: on the Dask cluster at `scheduler`, or a local one).
+    `on_result` receives every article written and its claims (e.g. a database sink); it
+    must not raise: the files are written whatever it does with them.
     """
+    from pipeline.batch import run_units
+    from pipeline.manifest import open_manifest
+    from pipeline.parallel import make_engine
+    from pipeline.version import describe_model, pipeline_version
+
     started = time.perf_counter()
-    nlp = shared_nlp(model)
-    summary = Summary(model=model_name(nlp), out=out, load_seconds=time.perf_counter() - started)
-    with Output(out) as output:
-
-        def articles() -> Iterator[Article]:
-            for item in read_inputs(inputs, reference_date=reference_date):
-                if isinstance(item, Article):
-                    yield item
-                elif isinstance(item, InputError):
-                    output.errors.write(item)
-                    summary.failed += 1
-                elif isinstance(item, Skipped):
-                    summary.skipped += 1
-                    summary.skipped_kinds[item.reason] += 1
-
-        for item in process(articles(), nlp=nlp, batch_size=batch_size):
-            if isinstance(item, InputError):
-                output.errors.write(item)
-                summary.failed += 1
-                continue
-            output.articles.write(item.article)
-            for claim in item.claims:
-                output.claims.write(claim)
-            if on_result is not None:
-                on_result(item)
-            summary.articles += 1
-            summary.claims += len(item.claims)
-            summary.words += len(item.article.text.split())
-            if on_progress is not None:
-                on_progress(summary)
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
+    summary = Summary(model=describe_model(model), out=out)
+    if engine == "local" and workers == 1:
+        # The pipeline this process will parse with, loaded before the clock for throughput.
+        shared_nlp(model)
+        summary.load_seconds = time.perf_counter() - started
+    version = pipeline_version(model, reference_date)
+    runner = make_engine(
+        engine,
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        scheduler=scheduler,
+        reference_date=reference_date,
+    )
+    manifest = open_manifest(out)
+    try:
+        manifest.begin_run(fresh=fresh)
+        with runner, Output(out) as output:
+            run_units(
+                inputs,
+                output=output,
+                manifest=manifest,
+                engine=runner,
+                version=version,
+                reference_date=reference_date,
+                batch_size=batch_size,
+                prune=prune,
+                summary=summary,
+                on_progress=on_progress,
+                on_record=_parse_records(on_result) if on_result is not None else None,
+            )
+    except BaseException:
+        manifest.abandon()
+        raise
+    manifest.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _parse_records(on_result: Callable[[Result], None]) -> Callable[[str, list[str]], None]:
+    """Adapt a callback on records to the JSON lines the batch engine writes."""
+
+    def on_record(article_line: str, claim_lines: list[str]) -> None:
+        article = Article.model_validate_json(article_line)
+        on_result(Result(article, [Claim.model_validate_json(line) for line in claim_lines]))
+
+    return on_record
 
 
 def extract_text(

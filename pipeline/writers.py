@@ -24,7 +24,11 @@ class JsonlFile:
         self.count = 0
 
     def write(self, record: BaseModel) -> None:
-        self._handle.write(record.model_dump_json())
+        self.write_line(record.model_dump_json())
+
+    def write_line(self, line: str) -> None:
+        """One record already serialised as JSON (no newline)."""
+        self._handle.write(line)
         self._handle.write("\n")
         self.count += 1
 

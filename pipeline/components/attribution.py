@@ -24,7 +24,9 @@ from models import Speaker, Target
 from pipeline import lexicon
 from pipeline.components.base import Component
 from pipeline.cues import according_to, cue_of
+from pipeline.doctext import doc_text, has_parse
 from pipeline.extensions import NON_CLAIM, QUOTES
+from pipeline.intervals import Intervals
 from pipeline.speakers import Found, SpeakerResolver
 
 # Share of a sentence's characters inside quotation marks that makes it direct speech.
@@ -105,7 +107,7 @@ def attribute(doc: Doc) -> list[Statement]:
     parsed = doc.has_annotation("DEP")
     resolver = SpeakerResolver(doc, doc._.registry)
     sents = sentences(doc)
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc.text)]
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc_text(doc))]
     group = doc.spans[QUOTES] if QUOTES in doc.spans else None
     quotes = list(group) if group is not None else []
     member = {i: c[0] for c in (group.attrs.get("chains", []) if group else []) for i in c}
@@ -212,7 +214,7 @@ def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
     """Direct speech: mostly quoted, or a quotation that opens the sentence or follows a
     colon or comma (`X said: "..."`, `"...," said X, the chief executive`). A short quoted
     fragment inside reported speech (`said it would "not back down"`) is not."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     inside = [(s, e) for s, e in inside if any(ch.isalnum() for ch in text[s:e])]
     if not inside:
         return False
@@ -280,8 +282,9 @@ def _resolve(cue: Cue, resolver: SpeakerResolver, k: int, parsed: bool) -> Found
 
 def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cue]:
     out: list[Cue] = []
+    quoted = Intervals(inside)
     for tok in sent:
-        if any(s <= tok.idx < e for s, e in inside):
+        if quoted.contains(tok.idx):
             continue
         hit = cue_of(tok, parsed=parsed)
         if hit is None:
@@ -303,7 +306,7 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
                 continue
             out.append(Cue(tok, lemma, subject, None))
     for acc in according_to(sent):
-        if any(s <= acc.idx < e for s, e in inside):
+        if quoted.contains(acc.idx):
             continue
         if parsed:
             to = acc.doc[acc.i + 1]
@@ -390,7 +393,7 @@ def _reports(cue: Cue, other: Cue) -> bool:
 
 
 def _root(sent: Span, cue: Cue | None = None) -> int | None:
-    if not sent.doc.has_annotation("DEP"):
+    if not has_parse(sent.doc):
         return None
     root = sent.root
     if cue is not None and root == cue.token:

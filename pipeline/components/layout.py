@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.components.base import Component
+from pipeline.doctext import doc_text
 from pipeline.extensions import NON_CLAIM
 from pipeline.ingest.layout import dateline_prefix, layout_kind
 
@@ -43,7 +45,7 @@ class Layout(Component):
     name = "newsclaims_layout"
 
     def annotate(self, doc: Doc) -> None:
-        text = doc.text
+        text = doc_text(doc)
         spans = []
         for m in _PARAGRAPH.finditer(text):
             start = m.start()
@@ -82,11 +84,22 @@ _OPENING = frozenset({'"', "\u201c", "'", "\u2018"})
 
 def _move_opening_quotes(doc: Doc) -> None:
     """A rule-based sentencizer leaves an opening quotation mark at the end of the previous
-    sentence (`... strong. "We are ...`): move it to the sentence it opens."""
+    sentence (`... strong. "We are ...`): move it to the sentence it opens. The moves are
+    written in one `from_array` (each `Token.is_sent_start` write walks the whole Doc)."""
+    moved: dict[int, bool] = {}
+
+    def starts(i: int) -> bool | None:
+        return moved[i] if i in moved else doc[i].is_sent_start
+
     for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if tok.text in _OPENING and nxt.is_sent_start and not tok.is_sent_start:
-            if tok.i == 0 or doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space:
+        i = tok.i
+        if tok.text in _OPENING and starts(i + 1) and not starts(i):
+            if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
                 if not tok.whitespace_:
-                    tok.is_sent_start = True
-                    nxt.is_sent_start = False
+                    moved[i], moved[i + 1] = True, False
+    if moved:
+        values = doc.to_array([SENT_START])  # uint64; -1 (not a start) through a view
+        signed = values.view("int64")
+        for i, start in moved.items():
+            signed[i] = 1 if start else -1
+        doc.from_array([SENT_START], values)

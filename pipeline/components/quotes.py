@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.base import Component
 from pipeline.cues import cue_forms
+from pipeline.doctext import doc_text
 from pipeline.extensions import QUOTES
+from pipeline.intervals import Intervals
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"
 DOUBLE_CLOSE = "\u201d\u00bb"
@@ -107,9 +109,10 @@ def _single_quotes(paragraph: str, offset: int, inside: list[tuple[int, int]]) -
     """Single-mark quotations (UK style), outside double quotations only."""
     out: list[Quote] = []
     open_at: int | None = None
+    quoted = Intervals(inside)
     for m in _MARKS.finditer(paragraph):
         i, ch = m.start(), m.group()
-        if ch not in SINGLE_OPEN + SINGLE_AMBIGUOUS or any(s <= i < e for s, e in inside):
+        if ch not in SINGLE_OPEN + SINGLE_AMBIGUOUS or quoted.contains(i):
             continue
         if open_at is None:
             if (ch == SINGLE_OPEN or _opens(paragraph, i)) and not _is_apostrophe(paragraph, i):
@@ -141,7 +144,7 @@ class Quotes(Component):
     name = "newsclaims_quotes"
 
     def annotate(self, doc: Doc) -> None:
-        text = doc.text
+        text = doc_text(doc)
         spans: list[Span] = []
         chains: list[list[int]] = []
         pending: int | None = None  # span index of an unclosed speech quote ending a paragraph

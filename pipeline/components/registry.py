@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import lexicon, names
 from pipeline.components.base import Component
+from pipeline.doctext import doc_text, has_ents
 from pipeline.extensions import NON_CLAIM
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -428,7 +429,7 @@ def _spell_out(doc: Doc, entity: Entity, registry: Registry) -> None:
     if entity.kind != "organization" or not entity.name.isalpha() or len(entity.name) > _CUT:
         return
     pattern = re.compile(rf"\b{re.escape(entity.name)}[a-z]+(?: [A-Z][a-z]+)+")
-    found = pattern.search(doc.text)
+    found = pattern.search(doc_text(doc))
     if found:
         entity.name = found.group()
         for alias in names.org_aliases(entity.name):
@@ -455,7 +456,7 @@ def _split_fused(ent: Span) -> list[Span]:
         if token.lower_ in ("and", "&") and ent.start < token.i < ent.end - 1:
             left = doc[ent.start : token.i]
             alone = re.compile(rf"\b{re.escape(left.text)}\b(?!\s+(?:and|&)\s)")
-            if len(alone.findall(doc.text)) >= 1:
+            if len(alone.findall(doc_text(doc))) >= 1:
                 return [
                     Span(doc, ent.start, token.i, label=ent.label_),
                     Span(doc, token.i + 1, ent.end, label=ent.label_),
@@ -635,7 +636,7 @@ def _descriptor_before(doc: Doc, start: int, registry: Registry) -> tuple[str | 
         j -= 1
     if j < i:
         candidate = doc[j + 1 : i + 1].text
-        if doc.has_annotation("ENT_IOB"):
+        if has_ents(doc):
             if doc[i].ent_type_ in ORG_LABELS:
                 org = _org_name_of(candidate, registry)
         else:

@@ -10,8 +10,6 @@ registry; `we` in a quotation resolved to the speaker's organisation. Fills
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +19,7 @@ from pipeline.components.attribution import Statement
 from pipeline.components.base import Component
 from pipeline.components.registry import ORG_LABELS, Entity, Registry, extend_org
 from pipeline.cues import cue_lemmas
+from pipeline.doctext import doc_text, has_parse, written_mid_sentence
 from pipeline.speakers import SpeakerResolver, singular
 
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
@@ -92,7 +91,7 @@ class Targets(Component):
         resolver = SpeakerResolver(doc, registry)
         previous: Target | None = None
         for stmt in doc._.statements or []:
-            if doc.has_annotation("DEP"):
+            if has_parse(doc):
                 context = _Context(doc, stmt, registry, resolver, previous, self.common_nouns)
                 stmt.target = target_parsed(context)
             else:
@@ -225,8 +224,7 @@ def _opens_sentence(token: Token) -> bool:
 
 def _capitalised_elsewhere(token: Token) -> bool:
     """The article also writes this word capitalised in mid-sentence: a name."""
-    pattern = re.compile(r"[a-z,;] " + re.escape(token.text) + r"(?!\w)")
-    return bool(pattern.search(token.doc.text))
+    return written_mid_sentence(token.doc, token.text)
 
 
 def _common_word(token: Token, nouns: frozenset[str]) -> bool:
@@ -236,7 +234,7 @@ def _common_word(token: Token, nouns: frozenset[str]) -> bool:
         return False
     if token.ent_type_ in ("GPE", "LOC", "PERSON", "NORP"):
         return False  # places and people the NER knows are names, whatever WordNet lists
-    if token.doc.text.count(token.text) > 1:
+    if doc_text(token.doc).count(token.text) > 1:
         return False  # written capitalised more than once: the article's own name
     word = token.lower_
     return word in nouns or token.lemma_.lower() in nouns or singular(word) in nouns
@@ -503,6 +501,6 @@ def target_unparsed(doc: Doc, stmt: Statement, registry: Registry) -> Target | N
         return _from_entity(entity)
     # A capitalised name that the article also writes capitalised mid-sentence is a name,
     # not a sentence-initial common word (`While`, `Notably`).
-    if text and re.search(r"[a-z,;] " + re.escape(text) + r"\b", doc.text):
+    if text and written_mid_sentence(doc, text):
         return Target(name=text, label=None)
     return None

@@ -14,6 +14,7 @@ from pipeline.dates.lexicon import lexicon
 from pipeline.dates.parse import needs_tense
 from pipeline.dates.resolve import as_date, resolve
 from pipeline.dates.tense import clause_tense, is_parsed
+from pipeline.doctext import doc_text
 
 _NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(?:\d{4}|\d{2})")
 _TEXT_DMY = re.compile(
@@ -30,7 +31,7 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     the fiscal year the article states, if any. Without `published`, relative expressions are
     kept with both ends None.
     """
-    text = doc.text
+    text = doc_text(doc)
     published = as_date(published)
     fy_end, fy_span = fiscal_statement(text)
     candidates = find_candidates(text, fiscal_known=fy_end is not None)

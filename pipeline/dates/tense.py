@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from pipeline.dates.lexicon import Lexicon, lexicon
+from pipeline.doctext import doc_text
 
 _BE_PRESENT = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
 _BE_PAST = frozenset({"was", "were"})
@@ -39,7 +40,7 @@ def clause_tense(
             tense = _parsed_tense(span.root)
             if tense is not None:
                 return tense
-    return text_tense(doc.text if text is None else text, start, end)
+    return text_tense(doc_text(doc) if text is None else text, start, end)
 
 
 # ---------------------------------------------------------------- parsed docs

@@ -17,6 +17,7 @@ from decimal import Decimal
 from spacy.tokens import Doc
 
 from models.records import Figure
+from pipeline.doctext import doc_text
 from pipeline.figures import context as ctx
 from pipeline.figures import exclude
 from pipeline.figures.lexicon import ONE_POINT_UNIT, SP, Lexicon, lexicon
@@ -29,6 +30,7 @@ from pipeline.figures.nouns import (
     token_at,
 )
 from pipeline.figures.numbers import as_number, parse_digits, parse_words
+from pipeline.intervals import Intervals
 
 _NUM_PART = re.compile(r"[\d,.\u00a0\u202f\u2009]+")
 _GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-")
@@ -106,12 +108,12 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
     `skip` holds character spans (e.g. date expressions) whose numbers are not figures.
     Works on `spacy.blank("en")` Docs; a parsed Doc gives better counted nouns.
     """
-    text = doc.text
+    text = doc_text(doc)
     lex = lexicon()
-    spans = sorted(skip)
+    spans = Intervals(skip)
     quantities: list[_Q] = []
     for m in lex.prefilter.finditer(text):
-        if _overlaps(m.start(), m.end(), spans):
+        if spans.overlaps(m.start(), m.end()):
             continue
         if quantities and m.start() < quantities[-1].end:
             continue  # read with the one before ("a quarter of a million")
@@ -142,7 +144,7 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
         limit = live[i + 1].start if i + 1 < len(live) else len(text)
         _read_right(doc, text, q, lex, parse, limit=limit)
         _finish(text, q, lex)
-        if q.drop or _overlaps(q.start, q.end, spans):
+        if q.drop or spans.overlaps(q.start, q.end):
             continue
         if prev is not None and q.start < prev.end:
             continue  # "$4.82 a dozen": read as the rate of the figure before
@@ -156,10 +158,6 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
 
 
 # --- candidates ----------------------------------------------------------------------
-
-
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:

@@ -18,7 +18,7 @@ from pipeline.ingest.errors import Skipped
 from pipeline.ingest.reader import FORMATS, read_file
 from pipeline.ingest.walk import FileEntry, walk_inputs
 
-__all__ = ["FORMATS", "Skipped", "read_inputs"]
+__all__ = ["FORMATS", "FileEntry", "Skipped", "read_entry", "read_inputs", "walk_inputs"]
 
 logger = logging.getLogger("newsclaims.ingest")
 
@@ -40,13 +40,20 @@ def read_inputs(
                 logger.warning("%s: %s", entry.source, entry.error)
             yield entry
             continue
-        logger.debug("reading %s", entry.source)
-        try:
-            yield from read_file(entry.path, entry.source, reference_date=reference_date)
-        except Exception as err:  # a bug must not stop the batch: report the file, go on
-            logger.exception("%s: unexpected error while reading", entry.source)
-            yield InputError(
-                source=entry.source,
-                error=f"Unexpected error while reading this file ({type(err).__name__}: "
-                f"{err}). Please report it with the file attached.",
-            )
+        yield from read_entry(entry, reference_date=reference_date)
+
+
+def read_entry(
+    entry: FileEntry, *, reference_date: dt.date | None = None
+) -> Iterator[Article | InputError | Skipped]:
+    """The articles of one walked file, errors included; never raises for a bad file."""
+    logger.debug("reading %s", entry.source)
+    try:
+        yield from read_file(entry.path, entry.source, reference_date=reference_date)
+    except Exception as err:  # a bug must not stop the batch: report the file, go on
+        logger.exception("%s: unexpected error while reading", entry.source)
+        yield InputError(
+            source=entry.source,
+            error=f"Unexpected error while reading this file ({type(err).__name__}: "
+            f"{err}). Please report it with the file attached.",
+        )

@@ -1,0 +1,63 @@
+"""Linear-time access to a Doc's text for long articles.
+
+`Doc.text` joins every token on each call, so a component that reads it once per sentence
+or per statement is quadratic: a 100,000-character article took minutes. `doc_text` builds
+it once per Doc; `written_mid_sentence` answers "is this name written capitalised after a
+lower-case word somewhere in the article" from an index built once, not a regex scan of the
+whole text per question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+_TEXT = "nc_text"
+_MID = "nc_mid_sentence"
+_PARSED = "nc_parsed"
+_ENTS = "nc_ents"
+_MID_WORD = re.compile(r"[a-z,;] (?=([A-Z]\w*))")
+_FIRST_WORD = re.compile(r"[A-Z]\w*")
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT] = text
+    return text
+
+
+def has_parse(doc: Doc) -> bool:
+    """`doc.has_annotation("DEP")`, computed once per Doc (it walks every token)."""
+    parsed = doc.user_data.get(_PARSED)
+    if parsed is None:
+        parsed = doc.user_data[_PARSED] = doc.has_annotation("DEP")
+    return parsed
+
+
+def has_ents(doc: Doc) -> bool:
+    """`doc.has_annotation("ENT_IOB")`, computed once per Doc."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = doc.has_annotation("ENT_IOB")
+    return ents
+
+
+def written_mid_sentence(doc: Doc, name: str) -> bool:
+    """True when `name` follows a lower-case letter, comma or semicolon and a space somewhere
+    in the article: what `re.search(r"[a-z,;] " + re.escape(name) + r"\\b", text)` says."""
+    text = doc_text(doc)
+    first = _FIRST_WORD.match(name)
+    if first is None:  # not a capitalised name: the plain search
+        return bool(re.search(r"[a-z,;] " + re.escape(name) + r"\b", text))
+    index = doc.user_data.get(_MID)
+    if index is None:
+        index = {}
+        for m in _MID_WORD.finditer(text):
+            index.setdefault(m.group(1), []).append(m.end())
+        doc.user_data[_MID] = index
+    pattern = re.compile(re.escape(name) + r"\b")
+    return any(pattern.match(text, at) for at in index.get(first.group(), ()))

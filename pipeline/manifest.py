@@ -1,0 +1,258 @@
+"""The manifest of processed inputs: what an incremental, resumable run keys on and carries over.
+
+For every input file (a *unit*) it keeps the content hash of its bytes, the pipeline version
+that processed it, whether it was finished, and the output lines it gave (articles, claims,
+errors), so that a re-run copies an unchanged input's lines instead of parsing it again.
+
+`Manifest` is the small interface the batch job needs; `SqliteManifest` implements it in
+`OUT/.newsclaims/manifest.sqlite`. Progress is durable at each `checkpoint()` (one SQLite
+transaction, fsynced): a run killed at any moment loses at most the units since the last
+checkpoint, and a unit is *complete* only in the same transaction as its last line, so a
+re-run never sees half a unit. A database store can implement the same interface.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Protocol
+
+Kind = Literal["article", "claim", "error"]
+KINDS: tuple[Kind, ...] = ("article", "claim", "error")
+
+STATE_DIR = ".newsclaims"
+MANIFEST_FILE = "manifest.sqlite"
+FORMAT = "1"
+
+
+class OutputBusy(RuntimeError):
+    """Another run is writing to the same output folder."""
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What one unit gave: lines per output file, and the words of its articles."""
+
+    articles: int = 0
+    claims: int = 0
+    errors: int = 0
+    words: int = 0
+
+
+@dataclass(frozen=True)
+class UnitState:
+    """What the manifest knows of one input."""
+
+    key: str
+    hash: str | None
+    version: str
+    complete: bool
+    counts: Counts
+    seen_this_run: bool
+
+    def current(self, file_hash: str | None, version: str) -> bool:
+        """True when the unit can be carried over: finished, same bytes, same pipeline."""
+        return (
+            self.complete
+            and file_hash is not None
+            and self.hash == file_hash
+            and self.version == version
+        )
+
+
+class Manifest(Protocol):
+    """What the batch job asks of a manifest store (files here; a database can do the same).
+
+    A run calls `begin_run()`, then per input either `keep(key)` (unchanged: its lines are
+    read back with `lines(key)`) or `start(key, ...)`, `add(key, kind, line)`... and
+    `finish(key, counts)`; `checkpoint()` makes everything so far durable; at the end
+    `unseen()` lists the inputs this run did not see (deleted) and `prune()` drops them.
+    """
+
+    def begin_run(self, *, fresh: bool = False) -> None: ...
+
+    def lookup(self, key: str) -> UnitState | None: ...
+
+    def keep(self, key: str) -> None: ...
+
+    def start(self, key: str, *, file_hash: str | None, version: str) -> None: ...
+
+    def add(self, key: str, kind: Kind, line: str) -> None: ...
+
+    def finish(self, key: str, counts: Counts) -> None: ...
+
+    def lines(self, key: str) -> Iterator[tuple[Kind, str]]: ...
+
+    def unseen(self) -> Iterator[UnitState]: ...
+
+    def prune(self) -> int: ...
+
+    def checkpoint(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS units (
+    key TEXT PRIMARY KEY,
+    hash TEXT,
+    version TEXT NOT NULL,
+    complete INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0,
+    claims INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    words INTEGER NOT NULL DEFAULT 0,
+    seen INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS lines (
+    unit TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
+    line TEXT NOT NULL,
+    PRIMARY KEY (unit, n)
+) WITHOUT ROWID;
+"""
+
+
+class SqliteManifest:
+    """The manifest in `OUT/.newsclaims/manifest.sqlite`, locked against a second run."""
+
+    def __init__(self, outdir: Path) -> None:
+        state = outdir / STATE_DIR
+        state.mkdir(parents=True, exist_ok=True)
+        self._lock = (state / "lock").open("w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise OutputBusy(
+                f"another newsclaims run is writing to {outdir}; wait for it to finish or "
+                "choose another --out folder"
+            ) from None
+        self.path = state / MANIFEST_FILE
+        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+        found = self._meta("format")
+        if found not in (None, FORMAT):
+            self._db.executescript("DELETE FROM lines; DELETE FROM units;")
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+        self._run = int(self._meta("run") or 0)
+        self._next: dict[str, int] = {}
+        self._db.execute("BEGIN")
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def begin_run(self, *, fresh: bool = False) -> None:
+        if fresh:
+            self._db.execute("DELETE FROM lines")
+            self._db.execute("DELETE FROM units")
+        self._run += 1
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('run', ?)", (str(self._run),))
+
+    def lookup(self, key: str) -> UnitState | None:
+        row = self._db.execute(
+            "SELECT hash, version, complete, articles, claims, errors, words, seen "
+            "FROM units WHERE key = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return None
+        return UnitState(
+            key=key,
+            hash=row[0],
+            version=row[1],
+            complete=bool(row[2]),
+            counts=Counts(*row[3:7]),
+            seen_this_run=row[7] == self._run,
+        )
+
+    def keep(self, key: str) -> None:
+        self._db.execute("UPDATE units SET seen = ? WHERE key = ?", (self._run, key))
+
+    def start(self, key: str, *, file_hash: str | None, version: str) -> None:
+        self._db.execute("DELETE FROM lines WHERE unit = ?", (key,))
+        self._db.execute(
+            "INSERT OR REPLACE INTO units (key, hash, version, complete, seen) "
+            "VALUES (?, ?, ?, 0, ?)",
+            (key, file_hash, version, self._run),
+        )
+        self._next[key] = 0
+
+    def add(self, key: str, kind: Kind, line: str) -> None:
+        n = self._next[key]
+        self._next[key] = n + 1
+        self._db.execute(
+            "INSERT INTO lines (unit, n, kind, line) VALUES (?, ?, ?, ?)",
+            (key, n, KINDS.index(kind), line),
+        )
+
+    def finish(self, key: str, counts: Counts) -> None:
+        self._next.pop(key, None)
+        self._db.execute(
+            "UPDATE units SET complete = 1, articles = ?, claims = ?, errors = ?, words = ? "
+            "WHERE key = ?",
+            (counts.articles, counts.claims, counts.errors, counts.words, key),
+        )
+
+    def lines(self, key: str) -> Iterator[tuple[Kind, str]]:
+        cursor = self._db.execute("SELECT kind, line FROM lines WHERE unit = ? ORDER BY n", (key,))
+        for kind, line in cursor:
+            yield KINDS[kind], line
+
+    def unseen(self) -> Iterator[UnitState]:
+        cursor = self._db.execute(
+            "SELECT key FROM units WHERE seen != ? AND complete = 1 ORDER BY key", (self._run,)
+        )
+        for (key,) in cursor.fetchall():
+            state = self.lookup(key)
+            if state is not None:
+                yield state
+
+    def prune(self) -> int:
+        gone = self._db.execute("SELECT count(*) FROM units WHERE seen != ?", (self._run,))
+        count = gone.fetchone()[0]
+        self._db.execute(
+            "DELETE FROM lines WHERE unit IN (SELECT key FROM units WHERE seen != ?)",
+            (self._run,),
+        )
+        self._db.execute("DELETE FROM units WHERE seen != ?", (self._run,))
+        return count
+
+    def checkpoint(self) -> None:
+        self._db.execute("COMMIT")
+        self._db.execute("BEGIN")
+
+    def close(self) -> None:
+        if self._db is None:
+            return
+        if self._db.in_transaction:
+            self._db.execute("COMMIT")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.close()
+        self._db = None
+        self._lock.close()
+
+    def abandon(self) -> None:
+        """Close without committing what was not checkpointed (on an error)."""
+        if self._db is None:
+            return
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+        self._db.close()
+        self._db = None
+        self._lock.close()
+
+
+def open_manifest(outdir: Path) -> SqliteManifest:
+    """The manifest of an output folder (created on first use)."""
+    os.makedirs(outdir, exist_ok=True)
+    return SqliteManifest(outdir)

@@ -1,0 +1,190 @@
+"""Parsing chunks of articles, in this process or in N worker processes, in input order.
+
+A *chunk* is a list of `Article` records (at most `batch_size`); a worker parses it with
+`nlp.pipe` and returns each article's output lines already serialised (`Outcome`), never
+Docs. Workers load the spaCy pipeline once (`pipeline.nlp.shared_nlp` is a per-process
+cache). Results come back in submission order, with a bounded number of chunks in flight,
+so memory does not grow with the corpus. The same `parse_chunk` runs for one worker, for
+N local processes and on Dask workers, so every engine gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from models import Article, InputError
+from pipeline.nlp import shared_nlp
+from pipeline.run import Result, process
+
+log = logging.getLogger("newsclaims.parallel")
+
+
+class BadEngine(ValueError):
+    """An unknown engine, or engine options that do not go together."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One article's output lines: its article line and claim lines, or one error line."""
+
+    article: str | None = None
+    claims: tuple[str, ...] = ()
+    error: str | None = None
+    words: int = 0
+
+
+def _outcome(item: Result | InputError) -> Outcome:
+    if isinstance(item, InputError):
+        return Outcome(error=item.model_dump_json())
+    return Outcome(
+        article=item.article.model_dump_json(),
+        claims=tuple(claim.model_dump_json() for claim in item.claims),
+        words=len(item.article.text.split()),
+    )
+
+
+def _failed(article: Article, error: BaseException) -> Outcome:
+    message = (
+        f"could not be processed ({type(error).__name__}: {error}); "
+        "please report this article with the error."
+    )
+    return Outcome(error=InputError(source=article.source, error=message).model_dump_json())
+
+
+def parse_chunk(articles: list[Article], model: str | None, batch_size: int) -> list[Outcome]:
+    """The outcome of every article of a chunk, in order; an article that breaks the parse
+    becomes an error line and the others of its chunk are parsed again one by one."""
+    nlp = shared_nlp(model)
+    # Strings new to the vocabulary (numbers, names) are dropped after the chunk: without
+    # the zone, a long run's vocabulary grows with every article.
+    with nlp.memory_zone():
+        return _parse(articles, nlp, batch_size)
+
+
+def _parse(articles: list[Article], nlp, batch_size: int) -> list[Outcome]:
+    try:
+        return [_outcome(item) for item in process(articles, nlp=nlp, batch_size=batch_size)]
+    except Exception:  # noqa: BLE001 - find the article that broke the batch
+        log.warning("a chunk failed; parsing its %d articles one by one", len(articles))
+    outcomes = []
+    for article in articles:
+        try:
+            (item,) = process([article], nlp=nlp, batch_size=1)
+            outcomes.append(_outcome(item))
+        except Exception as error:  # noqa: BLE001 - one error line, the batch goes on
+            log.warning("%s could not be processed: %r", article.source, error)
+            outcomes.append(_failed(article, error))
+    return outcomes
+
+
+def _start_worker(model: str | None) -> None:
+    """In each worker: exit when the parent run dies (even by SIGKILL, which leaves no time
+    to stop the pool), then load the pipeline once."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsclaims-parent-watch", daemon=True).start()
+    shared_nlp(model)
+
+
+class _Done:
+    """A finished result that looks like a future (empty chunks never leave the process)."""
+
+    def __init__(self, value) -> None:
+        self._value = value
+
+    def result(self):
+        return self._value
+
+
+def ordered(
+    submit: Callable[[list[Article]], object],
+    chunks: Iterable[list[Article]],
+    *,
+    window: int | Callable[[], int],
+) -> Iterator[list[Outcome]]:
+    """Submit chunks lazily, at most `window` in flight, and yield results in order."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk) if chunk else _Done([]))
+        if len(pending) >= (window() if callable(window) else window):
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class LocalEngine:
+    """`workers` processes on this machine (1: parse in this process, no pool)."""
+
+    def __init__(self, *, model: str | None, batch_size: int, workers: int = 1) -> None:
+        self.model, self.batch_size, self.workers = model, batch_size, max(1, workers)
+
+    def __enter__(self) -> LocalEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def map(self, chunks: Iterable[list[Article]]) -> Iterator[list[Outcome]]:
+        if self.workers == 1:
+            for chunk in chunks:
+                yield parse_chunk(chunk, self.model, self.batch_size) if chunk else []
+            return
+        pool: ProcessPoolExecutor | None = None
+
+        def submit(chunk: list[Article]):
+            nonlocal pool
+            if pool is None:  # started on the first chunk to parse: none for an unchanged folder
+                pool = ProcessPoolExecutor(
+                    self.workers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start_worker,
+                    initargs=(self.model,),
+                )
+            return pool.submit(parse_chunk, chunk, self.model, self.batch_size)
+
+        try:
+            yield from ordered(submit, chunks, window=2 * self.workers)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_engine(
+    name: str,
+    *,
+    model: str | None,
+    batch_size: int,
+    workers: int = 1,
+    scheduler: str | None = None,
+    reference_date: dt.date | None = None,
+):
+    """The engine called `name`: `local` (this machine) or `dask` (a Dask cluster)."""
+    if name == "local":
+        if scheduler is not None:
+            raise BadEngine("--scheduler needs --engine dask")
+        return LocalEngine(model=model, batch_size=batch_size, workers=workers)
+    if name == "dask":
+        from pipeline.dask_engine import DaskEngine
+
+        return DaskEngine(
+            model=model,
+            batch_size=batch_size,
+            workers=workers,
+            scheduler=scheduler,
+            reference_date=reference_date,
+        )
+    raise BadEngine(f"unknown engine {name!r}: use local or dask")

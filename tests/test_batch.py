@@ -1,0 +1,201 @@
+"""Large batches: incremental re-runs, --prune, N workers, order and byte-identical output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pipeline.batch
+import pipeline.parallel
+from pipeline.manifest import OutputBusy, SqliteManifest
+from pipeline.run import extract
+from tests.ingest_support import write
+from tests.test_cli import BAD, GOOD
+
+FILES = ("claims.jsonl", "articles.jsonl", "errors.jsonl")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _folder(root: Path, files: dict) -> Path:
+    for name, content in files.items():
+        write(root, name, content)
+    return root
+
+
+def _output(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in FILES}
+
+
+def _clean(inputs, tmp_path: Path, name: str = "clean", **options) -> dict[str, bytes]:
+    out = tmp_path / name
+    extract(inputs, out=out, model="blank", fresh=True, **options)
+    return _output(out)
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """Counts the articles sent to parsing and the files read."""
+    calls = {"parsed": 0, "read": 0}
+    parse, read = pipeline.parallel.parse_chunk, pipeline.batch.read_entry
+
+    def parse_chunk(articles, *args):
+        calls["parsed"] += len(articles)
+        return parse(articles, *args)
+
+    def read_entry(entry, **options):
+        calls["read"] += 1
+        return read(entry, **options)
+
+    monkeypatch.setattr(pipeline.parallel, "parse_chunk", parse_chunk)
+    monkeypatch.setattr(pipeline.batch, "read_entry", read_entry)
+    return calls
+
+
+def test_batch_rerun_over_unchanged_folder_parses_nothing(tmp_path, spy):
+    src = _folder(tmp_path / "in", GOOD | BAD)
+    out = tmp_path / "out"
+    first = extract([src], out=out, model="blank")
+    before = _output(out)
+    assert spy["parsed"] == first.articles == 6
+    spy.update(parsed=0, read=0)
+    again = extract([src], out=out, model="blank")
+    assert spy == {"parsed": 0, "read": 0}
+    assert _output(out) == before
+    assert (again.articles, again.claims, again.failed, again.words) == (
+        first.articles,
+        first.claims,
+        first.failed,
+        first.words,
+    )
+    assert again.reused == first.articles
+
+
+def test_batch_changed_input_alone_is_parsed_again(tmp_path, spy):
+    src = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    extract([src], out=out, model="blank")
+    write(src, "b.txt", "Imports rose 7% last month, the ministry said on Friday.\n")
+    spy.update(parsed=0, read=0)
+    summary = extract([src], out=out, model="blank")
+    assert spy == {"parsed": 1, "read": 1}
+    assert summary.reused == summary.articles - 1
+    assert _output(out) == _clean([src], tmp_path)
+
+
+def test_batch_new_input_takes_its_place_in_order(tmp_path):
+    src = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    extract([src], out=out, model="blank")
+    write(src, "aa.txt", "Profits fell 9% in 2023, the bank said.\n")
+    extract([src], out=out, model="blank")
+    assert _output(out) == _clean([src], tmp_path)
+
+
+def test_batch_deleted_input_kept_until_pruned(tmp_path):
+    src = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    extract([src], out=out, model="blank")
+    kept_line = next(
+        line for line in (out / "articles.jsonl").read_text().splitlines() if '"b.txt"' in line
+    )
+    (src / "b.txt").unlink()
+    summary = extract([src], out=out, model="blank")
+    assert summary.retained == 1
+    assert (out / "articles.jsonl").read_text().splitlines()[-1] == kept_line
+    summary = extract([src], out=out, model="blank", prune=True)
+    assert summary.pruned == 1
+    assert _output(out) == _clean([src], tmp_path)
+    assert extract([src], out=out, model="blank").retained == 0
+
+
+def test_batch_other_pipeline_version_parses_again(tmp_path, spy):
+    src = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    extract([src], out=out, model="blank")
+    spy.update(parsed=0, read=0)
+    extract([src], out=out, model="blank", reference_date=dt.date(2024, 1, 1))
+    assert spy["parsed"] == 6
+    assert _output(out) == _clean([src], tmp_path, reference_date=dt.date(2024, 1, 1))
+
+
+def test_batch_fresh_parses_everything(tmp_path, spy):
+    src = _folder(tmp_path / "in", GOOD)
+    out = tmp_path / "out"
+    extract([src], out=out, model="blank")
+    spy.update(parsed=0, read=0)
+    extract([src], out=out, model="blank", fresh=True)
+    assert spy["parsed"] == 6
+
+
+def test_batch_same_source_under_two_inputs_kept_apart(tmp_path, spy):
+    one = _folder(tmp_path / "one", {"x.txt": GOOD["b.txt"]})
+    two = _folder(tmp_path / "two", {"x.txt": "Profits fell 9% in 2023, the bank said.\n"})
+    out = tmp_path / "out"
+    extract([one, two], out=out, model="blank")
+    spy.update(parsed=0, read=0)
+    summary = extract([one, two], out=out, model="blank")
+    assert spy["parsed"] == 0
+    assert summary.articles == 2
+    assert _output(out) == _clean([one, two], tmp_path)
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 32])
+def test_batch_two_workers_give_the_bytes_of_one(tmp_path, batch_size):
+    src = _folder(tmp_path / "in", GOOD | BAD)
+    one = _clean([src, tmp_path / "missing"], tmp_path, "one", batch_size=batch_size)
+    two = _clean([src, tmp_path / "missing"], tmp_path, "two", batch_size=batch_size, workers=2)
+    assert one == two
+    assert b"missing" in one["errors.jsonl"]
+
+
+def test_batch_two_workers_trained_pipeline_on_the_corpus(tmp_path):
+    out_one, out_two = tmp_path / "one", tmp_path / "two"
+    extract([ROOT / "corpus"], out=out_one)
+    extract([ROOT / "corpus"], out=out_two, workers=2)
+    assert _output(out_one) == _output(out_two)
+    assert len(_output(out_one)["articles.jsonl"].splitlines()) == 48
+
+
+def test_batch_errors_in_input_order(tmp_path):
+    src = _folder(tmp_path / "in", BAD)
+    out = tmp_path / "out"
+    extract([src], out=out, model="blank")
+    sources = [
+        line.split('"source":"')[1].split('"')[0]
+        for line in _output(out)["errors.jsonl"].decode().splitlines()
+    ]
+    assert sources == sorted(sources)
+
+
+def test_batch_second_run_on_same_output_is_refused(tmp_path):
+    busy = SqliteManifest(tmp_path / "out")
+    try:
+        with pytest.raises(OutputBusy):
+            extract([tmp_path], out=tmp_path / "out", model="blank")
+    finally:
+        busy.close()
+
+
+def test_batch_manifest_copy_survives_a_moved_output(tmp_path, spy):
+    src = _folder(tmp_path / "in", GOOD)
+    extract([src], out=tmp_path / "out", model="blank")
+    shutil.move(tmp_path / "out", tmp_path / "moved")
+    spy.update(parsed=0, read=0)
+    extract([src], out=tmp_path / "moved", model="blank")
+    assert spy["parsed"] == 0
+
+
+def test_batch_incremental_trained_pipeline_equals_a_clean_run(tmp_path):
+    src = tmp_path / "in"
+    shutil.copytree(ROOT / "corpus" / "energy", src)
+    out = tmp_path / "out"
+    extract([src], out=out)
+    edited = sorted(src.glob("*.md"))[0]
+    edited.write_text(edited.read_text().replace("%", " percent", 1))
+    summary = extract([src], out=out)
+    assert summary.reused == summary.articles - 1
+    extract([src], out=tmp_path / "clean")
+    assert _output(out) == _output(tmp_path / "clean")
