@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline import lexicon
 
@@ -17,6 +18,7 @@ def strip_possessive(text: str) -> str:
     return re.sub(r"['\u2019]s?$", "", text.strip())
 
 
+@lru_cache(maxsize=8192)
 def person_name(text: str) -> str:
     """`Prince Abdulaziz bin Salman` -> `Abdulaziz bin Salman`; `Mr. Wang's` -> `Wang`."""
     honorifics = lexicon.words("attribution/honorifics.txt")
@@ -30,6 +32,7 @@ def person_name(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def org_name(text: str) -> str:
     """`the European Central Bank's` -> `European Central Bank`."""
     name = strip_possessive(text).strip(_TRIM)

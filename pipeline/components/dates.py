@@ -4,16 +4,25 @@ publication date (`doc._.published`, set before the pipeline runs), written to
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.base import Component
 from pipeline.dates import find_dates
+from pipeline.extensions import register
 
 
 @Language.factory("newsclaims_dates", default_config={})
 def make_dates(nlp: Language, name: str) -> Dates:
+    # Build the date grammar now, with the pipeline, not on the first article of a run.
+    register()
+    find_dates(nlp.make_doc(WARM_UP), published=dt.date(2024, 3, 5))
     return Dates()
+
+
+WARM_UP = "On Friday, March 1, sales rose in the third quarter and will grow by the end of 2025."
 
 
 class Dates(Component):

@@ -223,12 +223,16 @@ class RegistryBuilder(Component):
             else e
             for e in ents
         ]
+        memo: dict[tuple[int, int], str | None] = {}
         # Full names first, so that `Wang` (tagged ORG) finds `Wang Lianjun` (PERSON).
         for ent in sorted(ents, key=lambda e: (-len(e), e.start_char)):
-            if _kind_of(ent, registry) == "person" and len(names.person_name(ent.text).split()) > 1:
+            if (
+                _kind_of(ent, registry, memo) == "person"
+                and len(names.person_name(ent.text).split()) > 1
+            ):
                 registry.add_person(ent.text, at=ent.start_char)
         for ent in ents:
-            kind = _kind_of(ent, registry)
+            kind = _kind_of(ent, registry, memo)
             if kind == "person":
                 known = registry.lookup(names.person_name(ent.text), kind="person")
                 if known is None:
@@ -245,7 +249,7 @@ class RegistryBuilder(Component):
             entity.mentions.sort()
             _spell_out(doc, entity, registry)
         for ent in ents:
-            if _kind_of(ent, registry) == "person":
+            if _kind_of(ent, registry, memo) == "person":
                 entity = registry.lookup(names.person_name(ent.text), kind="person")
                 if entity is not None:
                     title, org = describe_person(ent, registry)
@@ -503,19 +507,33 @@ def _own_pronoun(ent: Span) -> str | None:
     return None
 
 
-def _kind_of(ent: Span, registry: Registry) -> str | None:
+def _kind_of(
+    ent: Span, registry: Registry, memo: dict[tuple[int, int], str | None] | None = None
+) -> str | None:
     """Person or organisation, correcting the NER with the article's own evidence: a
-    one-word "person" with no first name, honorific or full name elsewhere is a firm
-    (`Pfizer said`, `Ofgem`); an "organisation" with a title in apposition is a person
-    (`Morgan Tate, an analyst at Brightwater Research,`); a known person's surname tagged
-    as an organisation is that person (`Wang said`)."""
+    known person's surname tagged as an organisation is that person (`Wang said`); the
+    rest does not depend on the registry and is worked out once per mention."""
     label = ent.label_
-    name = names.person_name(ent.text)
-    words = name.split()
     if label not in PERSON_LABELS and label not in ORG_LABELS:
         return None
-    if _is_person_alias(registry, name) and len(words) <= 3:
+    name = names.person_name(ent.text)
+    if _is_person_alias(registry, name) and len(name.split()) <= 3:
         return "person"
+    key = (ent.start, ent.end)
+    if memo is not None and key in memo:
+        return memo[key]
+    verdict = _evidence_kind(ent, registry, name)
+    if memo is not None:
+        memo[key] = verdict
+    return verdict
+
+
+def _evidence_kind(ent: Span, registry: Registry, name: str) -> str:
+    """A one-word "person" with no first name, honorific or full name elsewhere is a firm
+    (`Pfizer said`, `Ofgem`); an "organisation" with a first name, a title before it or in
+    apposition is a person (`Morgan Tate, an analyst at Brightwater Research,`)."""
+    label = ent.label_
+    words = name.split()
     if label in PERSON_LABELS and _named_like_organization(ent, words):
         return "organization"
     if label in PERSON_LABELS:
