@@ -24,7 +24,7 @@ from pipeline.version import pipeline_version
 
 
 class DaskUnavailable(RuntimeError):
-    """dask.distributed is not installed."""
+    """dask.distributed is not installed, or the scheduler cannot be reached."""
 
 
 class WorkerMismatch(RuntimeError):
@@ -89,7 +89,13 @@ class DaskEngine:
             )
             self._client = distributed.Client(self._cluster)
         else:
-            self._client = distributed.Client(self.scheduler)
+            try:
+                self._client = distributed.Client(self.scheduler, timeout="20s")
+            except (OSError, TimeoutError) as error:
+                raise DaskUnavailable(
+                    f"cannot reach the Dask scheduler at {self.scheduler} ({error}); "
+                    "check the address and that the scheduler is running"
+                ) from None
         self._check_workers()
         return self._client
 

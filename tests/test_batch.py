@@ -199,3 +199,10 @@ def test_batch_incremental_trained_pipeline_equals_a_clean_run(tmp_path):
     assert summary.reused == summary.articles - 1
     extract([src], out=tmp_path / "clean")
     assert _output(out) == _output(tmp_path / "clean")
+
+
+def test_batch_fresh_pipeline_after_vocabulary_limit_gives_same_bytes(tmp_path, monkeypatch):
+    src = _folder(tmp_path / "in", GOOD)
+    one = _clean([src], tmp_path, "one", batch_size=1)
+    monkeypatch.setattr(pipeline.parallel, "VOCAB_LIMIT", 0)  # a fresh pipeline every chunk
+    assert _clean([src], tmp_path, "two", batch_size=1) == one
