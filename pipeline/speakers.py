@@ -104,7 +104,7 @@ class SpeakerResolver:
             found = self.common_noun(span, _lemma(_quantified(head)), head=head)
             if found is not None or not head.text[:1].isupper() or head.i == span.start == 0:
                 return found
-        name_span = ent if ent is not None else _proper_run(head)
+        name_span = ent if ent is not None else proper_run(head)
         if ent is not None and ent.label_ in ORG_LABELS:
             name_span = extend_org(ent)
         elif ent is not None and ent.label_ in PERSON_LABELS:
@@ -358,7 +358,7 @@ def _quantified(head: Token) -> Token:
     return head
 
 
-def _proper_run(head: Token) -> Span:
+def proper_run(head: Token) -> Span:
     """The run of proper nouns ending at `head` (`Richard Yu`)."""
     doc = head.doc
     start = head.i

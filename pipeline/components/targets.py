@@ -20,7 +20,7 @@ from pipeline.components.base import Component
 from pipeline.components.registry import ORG_LABELS, Entity, Registry, extend_org
 from pipeline.cues import cue_lemmas
 from pipeline.doctext import doc_text, has_parse, written_mid_sentence
-from pipeline.speakers import SpeakerResolver, singular
+from pipeline.speakers import SpeakerResolver, proper_run, singular
 
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
 # `the government said ...`: which government is rarely named; left unresolved.
@@ -186,20 +186,7 @@ def _entity_target(subject: Token, ctx: _Context) -> Target | None:
         return None
     if subject.tag_ in ("PRP", "PRP$"):
         return _pronoun_target(lower, subject, ctx)
-    ent = _ent_of(subject, ctx.common_nouns)
-    if ent is not None:
-        return _from_span(ent, ctx.registry)
-    if subject.pos_ == "PROPN" and _is_name(subject):
-        return _proper_target(subject, ctx.registry)
-    if _registry_name(subject, ctx):
-        # `Copperleaf raised prices`: a name the tagger read as a common noun, known to the
-        # registry from an earlier mention.
-        entity = ctx.registry.lookup(_proper_span(subject).text) or ctx.registry.lookup(
-            subject.text
-        )
-        if entity is not None and entity.label not in ("NORP",):
-            return _from_entity(entity)
-    return _owner_target(subject, ctx)
+    return _named(subject, ctx) or _owner_target(subject, ctx)
 
 
 def _is_name(token: Token) -> bool:
@@ -387,19 +374,11 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
     return None
 
 
-def _proper_span(token: Token) -> Span:
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
-        start -= 1
-    return doc[start : token.i + 1]
-
-
 def _proper_target(subject: Token, registry: Registry) -> Target | None:
     """A proper-noun subject the NER did not tag (`Voltera delivered ...`)."""
     if subject.ent_type_ == "NORP":
         return None  # `Japanese owner ...`: a nationality
-    span = _proper_span(subject)
+    span = proper_run(subject)
     entity = registry.lookup(span.text) or registry.lookup(subject.text)
     if entity is not None:
         return _from_entity(entity)
@@ -423,7 +402,7 @@ def _named(token: Token, ctx: _Context) -> Target | None:
     if ent is not None:
         return _from_span(ent, ctx.registry)
     if _registry_name(token, ctx):
-        entity = ctx.registry.lookup(_proper_span(token).text) or ctx.registry.lookup(
+        entity = ctx.registry.lookup(proper_run(token).text) or ctx.registry.lookup(
             names.strip_possessive(token.text)
         )
         if entity is not None and entity.label not in ("NORP",):
