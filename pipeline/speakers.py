@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -98,10 +99,10 @@ class SpeakerResolver:
             # Daniel Osei`: the role noun heads the phrase, the person is named in it.
             return self.named(person, label="PERSON")
         ent = _entity_at(head)
-        if ent is not None and len(ent) == 1 and _lemma(head) in _GROUP_NOUNS():
+        if ent is not None and len(ent) == 1 and _lemma(head) in _group_nouns():
             ent = None  # `Automakers expect ...`: a common noun the NER took for a name
         if head.pos_ != "PROPN" and ent is None:
-            found = self.common_noun(span, _lemma(_quantified(head)), head=head)
+            found = self.common_noun(span, _lemma(quantified(head)), head=head)
             if found is not None or not head.text[:1].isupper() or head.i == span.start == 0:
                 return found
         name_span = ent if ent is not None else proper_run(head)
@@ -317,9 +318,9 @@ _QUANTIFIERS = frozenset(
 )
 
 
-def _entity_at(token: Token) -> Span | None:
-    """The name entity (not a date, number or quantity) the token is part of."""
-    if token.ent_type_ not in _NAME_LABELS:
+def entity_containing(token: Token) -> Span | None:
+    """The entity of `doc.ents` that the token is part of, if any."""
+    if not token.ent_type_:
         return None
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
@@ -327,7 +328,13 @@ def _entity_at(token: Token) -> Span | None:
     return None
 
 
-def _GROUP_NOUNS() -> frozenset[str]:  # noqa: N802 - a cached constant
+def _entity_at(token: Token) -> Span | None:
+    """The name entity (not a date, number or quantity) the token is part of."""
+    return entity_containing(token) if token.ent_type_ in _NAME_LABELS else None
+
+
+@cache
+def _group_nouns() -> frozenset[str]:
     return lexicon.words("attribution/org_nouns.txt") | lexicon.words(
         "attribution/anonymous_heads.txt"
     )
@@ -347,7 +354,7 @@ def _person_in(head: Token) -> Span | None:
     return None
 
 
-def _quantified(head: Token) -> Token:
+def quantified(head: Token) -> Token:
     """`two of those people` -> `people`: the noun a quantifier counts."""
     if head.lower_ in _QUANTIFIERS or head.pos_ == "NUM":
         for prep in head.children:

@@ -34,7 +34,7 @@ _DIRECT_SHARE = 0.5
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 _BLANK_SKIP = frozenset(
     "also previously later earlier then has had have was is were separately further "
-    "would will has, recently once repeatedly".split()
+    "would will recently once repeatedly".split()
 )
 _COORD = frozenset({"and", "but", "then", "or"})
 _CLOSERS = frozenset({",", '"', "\u201d", "'", "\u2019", ";", "\u2014", "\u2013"})

@@ -20,14 +20,19 @@ from pipeline.components.base import Component
 from pipeline.components.registry import ORG_LABELS, Entity, Registry, extend_org
 from pipeline.cues import cue_lemmas
 from pipeline.doctext import doc_text, has_parse, written_mid_sentence
-from pipeline.speakers import SpeakerResolver, proper_run, singular
+from pipeline.speakers import (
+    SpeakerResolver,
+    entity_containing,
+    proper_run,
+    quantified,
+    singular,
+)
 
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
 # `the government said ...`: which government is rarely named; left unresolved.
 _UNRESOLVED = frozenset({"government", "administration", "authority"})
 _GROWTH_NOUNS = frozenset({"growth", "inflation", "demand", "investment", "output"})
 _GENERIC_ORG = frozenset({"company", "firm", "group", "business"})
-_QUANTIFIERS = frozenset("some many most several few all none both each any".split())
 _PLACE_NOUNS = frozenset({"country", "nation", "city", "region", "state", "province"})
 # Nouns whose `of`/`in` phrase names their owner: `Shares in Harbourline`, `sales of Tesla`.
 _OWNED_NOUNS = frozenset(
@@ -308,19 +313,7 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
 
 def _counted(subject: Token) -> Token:
     """`Six of the nine members of the committee` -> `members`: what a number counts."""
-    for _ in range(2):
-        if subject.pos_ != "NUM" and subject.lower_ not in _QUANTIFIERS:
-            break
-        objs = [
-            o
-            for p in subject.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
-        if not objs:
-            break
-        subject = objs[0]
+    subject = quantified(quantified(subject))
     if subject.lemma_.lower() in ("member", "part", "share", "half", "most", "majority"):
         for p in subject.children:
             if p.dep_ == "prep" and p.lower_ == "of":
@@ -419,10 +412,8 @@ def _ent_of(token: Token, nouns: frozenset[str] = frozenset()) -> Span | None:
         return None
     if token.lower_ in lexicon.words("attribution/not_names.txt"):
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return None if _common_word(ent[0], nouns) else ent
-    return None
+    ent = entity_containing(token)
+    return None if ent is None or _common_word(ent[0], nouns) else ent
 
 
 def _from_span(ent: Span, registry: Registry) -> Target:
