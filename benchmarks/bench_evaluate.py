@@ -11,7 +11,7 @@ import time
 
 from evaluate_fixtures import as_predictions, seed
 
-from pipeline.evaluate import score
+from newsclaims.evaluate import score
 
 
 def _timed(label: str, gold: list, predicted: dict, texts: dict | None) -> None:

@@ -15,8 +15,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from models import Article
-from pipeline.ingest import read_inputs
+from newsclaims.ingest import read_inputs
+from newsclaims.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "tests" / "data" / "seed-article.txt").read_text(encoding="utf-8")

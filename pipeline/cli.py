@@ -55,9 +55,23 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from newsclaims import __version__
+
+        print(f"newsclaims {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log warnings.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     logging.basicConfig(
         level=logging.WARNING if verbose else logging.ERROR,
@@ -102,11 +116,11 @@ def extract(
 ) -> None:
     """Extract claims: writes OUT/claims.jsonl, OUT/articles.jsonl and OUT/errors.jsonl.
     Inputs unchanged since the last run into OUT are carried over without parsing."""
-    from pipeline.dask_engine import DaskUnavailable, WorkerMismatch
-    from pipeline.manifest import OutputBusy
-    from pipeline.nlp import ModelNotFound
-    from pipeline.parallel import BadEngine
-    from pipeline.run import extract as run_extract
+    from newsclaims.extraction.nlp import ModelNotFound
+    from newsclaims.run.api import extract as run_extract
+    from newsclaims.run.engines import BadEngine
+    from newsclaims.run.engines.dask_engine import DaskUnavailable, WorkerMismatch
+    from newsclaims.run.manifest import OutputBusy
 
     sink, db_error = _db_sink(db) if db else (None, None)
 
@@ -176,7 +190,7 @@ def extract(
 
 def _db_sink(db: str):
     """A database sink for `extract --db`, or the reason there is none."""
-    from pipeline.store import DbSink, StoreError, open_store
+    from newsclaims.store import DbSink, StoreError, open_store
 
     try:
         return DbSink(open_store(db)), None
@@ -217,9 +231,9 @@ def evaluate(
 ) -> None:
     """Score claims against a gold file: INPUT... are articles to extract, or one existing
     extract output folder (holding claims.jsonl)."""
-    from pipeline.evaluate import format_errors, format_table
-    from pipeline.nlp import ModelNotFound
-    from pipeline.scoring_run import evaluate_inputs
+    from newsclaims.evaluate import format_errors, format_table
+    from newsclaims.evaluate.scoring_run import evaluate_inputs
+    from newsclaims.extraction.nlp import ModelNotFound
 
     try:
         report = evaluate_inputs(
@@ -261,15 +275,15 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Measure throughput against the bare spaCy parse, stage shares and peak memory."""
-    from pipeline.bench import format_report, run, to_json
-    from pipeline.nlp import BLANK, ModelNotFound, default_model
+    from newsclaims.evaluate.bench import format_report, run, to_json
+    from newsclaims.extraction.nlp import BLANK, ModelNotFound, default_model
 
     try:
         chosen = models or [default_model(), BLANK]
     except ModelNotFound as error:
         raise _fail(str(error)) from None
     if pathological:
-        from pipeline import stress
+        from newsclaims.evaluate import stress
 
         runs = stress.run(chosen)
         out = json.dumps(stress.to_dicts(runs), indent=2) if as_json else stress.format_report(runs)
@@ -296,7 +310,7 @@ def schema(
     ] = "all",
 ) -> None:
     """Print the JSON Schema of the output records (generated from the pydantic models)."""
-    from models import Article, Claim, InputError
+    from newsclaims.models import Article, Claim, InputError
 
     models = {"claim": Claim, "article": Article, "error": InputError}
     if record == "all":
@@ -317,7 +331,7 @@ DbOpt = Annotated[
 
 
 def _open(db: str, *, writable: bool = True):
-    from pipeline.store import StoreError, open_store
+    from newsclaims.store import StoreError, open_store
 
     try:
         return open_store(db, writable=writable)
@@ -340,7 +354,7 @@ def load(
 ) -> None:
     """Load an extract output folder into a database (again and again: unchanged articles
     are left alone, changed ones have their claims replaced, review decisions are kept)."""
-    from pipeline.store import load_output
+    from newsclaims.store import load_output
 
     store = _open(db)
     try:
@@ -386,8 +400,8 @@ def export(
     ] = None,
 ) -> None:
     """Write reviewed claims with the reviewers' edits applied."""
-    from pipeline.store import export_claims
-    from pipeline.store.queries import STATUS_FILTERS
+    from newsclaims.store import export_claims
+    from newsclaims.store.queries import STATUS_FILTERS
 
     if status not in STATUS_FILTERS:
         raise _fail(f"unknown status {status!r}: use {', '.join(STATUS_FILTERS)}")
@@ -425,7 +439,7 @@ def review(
 
     import uvicorn
 
-    from pipeline.review import create_app
+    from newsclaims.review import create_app
 
     store = _open(db)
     app_ = create_app(store, reviewer=reviewer or getpass.getuser(), host=host)

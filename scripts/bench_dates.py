@@ -19,9 +19,9 @@ from pathlib import Path
 
 import spacy
 
-from pipeline.dates import find_dates
-from pipeline.dates.parse import needs_tense, parse
-from pipeline.dates.resolve import parse_absolute, resolve
+from newsclaims.extraction.dates import find_dates
+from newsclaims.extraction.dates.parse import needs_tense, parse
+from newsclaims.extraction.dates.resolve import parse_absolute, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = Path("/work/shared/seed-article.txt")

@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 import yaml
 
-from pipeline.figures import find_figures
+from newsclaims.extraction.figures import find_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = Path("/work/shared/seed-article.txt")

@@ -18,7 +18,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from sqlalchemy import text
 
-from pipeline.store import ClaimEdit, FigureEdit, decide, load_output, open_store
+from newsclaims.store import ClaimEdit, FigureEdit, decide, load_output, open_store
 from tests.db.test_review_browser import ARGS, CHROMIUM, Server
 
 

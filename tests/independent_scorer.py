@@ -1,7 +1,7 @@
 """A second, independent implementation of annotation-guide section 7 (test oracle only).
 
 Written from the guide and the definitions documented in `pipeline/evaluate/README.md`,
-deliberately differently from `pipeline.evaluate`: regular expressions instead of an offset
+deliberately differently from `newsclaims.evaluate`: regular expressions instead of an offset
 map, sets of character positions for overlap, a dynamic-programming longest common
 substring, brute-force enumeration of every claim matching, Kuhn's augmenting paths for
 figures and Counter intersection for dates. It shares no code with the scorer.
@@ -19,17 +19,54 @@ from collections import Counter
 HONORIFICS = """mr mrs ms miss dr doctor prof professor sir dame lord lady prince princess king
 queen sheikh president premier chancellor minister senator governor mayor judge ambassador
 general captain chairman chairwoman ceo director former acting deputy vice""".split()
-MULTI_WORD_TITLES = ["prime minister", "vice president", "chief executive", "crown prince",
-                     "chief executive officer", "managing director", "secretary general"]
+MULTI_WORD_TITLES = [
+    "prime minister",
+    "vice president",
+    "chief executive",
+    "crown prince",
+    "chief executive officer",
+    "managing director",
+    "secretary general",
+]
 NAME_SUFFIXES = ["jr", "sr", "ii", "iii", "phd", "ceo", "cfo"]
-IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child",
-             "series": "series", "species": "species", "news": "news", "times": "times",
-             "buses": "bus", "analyses": "analysis", "crises": "crisis", "feet": "foot"}
+IRREGULAR = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "series": "series",
+    "species": "species",
+    "news": "news",
+    "times": "times",
+    "buses": "bus",
+    "analyses": "analysis",
+    "crises": "crisis",
+    "feet": "foot",
+}
 PERCENT = {"%", "percent", "per cent", "pct", "percentage"}
-UNIT_ALIASES = {"pp": "percentage point", "ppt": "percentage point", "bp": "basis point",
-                "bps": "basis point", "pct point": "percentage point"}
-COMPARATORS = {None: "=", "": "=", "=": "=", "==": "=", ">": ">", ">=": ">=", "=>": ">=",
-               "<": "<", "<=": "<=", "=<": "<=", "~": "~", "≥": ">=", "≤": "<=", "≈": "~"}
+UNIT_ALIASES = {
+    "pp": "percentage point",
+    "ppt": "percentage point",
+    "bp": "basis point",
+    "bps": "basis point",
+    "pct point": "percentage point",
+}
+COMPARATORS = {
+    None: "=",
+    "": "=",
+    "=": "=",
+    "==": "=",
+    ">": ">",
+    ">=": ">=",
+    "=>": ">=",
+    "<": "<",
+    "<=": "<=",
+    "=<": "<=",
+    "~": "~",
+    "≥": ">=",
+    "≤": "<=",
+    "≈": "~",
+}
 
 # --- text -------------------------------------------------------------------------------
 
@@ -101,8 +138,12 @@ def _place_all(claims, article, use_offsets):
         span = None
         s, e = c.get("start"), c.get("end")
         if use_offsets and s is not None and e is not None:
-            if (type(s) is int and type(e) is int and 0 <= s < e <= len(article)
-                    and _flat(article[s:e]) == _flat(c.get("text"))):
+            if (
+                type(s) is int
+                and type(e) is int
+                and 0 <= s < e <= len(article)
+                and _flat(article[s:e]) == _flat(c.get("text"))
+            ):
                 span = (s, e)
         if span is None:
             prev = claims[i - 1] if i else None
@@ -111,9 +152,12 @@ def _place_all(claims, article, use_offsets):
             while k >= 0 and spans[k] is not None and spans[k] == spans[i - 1]:
                 run.append(_who(_spk(claims[k])))
                 k -= 1
-            if (prev is not None and spans[i - 1] is not None
-                    and _flat(prev.get("text")) == _flat(c.get("text"))
-                    and _who(_spk(c)) not in run):
+            if (
+                prev is not None
+                and spans[i - 1] is not None
+                and _flat(prev.get("text")) == _flat(c.get("text"))
+                and _who(_spk(c)) not in run
+            ):
                 span = spans[i - 1]
             else:
                 options = _places(article, c.get("text") or "")
@@ -171,14 +215,17 @@ def _name(text, kind=None):
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     if kind == "person":
-        starts = sorted([t.split() for t in MULTI_WORD_TITLES] + [[h] for h in HONORIFICS],
-                        key=len, reverse=True)
+        starts = sorted(
+            [t.split() for t in MULTI_WORD_TITLES] + [[h] for h in HONORIFICS],
+            key=len,
+            reverse=True,
+        )
         again = True
         while again:
             again = False
             for t in starts:
                 if len(words) > len(t) and words[: len(t)] == t:
-                    words, again = words[len(t):], True
+                    words, again = words[len(t) :], True
                     break
         while len(words) > 1 and words[-1] in NAME_SUFFIXES:
             words = words[:-1]
@@ -282,8 +329,12 @@ def _all_matchings(n_gold, edges):
 def _best_claim_matching(gold, pred, edges):
     best, best_key = [], None
     for m in _all_matchings(len(gold), edges):
-        key = (len(m), sum(edges[x][0] for x in m), sum(edges[x][1] for x in m),
-               sum(edges[x][2] for x in m))
+        key = (
+            len(m),
+            sum(edges[x][0] for x in m),
+            sum(edges[x][1] for x in m),
+            sum(edges[x][2] for x in m),
+        )
         order = sorted(m)
         if best_key is None or key > best_key or (key == best_key and order < best):
             best, best_key = order, key
@@ -373,8 +424,10 @@ def _dates(claim):
 def _article(gold_claims, pred_claims, text, totals):
     def side(claims, use_offsets):
         spans = _place_all(claims, text, use_offsets) if text is not None else [None] * len(claims)
-        return [{"claim": c, "flat": _flat(c.get("text")), "span": s}
-                for c, s in zip(claims, spans, strict=True)]
+        return [
+            {"claim": c, "flat": _flat(c.get("text")), "span": s}
+            for c, s in zip(claims, spans, strict=True)
+        ]
 
     gold, pred = side(gold_claims, False), side(pred_claims, True)
     edges = {}
@@ -382,8 +435,11 @@ def _article(gold_claims, pred_claims, text, totals):
         for j, p in enumerate(pred):
             shared, shorter = _shared(g, p)
             if shorter > 0 and 2 * shared > shorter:
-                edges[(i, j)] = (shared, int(_speaker_ok(_spk(g["claim"]), _spk(p["claim"]))),
-                                 _scored_pair_bonus(g["claim"], p["claim"]))
+                edges[(i, j)] = (
+                    shared,
+                    int(_speaker_ok(_spk(g["claim"]), _spk(p["claim"]))),
+                    _scored_pair_bonus(g["claim"], p["claim"]),
+                )
     matching = _best_claim_matching(gold, pred, edges)
     totals["claims"] += [len(matching), len(gold), len(pred)]
     for i, j in matching:
@@ -396,13 +452,13 @@ def _article(gold_claims, pred_claims, text, totals):
             totals["targets"] += [int(_target(g["target"]) == _target(p.get("target"))), 1]
         if g.get("modality") is not None:
             same = p.get("modality") is not None and (
-                str(g["modality"]).strip().lower() == str(p["modality"]).strip().lower())
+                str(g["modality"]).strip().lower() == str(p["modality"]).strip().lower()
+            )
             totals["modality"] += [int(same), 1]
     totals["attributed"][1] += sum(_spk(g["claim"]) is not None for g in gold)
     totals["attributed"][2] += sum(_spk(p["claim"]) is not None for p in pred)
     gf, pf = _per_sentence(gold, _figures), _per_sentence(pred, _figures)
-    adjacency = [[j for j, b in enumerate(pf)
-                  if a[1:] == b[1:] and _close(a[0], b[0])] for a in gf]
+    adjacency = [[j for j, b in enumerate(pf) if a[1:] == b[1:] and _close(a[0], b[0])] for a in gf]
     totals["figures"] += [_kuhn(len(gf), adjacency), len(gf), len(pf)]
     gd, pd = Counter(_per_sentence(gold, _dates)), Counter(_per_sentence(pred, _dates))
     totals["dates"] += [sum((gd & pd).values()), sum(gd.values()), sum(pd.values())]
@@ -426,12 +482,15 @@ def independent_score(gold, predicted, texts=None):
     out = {}
     for name in ("claims", "attributed", "figures", "dates"):
         tp, g, p = totals[name]
-        out |= {f"{name}.tp": tp, f"{name}.gold": g, f"{name}.predicted": p,
-                f"{name}.precision": tp / p if p else None,
-                f"{name}.recall": tp / g if g else None,
-                f"{name}.f1": 2 * tp / (g + p) if g + p else None}
+        out |= {
+            f"{name}.tp": tp,
+            f"{name}.gold": g,
+            f"{name}.predicted": p,
+            f"{name}.precision": tp / p if p else None,
+            f"{name}.recall": tp / g if g else None,
+            f"{name}.f1": 2 * tp / (g + p) if g + p else None,
+        }
     for name in ("speakers", "targets", "modality"):
         c, t = totals[name]
-        out |= {f"{name}.correct": c, f"{name}.total": t,
-                f"{name}.accuracy": c / t if t else None}
+        out |= {f"{name}.correct": c, f"{name}.total": t, f"{name}.accuracy": c / t if t else None}
     return out

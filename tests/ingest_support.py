@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models import Article, InputError
-from pipeline.ingest import Skipped, read_inputs
+from newsclaims.ingest import Skipped, read_inputs
+from newsclaims.models import Article, InputError
 
 DATA = Path(__file__).parent / "data"
 

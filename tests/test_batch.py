@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.batch
-import pipeline.parallel
-from pipeline.manifest import OutputBusy, SqliteManifest
-from pipeline.run import extract
+import newsclaims.run.batch
+import newsclaims.run.engines.chunks
+import newsclaims.run.engines.local
+from newsclaims.run.api import extract
+from newsclaims.run.manifest import OutputBusy, SqliteManifest
 from tests.ingest_support import write
 from tests.test_cli import BAD, GOOD
 
@@ -39,7 +40,7 @@ def _clean(inputs, tmp_path: Path, name: str = "clean", **options) -> dict[str, 
 def spy(monkeypatch):
     """Counts the articles sent to parsing and the files read."""
     calls = {"parsed": 0, "read": 0}
-    parse, read = pipeline.parallel.parse_chunk, pipeline.batch.read_entry
+    parse, read = newsclaims.run.engines.chunks.parse_chunk, newsclaims.run.batch.read_entry
 
     def parse_chunk(articles, *args):
         calls["parsed"] += len(articles)
@@ -49,8 +50,8 @@ def spy(monkeypatch):
         calls["read"] += 1
         return read(entry, **options)
 
-    monkeypatch.setattr(pipeline.parallel, "parse_chunk", parse_chunk)
-    monkeypatch.setattr(pipeline.batch, "read_entry", read_entry)
+    monkeypatch.setattr(newsclaims.run.engines.local, "parse_chunk", parse_chunk)
+    monkeypatch.setattr(newsclaims.run.batch, "read_entry", read_entry)
     return calls
 
 
@@ -204,5 +205,7 @@ def test_batch_incremental_trained_pipeline_equals_a_clean_run(tmp_path):
 def test_batch_fresh_pipeline_after_vocabulary_limit_gives_same_bytes(tmp_path, monkeypatch):
     src = _folder(tmp_path / "in", GOOD)
     one = _clean([src], tmp_path, "one", batch_size=1)
-    monkeypatch.setattr(pipeline.parallel, "VOCAB_LIMIT", 0)  # a fresh pipeline every chunk
+    monkeypatch.setattr(
+        newsclaims.run.engines.chunks, "VOCAB_LIMIT", 0
+    )  # a fresh pipeline every chunk
     assert _clean([src], tmp_path, "two", batch_size=1) == one

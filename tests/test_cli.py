@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from newsclaims.cli import app
 from tests.conftest import SEED_ARTICLE
 
 runner = CliRunner()

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from models import Article, InputError
-from pipeline.ingest import read_inputs
+from newsclaims.ingest import read_inputs
+from newsclaims.models import Article, InputError
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"

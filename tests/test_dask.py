@@ -8,7 +8,7 @@ from pathlib import Path
 import distributed
 import pytest
 
-from pipeline.run import extract
+from newsclaims.run.api import extract
 from tests.test_batch import BAD, GOOD, _folder, _output
 
 ROOT = Path(__file__).resolve().parent.parent

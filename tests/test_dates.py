@@ -1,4 +1,4 @@
-"""Tests of pipeline.dates: detection and resolution tables, tense, data files.
+"""Tests of newsclaims.extraction.dates: detection and resolution tables, tense, data files.
 
 The detection table is tests/data/dates_cases.jsonl, one news sentence per line:
 `{"text", "published", "expected": [[text, earliest, latest], ...]}` (ISO dates or null) and,
@@ -17,15 +17,15 @@ from pathlib import Path
 import pytest
 import spacy
 
-from models.records import DateMention
-from pipeline.dates import Resolution, find_dates, resolve_date
-from pipeline.dates.calendar import easter, holiday_date
-from pipeline.dates.detect import GATE, find_candidates, scan
-from pipeline.dates.extract import document_date_order
-from pipeline.dates.fiscal import fiscal_year_end
-from pipeline.dates.grammar import CORE_KINDS, grammar
-from pipeline.dates.lexicon import PATTERNS_DIR, lexicon, read_rows
-from pipeline.dates.tense import text_tense
+from newsclaims.extraction.dates import Resolution, find_dates, resolve_date
+from newsclaims.extraction.dates.calendar import easter, holiday_date
+from newsclaims.extraction.dates.detect import GATE, find_candidates, scan
+from newsclaims.extraction.dates.extract import document_date_order
+from newsclaims.extraction.dates.fiscal import fiscal_year_end
+from newsclaims.extraction.dates.grammar import CORE_KINDS, grammar
+from newsclaims.extraction.dates.lexicon import PATTERNS_DIR, lexicon, read_rows
+from newsclaims.extraction.dates.tense import text_tense
+from newsclaims.models.records import DateMention
 from tests.conftest import SEED_ARTICLE, SEED_GOLD
 
 CASES_PATH = Path(__file__).parent / "data" / "dates_cases.jsonl"

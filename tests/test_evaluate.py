@@ -1,4 +1,4 @@
-"""Tests of the scorer (`pipeline.evaluate`), guide section 7."""
+"""Tests of the scorer (`newsclaims.evaluate`), guide section 7."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 
-from pipeline import lexicon
-from pipeline.evaluate import (
+from newsclaims.evaluate import (
     Report,
     format_errors,
     format_table,
@@ -22,8 +21,9 @@ from pipeline.evaluate import (
     normalise,
     score,
 )
-from pipeline.evaluate.assign import best_matching
-from pipeline.evaluate.locate import ArticleText, locate
+from newsclaims.evaluate.assign import best_matching
+from newsclaims.evaluate.locate import ArticleText, locate
+from newsclaims.patterns import lexicon
 from tests.evaluate_fixtures import (
     S1,
     S2,

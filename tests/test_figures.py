@@ -1,4 +1,4 @@
-"""Tests of pipeline.figures: a table of news sentences and their figures, run on a blank
+"""Tests of newsclaims.extraction.figures: a table of news sentences and their figures, run on a blank
 pipeline and on the trained one, plus offsets, skip spans, parse_figure and the data files."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 import spacy
 import yaml
 
-from pipeline.figures import find_figures, parse_figure
-from pipeline.figures.lexicon import DATA_FILES, PATTERN_DIR, lexicon, load
+from newsclaims.extraction.figures import find_figures, parse_figure
+from newsclaims.extraction.figures.lexicon import DATA_FILES, PATTERN_DIR, lexicon, load
 from tests.conftest import SEED_ARTICLE, SEED_GOLD
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "figures_cases.yaml").read_text("utf-8"))
@@ -24,9 +24,7 @@ def _case_id(case: dict) -> str:
 
 
 def _cases(mode: str) -> list:
-    return [
-        pytest.param(c, id=_case_id(c)) for c in CASES if c.get("mode", mode) == mode
-    ]
+    return [pytest.param(c, id=_case_id(c)) for c in CASES if c.get("mode", mode) == mode]
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +38,7 @@ def trained_nlp():
 
 
 def _got(figures) -> list[tuple]:
-    return [
-        (f.value, f.unit, f.comparator, f.change, f.currency, f.per, f.max) for f in figures
-    ]
+    return [(f.value, f.unit, f.comparator, f.change, f.currency, f.per, f.max) for f in figures]
 
 
 def _expected(case: dict) -> list[tuple]:

@@ -17,13 +17,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models import Article, InputError
-from pipeline.dates import resolve_date
-from pipeline.figures import parse_figure
-from pipeline.ids import article_id, content_hash
-from pipeline.ingest import Skipped, read_inputs
-from pipeline.ingest.html import extract_page
-from pipeline.run import Result, process
+from newsclaims.extraction.dates import resolve_date
+from newsclaims.extraction.figures import parse_figure
+from newsclaims.ingest import Skipped, read_inputs
+from newsclaims.ingest.html import extract_page
+from newsclaims.models import Article, InputError
+from newsclaims.models.ids import article_id, content_hash
+from newsclaims.run.parse import process
+from newsclaims.run.results import Result
 
 SECONDS_PER_EXAMPLE = 20
 UNEXPECTED = "Unexpected error while reading"
@@ -194,7 +195,7 @@ def test_hardening_deeply_nested_html(depth, tag, text):
         try:
             extract_page(page, source="nested.html")
         except Exception as error:  # an IngestError is an error line; nothing else may escape
-            from pipeline.ingest.errors import IngestError
+            from newsclaims.ingest.errors import IngestError
 
             assert isinstance(error, IngestError), repr(error)
 

@@ -1,4 +1,4 @@
-from pipeline.ids import article_id, claim_id, content_hash
+from newsclaims.models.ids import article_id, claim_id, content_hash
 
 
 def test_ids_stable_and_distinct():

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.ingest.dates import parse_date
+from newsclaims.ingest.dates import parse_date
 
 NOV_8 = dt.date(2022, 11, 8)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from models import InputError
+from newsclaims.models import InputError
 from tests.ingest_support import DATA, articles, errors, read_all, write
 
 GOOD = {
@@ -83,7 +83,7 @@ def test_ingest_errors_permission_denied(tmp_path, monkeypatch):
 
 
 def test_ingest_errors_file_too_large(tmp_path, monkeypatch):
-    from pipeline.ingest import decode
+    from newsclaims.ingest import decode
 
     monkeypatch.setattr(decode, "MAX_FILE_BYTES", 100)
     write(tmp_path, "good.txt", GOOD["good.txt"])
@@ -94,7 +94,7 @@ def test_ingest_errors_file_too_large(tmp_path, monkeypatch):
 
 
 def test_ingest_errors_unexpected_bug_is_reported_not_raised(tmp_path, monkeypatch):
-    from pipeline.ingest import reader
+    from newsclaims.ingest import reader
 
     def broken(_text):
         raise RuntimeError("boom")

@@ -7,8 +7,8 @@ import logging
 
 import pytest
 
-from pipeline.ingest.frontmatter import split_front_matter
-from pipeline.ingest.metadata import Metadata
+from newsclaims.ingest.frontmatter import split_front_matter
+from newsclaims.ingest.metadata import Metadata
 
 NOV_8 = dt.date(2022, 11, 8)
 

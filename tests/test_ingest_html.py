@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from pipeline.ingest.html import fragment_to_text, looks_like_html
+from newsclaims.ingest.html import fragment_to_text, looks_like_html
 from tests.ingest_support import DATA, errors, only_article, read_all
 
 PAGES = {
@@ -168,7 +168,7 @@ def test_ingest_html_page_without_article_text_is_one_error(tmp_path):
     ],
 )
 def test_ingest_html_fragment_to_text(fragment, paragraphs):
-    from pipeline.ingest.normalize import normalize_text
+    from newsclaims.ingest.normalize import normalize_text
 
     assert normalize_text(fragment_to_text(fragment)).split("\n\n") == paragraphs
 

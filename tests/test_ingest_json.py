@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from pipeline.ingest import read_inputs
+from newsclaims.ingest import read_inputs
 from tests.ingest_support import articles, errors, only_article, read_all, write
 
 NOV_8 = dt.date(2022, 11, 8)
@@ -156,7 +156,7 @@ def test_ingest_jsonl_is_streamed_line_by_line(tmp_path, monkeypatch):
         "big.jsonl",
         "".join(json.dumps({"body": f"Article {n}."}) + "\n" for n in range(1000)),
     )
-    from pipeline.ingest import decode
+    from newsclaims.ingest import decode
 
     def refuse(*_args, **_kwargs):
         raise AssertionError("a JSON Lines file must not be read whole")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.layout import LAYOUT_KINDS, is_list_item, layout_kind, load_layout_patterns
+from newsclaims.ingest.layout import LAYOUT_KINDS, is_list_item, layout_kind, load_layout_patterns
 
 
 def test_ingest_layout_patterns_load_and_are_valid():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.markdown import inline_to_text, markdown_to_text
-from pipeline.ingest.normalize import normalize_text
+from newsclaims.ingest.markdown import inline_to_text, markdown_to_text
+from newsclaims.ingest.normalize import normalize_text
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest.normalize import normalize_text
+from newsclaims.ingest.normalize import normalize_text
 
 WRAPPED = """\
 LONDON, March 3 (Reuters) - Oil prices rose on Friday, putting the

@@ -6,9 +6,9 @@ import types
 
 import pytest
 
-from models import Article
-from pipeline.ingest import Skipped, read_inputs
-from pipeline.ingest.ignore import is_ignored, parse_ignore
+from newsclaims.ingest import Skipped, read_inputs
+from newsclaims.ingest.ignore import is_ignored, parse_ignore
+from newsclaims.models import Article
 from tests.ingest_support import articles, errors, read_all, skipped, write
 
 BODY = "Sales rose 5% in October, the company said.\n"
@@ -31,7 +31,7 @@ def test_ingest_walk_source_names(tmp_path):
 
 
 def test_ingest_walk_ids_come_from_sources(tmp_path):
-    from pipeline.ids import article_id, content_hash
+    from newsclaims.models.ids import article_id, content_hash
 
     write(tmp_path, "sub/one.txt", BODY)
     (article,) = read_all(tmp_path)

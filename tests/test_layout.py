@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.components.layout import is_non_claim_line
-from pipeline.extensions import NON_CLAIM
+from newsclaims.extraction.components.layout import is_non_claim_line
+from newsclaims.extraction.extensions import NON_CLAIM
 from tests.conftest import annotate
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import lexicon
-from pipeline.cues import cue_forms, cue_lemmas
+from newsclaims.extraction.attribution.cues import cue_forms, cue_lemmas
+from newsclaims.patterns import lexicon
 
 FILES = sorted(
     str(p.relative_to(lexicon.PATTERNS)) for p in (lexicon.PATTERNS / "attribution").glob("*.txt")

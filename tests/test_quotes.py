@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.components.quotes import find_quotes
-from pipeline.extensions import QUOTES
+from newsclaims.extraction.components.quotes import find_quotes
+from newsclaims.extraction.extensions import QUOTES
 from tests.conftest import annotate
 
 CASES = [

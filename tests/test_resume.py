@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.manifest import MANIFEST_FILE, STATE_DIR
-from pipeline.run import extract
-from pipeline.synthetic import write_corpus
+from newsclaims.evaluate.synthetic import write_corpus
+from newsclaims.run.api import extract
+from newsclaims.run.manifest import MANIFEST_FILE, STATE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = ("claims.jsonl", "articles.jsonl", "errors.jsonl")
@@ -26,7 +26,7 @@ def _command(src: Path, out: Path, *extra: str) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "pipeline.cli",
+        "newsclaims.cli",
         "extract",
         str(src),
         "--out",

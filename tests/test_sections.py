@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from models import Article
-from pipeline.ids import article_id, content_hash
-from pipeline.run import Result, process
-from pipeline.sections import SECTION_CHARS, sections
+from newsclaims.models import Article
+from newsclaims.models.ids import article_id, content_hash
+from newsclaims.run.parse import process
+from newsclaims.run.results import Result
+from newsclaims.run.sections import SECTION_CHARS, sections
 
 PARAGRAPH = "Sales rose 5% in March, the company said. Prices fell 2% last year, he said."
 

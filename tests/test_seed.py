@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.evaluate import load_gold, load_predictions, score
+from newsclaims.cli import app
+from newsclaims.evaluate import load_gold, load_predictions, score
 from tests.conftest import SEED_ARTICLE as SEED
 from tests.conftest import SEED_GOLD as GOLD
 from tests.conftest import SHARED, VENDORED_SEED
@@ -29,6 +29,6 @@ def test_seed_scores_against_gold(tmp_path, model):
 
 def test_seed_vendored_copies_match_shared():
     if not (SHARED / "seed-article.txt").exists():
-        pytest.skip("../shared is not next to this checkout; the vendored copies are used")
+        pytest.skip("../shared is not next to this checkout; nothing to compare docs/seed with")
     for name in ("seed-article.txt", "seed-gold.jsonl"):
         assert (VENDORED_SEED / name).read_bytes() == (SHARED / name).read_bytes()

@@ -1,7 +1,7 @@
 import pytest
 
-from models import InputError
-from pipeline.writers import ERRORS, Output
+from newsclaims.models import InputError
+from newsclaims.run.writers import ERRORS, Output
 
 
 def test_writers_commit_renames_complete_files(tmp_path):

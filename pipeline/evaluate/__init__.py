@@ -6,10 +6,10 @@ report = score(gold, claims, texts=texts)
 print(format_table(report)); print(format_errors(report))
 """
 
-from pipeline.evaluate.formatting import format_errors, format_table
-from pipeline.evaluate.loaders import load_gold, load_predictions
-from pipeline.evaluate.report import PRF, Accuracy, ArticleReport, ErrorItem, Report, Scores
-from pipeline.evaluate.scoring import score, speakers_agree, targets_agree
+from newsclaims.evaluate.formatting import format_errors, format_table
+from newsclaims.evaluate.loaders import load_gold, load_predictions
+from newsclaims.evaluate.report import PRF, Accuracy, ArticleReport, ErrorItem, Report, Scores
+from newsclaims.evaluate.scoring import score, speakers_agree, targets_agree
 
 __all__ = [
     "PRF",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.evaluate.report import PRF, Accuracy, ErrorItem, Report
+from newsclaims.evaluate.report import PRF, Accuracy, ErrorItem, Report
 
 _ERROR_ORDER = ("claims", "speakers", "figures", "dates", "targets", "modality")
 _ERROR_TITLES = {

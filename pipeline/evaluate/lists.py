@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from pipeline import lexicon
+from newsclaims.patterns import lexicon
 
 
 @cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
-from pipeline.evaluate.normalise import sentence, text_with_map
+from newsclaims.evaluate.normalise import sentence, text_with_map
 
 Span = tuple[int, int]
 

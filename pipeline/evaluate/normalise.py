@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from pipeline.evaluate import lists
+from newsclaims.evaluate import lists
 
 _QUOTES = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"} | {
     ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"

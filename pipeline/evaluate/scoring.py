@@ -15,10 +15,10 @@ from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Any
 
-from pipeline.evaluate import normalise
-from pipeline.evaluate.assign import best_matching
-from pipeline.evaluate.locate import ArticleText, Span, locate
-from pipeline.evaluate.report import PRF, Accuracy, ArticleReport, ErrorItem, Report, Scores
+from newsclaims.evaluate import normalise
+from newsclaims.evaluate.assign import best_matching
+from newsclaims.evaluate.locate import ArticleText, Span, locate
+from newsclaims.evaluate.report import PRF, Accuracy, ArticleReport, ErrorItem, Report, Scores
 
 NAMED_KINDS = frozenset({"person", "organization"})
 _GRAM = 8  # shingle size of the cheap test that two texts cannot share over half of either

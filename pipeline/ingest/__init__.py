@@ -13,10 +13,10 @@ import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from models import Article, InputError
-from pipeline.ingest.errors import Skipped
-from pipeline.ingest.reader import FORMATS, read_file
-from pipeline.ingest.walk import FileEntry, walk_inputs
+from newsclaims.ingest.errors import Skipped
+from newsclaims.ingest.reader import FORMATS, read_file
+from newsclaims.ingest.walk import FileEntry, walk_inputs
+from newsclaims.models import Article, InputError
 
 __all__ = ["FORMATS", "FileEntry", "Skipped", "read_entry", "read_inputs", "walk_inputs"]
 

@@ -11,7 +11,7 @@ import logging
 import re
 from pathlib import Path
 
-from pipeline.ingest.errors import IngestError
+from newsclaims.ingest.errors import IngestError
 
 logger = logging.getLogger("newsclaims.ingest")
 

@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from pipeline.ingest.metadata import Metadata, metadata_from_mapping
+from newsclaims.ingest.metadata import Metadata, metadata_from_mapping
 
 logger = logging.getLogger("newsclaims.ingest")
 

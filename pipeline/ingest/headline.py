@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.ingest.layout import is_list_item, layout_kind
+from newsclaims.ingest.layout import is_list_item, layout_kind
 
 _ENDS_CLAUSE = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
 _MIN_WORDS, _MAX_WORDS = 3, 20

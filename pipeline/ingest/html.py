@@ -15,9 +15,9 @@ import logging
 import re
 from typing import Any
 
-from pipeline.ingest.dates import parse_date
-from pipeline.ingest.errors import IngestError
-from pipeline.ingest.metadata import Metadata, as_text
+from newsclaims.ingest.dates import parse_date
+from newsclaims.ingest.errors import IngestError
+from newsclaims.ingest.metadata import Metadata, as_text
 
 logger = logging.getLogger("newsclaims.ingest")
 

@@ -11,16 +11,16 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from pipeline.ingest.decode import (
+from newsclaims.ingest.decode import (
     BINARY_MESSAGE,
     check_not_binary,
     decode_bytes,
     detect_encoding,
     read_bytes,
 )
-from pipeline.ingest.errors import IngestError
-from pipeline.ingest.html import fragment_to_text, looks_like_html, strip_inline_tags
-from pipeline.ingest.metadata import Metadata, lookup, metadata_from_mapping
+from newsclaims.ingest.errors import IngestError
+from newsclaims.ingest.html import fragment_to_text, looks_like_html, strip_inline_tags
+from newsclaims.ingest.metadata import Metadata, lookup, metadata_from_mapping
 
 BODY_KEYS = (
     "body",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+
+from newsclaims.patterns.lexicon import PATTERNS
 
 LAYOUT_KINDS = frozenset(
     {"caption", "credit", "byline", "reporting", "dateline", "timestamp", "boilerplate"}
@@ -24,7 +25,7 @@ def load_layout_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
     Raises ValueError naming the line when a kind is unknown or a regex does not compile.
     """
-    source = resources.files("pipeline").joinpath("patterns", "layout_lines.txt")
+    source = PATTERNS / "layout_lines.txt"
     text = source.read_text(encoding="utf-8")
     patterns: list[tuple[str, re.Pattern[str]]] = []
     for number, raw in enumerate(text.splitlines(), start=1):

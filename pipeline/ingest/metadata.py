@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pipeline.ingest.dates import parse_date
+from newsclaims.ingest.dates import parse_date
 
 TITLE_KEYS = ("title", "headline")
 DATE_KEYS = (

@@ -12,7 +12,7 @@ import re
 import statistics
 import unicodedata
 
-from pipeline.ingest.layout import is_list_item, layout_kind
+from newsclaims.ingest.layout import is_list_item, layout_kind
 
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")

@@ -8,17 +8,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
 
-from models import Article, InputError
-from pipeline.ids import article_id, content_hash
-from pipeline.ingest.decode import decode_bytes, read_bytes
-from pipeline.ingest.errors import IngestError, Skipped
-from pipeline.ingest.frontmatter import split_front_matter
-from pipeline.ingest.headline import split_headline
-from pipeline.ingest.html import extract_page
-from pipeline.ingest.jsonfiles import read_json_file, read_jsonl_file
-from pipeline.ingest.markdown import markdown_to_text
-from pipeline.ingest.metadata import Metadata
-from pipeline.ingest.normalize import clean_characters, normalize_text
+from newsclaims.ingest.decode import decode_bytes, read_bytes
+from newsclaims.ingest.errors import IngestError, Skipped
+from newsclaims.ingest.frontmatter import split_front_matter
+from newsclaims.ingest.headline import split_headline
+from newsclaims.ingest.html import extract_page
+from newsclaims.ingest.jsonfiles import read_json_file, read_jsonl_file
+from newsclaims.ingest.markdown import markdown_to_text
+from newsclaims.ingest.metadata import Metadata
+from newsclaims.ingest.normalize import clean_characters, normalize_text
+from newsclaims.models import Article, InputError
+from newsclaims.models.ids import article_id, content_hash
 
 logger = logging.getLogger("newsclaims.ingest")
 

@@ -12,9 +12,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import InputError
-from pipeline.ingest.errors import Skipped
-from pipeline.ingest.ignore import IgnoreRule, is_ignored, load_ignore
+from newsclaims.ingest.errors import Skipped
+from newsclaims.ingest.ignore import IgnoreRule, is_ignored, load_ignore
+from newsclaims.models import InputError
 
 logger = logging.getLogger("newsclaims.ingest")
 

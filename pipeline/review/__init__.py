@@ -1,5 +1,5 @@
 """The review page: `newsclaims review --db URL` (see app.py)."""
 
-from pipeline.review.app import create_app
+from newsclaims.review.app import create_app
 
 __all__ = ["create_app"]

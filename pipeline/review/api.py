@@ -7,10 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from models import Claim
-from pipeline.store.decisions import Decision, reviewed_claim, stale
-from pipeline.store.edits import ClaimEdit
-from pipeline.store.queries import Counts, Row
+from newsclaims.models import Claim
+from newsclaims.store.decisions import Decision, reviewed_claim, stale
+from newsclaims.store.edits import ClaimEdit
+from newsclaims.store.queries import Counts, Row
 
 
 class DecisionIn(BaseModel):

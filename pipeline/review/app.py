@@ -18,13 +18,13 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from models.records import Comparator, Modality, SpeakerKind
-from pipeline.review.api import ClaimList, ClaimOut, CountsOut, DecisionIn, DecisionOut
-from pipeline.review.highlight import Mark, occurrences, segments
-from pipeline.store.decisions import UnknownClaim, decide, reviewed_claim, stale, undo
-from pipeline.store.engine import Store
-from pipeline.store.export import FORMATS, export_claims
-from pipeline.store.queries import (
+from newsclaims.models.records import Comparator, Modality, SpeakerKind
+from newsclaims.review.api import ClaimList, ClaimOut, CountsOut, DecisionIn, DecisionOut
+from newsclaims.review.highlight import Mark, occurrences, segments
+from newsclaims.store.decisions import UnknownClaim, decide, reviewed_claim, stale, undo
+from newsclaims.store.engine import Store
+from newsclaims.store.export import FORMATS, export_claims
+from newsclaims.store.queries import (
     STATUS_FILTERS,
     Filters,
     article_view,
@@ -105,7 +105,9 @@ def create_app(store: Store, *, reviewer: str = "", host: str = "127.0.0.1") -> 
             response.headers.setdefault(name, value)
         return response
 
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # follow_symlink: an editable install (`editable_mode=strict`) links these files.
+    static = StaticFiles(directory=HERE / "static", follow_symlink=True)
+    app.mount("/static", static, name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
 
     def row_or_404(conn, claim_id: str):

@@ -6,13 +6,13 @@ decide(store, claim_id, status="accepted", reviewer="ana", edit=ClaimEdit(...))
 export_claims(store, sys.stdout, status="accepted", fmt="jsonl")
 """
 
-from pipeline.store.decisions import Decision, UnknownClaim, decide, undo
-from pipeline.store.edits import ClaimEdit, DateEdit, FigureEdit, SpeakerEdit, TargetEdit
-from pipeline.store.engine import Store, open_store
-from pipeline.store.export import CSV_COLUMNS, ExportReport, export_claims
-from pipeline.store.load import DbSink, LoadReport, Orphan, load_output, write_article
-from pipeline.store.schema import SCHEMA_VERSION
-from pipeline.store.url import DEFAULT_DB, StoreError, database_url
+from newsclaims.store.decisions import Decision, UnknownClaim, decide, undo
+from newsclaims.store.edits import ClaimEdit, DateEdit, FigureEdit, SpeakerEdit, TargetEdit
+from newsclaims.store.engine import Store, open_store
+from newsclaims.store.export import CSV_COLUMNS, ExportReport, export_claims
+from newsclaims.store.load import DbSink, LoadReport, Orphan, load_output, write_article
+from newsclaims.store.schema import SCHEMA_VERSION
+from newsclaims.store.url import DEFAULT_DB, StoreError, database_url
 
 __all__ = [
     "CSV_COLUMNS",

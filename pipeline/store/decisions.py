@@ -14,10 +14,10 @@ from typing import Literal
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from models import Claim
-from pipeline.store.edits import ClaimEdit, apply_edit, minimal_edit
-from pipeline.store.engine import Store, now
-from pipeline.store.schema import claims, review_decisions, review_log
+from newsclaims.models import Claim
+from newsclaims.store.edits import ClaimEdit, apply_edit, minimal_edit
+from newsclaims.store.engine import Store, now
+from newsclaims.store.schema import claims, review_decisions, review_log
 
 Status = Literal["accepted", "rejected"]
 STATUSES: tuple[str, ...] = ("accepted", "rejected")

@@ -11,8 +11,8 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from models import Claim, DateMention, Figure, Speaker, Target
-from models.records import Comparator, Modality, Record, SpeakerKind
+from newsclaims.models import Claim, DateMention, Figure, Speaker, Target
+from newsclaims.models.records import Comparator, Modality, Record, SpeakerKind
 
 
 class SpeakerEdit(Record):

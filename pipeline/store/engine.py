@@ -9,9 +9,9 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, insert, inspect, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from models.records import SCHEMA_VERSION as RECORDS_VERSION
-from pipeline.store.schema import SCHEMA_VERSION, metadata, schema_version
-from pipeline.store.url import StoreError, database_url, shown
+from newsclaims.models.records import SCHEMA_VERSION as RECORDS_VERSION
+from newsclaims.store.schema import SCHEMA_VERSION, metadata, schema_version
+from newsclaims.store.url import StoreError, database_url, shown
 
 
 @dataclass(frozen=True)

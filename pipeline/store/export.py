@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal, TextIO
 
-from models import Claim
-from pipeline.store.decisions import Decision, reviewed_claim
-from pipeline.store.engine import Store
-from pipeline.store.queries import Filters, iter_claim_rows
+from newsclaims.models import Claim
+from newsclaims.store.decisions import Decision, reviewed_claim
+from newsclaims.store.engine import Store
+from newsclaims.store.queries import Filters, iter_claim_rows
 
 Format = Literal["jsonl", "csv"]
 FORMATS: tuple[str, ...] = ("jsonl", "csv")

@@ -18,10 +18,11 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, delete, exists, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from models import Article, Claim
-from pipeline.store.engine import Store, now, problem
-from pipeline.store.rows import ArticleRows, article_rows
-from pipeline.store.schema import (
+from newsclaims.models import Article, Claim
+from newsclaims.run.writers import ARTICLES, CLAIMS
+from newsclaims.store.engine import Store, now, problem
+from newsclaims.store.rows import ArticleRows, article_rows
+from newsclaims.store.schema import (
     articles,
     claim_dates,
     claim_figures,
@@ -31,7 +32,6 @@ from pipeline.store.schema import (
     review_decisions,
     speakers,
 )
-from pipeline.writers import ARTICLES, CLAIMS
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from typing import Literal
 
 from sqlalchemy import Connection, Select, and_, func, select, tuple_
 
-from models import Claim
-from pipeline.store.decisions import Decision, decision_of
-from pipeline.store.schema import (
+from newsclaims.models import Claim
+from newsclaims.store.decisions import Decision, decision_of
+from newsclaims.store.schema import (
     articles,
     claims,
     dates,

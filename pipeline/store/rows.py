@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from models import Article, Claim, DateMention, Figure, Speaker
+from newsclaims.models import Article, Claim, DateMention, Figure, Speaker
 
 
 def _digest(*parts: str) -> str:

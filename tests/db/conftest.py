@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from pipeline.store import open_store
-from pipeline.store.engine import make_engine
-from pipeline.store.schema import metadata
+from newsclaims.store import open_store
+from newsclaims.store.engine import make_engine
+from newsclaims.store.schema import metadata
 from tests.db.records import output_dir, version_one
 
 PG_SERVER = os.environ.get("NEWSCLAIMS_TEST_PG", "postgresql://root@127.0.0.1:5432/postgres")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from models import Article, Claim, DateMention, Figure, Mention, Speaker, Target
-from pipeline.ids import article_id, claim_id, content_hash
-from pipeline.writers import ARTICLES, CLAIMS, ERRORS
+from newsclaims.models import Article, Claim, DateMention, Figure, Mention, Speaker, Target
+from newsclaims.models.ids import article_id, claim_id, content_hash
+from newsclaims.run.writers import ARTICLES, CLAIMS, ERRORS
 
 SCRIPT = "<script>window.__pwned = 1</script>"
 

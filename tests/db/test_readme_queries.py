@@ -7,7 +7,7 @@ import re
 
 from sqlalchemy import text
 
-from pipeline.store import decide, load_output
+from newsclaims.store import decide, load_output
 from tests.conftest import ROOT
 from tests.db.test_store import ACME_FIRST, JANE
 

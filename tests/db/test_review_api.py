@@ -7,9 +7,9 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from pipeline.review import create_app
-from pipeline.review.app import allowed_hosts
-from pipeline.store import load_output, open_store
+from newsclaims.review import create_app
+from newsclaims.review.app import allowed_hosts
+from newsclaims.store import load_output, open_store
 from tests.db.records import SCRIPT
 from tests.db.test_store import ACME_FIRST, BUDGET, JANE, RIVALS
 
@@ -233,7 +233,7 @@ def test_review_empty_database(tmp_path):
 def test_review_command_with_unreachable_database():
     from typer.testing import CliRunner
 
-    from pipeline.cli import app
+    from newsclaims.cli import app
 
     result = CliRunner().invoke(app, ["review", "--db", "postgresql://nobody@127.0.0.1:1/x"])
     assert result.exit_code == 3 and "cannot write to the database" in result.output

@@ -23,8 +23,8 @@ try:
 except ImportError:  # reported by the browser fixture
     expect = None
 
-from pipeline.review import create_app
-from pipeline.store import load_output, open_store
+from newsclaims.review import create_app
+from newsclaims.store import load_output, open_store
 from tests.db.test_store import ACME_FIRST, JANE
 
 CHROMIUM = os.environ.get("NEWSCLAIMS_CHROMIUM", "/usr/bin/chromium")

@@ -11,8 +11,8 @@ import random
 import pytest
 from sqlalchemy import func, select, text
 
-from models import Claim
-from pipeline.store import (
+from newsclaims.models import Claim
+from newsclaims.store import (
     CSV_COLUMNS,
     ClaimEdit,
     FigureEdit,
@@ -24,7 +24,7 @@ from pipeline.store import (
     open_store,
     undo,
 )
-from pipeline.store.schema import TABLES, metadata, review_log, schema_version
+from newsclaims.store.schema import TABLES, metadata, review_log, schema_version
 from tests.db.records import output_dir, version_one, version_two
 
 V1 = {c.text[:6]: c.id for _a, cs in version_one() for c in cs}

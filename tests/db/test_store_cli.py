@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import text
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.store import decide, open_store
+from newsclaims.cli import app
+from newsclaims.store import decide, open_store
 from tests.db.test_store import row_counts
 
 runner = CliRunner()
@@ -76,7 +76,7 @@ def test_cli_extract_db_failure_still_writes_jsonl(inputs, tmp_path, address):
 
 
 def test_cli_extract_db_failing_mid_run_keeps_going(inputs, tmp_path, monkeypatch):
-    from pipeline.store import load as store_load
+    from newsclaims.store import load as store_load
 
     def broken(*_args, **_kwargs):
         from sqlalchemy.exc import OperationalError

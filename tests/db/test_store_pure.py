@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from models import Claim, Figure, Mention, Speaker, Target
-from pipeline.review.highlight import Mark, Segment, occurrences, segments
-from pipeline.store import ClaimEdit, StoreError, database_url
-from pipeline.store.edits import apply_edit, minimal_edit
-from pipeline.store.rows import article_rows, record_hash
+from newsclaims.models import Claim, Figure, Mention, Speaker, Target
+from newsclaims.review.highlight import Mark, Segment, occurrences, segments
+from newsclaims.store import ClaimEdit, StoreError, database_url
+from newsclaims.store.edits import apply_edit, minimal_edit
+from newsclaims.store.rows import article_rows, record_hash
 from tests.db.records import version_one
 
 

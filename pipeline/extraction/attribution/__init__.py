@@ -1,0 +1,1 @@
+"""Who said it: speech cues, speaker names and their resolution (`he`, surnames, roles)."""

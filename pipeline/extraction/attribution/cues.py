@@ -1,0 +1,80 @@
+"""Attribution cues: reporting verbs (`say`, `tell`, ...) and phrases (`according to`).
+
+With a parsed doc a cue is a verb whose lemma is in the lexicon; without one (blank
+pipeline), a token whose form is an inflection of such a verb.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from newsclaims.patterns import lexicon
+
+CUE_KINDS = ("speech", "clause", "object", "that")
+
+
+@cache
+def cue_kinds() -> dict[str, str]:
+    """Cue lemma -> the kind of complement that makes it attribute (see cue_verbs.txt)."""
+    table = lexicon.table("attribution/cue_verbs.txt")
+    unknown = set(table.values()) - set(CUE_KINDS)
+    if unknown:
+        raise ValueError(f"cue_verbs.txt: unknown kinds {sorted(unknown)}")
+    return table
+
+
+@cache
+def cue_lemmas() -> tuple[frozenset[str], frozenset[str]]:
+    """(speech, other) cue lemmas: `say`/`tell` attribute on their own, the others need a
+    reported clause, a quotation or a parenthetical position."""
+    kinds = cue_kinds()
+    speech = frozenset(k for k, v in kinds.items() if v == "speech")
+    return speech, frozenset(kinds) - speech
+
+
+@cache
+def cue_forms() -> dict[str, str]:
+    """Inflected form -> lemma for every cue verb, for unparsed docs."""
+    irregular: dict[str, list[str]] = {}
+    for row in lexicon.rows("attribution/irregular_verbs.txt"):
+        irregular.setdefault(row[0].lower(), []).extend(f.lower() for f in row[1:])
+    forms: dict[str, str] = {}
+    for lemma in sorted(cue_kinds()):
+        for form in _regular_forms(lemma) + irregular.get(lemma, []):
+            forms.setdefault(form, lemma)
+    return forms
+
+
+def _regular_forms(lemma: str) -> list[str]:
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma, lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma, lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+def cue_of(token: Token, *, parsed: bool) -> tuple[str, str] | None:
+    """(lemma, kind) when `token` is a reporting verb, else None."""
+    if parsed:
+        if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
+            return None
+        lemma = token.lemma_.lower()
+    else:
+        lemma = cue_forms().get(token.lower_)
+        if lemma is None:
+            return None
+    kind = cue_kinds().get(lemma)
+    return (lemma, kind) if kind else None
+
+
+def according_to(sent: Span) -> list[Token]:
+    """Tokens `according` of `according to X` in a sentence."""
+    return [
+        t
+        for t in sent
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
+    ]

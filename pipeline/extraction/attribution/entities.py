@@ -1,0 +1,202 @@
+"""The people and organisations of one article, by every form they are named in.
+
+`Registry` is filled by the registry component (`newsclaims.extraction.components.registry`)
+and read by speaker and target resolution; `extend_org` mends an organisation name the
+NER cut short or padded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from newsclaims.extraction.attribution import names
+from newsclaims.patterns import lexicon
+
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# Names that are neither people nor organisations but can be what a claim is about.
+THING_LABELS = frozenset({"PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+_NOT_ORGS = frozenset({"reuters", "ap", "afp", "bloomberg news", "the associated press"})
+
+
+@dataclass
+class Entity:
+    """A person or organisation of the article, named in its fullest form."""
+
+    name: str
+    kind: str  # "person" | "organization"
+    label: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    gender: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    nouns: set[str] = field(default_factory=set)  # descriptor heads: carmaker, minister
+    mentions: list[int] = field(default_factory=list)  # character offsets, in order
+
+    def describe(self, title: str | None, organization: str | None) -> None:
+        if title and not self.title:
+            self.title = title
+            roles = lexicon.words("attribution/titles.txt")
+            self.nouns.update(w.lower() for w in title.split() if w.lower() in roles)
+        if organization and not self.organization:
+            self.organization = organization
+
+
+@dataclass
+class Registry:
+    """People and organisations of one article, and the offsets where they are named."""
+
+    entities: list[Entity] = field(default_factory=list)
+    _by_alias: dict[str, list[Entity]] = field(default_factory=dict)
+
+    def add_alias(self, entity: Entity, alias: str) -> None:
+        alias = alias.lower()
+        entity.aliases.add(alias)
+        bucket = self._by_alias.setdefault(alias, [])
+        if entity not in bucket:
+            bucket.append(entity)
+
+    def lookup(self, text: str, *, at: int | None = None, kind: str | None = None) -> Entity | None:
+        """The entity a surface form names; with several, the one named last before `at`."""
+        form = text.lower().strip()
+        candidates = self._by_alias.get(form) or self._by_alias.get(
+            names.strip_possessive(form).lower(), []
+        )
+        if kind:
+            candidates = [e for e in candidates if e.kind == kind]
+        if not candidates and kind != "person":
+            candidates = self._by_prefix(form)
+        if not candidates:
+            return None
+        if len(candidates) == 1 or at is None:
+            return candidates[0]
+        return max(candidates, key=lambda e: max((m for m in e.mentions if m <= at), default=-1))
+
+    def _shorter_form_of(self, name: str) -> Entity | None:
+        """An organisation named before in a shorter form that this name extends (`Fed`
+        then `Federal Reserve`, `Jade Lotus` then `Jade Lotus Biotech`)."""
+        words = name.lower().split()
+        for entity in self.organizations():
+            short = entity.name.lower().split()
+            if len(short) >= len(words) or not short:
+                continue
+            if words[: len(short) - 1] == short[:-1] and _cut_short(
+                short[-1], words[len(short) - 1]
+            ):
+                return entity
+        return None
+
+    def _by_prefix(self, form: str) -> list[Entity]:
+        """`Indus Digital` / `Strata` / `Fed` for `Indus Digital Services` / `Strata Cloud` /
+        `Federal Reserve`: the one organisation whose name starts with these words (the
+        last word may be cut short, as in `Fed`)."""
+        words = form.split()
+        if not words or len(form) < 3:
+            return []
+        found = []
+        for entity in self.organizations():
+            name = entity.name.lower().split()
+            if len(name) <= len(words):
+                continue
+            if name[: len(words) - 1] == words[:-1] and _cut_short(words[-1], name[len(words) - 1]):
+                found.append(entity)
+        return found if len(found) == 1 else []
+
+    def people(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "person"]
+
+    def organizations(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "organization"]
+
+    def add_person(self, text: str, *, at: int, label: str | None = "PERSON") -> Entity | None:
+        name = names.person_name(text)
+        if not name or not name[0].isupper():
+            return None
+        known = self.lookup(name, at=at, kind="person")
+        if known is not None and (len(name.split()) == 1 or known.name.lower() == name.lower()):
+            known.mentions.append(at)
+            return known
+        # A shorter form seen first (`Wang`) and the full name later: merge into the full one.
+        entity = Entity(name=name, kind="person", label=label)
+        first = text.split()[0] if text.split() else ""
+        entity.gender = names.gender_of_honorific(first) or names.gender_of_given_name(name)
+        entity.mentions.append(at)
+        self.entities.append(entity)
+        for alias in names.person_aliases(name):
+            self.add_alias(entity, alias)
+        return entity
+
+    def add_organization(self, text: str, *, at: int, label: str | None = "ORG") -> Entity | None:
+        name = names.org_name(text)
+        if not name or not name[0].isupper() or name.lower() in _NOT_ORGS:
+            return None
+        known = self.lookup(name, at=at) or self._shorter_form_of(name)
+        if known is not None:
+            known.mentions.append(at)
+            if known.kind == "organization" and len(name) > len(known.name):
+                known.name = name  # the fullest form in the article
+                for alias in names.org_aliases(name):
+                    if alias not in self._by_alias:
+                        self.add_alias(known, alias)
+            return known
+        entity = Entity(name=name, kind="organization", label=label)
+        entity.mentions.append(at)
+        self.entities.append(entity)
+        for alias in names.org_aliases(name):
+            # A first word is only an alias when no other entity claims it.
+            if alias in self._by_alias and alias != name.lower():
+                continue
+            self.add_alias(entity, alias)
+        return entity
+
+    def mentions_before(self, at: int, *, kind: str | None = None) -> list[tuple[int, Entity]]:
+        """(offset, entity) of every mention before `at`, most recent first."""
+        out = [
+            (m, e)
+            for e in self.entities
+            if kind is None or e.kind == kind
+            for m in e.mentions
+            if m < at
+        ]
+        return sorted(out, key=lambda pair: -pair[0])
+
+
+def extend_org(ent: Span) -> Span:
+    """An organisation's name where the NER cut it or padded it: `Society of Motor
+    Manufacturers and Traders`, `Department for Energy Security and Net Zero`, `Senate
+    Republicans`; without a sentence opener it took in (`Rival Kaiyun Auto`)."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    # `Jade Lotus Biotech` tagged `Lotus Biotech`: capitalised compounds before it belong.
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].text[:1].isupper()
+        and doc[start - 1].head.i >= start
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and ent.label_ == "ORG":
+        k = end + 1
+        while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].ent_type_:
+            k += 1
+        if k > end + 1:
+            end = k
+    leading = lexicon.words("attribution/org_leading_words.txt")
+    if end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in leading:
+        start += 1
+    span = doc[start:end]
+    return Span(doc, start, end, label=ent.label_) if span.text != ent.text else ent
+
+
+CLIP_LENGTH = 4  # the longest clipped form of a word (`Fed` for `Federal`, `Govt`)
+
+
+def _cut_short(short: str, full: str) -> bool:
+    """`short` is `full`, or a clipped form of it (`fed` / `federal`), not another word that
+    happens to start it (`europe` / `european`)."""
+    return short == full or (len(short) <= CLIP_LENGTH and full.startswith(short))

@@ -1,0 +1,92 @@
+"""Person and organisation names: honorifics dropped, aliases, acronyms, gender evidence."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsclaims.patterns import lexicon
+
+_ORG_SUFFIXES = frozenset(
+    "inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa se nv bv spa s.a. "
+    "holdings group limited company".split()
+)
+_TRIM = " \t\n,;:.'\"\u2019\u201c\u201d()-"
+
+
+def strip_possessive(text: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", text.strip())
+
+
+@lru_cache(maxsize=8192)
+def person_name(text: str) -> str:
+    """`Prince Abdulaziz bin Salman` -> `Abdulaziz bin Salman`; `Mr. Wang's` -> `Wang`."""
+    honorifics = lexicon.words("attribution/honorifics.txt")
+    titles = lexicon.words("attribution/titles.txt")
+    words = strip_possessive(text).strip(_TRIM).split()
+    # `Administrator Bill Nelson`, `Chair Jerome Powell`: titles the NER kept in the name.
+    while len(words) > 2 and words[0].lower().rstrip(".") in honorifics | titles:
+        words = words[1:]
+    while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
+        words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=8192)
+def org_name(text: str) -> str:
+    """`the European Central Bank's` -> `European Central Bank`."""
+    name = strip_possessive(text).strip(_TRIM)
+    if name.lower().startswith("the "):
+        name = name[4:]
+    words = name.split()
+    # `Rival Kaiyun Auto said`: a sentence opener the NER took into the name.
+    if len(words) > 1 and words[0].lower() in lexicon.words("attribution/org_leading_words.txt"):
+        name = " ".join(words[1:])
+    return name
+
+
+def person_aliases(name: str) -> set[str]:
+    """Forms a later mention may take: full name, surname, given name (and the reverse, for
+    names written family name first, as in `Wang Lianjun` then `Wang`)."""
+    words = name.split()
+    aliases = {name.lower()}
+    if len(words) >= 2:
+        aliases.add(words[-1].lower())
+        aliases.add(words[0].lower())
+        particles = {"bin", "al", "van", "von", "de", "da", "del", "di", "le", "la"}
+        if len(words) >= 3 and words[-2].lower() in particles:
+            aliases.add(" ".join(words[-2:]).lower())
+    return aliases
+
+
+def org_aliases(name: str) -> set[str]:
+    """Forms of an organisation: full name, name without legal suffix, acronym, first word."""
+    aliases = {name.lower()}
+    words = name.split()
+    core = [w for w in words if w.lower().strip(",") not in _ORG_SUFFIXES] or words
+    aliases.add(" ".join(core).lower())
+    capitals = [w for w in core if w[:1].isupper() and w.lower() not in {"of", "and", "the"}]
+    if len(capitals) >= 2:
+        aliases.add("".join(w[0] for w in capitals).lower())
+    generic = lexicon.words("attribution/org_generic_words.txt")
+    if len(core) >= 2 and core[0][:1].isupper() and len(core[0]) > 3:
+        if core[0].lower() not in generic:
+            aliases.add(core[0].lower())
+    honorifics = lexicon.words("attribution/honorifics.txt")
+    return {a for a in aliases if a not in honorifics}
+
+
+def gender_of_honorific(word: str) -> str | None:
+    word = word.lower().rstrip(".")
+    if word in {"mr", "sir", "lord", "king", "prince", "sheikh"}:
+        return "m"
+    if word in {"ms", "mrs", "miss", "dame", "lady", "queen", "princess"}:
+        return "f"
+    return None
+
+
+def gender_of_given_name(name: str) -> str | None:
+    words = name.split()
+    if not words:
+        return None
+    return lexicon.table("attribution/given_names.txt").get(words[0].lower())

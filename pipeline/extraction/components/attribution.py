@@ -1,0 +1,496 @@
+"""Attribution: for every sentence, who it comes from and how (`direct`, `indirect`, `none`).
+
+Direct speech is a sentence mostly inside a quotation; its speaker is found from the cue
+next to the quotation (`"...," said X` / `X said: "..."` / `"...," he said. "..."`), from
+the sentences the quotation runs over (also across paragraphs), or, for a quotation with no
+cue of its own, from the speaker just before it (a floating quotation). Indirect speech has
+a reporting verb with a source as subject (`X said that ...`, `..., X said.`, `X told
+reporters ...`) or `according to X`. A sentence with two statements by two speakers gives
+two statements.
+
+Writes `doc._.statements`: one or more `Statement` per sentence, in text order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsclaims.extraction.attribution.cues import according_to, cue_of
+from newsclaims.extraction.attribution.speakers import Found, SpeakerResolver
+from newsclaims.extraction.components.base import Component
+from newsclaims.extraction.doctext import doc_text, has_parse
+from newsclaims.extraction.extensions import NON_CLAIM, QUOTES
+from newsclaims.extraction.intervals import Intervals
+from newsclaims.models import Speaker, Target
+from newsclaims.patterns import lexicon
+
+# Share of a sentence's characters inside quotation marks that makes it direct speech.
+_DIRECT_SHARE = 0.5
+_CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
+_BLANK_SKIP = frozenset(
+    "also previously later earlier then has had have was is were separately further "
+    "would will recently once repeatedly".split()
+)
+_COORD = frozenset({"and", "but", "then", "or"})
+_CLOSERS = frozenset({",", '"', "\u201d", "'", "\u2019", ";", "\u2014", "\u2013"})
+_STOP = frozenset(
+    {",", ";", ":", ".", "!", "?", '"', "\u201c", "\u201d", "(", ")", "\u2014", "\u2013", "'"}
+    | {"\u2018", "\u2019"}
+)
+_MAX_SUBJECT_TOKENS = 10
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+
+
+@dataclass
+class Statement:
+    """One claim candidate: a sentence, or one speaker's part of a sentence."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    part: int = 0
+    attribution: str = "none"
+    speaker: Speaker | None = None
+    cue: str | None = None
+    cue_token: int | None = None
+    content: int | None = None  # token index of the head of the reported content
+    target: Target | None = None
+    modality: str = "asserted"
+    non_claim: bool = False
+    question: bool = False
+    entity: object | None = field(default=None, repr=False)
+
+
+@dataclass
+class Cue:
+    token: Token
+    lemma: str
+    subject: Token | Span | None
+    content: Token | None
+
+
+@Language.factory("newsclaims_attribution", default_config={})
+def make_attribution(nlp: Language, name: str) -> Attribution:
+    return Attribution()
+
+
+class Attribution(Component):
+    """Finds the statements of every sentence."""
+
+    name = "newsclaims_attribution"
+
+    def annotate(self, doc: Doc) -> None:
+        doc._.statements = attribute(doc)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of a doc without surrounding white space."""
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if start < end:
+            out.append(doc[start:end])
+    return out
+
+
+def attribute(doc: Doc) -> list[Statement]:
+    parsed = doc.has_annotation("DEP")
+    resolver = SpeakerResolver(doc, doc._.registry)
+    sents = sentences(doc)
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc_text(doc))]
+    group = doc.spans[QUOTES] if QUOTES in doc.spans else None
+    quotes = list(group) if group is not None else []
+    member = {i: c[0] for c in (group.attrs.get("chains", []) if group else []) for i in c}
+    speech = [(member.get(i, i), q) for i, q in enumerate(quotes) if q.label_ == "speech"]
+    non_claim = [(s.start_char, s.end_char) for s in doc.spans.get(NON_CLAIM, [])]
+
+    info = []
+    for sent in sents:
+        regions = [
+            (chain, q)
+            for chain, q in speech
+            if q.start_char < sent.end_char and q.end_char > sent.start_char
+        ]
+        inside = [(q.start_char, q.end_char) for _, q in regions]
+        cues = _cues(sent, parsed=parsed, inside=inside)
+        chains = sorted({chain for chain, _ in regions})
+        info.append((sent, cues, _is_direct(sent, inside), chains))
+
+    chain_speaker: dict[int, tuple[Found, str]] = {}
+    statements: list[Statement] = []
+    for k, (sent, cues, direct, chains) in enumerate(info):
+        paragraph = bisect.bisect_right(paragraph_starts, sent.start_char) - 1
+        base = dict(
+            start=sent.start_char,
+            end=sent.end_char,
+            sentence=k,
+            paragraph=paragraph,
+            non_claim=any(s <= sent.start_char < e for s, e in non_claim),
+            question=sent.text.rstrip("\"'\u201d\u2019 )").endswith("?"),
+        )
+        # A cue whose subject names no source (`Not everyone agrees: an executive said
+        # ...`) does not hide the cues inside what it governs.
+        resolved = [(c, _resolve(c, resolver, k, parsed)) for c in cues]
+        sources = _dominant([c for c, f in resolved if f is not None])
+        found_cues = [(c, f) for c, f in resolved if f is not None and c in sources]
+        if direct and chains:
+            chain = chains[0]
+            if chain not in chain_speaker:
+                hit = _chain_cue(chain, info, k, resolver, parsed)
+                if hit is not None:
+                    chain_speaker[chain] = hit
+            if found_cues:
+                # `"...," Barra said, adding that ...`: the cue of the quotation, not the
+                # participle that continues it.
+                cue, found = min(found_cues, key=lambda pair: (pair[0].token.tag_ == "VBG",))
+                lemma = cue.lemma
+            elif chain in chain_speaker:
+                found, lemma = chain_speaker[chain]
+                found = Found(found.speaker.model_copy(update={"mention": None}), found.entity)
+                cue = None
+            else:
+                found, lemma, cue = resolver.floating(k), None, None
+                if found is not None:
+                    lemma = statements[-1].cue if statements else None
+                    chain_speaker[chain] = (found, lemma)
+            statements.append(
+                Statement(
+                    **base,
+                    attribution="direct",
+                    speaker=found.speaker if found is not None else None,
+                    cue=lemma if found is not None else None,
+                    cue_token=cue.token.i if cue is not None else None,
+                    content=_content_of_quote(sent, cue),
+                    entity=found.entity if found is not None else None,
+                )
+            )
+            resolver.remember(found, k)
+            continue
+        if not found_cues:
+            # `He told Bloomberg that ...` with no one for `he` to be: attributed, to no one
+            # we can name.
+            orphan = next((c for c in _dominant(cues) if _pronoun_subject(c)), None)
+            if orphan is not None:
+                statements.append(
+                    Statement(
+                        **base,
+                        attribution="indirect",
+                        cue=orphan.lemma,
+                        cue_token=orphan.token.i,
+                        content=orphan.content.i if orphan.content is not None else _root(sent),
+                    )
+                )
+            else:
+                statements.append(Statement(**base, content=_root(sent)))
+            continue
+        for part, (cue, found) in enumerate(_by_speaker(found_cues)):
+            statements.append(
+                Statement(
+                    **base,
+                    part=part,
+                    attribution="indirect",
+                    speaker=found.speaker,
+                    cue=cue.lemma,
+                    cue_token=cue.token.i,
+                    content=_statement_content(sent, cue),
+                    entity=found.entity,
+                )
+            )
+            resolver.remember(found, k)
+    return statements
+
+
+def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
+    """Direct speech: mostly quoted, or a quotation that opens the sentence or follows a
+    colon or comma (`X said: "..."`, `"...," said X, the chief executive`). A short quoted
+    fragment inside reported speech (`said it would "not back down"`) is not."""
+    text = doc_text(sent.doc)
+    inside = [(s, e) for s, e in inside if any(ch.isalnum() for ch in text[s:e])]
+    if not inside:
+        return False
+    covered = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in inside)
+    if covered / (len(sent.text.replace(" ", "")) or 1) >= _DIRECT_SHARE:
+        return True
+    for s, _e in inside:
+        before = text[sent.start_char : max(s, sent.start_char)].rstrip()
+        if not before or before.endswith((":", ",")):
+            return True
+    return False
+
+
+def _chain_cue(chain, info, k, resolver, parsed) -> tuple[Found, str] | None:
+    """The cue of a quotation: in a sentence it runs over, or a colon intro just before it."""
+    sentences_of_chain = [j for j, row in enumerate(info) if chain in row[3]]
+    for j in sentences_of_chain:
+        for cue in _dominant(info[j][1]):
+            found = _resolve(cue, resolver, k, parsed)
+            if found is not None:
+                return found, cue.lemma
+    first = sentences_of_chain[0] if sentences_of_chain else k
+    if first > 0:
+        sent, cues, _direct, _chains = info[first - 1]
+        if sent.text.rstrip().endswith((":", ",")) or first == k:
+            for cue in _dominant(cues):
+                found = _resolve(cue, resolver, k, parsed)
+                if found is not None:
+                    return found, cue.lemma
+    return None
+
+
+def _by_speaker(found_cues: list[tuple[Cue, Found]]) -> list[tuple[Cue, Found]]:
+    """One statement per distinct speaker, in text order. Of one speaker's cues the one
+    that governs the reported clause wins (`mentioned the goal ... and said he expects`)."""
+    best: dict[tuple[str, str], tuple[Cue, Found]] = {}
+    for cue, found in found_cues:
+        key = (found.speaker.kind, found.speaker.name.lower())
+        if key not in best or _rank(cue) < _rank(best[key][0]):
+            best[key] = (cue, found)
+    return sorted(best.values(), key=lambda pair: pair[0].token.i)
+
+
+def _rank(cue: Cue) -> tuple[int, int, int]:
+    return (cue.content is None, cue.lemma != "say", cue.token.i)
+
+
+def _pronoun_subject(cue: Cue) -> bool:
+    subject = cue.subject
+    if isinstance(subject, Span):
+        return len(subject) == 1 and subject[0].lower_ in _PRONOUNS
+    return subject is not None and subject.lower_ in _PRONOUNS
+
+
+def _resolve(cue: Cue, resolver: SpeakerResolver, k: int, parsed: bool) -> Found | None:
+    if cue.subject is None:
+        return None
+    if isinstance(cue.subject, Span):
+        return resolver.from_words(cue.subject, sentence=k)
+    return resolver.from_head(cue.subject, sentence=k)
+
+
+# -- cue finding ------------------------------------------------------------------------------
+
+
+def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cue]:
+    out: list[Cue] = []
+    quoted = Intervals(inside)
+    for tok in sent:
+        if quoted.contains(tok.idx):
+            continue
+        hit = cue_of(tok, parsed=parsed)
+        if hit is None:
+            continue
+        lemma, kind = hit
+        if parsed:
+            subject = _subject(tok)
+            if subject is None:
+                continue
+            content = _content(tok, kind)
+            if content is None and not _attributes_alone(tok, kind, inside):
+                continue
+            out.append(Cue(tok, lemma, subject, content))
+        else:
+            subject = _blank_subject(sent, tok)
+            if subject is None:
+                continue
+            if kind != "speech" and not _blank_attributes(sent, tok, subject, inside):
+                continue
+            out.append(Cue(tok, lemma, subject, None))
+    for acc in according_to(sent):
+        if quoted.contains(acc.idx):
+            continue
+        if parsed:
+            to = acc.doc[acc.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                out.append(Cue(acc, "according to", objs[0], _verb_above(acc)))
+        else:
+            words = _run_after(sent, acc.i + 2)
+            if words is not None:
+                out.append(Cue(acc, "according to", words, None))
+    return sorted(out, key=lambda c: c.token.i)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
+        if verb.head.i != verb.i:
+            return _subject(verb.head)
+    return None
+
+
+def _content(verb: Token, kind: str) -> Token | None:
+    """The head of what the cue reports: its clause, or the clause it stands after."""
+    deps = ("ccomp", "parataxis") if kind == "that" else _CLAUSE_DEPS
+    for child in verb.children:
+        if child.dep_ in deps:
+            return child
+    if kind == "speech":
+        # `Yu said at the time, when asked ..., that there would be ...`: a `that` clause
+        # the parser hung lower down still reports what was said.
+        # A `relcl` with `that` as its marker is such a clause misread as a relative one
+        # (`told analysts on a call that the group expected ...`).
+        for token in verb.subtree:
+            if token.dep_ in ("ccomp", "relcl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+            ):
+                return token
+    if kind != "that" and _parenthetical(verb):
+        return verb.head
+    return None
+
+
+def _parenthetical(verb: Token) -> bool:
+    """`Sales rose, he said.` parsed with the cue under the clause it reports: the cue
+    comes after that clause, behind a comma or a closing quotation mark."""
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i >= verb.i:
+        return False
+    left = verb.left_edge.i
+    return left > 0 and verb.doc[left - 1].text in _CLOSERS
+
+
+def _attributes_alone(verb: Token, kind: str, inside: list[tuple[int, int]]) -> bool:
+    """A cue with no reported clause still attributes: `say`/`tell` always, a cue next to
+    a quotation, a statement verb with its noun object (`reported a profit of ...`)."""
+    if kind == "speech":
+        return True
+    doc = verb.doc
+    near = doc[max(0, verb.i - 4) : verb.i + 3]
+    if any(s <= t.idx < e for t in near for s, e in inside):
+        return True
+    return kind == "object" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _verb_above(token: Token) -> Token | None:
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head if head.i != token.i else None
+
+
+def _dominant(cues: list[Cue]) -> list[Cue]:
+    """Cues not inside another cue's reported content (`said he expects`: only `said`)."""
+    return [c for c in cues if not any(_reports(o, c) and not _reports(c, o) for o in cues)]
+
+
+def _reports(cue: Cue, other: Cue) -> bool:
+    """`other` stands inside what `cue` reports."""
+    if cue is other or cue.content is None:
+        return False
+    content = cue.content
+    return content.left_edge.i <= other.token.i <= content.right_edge.i
+
+
+def _root(sent: Span, cue: Cue | None = None) -> int | None:
+    if not has_parse(sent.doc):
+        return None
+    root = sent.root
+    if cue is not None and root == cue.token:
+        for child in root.children:
+            if child.dep_ in _CLAUSE_DEPS:
+                return child.i
+    return root.i
+
+
+def _statement_content(sent: Span, cue: Cue) -> int | None:
+    """The head of what a statement is about: the reported clause, else for a statement
+    verb with an object (`Strata Cloud reported revenue of ...`) the cue's own clause."""
+    if cue.content is not None:
+        return cue.content.i
+    if any(c.dep_ == "dobj" for c in cue.token.children):
+        return cue.token.i
+    return _root(sent, cue)
+
+
+def _content_of_quote(sent: Span, cue: Cue | None) -> int | None:
+    if cue is not None and cue.content is not None:
+        return cue.content.i
+    return _root(sent, cue)
+
+
+# -- without a parse ---------------------------------------------------------------------------
+
+
+def _blank_subject(sent: Span, cue: Token) -> Span | None:
+    """The source next to a cue, by position: `X said`, `X, the CEO of Y, said`, `said X`."""
+    doc = sent.doc
+    i = cue.i - 1
+    while i >= sent.start and doc[i].lower_ in _BLANK_SKIP:
+        i -= 1
+    before = doc[i] if i >= sent.start else None
+    if before is not None and before.text == ",":
+        # `Richard Yu, Huawei's managing director ..., said`: the name before the apposition.
+        name = _name_before_apposition(sent, i)
+        if name is not None:
+            return name
+    if before is None or before.text in _STOP:
+        # Inverted: `"...," said Richard Yu.` / `..., said an executive at the firm.`
+        return _run_after(sent, cue.i + 1)
+    if before.lower_ in _COORD:
+        # `X mentioned the goal ... and said ...`: the subject opens the sentence.
+        j = sent.start
+        while j < cue.i and doc[j].text[:1].isupper() and doc[j].text not in _STOP:
+            j += 1
+        return doc[sent.start : j] if j > sent.start else None
+    end = i + 1
+    j = i
+    while j >= sent.start and doc[j].text not in _STOP and end - j <= _MAX_SUBJECT_TOKENS:
+        j -= 1
+    start = j + 1
+    if end - start > _MAX_SUBJECT_TOKENS or start >= end:
+        return None
+    return doc[start:end]
+
+
+def _blank_attributes(sent: Span, cue: Token, subject: Span, inside: list[tuple[int, int]]) -> bool:
+    """Without a parse, a cue other than `say`/`tell` attributes when a clause or a
+    quotation follows it (`warned that`, `added:`), or it closes the sentence as a
+    parenthetical (`..., the company added.`)."""
+    doc = sent.doc
+    after = doc[cue.i + 1] if cue.i + 1 < sent.end else None
+    if after is None or after.lower_ in {"that", ":"} or after.text in _CLOSERS | {'"', "\u201c"}:
+        return True
+    if any(s <= t.idx < e for t in doc[max(sent.start, cue.i - 4) : cue.i] for s, e in inside):
+        return True
+    before = doc[subject.start - 1] if subject.start > sent.start else None
+    if subject.start < cue.i and before is not None and before.text in _CLOSERS:
+        return True
+    return cue.i + 2 >= sent.end or (after.is_punct and after.text in ".!")
+
+
+def _name_before_apposition(sent: Span, comma: int) -> Span | None:
+    """`NAME, DESCRIPTION,` ending at token `comma`: NAME when DESCRIPTION has a title word."""
+    doc = sent.doc
+    titles = lexicon.words("attribution/titles.txt")
+    j = comma - 1
+    while j >= sent.start and doc[j].text not in _STOP:
+        j -= 1
+    if j < sent.start or doc[j].text != ",":
+        return None
+    if not any(t.lower_ in titles for t in doc[j + 1 : comma]):
+        return None
+    k = j - 1
+    while k >= sent.start and doc[k].text not in _STOP and doc[k].text[:1].isupper():
+        k -= 1
+    if k + 1 >= j:
+        return None
+    return doc[k + 1 : j]
+
+
+def _run_after(sent: Span, start: int) -> Span | None:
+    doc = sent.doc
+    end = start
+    while end < sent.end and doc[end].text not in _STOP and end - start < _MAX_SUBJECT_TOKENS:
+        end += 1
+    return doc[start:end] if end > start else None

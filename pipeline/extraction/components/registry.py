@@ -1,0 +1,511 @@
+"""One registry of people and organisations per article.
+
+Every mention form adds to it: a full name with its title and organisation from an
+apposition (`Wang Lianjun, Huawei's director of ..., said`), a pre-name descriptor
+(`Huawei chief executive Richard Yu`), a relative clause (`X, who heads Y`), an organisation
+with its acronym (`European Central Bank (ECB)`) or descriptor (`NIO, the carmaker,`).
+Later mentions (`Wang`, `he`, `the executive`, `the company`) are resolved against it by
+the attribution component. The statistical NER's person/organisation mistakes (`Wang said`
+tagged ORG) are corrected here: a form that is an alias of a known person is that person.
+
+Writes `doc._.registry`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsclaims.extraction.attribution import names
+from newsclaims.extraction.attribution.entities import (
+    CLIP_LENGTH,
+    ORG_LABELS,
+    PERSON_LABELS,
+    THING_LABELS,
+    Entity,
+    Registry,
+    extend_org,
+)
+from newsclaims.extraction.components.base import Component
+from newsclaims.extraction.doctext import doc_text, has_ents
+from newsclaims.extraction.extensions import NON_CLAIM
+from newsclaims.patterns import lexicon
+
+_LINK_PREPS = frozenset({"of", "at", "for", "with", "from", "in"})
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
+_LEAD_VERBS = frozenset({"head", "lead", "run", "chair", "manage", "found", "co-found", "own"})
+
+
+@Language.factory("newsclaims_registry", default_config={})
+def make_registry(nlp: Language, name: str) -> RegistryBuilder:
+    return RegistryBuilder()
+
+
+class RegistryBuilder(Component):
+    """Builds `doc._.registry` from named entities (or capitalised names under a blank
+    pipeline), appositions, descriptors and acronyms."""
+
+    name = "newsclaims_registry"
+
+    def annotate(self, doc: Doc) -> None:
+        registry = Registry()
+        if doc.has_annotation("ENT_IOB"):
+            self._from_entities(doc, registry)
+        else:
+            self._from_capitals(doc, registry)
+        doc._.registry = registry
+
+    # -- trained pipelines ------------------------------------------------------------------
+
+    def _from_entities(self, doc: Doc, registry: Registry) -> None:
+        datelines = [
+            (s.start, s.end) for s in doc.spans.get(NON_CLAIM, []) if s.label_ == "dateline"
+        ]
+        ents = [
+            extend_org(part) if part.label_ in ORG_LABELS else part
+            for e in doc.ents
+            if not _after_number(e) and not any(a <= e.start < b for a, b in datelines)
+            for part in _split_fused(e)
+        ]
+        # A name is a firm's when any of its mentions says so (`Nordsee Vind has halted work
+        # on its wind farm`), whichever mention comes first.
+        firms = {
+            names.person_name(e.text).lower()
+            for e in ents
+            if e.label_ in PERSON_LABELS
+            and _named_like_organization(e, names.person_name(e.text).split())
+        }
+        ents = [
+            Span(doc, e.start, e.end, label="ORG")
+            if e.label_ in PERSON_LABELS and names.person_name(e.text).lower() in firms
+            else e
+            for e in ents
+        ]
+        memo: dict[tuple[int, int], str | None] = {}
+        # Full names first, so that `Wang` (tagged ORG) finds `Wang Lianjun` (PERSON).
+        for ent in sorted(ents, key=lambda e: (-len(e), e.start_char)):
+            if (
+                _kind_of(ent, registry, memo) == "person"
+                and len(names.person_name(ent.text).split()) > 1
+            ):
+                registry.add_person(ent.text, at=ent.start_char)
+        for ent in ents:
+            kind = _kind_of(ent, registry, memo)
+            if kind == "person":
+                known = registry.lookup(names.person_name(ent.text), kind="person")
+                if known is None:
+                    registry.add_person(ent.text, at=ent.start_char)
+                elif ent.start_char not in known.mentions:
+                    known.mentions.append(ent.start_char)
+            elif kind == "organization" or ent.label_ in THING_LABELS:
+                label = "ORG" if ent.label_ in PERSON_LABELS else ent.label_
+                entity = registry.add_organization(ent.text, at=ent.start_char, label=label)
+                if entity is not None:
+                    self._acronym(doc, ent, entity, registry)
+                    self._org_descriptor(ent, entity)
+        for entity in registry.entities:
+            entity.mentions.sort()
+            _spell_out(doc, entity, registry)
+        for ent in ents:
+            if _kind_of(ent, registry, memo) == "person":
+                entity = registry.lookup(names.person_name(ent.text), kind="person")
+                if entity is not None:
+                    title, org = describe_person(ent, registry)
+                    entity.describe(title, org)
+
+    @staticmethod
+    def _acronym(doc: Doc, ent: Span, entity: Entity, registry: Registry) -> None:
+        """`European Central Bank (ECB)`: the bracketed form is an alias."""
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+            short = doc[ent.end + 1].text
+            if short.isupper() and 2 <= len(short) <= 6:
+                registry.add_alias(entity, short)
+
+    @staticmethod
+    def _org_descriptor(ent: Span, entity: Entity) -> None:
+        _head_noun(ent, entity)
+        RegistryBuilder._descriptor(ent, entity)
+
+    @staticmethod
+    def _descriptor(ent: Span, entity: Entity) -> None:
+        """`NIO, the Chinese carmaker,` / `the regulator Ofgem`: `the carmaker`, `the
+        regulator` may later refer to that organisation."""
+        for child in ent.root.children:
+            if child.dep_ == "appos":
+                entity.nouns.add(child.lemma_.lower())
+        doc = ent.doc
+        if ent.start >= 2 and doc[ent.start - 2].lower_ == "the" and doc[ent.start - 1].is_lower:
+            entity.nouns.add(doc[ent.start - 1].lemma_.lower())
+
+    # -- blank pipelines ---------------------------------------------------------------------
+
+    def _from_capitals(self, doc: Doc, registry: Registry) -> None:
+        """Without NER: a run of capitalised words is a person when it starts with a known
+        given name, follows a title (`chief executive Mary Barra`) or has a title in an
+        apposition (`Wang Lianjun, Huawei's director of ...,`)."""
+        given = lexicon.table("attribution/given_names.txt")
+        titles = lexicon.words("attribution/titles.txt")
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if not _NAME_TOKEN.match(tok.text) or tok.lower_ in titles:
+                i += 1
+                continue
+            j = _name_run_end(doc, i)
+            words = [t.text for t in doc[i:j]]
+            prev = doc[i - 1].text.lower() if i > 0 else ""
+            apposition = _blank_apposition(doc, j, titles)
+            connected = any(t.is_lower for t in doc[i:j])  # `Ministry of Commerce`
+            if (
+                not connected
+                and j - i >= 2
+                and (words[0].lower() in given or prev in titles or apposition)
+            ):
+                entity = registry.add_person(" ".join(words), at=tok.idx, label=None)
+                if entity is not None:
+                    title, org = apposition or _descriptor_before(doc, i, registry)
+                    entity.describe(title, org)
+            elif _blank_organization(doc, i, j):
+                entity = registry.add_organization(doc[i:j].text, at=tok.idx, label=None)
+                if entity is not None and j + 2 < n and doc[j].text == ",":
+                    # `NIO, the Chinese carmaker,`: `the carmaker` may refer back to it.
+                    for t in doc[j + 1 : j + 6]:
+                        if t.lower_ in lexicon.words("attribution/org_nouns.txt"):
+                            entity.nouns.add(t.lower_)
+                            break
+            i = j
+
+
+_CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du"})
+
+
+def _name_run_end(doc: Doc, i: int) -> int:
+    """End of a run of capitalised words from token `i`, through `of`/`and` inside names
+    (`Society of Motor Manufacturers and Traders`), at most eight words."""
+    n = len(doc)
+    j = i
+    while j < n and j - i < 8:
+        if _NAME_TOKEN.match(doc[j].text):
+            j += 1
+        elif doc[j].lower_ in _CONNECTORS and j + 1 < n and _NAME_TOKEN.match(doc[j + 1].text):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _blank_organization(doc: Doc, i: int, j: int) -> bool:
+    """Without NER: a capitalised run is an organisation when its last word is a company
+    word (`Kestrel Motors`), an organisation noun introduces it (`carmaker Kestrel`) or
+    follows it in apposition (`Nordvik, a Stockholm-based fund,`), or a cue follows it
+    (`Kestrel said`)."""
+    from newsclaims.extraction.attribution.cues import cue_forms
+
+    n = len(doc)
+    org_nouns = lexicon.words("attribution/org_nouns.txt")
+    if doc[j - 1].lower_ in lexicon.words("attribution/org_name_words.txt"):
+        return True
+    if i > 0 and doc[i - 1].lower_ in org_nouns:
+        return True
+    if j + 2 < n and doc[j].text == "," and doc[j + 1].lower_ in ("the", "a", "an"):
+        if any(t.lower_ in org_nouns for t in doc[j + 2 : j + 6]):
+            return True
+    return j < n and doc[j].lower_ in cue_forms() and not doc[i].is_sent_start
+
+
+def _blank_apposition(doc: Doc, j: int, titles: frozenset[str]) -> tuple[str | None, str | None]:
+    """`, Huawei's director of strategy,` / `, chief executive of General Motors,` after a
+    name ending at token `j`: (title, organisation), or () when there is none."""
+    if j >= len(doc) or doc[j].text != ",":
+        return ()
+    k = j + 1
+    while k < len(doc) and doc[k].text not in {",", ".", ";", "(", ")", "\u2014"} and k - j < 16:
+        k += 1
+    segment = list(doc[j + 1 : k])
+    if not segment or not any(t.lower_ in titles for t in segment):
+        return ()
+    org = None
+    if len(segment) > 2:
+        for m, t in enumerate(segment):
+            if t.text in ("'s", "\u2019s") and m > 0:
+                org = " ".join(x.text for x in segment[:m])
+                segment = segment[m + 1 :]
+                break
+    for m, t in enumerate(segment):
+        if t.lower_ in _LINK_PREPS and m + 1 < len(segment) and not org:
+            rest = segment[m + 1 :]
+            if rest and all(_NAME_TOKEN.match(x.text) for x in rest):
+                org = " ".join(x.text for x in rest)
+                segment = segment[:m]
+            break
+    while segment and segment[0].lower_ in {"the", "a", "an"}:
+        segment = segment[1:]
+    return (_join(segment) or None, org)
+
+
+def _is_person_alias(registry: Registry, text: str) -> bool:
+    return registry.lookup(names.person_name(text), kind="person") is not None
+
+
+def _spell_out(doc: Doc, entity: Entity, registry: Registry) -> None:
+    """`Fed` when the article also writes `Federal Reserve`: the full name is the one to
+    report, although the NER only tagged the short one."""
+    if entity.kind != "organization" or not entity.name.isalpha() or len(entity.name) > CLIP_LENGTH:
+        return
+    pattern = re.compile(rf"\b{re.escape(entity.name)}[a-z]+(?: [A-Z][a-z]+)+")
+    found = pattern.search(doc_text(doc))
+    if found:
+        entity.name = found.group()
+        for alias in names.org_aliases(entity.name):
+            if registry.lookup(alias) is None:
+                registry.add_alias(entity, alias)
+
+
+def _head_noun(ent: Span, entity: Entity) -> None:
+    """`Europe's new Ariane 6 rocket`, `the STOXX 600 banks index`: `the rocket`, `the
+    index` may later refer to that name."""
+    root = ent.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= ent.end:
+        entity.nouns.add(root.head.lemma_.lower())
+    last = ent[-1]
+    if last.pos_ == "NOUN":
+        entity.nouns.add(last.lemma_.lower())
+
+
+def _split_fused(ent: Span) -> list[Span]:
+    """`Sky and TNT Sports` tagged as one organisation: two, when the article also names
+    the first on its own (`Sky said ...`). `Marks and Spencer` stays one."""
+    doc = ent.doc
+    for token in ent:
+        if token.lower_ in ("and", "&") and ent.start < token.i < ent.end - 1:
+            left = doc[ent.start : token.i]
+            alone = re.compile(rf"\b{re.escape(left.text)}\b(?!\s+(?:and|&)\s)")
+            if len(alone.findall(doc_text(doc))) >= 1:
+                return [
+                    Span(doc, ent.start, token.i, label=ent.label_),
+                    Span(doc, token.i + 1, ent.end, label=ent.label_),
+                ]
+    return [ent]
+
+
+def _after_number(ent: Span) -> bool:
+    """`1.4 GW`, `500 MW`: the NER's organisations right after a number are units."""
+    return ent.start > 0 and ent.doc[ent.start - 1].like_num and ent.label_ in ORG_LABELS
+
+
+def _named_like_organization(ent: Span, words: list[str]) -> bool:
+    """A "person" whose name reads as a firm's (`Strata Cloud`, `Kestrel Motors`) or that an
+    organisation noun introduces (`chip designer Lumina Semi`, `the regulator Ofgem`,
+    `Steel industry group Eurofer`), unless it starts with a known first name."""
+    if names.gender_of_given_name(" ".join(words)) is not None:
+        return False
+    if words and words[-1].lower() in lexicon.words("attribution/org_name_words.txt"):
+        return True
+    if any(ch.isdigit() for ch in ent.text):  # `Ariane 6`: a product, no one's name
+        return True
+    if _own_pronoun(ent) == "its":  # `Novo Nordisk raised its outlook`
+        return True
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lemma_.lower() in lexicon.words(
+        "attribution/org_nouns.txt"
+    )
+
+
+def _own_pronoun(ent: Span) -> str | None:
+    """The possessive pronoun a name's own verb uses after it (`Novo Nordisk raised its
+    outlook`): `its` for a firm, `his`/`her` for a person; none inside the name's own
+    phrase (`Wang Lianjun, Huawei's director ... for its Zhixuan business,`)."""
+    root = ent.root
+    if root.dep_ != "nsubj":
+        return None
+    verb = root.head
+    own = {t.i for t in root.subtree}
+    for token in verb.subtree:
+        if token.i > ent.end and token.i not in own and token.lower_ in ("its", "his", "her"):
+            return token.lower_
+    return None
+
+
+def _kind_of(
+    ent: Span, registry: Registry, memo: dict[tuple[int, int], str | None] | None = None
+) -> str | None:
+    """Person or organisation, correcting the NER with the article's own evidence: a
+    known person's surname tagged as an organisation is that person (`Wang said`); the
+    rest does not depend on the registry and is worked out once per mention."""
+    label = ent.label_
+    if label not in PERSON_LABELS and label not in ORG_LABELS:
+        return None
+    name = names.person_name(ent.text)
+    if _is_person_alias(registry, name) and len(name.split()) <= 3:
+        return "person"
+    key = (ent.start, ent.end)
+    if memo is not None and key in memo:
+        return memo[key]
+    verdict = _evidence_kind(ent, registry, name)
+    if memo is not None:
+        memo[key] = verdict
+    return verdict
+
+
+def _evidence_kind(ent: Span, registry: Registry, name: str) -> str:
+    """A one-word "person" with no first name, honorific or full name elsewhere is a firm
+    (`Pfizer said`, `Ofgem`); an "organisation" with a first name, a title before it or in
+    apposition is a person (`Morgan Tate, an analyst at Brightwater Research,`)."""
+    label = ent.label_
+    words = name.split()
+    if label in PERSON_LABELS and _named_like_organization(ent, words):
+        return "organization"
+    if label in PERSON_LABELS:
+        if len(words) > 1:
+            return "person"
+        doc = ent.doc
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        honorific = before in lexicon.words("attribution/honorifics.txt")
+        given = names.gender_of_given_name(name) is not None
+        return "person" if honorific or given else "organization"
+    if label == "ORG" and 2 <= len(words) <= 3 and all(_NAME_TOKEN.match(w) for w in words):
+        roles = lexicon.words("attribution/titles.txt")
+        firm = words[-1].lower() in lexicon.words("attribution/org_name_words.txt")
+        if not firm and names.gender_of_given_name(name) is not None:
+            return "person"  # `Nadia Foster` tagged ORG
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if not firm and before in roles:
+            return "person"  # `Quill chief executive Nadia Foster`
+        title, _org = _apposition(ent, registry)
+        if title and any(w.lower() in roles for w in title.split()):
+            return "person"
+    return "organization"
+
+
+def describe_person(ent: Span, registry: Registry) -> tuple[str | None, str | None]:
+    """Title and organisation of a person from the words around one mention."""
+    title, org = _apposition(ent, registry)
+    if title or org:
+        return title, org
+    root = ent.root
+    roles = lexicon.words("attribution/titles.txt")
+    if root.dep_ == "appos" and root.head.lower_ in roles and root.head.i < root.i:
+        # `Sunforge's chairman, Chen Jianguo,`: the role noun the name is in apposition to.
+        return _split_description(root.head, registry)
+    return _descriptor_before(ent.doc, ent.start, registry)
+
+
+def _apposition(ent: Span, registry: Registry) -> tuple[str | None, str | None]:
+    """`X, Huawei's director of strategy,` / `X, chief executive of Y,` / `X, who heads Y,`."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            return _split_description(child, registry)
+        if child.dep_ == "relcl" and child.lemma_ in _LEAD_VERBS:
+            for obj in child.children:
+                if obj.dep_ == "dobj":
+                    org = _org_in(obj, registry)
+                    if org:
+                        return None, org
+    return None, None
+
+
+def _split_description(head: Token, registry: Registry) -> tuple[str | None, str | None]:
+    """Title words and the organisation from a description NP rooted at `head`."""
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl",) and not _in_relcl(t, head)]
+    # Cut at the first comma or dash that closes the apposition.
+    cut = []
+    for t in tokens:
+        if t.i > head.i and t.text in {",", ";", "(", "\u2014", "\u2013"}:
+            break
+        cut.append(t)
+    tokens = cut
+    org = None
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "poss" and t.head == head:
+            org_text = " ".join(x.text for x in t.subtree if x.dep_ != "case" and x.text != "'s")
+            org = _org_name_of(org_text, registry)
+            drop.update(x.i for x in t.subtree)
+        elif t.dep_ == "compound" and t.head == head and t.ent_type_ in ORG_LABELS:
+            org = _org_name_of(t.text, registry)
+            drop.add(t.i)
+    # `chief executive of Y` / `an analyst at Y`: the prepositional object is the organisation
+    # when it is a named organisation.
+    for t in tokens:
+        if t.dep_ == "prep" and t.lower_ in _LINK_PREPS and not org:
+            objs = [c for c in t.children if c.dep_ == "pobj"]
+            # `an analyst at Morgan Stanley`, `a partner at the consultancy Alder & Finch`
+            named = [x for x in objs[0].subtree if x.ent_type_ == "ORG"] if objs else []
+            if named:
+                first = named[0]
+                last = max(x.i for x in named if x.ent_type_ == first.ent_type_)
+                doc = first.doc
+                org = _org_name_of(doc[first.i : last + 1].text, registry)
+                drop.update(x.i for x in t.subtree)
+    words = [t for t in tokens if t.i not in drop]
+    while words and (words[0].dep_ == "det" or words[0].lower_ in {"the", "a", "an"}):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    title = _join(words) or None
+    return title, org
+
+
+def _in_relcl(token: Token, stop: Token) -> bool:
+    while token != stop and token.head != token:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
+
+
+def _descriptor_before(doc: Doc, start: int, registry: Registry) -> tuple[str | None, str | None]:
+    """`Huawei chief executive Richard Yu` / `Tesla's CEO Elon Musk`: words before the name."""
+    titles = lexicon.words("attribution/titles.txt")
+    i = start - 1
+    words: list[Token] = []
+    while i >= 0 and (doc[i].lower_ in titles or doc[i].lower_ == "and") and len(words) < 6:
+        words.insert(0, doc[i])
+        i -= 1
+    if not words or words[-1].lower_ == "and":
+        return None, None
+    org = None
+    if i >= 0 and doc[i].text in {"'s", "\u2019s", "'"}:
+        i -= 1
+    j = i
+    while j >= 0 and _NAME_TOKEN.match(doc[j].text) and doc[j].lower_ not in titles:
+        j -= 1
+    if j < i:
+        candidate = doc[j + 1 : i + 1].text
+        if has_ents(doc):
+            if doc[i].ent_type_ in ORG_LABELS:
+                org = _org_name_of(candidate, registry)
+        else:
+            org = _org_name_of(candidate, registry)
+    return _join(words), org
+
+
+def _org_in(token: Token, registry: Registry) -> str | None:
+    ents = [t for t in token.subtree if t.ent_type_ in ORG_LABELS]
+    if not ents:
+        return None
+    return _org_name_of(" ".join(t.text for t in ents), registry)
+
+
+def _org_name_of(text: str, registry: Registry) -> str:
+    entity = registry.lookup(names.org_name(text), kind="organization")
+    return entity.name if entity else names.org_name(text)
+
+
+def _join(tokens: list[Token]) -> str:
+    """The text of tokens as written (keeps the article's spacing)."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    out = []
+    for k, t in enumerate(tokens):
+        out.append(t.text)
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and (nxt.i != t.i + 1 or t.whitespace_):
+            out.append(" ")
+    return "".join(out).strip() if doc else ""

@@ -1,0 +1,477 @@
+"""Targets: the named entity a statement's content is about (guide section 2).
+
+The subject of the reported clause (`AITO already has the capability` -> AITO); through a
+cognition verb of the speaker (`he expects Huawei to have` -> Huawei) and a goal verb
+(`Huawei aims to make` -> Huawei); the named owner of a common-noun subject (`China's
+exports rose` -> China, `Tesla shares fell` -> Tesla); `the company`/`it` resolved through the
+registry; `we` in a quotation resolved to the speaker's organisation. Fills
+`Statement.target` of `doc._.statements`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsclaims.extraction.attribution import names
+from newsclaims.extraction.attribution.cues import cue_lemmas
+from newsclaims.extraction.attribution.entities import ORG_LABELS, Entity, Registry, extend_org
+from newsclaims.extraction.attribution.speakers import (
+    SpeakerResolver,
+    entity_containing,
+    proper_run,
+    quantified,
+    singular,
+)
+from newsclaims.extraction.components.attribution import Statement
+from newsclaims.extraction.components.base import Component
+from newsclaims.extraction.doctext import doc_text, has_parse, written_mid_sentence
+from newsclaims.models import Target
+from newsclaims.patterns import lexicon
+
+_NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
+# `the government said ...`: which government is rarely named; left unresolved.
+_UNRESOLVED = frozenset({"government", "administration", "authority"})
+_GROWTH_NOUNS = frozenset({"growth", "inflation", "demand", "investment", "output"})
+_GENERIC_ORG = frozenset({"company", "firm", "group", "business"})
+_PLACE_NOUNS = frozenset({"country", "nation", "city", "region", "state", "province"})
+# Nouns whose `of`/`in` phrase names their owner: `Shares in Harbourline`, `sales of Tesla`.
+_OWNED_NOUNS = frozenset(
+    "share stock price sale revenue profit earning output production value valuation "
+    "throughput export import spending debt workforce bond unit".split()
+)
+TARGET_LABELS = frozenset({"ORG", "PERSON", "GPE", "PRODUCT", "FAC", "LOC", "EVENT"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_DESCEND_DEPS = ("ccomp", "xcomp")
+_SELF = frozenset({"he", "she", "i", "they", "we", "it"})
+# Verbs through which the target is the subject of the clause they govern, whoever holds
+# the expectation (`Pfizer expects the deal to reduce ...` -> the deal).
+_THROUGH = frozenset(
+    {
+        "expect",
+        "anticipate",
+        "predict",
+        "forecast",
+        "project",
+        "believe",
+        "think",
+        "see",
+        "estimate",
+        "hope",
+        "fear",
+        "say",
+        "tell",
+        "warn",
+        "add",
+        "note",
+    }
+)
+
+
+@Language.factory("newsclaims_targets", default_config={})
+def make_targets(nlp: Language, name: str) -> Targets:
+    return Targets(common_nouns=_known_nouns(nlp))
+
+
+def _known_nouns(nlp: Language) -> frozenset[str]:
+    """Common nouns the trained pipeline's lemmatizer knows (its WordNet-derived index);
+    empty for a pipeline without one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(table["noun"]) if "noun" in table else frozenset()
+
+
+class Targets(Component):
+    name = "newsclaims_targets"
+
+    def __init__(self, *, common_nouns: frozenset[str] = frozenset()) -> None:
+        super().__init__()
+        self.common_nouns = common_nouns
+
+    def annotate(self, doc: Doc) -> None:
+        registry: Registry = doc._.registry
+        resolver = SpeakerResolver(doc, registry)
+        previous: Target | None = None
+        for stmt in doc._.statements or []:
+            if has_parse(doc):
+                context = _Context(doc, stmt, registry, resolver, previous, self.common_nouns)
+                stmt.target = target_parsed(context)
+            else:
+                stmt.target = target_unparsed(doc, stmt, registry)
+            if stmt.part == 0 and not stmt.non_claim:
+                previous = stmt.target
+
+
+class _Context:
+    """What a target is resolved against: the statement, its speaker, the registry and the
+    previous sentence's target (for `it`)."""
+
+    def __init__(self, doc, stmt, registry, resolver, previous, common_nouns) -> None:
+        self.common_nouns = common_nouns
+        self.doc = doc
+        self.stmt = stmt
+        self.registry = registry
+        self.resolver = resolver
+        self.previous = previous
+
+    def speaker_org(self) -> Target | None:
+        """The organisation a statement's `we`, `it` or `the company` most likely means."""
+        speaker = self.stmt.speaker
+        if speaker is None:
+            return None
+        if speaker.kind == "organization":
+            entity = self.registry.lookup(speaker.name, kind="organization")
+            return _from_entity(entity) if entity else Target(name=speaker.name, label="ORG")
+        if speaker.organization:
+            entity = self.registry.lookup(speaker.organization, kind="organization")
+            if entity is not None:
+                return _from_entity(entity)
+            return Target(name=speaker.organization, label="ORG")
+        return None
+
+
+def target_parsed(ctx: _Context) -> Target | None:
+    stmt = ctx.stmt
+    if stmt.content is None:
+        return None
+    subject = _clause_subject(ctx.doc[stmt.content], stmt)
+    if subject is None:
+        return None
+    target = _entity_target(subject, ctx)
+    # A speaker talking about themselves (`Delgado said his waiting list ...`, `She said
+    # she now expects ...`) names no target, but for their own `I` in a quotation.
+    speaker = stmt.speaker
+    if (
+        target is not None
+        and speaker is not None
+        and speaker.kind == "person"
+        and target.name == speaker.name
+        and subject.lower_ not in ("i", "me")
+    ):
+        return None
+    return target
+
+
+def _clause_subject(head: Token, stmt: Statement, depth: int = 0) -> Token | None:
+    """The subject of the content clause, descending through the speaker's own cognition
+    verbs (`he expects Huawei to ...`)."""
+    speech, others = cue_lemmas()
+    subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None and head.dep_ in ("xcomp", "conj") and head.head.i != head.i and depth < 3:
+        return _clause_subject(head.head, stmt, depth + 1)
+    lemma = head.lemma_.lower()
+    speaker_self = subject is not None and (
+        subject.lower_ in _SELF or (stmt.speaker is not None and _names_speaker(subject, stmt))
+    )
+    through = lemma in _THROUGH and head.pos_ in ("VERB", "AUX")
+    if (
+        (lemma in speech or lemma in others)
+        and depth < 3
+        and (speaker_self or subject is None or through)
+    ):
+        for child in head.children:
+            if child.dep_ in _DESCEND_DEPS:
+                inner = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS), None)
+                if inner is not None:
+                    return _clause_subject(child, stmt, depth + 1)
+    return subject
+
+
+def _names_speaker(token: Token, stmt: Statement) -> bool:
+    mention = stmt.speaker.mention if stmt.speaker else None
+    return mention is not None and mention.start <= token.idx < mention.end
+
+
+def _entity_target(subject: Token, ctx: _Context) -> Target | None:
+    lower = subject.lower_
+    if lower in _NOT_TARGETS:
+        return None
+    if subject.tag_ in ("PRP", "PRP$"):
+        return _pronoun_target(lower, subject, ctx)
+    return _named(subject, ctx) or _owner_target(subject, ctx)
+
+
+def _is_name(token: Token) -> bool:
+    """A proper noun the NER did not tag is a name when it is not a known common word and,
+    at the start of a sentence, the article also writes it capitalised elsewhere."""
+    if not token.text[:1].isupper() or token.lower_ in lexicon.words("attribution/not_names.txt"):
+        return False
+    if _opens_sentence(token):
+        return _capitalised_elsewhere(token)
+    return True
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, quotation marks and punctuation aside."""
+    for previous in token.sent:
+        if previous.i == token.i:
+            return True
+        if not (previous.is_punct or previous.is_space):
+            return False
+    return False
+
+
+def _capitalised_elsewhere(token: Token) -> bool:
+    """The article also writes this word capitalised in mid-sentence: a name."""
+    return written_mid_sentence(token.doc, token.text)
+
+
+def _common_word(token: Token, nouns: frozenset[str]) -> bool:
+    """A sentence-opening word the NER took for a name (`Bills are ...`, `Hospital
+    admissions ...`): a dictionary noun that the article never capitalises mid-sentence."""
+    if not _opens_sentence(token) or _capitalised_elsewhere(token):
+        return False
+    if token.ent_type_ in ("GPE", "LOC", "PERSON", "NORP"):
+        return False  # places and people the NER knows are names, whatever WordNet lists
+    if doc_text(token.doc).count(token.text) > 1:
+        return False  # written capitalised more than once: the article's own name
+    word = token.lower_
+    return word in nouns or token.lemma_.lower() in nouns or singular(word) in nouns
+
+
+def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
+    stmt = ctx.stmt
+    if lower in ("we", "us", "our", "ours"):
+        return ctx.speaker_org() if stmt.attribution == "direct" else None
+    if lower in ("i", "me", "my"):
+        if stmt.attribution == "direct" and stmt.speaker and stmt.speaker.kind == "person":
+            return Target(name=stmt.speaker.name, label="PERSON")
+        return None
+    if lower in ("he", "she", "his", "her", "him"):
+        found = ctx.resolver.pronoun(
+            "he" if lower in ("he", "his", "him") else "she",
+            at=token.idx,
+            mention=None,
+            sentence=stmt.sentence,
+        )
+        return _from_entity(found.entity) if found and found.entity else None
+    if lower in ("it", "its"):
+        return _it_target(ctx)
+    if lower in ("they", "their", "them"):
+        previous = ctx.previous  # `they` is not the speaker's own organisation
+        return previous if previous is not None and previous.label in ("ORG", None) else None
+    return None
+
+
+def _it_target(ctx: _Context) -> Target | None:
+    """`it`/`its`: the organisation speaking, or the one the previous sentence was about."""
+    own = ctx.speaker_org()
+    if own is not None:
+        return own
+    previous = ctx.previous
+    if previous is not None and previous.label in ("ORG", None):
+        return previous
+    return None
+
+
+def _owner_target(subject: Token, ctx: _Context) -> Target | None:
+    """A common-noun subject: the name in it (`Europe's Vega-C rocket`, `the UK
+    government`), its named owner (`Copperleaf's sales`, `its online sales`, `Shares in
+    Harbourline`), or what a definite description refers to (`the company`, `the rocket`,
+    `the country`)."""
+    subject = _counted(subject)
+    for child in subject.children:
+        if child.dep_ == "appos" and child.i > subject.i:
+            named = _named(child, ctx)  # `Chinese electric vehicle maker Voltera`
+            if named is not None:
+                return named
+    lemma = subject.lemma_.lower()
+    owned = lemma in _OWNED_NOUNS
+    compound = _compound_name(subject, ctx)
+    has_owner = any(c.dep_ == "poss" for c in subject.children)
+    place = compound is not None and compound.label in ("GPE", "LOC", "NORP")
+    # `Europe's Vega-C rocket` -> Vega-C; but `its UK business` -> its owner.
+    if compound is not None and not owned and not (place and has_owner):
+        return compound
+    for child in subject.children:
+        if child.dep_ == "poss":
+            owner = _possessor_target(child, ctx)
+            if owner is not None:
+                return owner
+    if compound is not None:
+        return compound
+    det = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
+    if det in ("the", "this", "that"):
+        return _definite_target(subject, lemma, ctx)
+    # `The first phase of HS2`, `Development of Ariane 6`; for what a name owns also `in`
+    # and `at` (`Shares in Harbourline`, `Growth in China's economy`).
+    preps = ("of", "in", "at") if owned or lemma in _GROWTH_NOUNS else ("of",)
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    owner = _named(obj, ctx) or next(
+                        (_named(p, ctx) for p in obj.children if p.dep_ == "poss"), None
+                    )
+                    if owner is not None:
+                        return owner
+    return None
+
+
+def _counted(subject: Token) -> Token:
+    """`Six of the nine members of the committee` -> `members`: what a number counts."""
+    subject = quantified(quantified(subject))
+    if subject.lemma_.lower() in ("member", "part", "share", "half", "most", "majority"):
+        for p in subject.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj" and (o.ent_type_ or o.pos_ == "PROPN"):
+                        return o
+    return subject
+
+
+def _compound_name(subject: Token, ctx: _Context) -> Target | None:
+    for child in subject.children:
+        if child.dep_ in ("compound", "nmod") and child.i < subject.i:
+            owner = _named(child, ctx)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _possessor_target(child: Token, ctx: _Context) -> Target | None:
+    """`Copperleaf's`, `its`, `our`, `the committee's`."""
+    if child.tag_ in ("PRP$", "PRP"):
+        return _pronoun_target(child.lower_, child, ctx)
+    owner = _named(child, ctx)
+    if owner is not None:
+        return owner
+    det = next((c.lower_ for c in child.children if c.dep_ == "det"), "")
+    if det == "the":
+        return _definite_target(child, child.lemma_.lower(), ctx)
+    return None
+
+
+def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None:
+    """`the company` (the speaker's, or the organisation that fits), `the country` (the
+    last country named), `the rocket` / `the index` (the name that noun was attached to)."""
+    if lemma in _PLACE_NOUNS:
+        for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
+            if entity.label == "GPE":
+                return _from_entity(entity)
+        return None
+    if lemma in _UNRESOLVED:
+        return None
+    if lemma in lexicon.words("attribution/org_nouns.txt"):
+        own = ctx.speaker_org()
+        if own is not None and lemma in _GENERIC_ORG:
+            return own
+        entity = ctx.resolver._by_org_noun(lemma, at=subject.idx, since=subject.sent.start_char)
+        return _from_entity(entity) if entity is not None else own
+    for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
+        if lemma in entity.nouns:
+            return _from_entity(entity)
+    return None
+
+
+def _proper_target(subject: Token, registry: Registry) -> Target | None:
+    """A proper-noun subject the NER did not tag (`Voltera delivered ...`)."""
+    if subject.ent_type_ == "NORP":
+        return None  # `Japanese owner ...`: a nationality
+    span = proper_run(subject)
+    entity = registry.lookup(span.text) or registry.lookup(subject.text)
+    if entity is not None:
+        return _from_entity(entity)
+    return Target(name=names.org_name(span.text), label=None)
+
+
+def _registry_name(token: Token, ctx: _Context) -> bool:
+    """A capitalised word worth looking up in the registry: not a known common noun or
+    acronym (`Bills are ...`, `AI chip demand`)."""
+    return (
+        token.text[:1].isupper()
+        and token.lower_ not in lexicon.words("attribution/not_names.txt")
+        and not _common_word(token, ctx.common_nouns)
+    )
+
+
+def _named(token: Token, ctx: _Context) -> Target | None:
+    """The name a token is part of: an entity, a name the registry knows (`Copperleaf's`
+    tagged as a noun), or a proper noun the NER missed."""
+    ent = _ent_of(token, ctx.common_nouns)
+    if ent is not None:
+        return _from_span(ent, ctx.registry)
+    if _registry_name(token, ctx):
+        entity = ctx.registry.lookup(proper_run(token).text) or ctx.registry.lookup(
+            names.strip_possessive(token.text)
+        )
+        if entity is not None and entity.label not in ("NORP",):
+            return _from_entity(entity)
+    if token.pos_ == "PROPN" and _is_name(token):
+        return _proper_target(token, ctx.registry)
+    return None
+
+
+def _ent_of(token: Token, nouns: frozenset[str] = frozenset()) -> Span | None:
+    """The entity a token is part of, if it can be a target: not a nationality (`English
+    clubs`), not a common word the NER took for a name (`AI`, `Bills are ...`)."""
+    if token.ent_type_ not in TARGET_LABELS:
+        return None
+    if token.lower_ in lexicon.words("attribution/not_names.txt"):
+        return None
+    ent = entity_containing(token)
+    return None if ent is None or _common_word(ent[0], nouns) else ent
+
+
+def _from_span(ent: Span, registry: Registry) -> Target:
+    if ent.label_ in ORG_LABELS:
+        ent = extend_org(ent)
+    entity = registry.lookup(names.person_name(ent.text)) or registry.lookup(
+        names.org_name(ent.text)
+    )
+    word = names.org_name(ent.text).lower()
+    if entity is None and word in lexicon.words("attribution/org_nouns.txt"):
+        # `The Commission is due to decide ...`: a capitalised descriptor of a named body.
+        entity = SpeakerResolver(ent.doc, registry)._by_org_noun(word, at=ent.start_char)
+    if entity is not None:
+        return _from_entity(entity)
+    label = ent.label_
+    name = names.person_name(ent.text) if label == "PERSON" else names.org_name(ent.text)
+    return Target(name=name, label=label)
+
+
+def _from_entity(entity: Entity) -> Target | None:
+    """The target an entity of the registry gives; none for a nationality (`Dutch`)."""
+    if entity.label == "NORP":
+        return None
+    label = entity.label or ("PERSON" if entity.kind == "person" else "ORG")
+    return Target(name=entity.name, label=label)
+
+
+def target_unparsed(doc: Doc, stmt: Statement, registry: Registry) -> Target | None:
+    """Without a parse: the first name the content clause opens with."""
+    span = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
+    if span is None:
+        return None
+    start = span.start
+    if stmt.cue_token is not None and stmt.cue_token > span.start + 2:
+        # `X said (that) Y ...` starts the content after the cue; `Y ..., X said` before it.
+        cue = stmt.cue_token
+        before_cue = doc[span.start : cue].text
+        if stmt.speaker and stmt.speaker.mention and stmt.speaker.mention.start <= span.start_char:
+            start = cue + 1
+            if start < span.end and doc[start].lower_ == "that":
+                start += 1
+        elif "," not in before_cue:
+            start = cue + 1
+    while start < span.end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    end = start
+    while end < span.end and doc[end].text[:1].isupper() and not doc[end].is_punct:
+        end += 1
+    if end == start:
+        return None
+    words = doc[start:end]
+    text = names.strip_possessive(words.text)
+    entity = registry.lookup(words.text) or registry.lookup(text)
+    if entity is not None:
+        return _from_entity(entity)
+    # A capitalised name that the article also writes capitalised mid-sentence is a name,
+    # not a sentence-initial common word (`While`, `Notably`).
+    if text and written_mid_sentence(doc, text):
+        return Target(name=text, label=None)
+    return None

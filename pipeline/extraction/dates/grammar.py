@@ -1,0 +1,303 @@
+"""The grammar of date expressions as regular expressions built from the word lists.
+
+One master pattern finds every candidate expression in a text in a single pass (detection) and,
+matched against a whole expression, tells its parts apart (parsing in `parse.py`). Its top level is
+
+    range | [prefix or lead] [part modifiers] core
+
+where each kind of core is a named group (`date`, `month`, `quarter`, ...), so `match.lastgroup`
+names the kind. Month and weekday names are matched in Title case only (edited news capitalises
+them; this keeps out `may` the modal and `march` the noun); function words match in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from newsclaims.extraction.dates.lexicon import lexicon
+
+CORE_KINDS = (
+    "period_to",
+    "season_span",
+    "fiscal",
+    "date",
+    "month_year",
+    "holiday",
+    "rel_day",
+    "earlier_later",
+    "ago",
+    "in_n",
+    "within_n",
+    "next_n",
+    "first_n",
+    "deictic",
+    "year_end",
+    "decade",
+    "century",
+    "quarter",
+    "half",
+    "season",
+    "season_bare",
+    "weekend",
+    "the_unit",
+    "month",
+    "weekday",
+    "year",
+)
+
+
+def alt(words: Iterable[str], *, ci: bool = False) -> str:
+    """An alternation of literal phrases, longest first; spaces match any run of whitespace."""
+    uniq = sorted(set(words), key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in uniq)
+    return f"(?i:{body})" if ci else f"(?:{body})"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Pattern strings of each piece of the grammar, and the compiled master pattern."""
+
+    pieces: dict[str, str]
+    master: re.Pattern[str]
+    parts: re.Pattern[str]
+
+
+@cache
+def grammar() -> Grammar:
+    """Build the grammar once per process."""
+    lx = lexicon()
+    p: dict[str, str] = {}
+    sp = r"(?:\s+|\s*[-‐‑–]\s*)"  # a space or a hyphen between words (`third-quarter`)
+    p["NUMW"] = f"{alt(lx.numbers, ci=True)}(?:-{alt(lx.numbers, ci=True)})?(?!\\w)"
+    p["NUM"] = rf"(?:(?<![\d.,])\d{{1,3}}(?![\d]|[.,]\d)|{p['NUMW']})"
+    p["A_NUM"] = rf"(?:{p['NUM']}|(?i:an?)(?!\w))"
+    p["UNIT"] = f"{alt(lx.units, ci=True)}(?!\\w)"
+    p["MONTH_FULL"] = f"{alt(lx.month_full)}(?!\\w)"
+    p["MONTH_ABBR"] = f"{alt(lx.month_abbr)}(?:\\.|(?!\\w))"
+    p["MONTH"] = f"(?:{p['MONTH_FULL']}|{p['MONTH_ABBR']})"
+    p["DAY"] = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)(?![.,]\d)"
+    year_t = r"(?:1\d{3}|20\d\d|2100)(?!\w)(?![.,/]\d)(?![-–]\d)"
+    p["YEAR_T"] = year_t
+    p["YEAR"] = rf"(?<![\w.,$€£¥#/])(?<!\d[-/–]){year_t}"
+    p["YY"] = r"['’]\d\d(?!\w)"
+    p["WD_FULL"] = f"{alt(lx.weekday_full)}(?!\\w)"
+    p["WD_ANY"] = f"(?:{p['WD_FULL']}|{alt(lx.weekday_abbr)}(?:\\.|(?!\\w)))"
+    p["DAYPART"] = f"(?:\\s+{alt(lx.day_parts, ci=True)}(?!\\w))?"
+    wd_head = f"(?:{p['WD_ANY']},?\\s+)"
+    p["DATE_MDY"] = f"{wd_head}?{p['MONTH']}\\s*{p['DAY']}(?:(?:,\\s*|\\s+){year_t})?"
+    p["DATE_DMY"] = (
+        f"{wd_head}?(?:(?i:the)\\s+)?{p['DAY']}\\s+(?:(?i:of)\\s+)?{p['MONTH']}(?:,?\\s+{year_t})?"
+    )
+    p["DATE_ISO"] = (
+        r"(?<![\w./-])(?:1\d{3}|20\d\d)(?:-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+        r"|/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/]|[.-]\d)"
+    )
+    p["DATE_NUM"] = (
+        r"(?<![\w./-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}"
+        r"|\d{1,2}-\d{1,2}-\d{4})(?![\w/]|[.-]\d)"
+    )
+    p["DATE_DMONY"] = (
+        rf"(?<![\w.])\d{{1,2}}-(?:{alt(lx.month_full)}|{alt(lx.month_abbr)})-(?:\d{{4}}|\d{{2}})(?!\w)"
+    )
+    p["DATE"] = (
+        f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['DATE_ISO']}|{p['DATE_NUM']}|{p['DATE_DMONY']})"
+    )
+    p["MONTH_YEAR"] = f"{p['MONTH']}(?:,?\\s+(?:(?i:of)\\s+)?{year_t}|\\s*{p['YY']})"
+    holiday_names = [h[4:] if h.startswith("the ") else h for h in lx.holidays]
+    p["HOLIDAY"] = f"(?:(?i:the)\\s+)?{alt(holiday_names)}(?!\\w)(?:,?\\s+{year_t})?"
+    rel = [w for w in lx.relative_days if " " in w or w not in ("today", "yesterday", "tomorrow")]
+    p["REL_DAY"] = (
+        f"(?:{alt(rel, ci=True)}(?!\\w)|(?i:today|yesterday|tomorrow)(?!\\w){p['DAYPART']})"
+    )
+    p["EARLIER_LATER"] = (
+        r"(?i:earlier|later|so\s+far)\s+(?i:this|in\s+the)\s+(?i:week|month|year|quarter|decade)"
+        r"(?!\w)"
+    )
+    p["AGO"] = f"{p['A_NUM']}\\s+{p['UNIT']}\\s+(?i:ago)(?!\\w)"
+    p["IN_N"] = (
+        f"(?:(?i:in)\\s+{p['A_NUM']}\\s+{p['UNIT']}(?:['’]s?\\s+(?i:time)(?!\\w))?"
+        f"|{p['A_NUM']}\\s+{p['UNIT']}\\s+(?i:from\\s+now|hence)(?!\\w))"
+    )
+    p["WITHIN_N"] = (
+        f"(?i:within)\\s+(?:(?:(?i:the)\\s+)?(?i:next|coming)\\s+)?{p['A_NUM']}\\s+{p['UNIT']}"
+        r"|(?i:within\s+(?:the|this)\s+(?:year|month|week|quarter|decade))(?!\w)"
+    )
+    p["NEXT_N"] = f"(?:(?i:the)\\s+)?(?i:next|coming)\\s+{p['NUM']}\\s+{p['UNIT']}"
+    p["FIRST_N"] = (
+        f"(?i:the)\\s+(?i:first)\\s+{p['NUM']}\\s+(?i:months)(?!\\w)"
+        r"(?!\s+(?i:of|after|since|following|from|in\s+office|as)(?!\w))"
+    )
+    season = r"(?i:spring|summer|autumn|fall|winter)(?!\w)"
+    p["SEASON"] = season
+    deic_w = r"(?i:this\s+past|this\s+coming|this|last|next)"
+    deic_unit = r"(?i:week|weekend|month|quarter|year|decade|century)(?!\w)"
+    p["DEICTIC"] = (
+        f"(?:{deic_w}\\s+(?:{deic_unit}|{p['WD_FULL']}{p['DAYPART']}|{p['MONTH_FULL']}|{season})"
+        f"|(?i:the\\s+current)\\s+{deic_unit})"
+    )
+    p["YEAR_END"] = (
+        f"(?:(?:(?i:the)\\s+)?(?i:year|month|quarter)[-‐\\s](?i:end)(?!\\w)(?:\\s+{year_t})?"
+        r"|(?i:mid-?year)(?!\w))"
+    )
+    p["DECADE"] = (
+        r"(?:(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?<![\w.,$])(?:1\d|20)\d0['’]?s(?!\w)"
+        r"|(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?['’]?\d0['’]?s(?!\w))"
+    )
+    p["CENTURY"] = (
+        r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:(?:1\d|2[01]|[1-9])(?:st|nd|rd|th)"
+        r"|(?i:fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first"
+        r"|twenty-second))[\s-]+(?i:century)(?!\w)"
+    )
+    ordq = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+    ordh = r"(?i:first|second|1st|2nd)"
+    yy_or_year = rf"(?:{year_t}|['’]?\d\d(?!\w))"
+    p["QUARTER"] = (
+        f"(?:(?<![\\w])Q[1-4](?!\\w)(?:(?:\\s+|\\s*-\\s*){year_t}|\\s*{p['YY']}"
+        f"|\\s+(?i:of)\\s+{year_t})?"
+        r"|(?<![\w.,])(?:1\d|20)\d\d\s*Q[1-4](?!\w)"
+        f"|(?<![\\w.,])[1-4]Q(?:\\s*{yy_or_year})?(?!\\w)"
+        f"|(?:(?i:the)\\s+)?{ordq}{sp}(?i:quarter)(?!\\w))"
+    )
+    p["HALF"] = (
+        f"(?:(?<![\\w])H[12](?![\\w‐-])(?:(?:\\s+|\\s*-\\s*){year_t}|\\s*{p['YY']})?"
+        f"|(?<![\\w.,])[12]H(?:\\s*{yy_or_year})?(?!\\w)"
+        f"|(?:(?i:the)\\s+)?{ordh}{sp}(?i:half)(?!\\w))"
+    )
+    season_year = r"(?:1\d|20)\d\d(?:[/-]\d{2}(?:\d{2})?)?(?!\w)"
+    p["SEASON_YEAR"] = (
+        f"(?:(?i:the)\\s+)?(?:(?i:early|late|mid)[\\s-]+)?{season}(?:\\s+(?i:of))?"
+        f"\\s+(?:{season_year}|{p['YY']})"
+    )
+    p["SEASON_BARE"] = f"(?:(?i:the)\\s+)?(?:(?i:early|late|mid)[\\s-]+)?{season}"
+    p["WEEKEND"] = r"(?i:the\s+weekend)(?!\w)"
+    fw = alt(lx.fiscal_words, ci=True)
+    p["FW"] = fw
+    fy_code = (
+        r"(?<![\w])(?:FY|F\.Y\.)\s*['’]?(?:\d{4}|\d{2})(?:\s*[-/–]\s*['’]?(?:\d{4}|\d{2}))?(?!\w)"
+    )
+    fiscal_num = (
+        r"(?i:fiscal|financial|budget)(?:\s+(?i:year))?\s+(?:(?:1\d|20)\d\d|['’]\d\d)"
+        r"(?:\s*[-/–]\s*(?:\d{4}|\d{2}))?(?!\w)"
+    )
+    fiscal_num2 = (
+        r"(?:(?i:the|its|their)\s+)?(?:1\d|20)\d\d(?:\s*[-/–]\s*(?:\d{4}|\d{2}))?"
+        f"\\s+{fw}\\s+(?i:year)(?!\\w)"
+    )
+    fiscal_notation = r"(?<![\w./-])(?:1\d|20)\d\d(?:/(?:\d{4}|\d{2})|[-–]\d{2})(?![\w/]|[.-]\d)"
+    fiscal_deic = r"(?i:this|last|next|the\s+current|its\s+current)\s+" f"{fw}\\s+(?i:year)(?!\\w)"
+    fiscal_year_ref = f"(?:(?i:of\\s+)?(?:{fiscal_num}|{fy_code}|(?:1\\d|20)\\d\\d(?!\\w)))"
+    fiscal_q = (
+        r"(?:(?:(?i:the|its|their)\s+)?(?:"
+        f"{fw}[\\s-]+(?:{ordq}{sp}(?i:quarter)|{ordh}{sp}(?i:half))"
+        f"|(?:{ordq}{sp}{fw}[\\s-]+(?i:quarter)|{ordh}{sp}{fw}[\\s-]+(?i:half))"
+        r"|(?i:fiscal)\s+(?:Q[1-4]|H[12]))(?!\w)"
+        f"(?:\\s+{fiscal_year_ref})?"
+        f"|(?<![\\w])(?:Q[1-4]|H[12])\\s*(?:{fy_code}|{fiscal_num})"
+        f"|{fy_code}\\s*(?:Q[1-4]|H[12])(?!\\w))"
+    )
+    p["FISCAL"] = (
+        f"(?:{fiscal_q}|{fy_code}|{fiscal_num}|{fiscal_num2}|{fiscal_deic}|{fiscal_notation})"
+    )
+    p["PERIOD_TO"] = (
+        f"(?:(?i:the|its|their)\\s+)?(?:{p['NUM']}\\s+(?i:months|weeks|days|years|quarters)"
+        f"|(?:{fw}\\s+)?(?i:year)|(?i:quarter|half|half-year|six-month\\s+period|week|month))"
+        r"\s+(?i:to|ended|ending|through|until|that\s+ended|which\s+ended|that\s+ends"
+        r"|which\s+ends)\s+(?:(?i:on)\s+)?"
+        f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['MONTH_YEAR']}|{p['MONTH']}|{p['DATE_ISO']}"
+        f"|{p['WD_FULL']})"
+    )
+    p["THE_UNIT"] = (
+        f"(?:(?i:the\\s+(?:year|month|week|quarter|decade|century))(?!\\w)"
+        f"|(?i:the|its|their)\\s+{fw}\\s+(?i:year)(?!\\w))"
+    )
+    p["MONTH_BARE"] = f"(?:{p['MONTH_FULL']}|{alt(lx.month_abbr)}\\.)"
+    p["WEEKDAY"] = f"{p['WD_FULL']}{p['DAYPART']}"
+    # Part modifiers (`early`, `the end of`, `the first quarter of`, ...), one or more.
+    ordl = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter)"
+    word_parts = [w for w in lx.parts if not w.endswith("-")]
+    hyphen_parts = [w[:-1] for w in lx.parts if w.endswith("-")]
+    p["PART_ONE"] = (
+        f"(?:(?:(?P<pq>(?i:the)\\s+{ordl}{sp}(?i:quarter)\\s+(?i:of))"
+        f"|(?P<ph>(?i:the)\\s+(?:{ordl}|(?i:back))\\s+(?i:half)\\s+(?i:of))"
+        f"|(?P<pw>(?i:the)\\s+{ordl}\\s+(?i:week)\\s+(?i:of))"
+        f"|(?P<pn>(?i:the)\\s+(?i:first|last)\\s+{p['NUM']}\\s+(?i:days|weeks|months|years)"
+        r"\s+(?i:of)))\s+"
+        f"|(?P<pword>{alt(word_parts, ci=True)})(?:\\s+|\\s*[-‐]\\s*)(?!(?i:year)(?!\\w))"
+        f"|(?P<phyph>{alt(hyphen_parts, ci=True)})\\s*[-‐]\\s*(?!(?i:year)(?!\\w))"
+        r")"
+    )
+    parts_unnamed = re.sub(r"\(\?P<\w+>", "(?:", p["PART_ONE"])
+    p["PARTS"] = f"(?:{parts_unnamed})+"
+    cues = list(lx.interval_cues) + list(lx.leads)
+    p["PRE"] = alt(cues, ci=True)
+    range_item = (
+        f"(?:{p['PARTS']})?(?:{p['DATE']}|{p['MONTH_YEAR']}|{p['HOLIDAY']}|{p['QUARTER']}"
+        f"|{p['HALF']}|{p['SEASON_YEAR']}|{p['DEICTIC']}|{p['DECADE']}|{p['YEAR']}"
+        f"|{p['MONTH_BARE']}|{p['WEEKDAY']}|{p['THE_UNIT']})"
+    )
+    p["RANGE_ITEM"] = range_item
+    p["SEASON_SPAN"] = (
+        r"(?:(?i:the|its|their)\s+)?(?<![\w.,$])(?:1\d|20)\d\d\s*[-/–]\s*(?:\d{2}|\d{4})\s+"
+        r"(?i:seasons?|campaign)(?!\w)"
+    )
+    p["RANGE_WORDS"] = (
+        f"(?:(?i:between)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+(?i:and)\\s+"
+        f"(?:{range_item}|{p['DAY']})"
+        f"|(?i:from)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
+        r"(?i:to|through|thru|until|till|into)\s+"
+        f"(?:{range_item}|{p['DAY']}))"
+    )
+    p["RANGE"] = (
+        f"(?:{p['MONTH']}\\s*{p['DAY']}\\s*[-–]\\s*(?:{p['MONTH']}\\s*)?{p['DAY']}(?:,?\\s+{year_t})?"
+        f"|{p['DAY']}(?:\\s+{p['MONTH']})?\\s*[-–]\\s*{p['DAY']}\\s+{p['MONTH']}(?:,?\\s+{year_t})?"
+        f"|{p['MONTH']}\\s*[-–]\\s*{p['MONTH']}(?:,?\\s+{year_t})?"
+        f"|{p['MONTH_FULL']}\\s+(?i:to|through|until|till)\\s+{p['MONTH_FULL']}(?:,?\\s+{year_t})?"
+        r"|(?<![\w.,$])(?:1\d|20)\d\d\s*[-–]\s*(?:1\d|20)\d\d(?!\w)(?![.,]\d))"
+    )
+    cores = {
+        "period_to": p["PERIOD_TO"],
+        "season_span": p["SEASON_SPAN"],
+        "fiscal": p["FISCAL"],
+        "date": p["DATE"],
+        "month_year": p["MONTH_YEAR"],
+        "holiday": p["HOLIDAY"],
+        "rel_day": p["REL_DAY"],
+        "earlier_later": p["EARLIER_LATER"],
+        "ago": p["AGO"],
+        "in_n": p["IN_N"],
+        "within_n": p["WITHIN_N"],
+        "next_n": p["NEXT_N"],
+        "first_n": p["FIRST_N"],
+        "deictic": p["DEICTIC"],
+        "year_end": p["YEAR_END"],
+        "decade": p["DECADE"],
+        "century": p["CENTURY"],
+        "quarter": p["QUARTER"],
+        "half": p["HALF"],
+        "season": p["SEASON_YEAR"],
+        "season_bare": p["SEASON_BARE"],
+        "weekend": p["WEEKEND"],
+        "the_unit": p["THE_UNIT"],
+        "month": p["MONTH_BARE"],
+        "weekday": p["WEEKDAY"],
+        "year": p["YEAR"],
+    }
+    assert tuple(cores) == CORE_KINDS
+    filler = r"(?i:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+early\s+as|as\s+late\s+as)"
+    core_union = "|".join(f"(?P<{k}>{v})" for k, v in cores.items() if k != "in_n")
+    # The prefix and the part modifiers are atomic: once `in` or `the end of` is read, the
+    # pattern does not retry the same place without them (a failed try costs half as much).
+    # `in three years` is the one core that starts with a prefix word, so it comes first.
+    master = (
+        f"(?<!\\w)(?:(?P<range>{p['RANGE_WORDS']})|(?P<in_n>{p['IN_N']})"
+        f"|(?>(?:(?P<pre>{p['PRE']})\\s+(?:{filler}\\s+)?)?)"
+        f"(?:(?P<hrange>{p['RANGE']})|(?>(?P<part>{p['PARTS']})?)(?:{core_union})))"
+    )
+    return Grammar(
+        pieces=p,
+        master=re.compile(master),
+        parts=re.compile(p["PART_ONE"]),
+    )

@@ -1,0 +1,290 @@
+"""The tense of the clause a date expression sits in: it decides which `March` or `Friday` is
+meant (guide section 5). Returns `past`, `present`, `future`, `schedule` (a present-tense
+schedule verb: `the show opens on Friday`) or None when nothing tells.
+
+With a parsed doc the verb governing the expression decides (walk up the heads to the nearest
+verb, read its tag and auxiliaries); otherwise, and as a fallback, a sentence-level heuristic
+reads the words around the expression: modal `will`, `aims to`, past-tense forms, `-ed` words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsclaims.extraction.dates.lexicon import Lexicon, lexicon
+from newsclaims.extraction.doctext import doc_text
+
+_BE_PRESENT = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
+_BE_PAST = frozenset({"was", "were"})
+_HAVE = frozenset({"has", "have", "had", "'ve", "’ve", "having"})
+_WILL = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+
+
+def is_parsed(doc: Doc) -> bool:
+    """Whether `doc` has a dependency parse. Samples three tokens: `Doc.has_annotation` builds a
+    Token for every token, which costs more than finding the dates."""
+    n = len(doc)
+    return n > 0 and any(doc[i].dep != 0 for i in {0, n // 2, n - 1})
+
+
+def clause_tense(
+    doc: Doc, start: int, end: int, *, parsed: bool | None = None, text: str | None = None
+) -> str | None:
+    """Tense governing the characters `start:end` of `doc.text` (pass `text` if you have it:
+    `Doc.text` joins every token on each call)."""
+    if parsed if parsed is not None else is_parsed(doc):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            tense = _parsed_tense(span.root)
+            if tense is not None:
+                return tense
+    return text_tense(doc_text(doc) if text is None else text, start, end)
+
+
+# ---------------------------------------------------------------- parsed docs
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.tag_ == "MD"
+
+
+_BASELINE = frozenset({"compared", "versus", "vs", "vs."})
+
+
+def _parsed_tense(root: Token, *, include_root: bool = False) -> str | None:
+    """Walk up from `root` to the nearest verb that shows a tense."""
+    lx = lexicon()
+    tok = root
+    for _ in range(12):
+        if tok.dep_ == "appos":
+            return None  # `the rate, 6.7 percent in December, would fall`: not governed by `fall`
+        if tok.lower_ == "from" and tok.head.lower_ in ("up", "down") or tok.lower_ in _BASELINE:
+            return "past"  # `up from 2.3 percent in the March round`: a comparison baseline
+        if tok.lower_ == "according":
+            return "past"  # `according to a filing on Tuesday evening`: an existing source
+        if _is_verb(tok) and (include_root or tok is not root):
+            tense = _verb_tense(tok, lx, depth=0)
+            if tense != "up":
+                return tense
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _verb_tense(v: Token, lx: Lexicon, *, depth: int) -> str | None:
+    """Tense of one verb from its tag and auxiliaries; `up` means: ask the verb above."""
+    auxes = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass") and c.text != "May"]
+    if any(a in lx.tense_future for a in auxes):
+        return "future"  # also `would have doubled on December 1`: the time is still ahead
+    low = v.lower_
+    if "to" in auxes:  # `aims to`, `agreed to start`: forward; `managed to sell`: the head's
+        head = v.head
+        if head.lower_ in lx.tense_future_heads:
+            return "future"
+        if head is not v and depth < 3 and _is_verb(head):
+            return _verb_tense(head, lx, depth=depth + 1)
+        return "up"
+    if v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        if depth < 3 and _is_verb(v.head):  # `will skip July and cut again in September`
+            return _verb_tense(v.head, lx, depth=depth + 1)
+    tag = v.tag_
+    if tag == "MD":
+        return "future"
+    if tag == "VBD":
+        return "past"
+    if tag == "VBN":
+        if any(a in _HAVE for a in auxes) or any(a in _BE_PAST for a in auxes):
+            return "past"
+        if any(a in _BE_PRESENT or a in ("be", "being", "been") for a in auxes):
+            return "future" if low in lx.tense_future_heads else "present"
+        if low in lx.tense_future_participles and v.dep_ in ("acl", "amod"):
+            return "future"  # `results expected in March`
+        return "past"  # `launched by Seres and Huawei last December`
+    if tag == "VBG":
+        if any(a in _BE_PAST for a in auxes):
+            return "past"
+        if any(a in _BE_PRESENT for a in auxes):
+            return "schedule"  # `Apple is launching the phone in March`
+        return "up"
+    if tag in ("VBZ", "VBP"):
+        if low in lx.tense_future_heads:
+            return "future"
+        for c in v.children:
+            if c.dep_ in ("acomp", "attr", "xcomp", "oprd") and c.lower_ in lx.tense_future_heads:
+                return "future"  # `the decision is due on March 21`
+        if low in lx.tense_schedule or v.lemma_ in lx.tense_schedule:
+            return "schedule"
+        if any(a in _HAVE for a in auxes):
+            return "past"
+        if v.dep_ == "advcl" and depth < 3 and v.head is not v:
+            if _parsed_tense(v.head, include_root=True) == "future":
+                return "future"  # `before rising again ... as prices climb over the winter`
+        return "present"
+    if tag == "VB":
+        if "did" in auxes:
+            return "past"
+        if any(a in ("do", "does") for a in auxes):
+            return "present"
+        return "up"
+    return "up"
+
+
+# ---------------------------------------------------------------- blank docs
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d[\d,.:]*|[^\sA-Za-z\d]")
+_SENT_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+_CLAUSE_PUNCT = frozenset(',;:()"“”—–')
+_CLAUSE_WORDS = frozenset(
+    "that which who whom whose when while but because although though whereas if unless "
+    "where".split()
+)
+_PLURAL_SUBJECT_FORMS = frozenset("expect intend want seek".split())  # rarely nouns
+_COORDINATORS = frozenset("and or but then nor".split())
+_LINKING = frozenset("be being stay stays remain remains get gets become becomes".split())
+_BASE_PARTICIPLES = frozenset(
+    "run come become put cut set hit let shut quit spread cost hurt".split()
+)
+_NOT_SCHEDULE = _HAVE | {"to", "did", "do", "does", "the", "a", "an", "its", "their", "his", "her"}
+_ADVERB = re.compile(r"(?:ly|not|n't|also|already|just|still|now|then|never|ever|only|next|again)$")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 600)
+    s0 = lo
+    for m in _SENT_BREAK.finditer(text, lo, start):
+        s0 = m.end()
+    m = _SENT_BREAK.search(text, end, min(len(text), end + 600))
+    return s0, m.start() + 1 if m else min(len(text), end + 600)
+
+
+def _is_participle(low: str, lx: Lexicon) -> bool:
+    return low in lx.tense_past or (
+        low.endswith("ed") and len(low) > 3 and low not in lx.ed_not_past and "-" not in low
+    )
+
+
+def _infinitive(words: list[str], i: int, lx: Lexicon) -> bool:
+    """`to` + a verb (`agreed to start`), not `to` + a noun phrase (`rose to record levels`)."""
+    if i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    return (
+        nxt.isalpha()
+        and nxt.islower()
+        and nxt not in lx.not_infinitive
+        and (not nxt.endswith("s") or nxt.endswith("ss"))
+        and not nxt.endswith("ing")
+    )
+
+
+def _classify(words: list[str], i: int, lx: Lexicon, here: int) -> str | None:
+    """Tense marked by the word at `i`, judged with the words before it; `here` is the index of
+    the date expression."""
+    w = words[i]
+    low = w.lower()
+    before = words[max(0, i - 4) : i][::-1]
+    while before and _ADVERB.search(before[0].lower()):
+        before.pop(0)
+    prev = [x.lower() for x in before]
+    p1 = prev[0] if prev else ""
+    p2 = prev[1] if len(prev) > 1 else ""
+    if low in lx.tense_future and w != "May":  # `May` is a month
+        return "future"
+    if before and before[0] in lx.tense_future and w.islower():
+        return "future"  # the verb of `will open`, `would fall`, `will next set`
+    if low == "according" or low in _BASELINE or (low == "from" and p1 in ("up", "down")):
+        return "past"  # `according to a filing`, `up from 2% in March`: an existing source
+    if low == "next" and w == low:
+        return "future"
+    if low == "to" and _infinitive(words, i, lx):
+        if p1 == "due" and p2 not in _BE_PRESENT | _BE_PAST:
+            return None  # `due to the pandemic`
+        if p1 in lx.tense_future_heads:
+            return "future"
+        if p1 in lx.tense_implicative:
+            return "past" if _is_participle(p1, lx) else "present"
+        return None
+    if (
+        low in lx.tense_future_heads
+        and p1 in _BE_PRESENT | _BE_PAST
+        and not _is_participle(low, lx)
+    ):
+        return "future" if p1 in _BE_PRESENT else "past"  # `is due`, `is likely`, `was set`
+    if low in _BE_PAST or low == "did":
+        return "past"
+    if _is_participle(low, lx):
+        if p1 in _BE_PAST:
+            return "past"
+        if p1 in _BE_PRESENT:
+            return "future" if low in lx.tense_future_heads else "present"
+        if p1 in _LINKING:  # `will be sent`, `will stay closed`: the auxiliary further left tells
+            return "future" if p2 in lx.tense_future or p2 == "to" else None
+        if p1 in _HAVE and p2 in lx.tense_future:
+            return "future"  # `would have doubled to 50% on December 1`: still ahead
+        if p1 == "been" or p1 in _HAVE:
+            return "past"
+        if 0 < here - i <= 2 and low in lx.tense_future_participles:
+            return "future"  # `results expected in March`, `a launch scheduled for June`
+        return "past"
+    if low in _BASE_PARTICIPLES and p1 and p1 not in _NOT_SCHEDULE | _COORDINATORS:
+        return "past"  # `the IMF cut its forecast`: in news narrative these are past forms
+    if low in _BE_PRESENT:
+        return "present"
+    if low in _HAVE:
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if low == "had" or _is_participle(nxt, lx) or nxt in _BASE_PARTICIPLES:
+            return "past"  # present perfect counts as past (CONVENTIONS.md)
+        return "present"
+    if low in lx.tense_schedule and p1 not in _NOT_SCHEDULE:
+        return "schedule"  # `the show opens on Friday`, `the new rules take effect on January 1`
+    if low in lx.tense_future_heads and low != "plans" and p1 not in _NOT_SCHEDULE:
+        if low.endswith("s") or low in _PLURAL_SUBJECT_FORMS:
+            return "future"  # `expects the first hike in March`, `retailers expect record sales`
+    if low == "plans" and p1 not in ("the", "its", "their", "his", "her", "our"):
+        return "future"
+    if low in ("says", "tells", "adds", "notes"):
+        return "present"
+    return None
+
+
+def _boundary(word: str) -> bool:
+    return word in _CLAUSE_PUNCT or word.lower() in _CLAUSE_WORDS
+
+
+def _clause(words: list[str], here: int) -> tuple[int, int]:
+    lo = here
+    while lo > 0 and not _boundary(words[lo - 1]):
+        lo -= 1
+    hi = here
+    while hi + 1 < len(words) and not _boundary(words[hi + 1]):
+        hi += 1
+    return lo, hi
+
+
+def text_tense(text: str, start: int, end: int) -> str | None:
+    """Sentence-level heuristic: the nearest tense marker in the expression's clause (left,
+    then right), else the nearest before it in its sentence, else the first after it. A clause
+    without a verb set off by commas (`the rate, 6.7 percent in December, would fall`) states a
+    level already reached: past."""
+    lx = lexicon()
+    s0, s1 = _sentence_bounds(text, start, end)
+    left = _TOKEN.findall(text, s0, start)
+    words = [*left, "<date>", *_TOKEN.findall(text, end, s1)]
+    here = len(left)
+    lo, hi = _clause(words, here)
+
+    def first(indices) -> str | None:
+        for i in indices:
+            if words[i][0].isalpha() and (tense := _classify(words, i, lx, here)):
+                return tense
+        return None
+
+    tense = first(range(here - 1, lo - 1, -1)) or first(range(here + 1, hi + 1))
+    if tense:
+        return tense
+    if 0 < lo and words[lo - 1] == "," and hi + 1 < len(words) and words[hi + 1] == ",":
+        return "past"
+    return first(range(lo - 1, -1, -1)) or first(range(hi + 1, len(words)))

@@ -1,0 +1,692 @@
+"""Find the figures of a Doc: every cardinal quantity, amount of money, percentage or rate.
+
+One compiled regex over `doc.text` finds candidate numbers (digits, word numbers, and
+`by a third` after a change verb). Each candidate then reads its neighbourhood (context.py),
+is dropped if it is a year, date, time, code, label, score, ... (exclude.py), is merged with
+the next one when they form a range, and gets its counted noun from the parse when the Doc
+has one, else from the words after it (nouns.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Doc
+
+from newsclaims.extraction.doctext import doc_text
+from newsclaims.extraction.figures import context as ctx
+from newsclaims.extraction.figures import exclude
+from newsclaims.extraction.figures.lexicon import ONE_POINT_UNIT, SP, Lexicon, lexicon
+from newsclaims.extraction.figures.money import MoneyContext
+from newsclaims.extraction.figures.nouns import (
+    annotations,
+    noun_from_doc,
+    noun_from_text,
+    singularize,
+    token_at,
+)
+from newsclaims.extraction.figures.numbers import as_number, parse_digits, parse_words
+from newsclaims.extraction.intervals import Intervals
+from newsclaims.models.records import Figure
+
+_NUM_PART = re.compile(r"[\d,.\u00a0\u202f\u2009]+")
+_GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-")
+_GAP_TO = re.compile(rf"-?{SP}+to{SP}+")  # "16- to 24-year-olds"
+_GAP_OR = re.compile(rf"-?{SP}+or{SP}+")
+_GAP_AND = re.compile(rf"-?{SP}+and{SP}+")
+_BETWEEN = re.compile(rf"(?i:\bbetween){SP}+$")
+_FROM = re.compile(rf"(?i:\bfrom){SP}+$")
+_FRACTION_SPLIT = re.compile(rf"(?:{SP}|-)+")
+_FRACTION_HYPHEN = re.compile(r"\w-\w")
+_POINT_AFTER = re.compile(rf"(?:{SP}*-{SP}*|{SP}+)(?i:(?:percentage{SP}*-?{SP}*)?points?)\b")
+_OF_NEXT = re.compile(rf"{SP}+of{SP}+(?P<w>[A-Za-z]+)")
+_OF_A_SCALE = re.compile(
+    rf"{SP}+of{SP}+an?{SP}+(?P<scale>(?i:thousand|million|billion|trillion))\b"
+)
+_MINUS = re.compile(rf"(?<![\w-])(?i:minus){SP}+$")
+_ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
+_THINK = frozenset({"think", "thinks", "thought", "thinking"})
+_RATIO_GAP = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?")
+_CLAUSE_WINDOW = 50
+_CLAUSE_BREAK = re.compile(
+    r"[.,;:!?\n—–]|\b(?i:after|before|when|while|because|since|although|though|but|whereas)\b"
+)
+_PARTITIVE = re.compile(
+    rf"{SP}+of{SP}+(?i:the|those|these|its|their|our|his|her|your|my|all){SP}+"
+    rf"(?:(?i:last|first|next|past|previous|final|remaining|top){SP}+)?"  # nine of its last 10
+    rf"(?:\d[\d,.]*{SP}+)?(?=[A-Za-z])"
+)
+_RESTATED = re.compile(rf",?{SP}+or{SP}+|{SP}*\({SP}*")
+_SLASH_FRACTION = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?P<of>{SP}+of{SP})")
+_SYMBOL_CMP = {"~": "~", "≈": "~", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
+_SPACES = " \u00a0\u202f"
+_RANGE_RATIO = 3  # `by 2% to 3%` is a range, `by 0.25% to 5.25%` a move and a level
+_SIGN_SPACE = " \t\n([{\u00a0"
+_CHANGE_VERBS = ("strong", "weak", "adverbs", "particle")
+# comparators that place a level ("fell below $70") rather than size a move ("rose about 5%")
+_POSITION = re.compile(
+    r"above|below|under|over|north|south|shy|short|top|surpass|exceed|higher|lower|greater|larger"
+)
+
+
+@dataclass
+class _Q:
+    """A figure being built: offsets into the text and what has been read so far."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: Decimal
+    kind: str  # "dig", "word" or "frac"
+    plain_int: bool = False  # digits only: no separators, no decimals
+    has_sep: bool = False
+    max: Decimal | None = None
+    scale: int = 1
+    currency: str | None = None
+    unit: str | None = None
+    per: str | None = None
+    comparator: str = "="
+    cmp_phrase: str | None = None
+    change: str | None = None
+    change_how: str | None = None
+    unit_from_core: bool = False
+    noun: bool = False
+    drop: bool = False
+
+    @property
+    def bare(self) -> bool:
+        return self.currency is None and self.unit is None and self.scale == 1
+
+
+def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figure]:
+    """Every figure of `doc`, sorted by start, with character offsets into `doc.text`.
+
+    `skip` holds character spans (e.g. date expressions) whose numbers are not figures.
+    Works on `spacy.blank("en")` Docs; a parsed Doc gives better counted nouns.
+    """
+    text = doc_text(doc)
+    lex = lexicon()
+    spans = Intervals(skip)
+    quantities: list[_Q] = []
+    for m in lex.prefilter.finditer(text):
+        if spans.overlaps(m.start(), m.end()):
+            continue
+        if quantities and m.start() < quantities[-1].end:
+            continue  # read with the one before ("a quarter of a million")
+        if m.lastgroup == "frac":
+            q = _fraction(text, m, lex)
+            if q is not None:
+                quantities.append(q)
+        elif m.lastgroup == "dig":
+            q = _digits(text, m, lex)
+            if q is not None:
+                quantities.append(q)
+        else:
+            quantities.extend(_words(text, m, lex))
+    if not quantities:
+        return []
+    for q in quantities:
+        if q.kind != "frac":
+            _read_left(text, q, lex)
+            _drop_non_figure(text, q, lex)
+    _merge_ratios(text, quantities, lex)
+    _merge_ranges(text, quantities, lex)
+    money = MoneyContext(text, lex)
+    parse = _Parse(doc)
+    figures = []
+    prev: _Q | None = None
+    live = [q for q in quantities if not q.drop]
+    for i, q in enumerate(live):
+        limit = live[i + 1].start if i + 1 < len(live) else len(text)
+        _read_right(doc, text, q, lex, parse, limit=limit)
+        _finish(text, q, lex)
+        if q.drop or spans.overlaps(q.start, q.end):
+            continue
+        if prev is not None and q.start < prev.end:
+            continue  # "$4.82 a dozen": read as the rate of the figure before
+        if prev is not None and prev.change and q.change is None:
+            if _RESTATED.fullmatch(text, prev.end, q.start):
+                q.change = prev.change  # "lost 350 points, or 1%": the same move
+        figures.append(_to_figure(text, q, money))
+        prev = q
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+# --- candidates ----------------------------------------------------------------------
+
+
+def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
+    """A fraction of a whole as a percentage (`a fifth of revenue` -> 20 %, `fell by a third`
+    -> 33.33 % down, `more than half` -> > 50 %, `two-thirds` -> 66.67 %), or a quarter/half
+    point (`a quarter-point cut` -> 0.25 percentage point). An ordinal use (`the third
+    quarter`, `a third term`) or a part of a period (`half-year`) is not a figure."""
+    raw = m.group()
+    words = _FRACTION_SPLIT.split(raw.lower())
+    frac = words[-1]
+    if frac in lex.times_words:
+        return _times_word(text, m, lex)
+    mult = 1 if len(words) == 1 else lex.word_values.get(words[0], 1)
+    if mult == 1 and frac.endswith("s") or mult > 1 and frac == "half":
+        return None  # "a thirds", "two half"
+    start, end = m.start(), m.end()
+    prev = ctx.prev_word(text, start)
+    if prev is not None and prev.lower() in lex.fraction_blockers:
+        return None
+    point = _POINT_AFTER.match(text, end)
+    if point is None and text[end : end + 1] == "-":
+        return None  # half-year, a quarter-century
+    cmp = ctx.comparator_before(text, start, lex)
+    left = cmp.start if cmp is not None else start
+    change = ctx.change_before(text, left, lex)
+    by = change is not None and (change.extra or "").endswith("+by")
+    nxt = ctx.next_word(text, end) if text[end : end + 1] in _SPACES else None
+    low = nxt.value.lower() if nxt is not None else None
+    of = _OF_NEXT.match(text, end)
+    scaled = _OF_A_SCALE.match(text, end)
+    if scaled is not None and point is None:
+        # "a quarter of a million people", "three-quarters of a billion dollars"
+        share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
+        q = _Q(start, scaled.end(), start, scaled.end(), round(share, 4), "word")
+        q.scale = lex.scale_words[scaled.group("scale").lower()]
+        return q
+    if not (
+        point
+        or by
+        or (of is not None and of.group("w").lower() not in ("a", "an"))
+        or (frac == "half" and low in lex.half_before)
+        or (_FRACTION_HYPHEN.search(raw) and words[0] not in ("a", "an"))
+        or (cmp is not None and (low is None or low in lex.stopwords))
+    ):
+        return None
+    share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
+    if point is not None:
+        q = _Q(start, point.end(), start, end, round(share, 4), "frac", unit="percentage point")
+    else:
+        q = _Q(start, end, start, end, round(100 * share, 2), "frac", unit="%")
+    if cmp is not None:
+        q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
+    if change is not None:
+        q.change, q.change_how = change.value, change.extra
+    return q
+
+
+def _times_word(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
+    """`twice as long` -> 2 times, `more than twice` -> > 2 times; not `think twice`."""
+    prev = ctx.prev_word(text, m.start())
+    if prev is not None and prev.lower() in _THINK:
+        return None
+    value = Decimal(lex.times_words[m.group().lower()])
+    q = _Q(m.start(), m.end(), m.start(), m.end(), value, "frac", unit="times")
+    cmp = ctx.comparator_before(text, m.start(), lex)
+    if cmp is not None:
+        q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
+    return q
+
+
+def _digits(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
+    """A number written in digits, with what is glued to it (`1.2bn`, `164p`, `75kWh`)."""
+    raw = m.group()
+    num = _NUM_PART.match(raw).group()
+    if num.endswith((".", ",")):
+        num = num.rstrip(".,")
+    glued = raw[len(num) :]
+    start, num_end = m.start(), m.start() + len(num)
+    if exclude.glued_to_next_number(text, num_end) and not glued:
+        return _slash_fraction(text, start, num_end)
+    q = _Q(start, m.end(), start, num_end, parse_digits(num), "dig")
+    q.plain_int = num.isdigit()
+    q.has_sep = not num.replace(".", "").isdigit()
+    if glued:
+        q.unit = "?" + glued  # resolved in _read_left once the currency prefix is known
+    return q
+
+
+def _slash_fraction(text: str, start: int, num_end: int) -> _Q | None:
+    """`1/3 of the budget` -> 33.33 %: a written fraction of a whole (not a date, not 24/7)."""
+    m = _SLASH_FRACTION.match(text, start)
+    if m is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    if not 0 < a < b <= 10:
+        return None
+    value = Decimal(str(round(100 * a / b, 2)))
+    return _Q(start, m.end("b"), start, m.end("b"), value, "dig", unit="%")
+
+
+def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
+    """Numbers written in words: `twenty thousand`, `a dozen`, `half a million`."""
+    tokens = list(lex.word_token.finditer(m.group()))
+    words = [t.group().lower() for t in tokens]
+    out = []
+    for first, last, value in parse_words(words, lex):
+        if last - first == 1 and words[first] in ("a", "an"):
+            if not _ONE_POINT.match(text, m.start() + tokens[first].end()):
+                continue
+        start = m.start() + tokens[first].start()
+        end = m.start() + tokens[last - 1].end()
+        if text[start].isupper() and not exclude.at_sentence_start(text, start):
+            continue  # "the Group of Seven", "the Big Three"
+        if exclude.inside_name(text, start, end, lex):
+            continue  # "Erik ten Hag"
+        q = _Q(start, end, start, end, value, "word")
+        if words[last - 1] in lex.scale_words:  # keep the scale apart, as for "3.5 million"
+            q.scale = lex.scale_words[words[last - 1]]
+            q.value = value / q.scale
+        out.append(q)
+    return out
+
+
+# --- left context and exclusions -------------------------------------------------------
+
+
+def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
+    """Currency before, the glued suffix, scale/currency/unit after, comparator, change."""
+    if q.kind == "dig":
+        cur = ctx.currency_before(text, q.start, lex)
+        if cur is not None:
+            q.currency, q.start = cur.value, cur.start
+            if cur.extra in ("-", "−"):
+                q.value = -q.value
+        elif (
+            q.start > 0
+            and text[q.start - 1] in "-−+"
+            and (q.start == 1 or text[q.start - 2] in _SIGN_SPACE)
+        ):
+            q.start -= 1
+            if text[q.start] != "+":
+                q.value = -q.value
+        elif (minus := _MINUS.search(text, max(0, q.start - 8), q.start)) is not None:
+            q.start, q.value = minus.start(), -q.value  # "minus 5 degrees"
+        if q.unit is not None and q.unit.startswith("?"):
+            glued, q.unit = q.unit[1:], None
+            if not _read_glued(text, q, glued, lex):
+                q.drop = True
+                return
+    _read_core_right(text, q, lex)
+    if q.drop:
+        return
+    cmp = ctx.comparator_before(text, q.start, lex)
+    if cmp is not None:
+        q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
+    elif q.start > 0 and text[q.start - 1] in _SYMBOL_CMP:
+        q.comparator = _SYMBOL_CMP[text[q.start - 1]]  # "~5%", ">100", "≤ 3"
+        q.start -= 1
+    if q.cmp_phrase is not None and _POSITION.search(q.cmp_phrase):
+        if not (q.cmp_phrase == "over" and q.unit in lex.rate_units):
+            return  # "fell below $70", "surged above $70,000": a level, not the size of a move
+    change = ctx.change_before(text, q.start, lex)
+    if change is not None:
+        q.change, q.change_how = change.value, change.extra
+
+
+def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:
+    """Letters glued to digits: a scale, a pence/cents mark or a unit; else not a figure."""
+    if glued == "m" and q.currency is None and _next_word_in(text, q.end, lex.metre_after):
+        q.unit, q.unit_from_core = "metre", True  # the 100m sprint, a wave 20m high
+    elif glued in lex.scale_attached:
+        q.scale = lex.scale_attached[glued]
+    elif glued in lex.scale_after_currency and q.currency is not None:
+        q.scale = lex.scale_after_currency[glued]
+    elif glued in lex.currency_attached and q.currency is None:
+        q.currency = lex.currency_attached[glued]
+    else:
+        entry = ctx.unit_lookup(glued, lex)
+        if entry is None:
+            return False  # 21st, 5G, 1990s, 9am, 4K, 777X
+        q.unit, q.per, q.unit_from_core = entry.unit, entry.per, True
+        q.scale = entry.scale
+    return True
+
+
+def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
+    """Scale, currency word, unit or `-year` compound right after the number."""
+    pos = q.end
+    if q.scale == 1 and q.unit is None:
+        scale = ctx.scale_after(text, pos, lex)
+        if scale is not None:
+            q.scale = lex.scale_spaced[scale.value]
+            pos = q.end = scale.end
+    if q.currency is None and q.unit is None:
+        cur = ctx.currency_after(text, pos, lex)
+        if cur is not None:
+            if cur.value == "POUND" and (
+                text[pos : pos + 1] == "-" or ctx.pound_is_weight(text, q.start, cur.end, lex)
+            ):  # "a 5-pound bag", "8.8 million pounds of thrust"
+                q.unit, q.unit_from_core = "pound", True
+            else:
+                q.currency = cur.value
+            pos = q.end = cur.end
+    if q.currency is None and q.unit is None:
+        unit = ctx.unit_after(text, pos, lex)
+        if unit is not None:
+            entry, _, end = unit
+            q.unit, q.per, q.unit_from_core = entry.unit, entry.per, True
+            q.scale *= entry.scale
+            pos = q.end = end
+        elif text[pos : pos + 1] == "-" and (after := ctx.comparator_after(text, pos, lex)):
+            q.comparator, q.cmp_phrase = after.value, after.value  # 20-odd, 10,000-plus
+            pos = q.end = after.end
+        else:
+            hyphen = ctx.hyphen_compound(text, pos)
+            if hyphen is not None:
+                word = hyphen.value
+                low = word.lower()
+                if word[0].isupper() or low in lex.hyphen_blockers or low in lex.stopwords:
+                    q.drop = True  # 7-Eleven, 3-D, two-thirds, one-off, 2-for-1
+                    return
+                if low in lex.hyphen_skip:
+                    q.end = hyphen.end  # a 5,000-strong force: the noun comes after
+                    return
+                q.unit, q.noun, q.unit_from_core = singularize(low, lex), True, True
+                pos = q.end = hyphen.end
+                if hyphen.extra is None and q.unit in lex.period_units:
+                    q.drop = True  # a 10-year high, 10-year Treasury, a three-year dispute
+                    return
+    if pos < len(text) and text[pos] == "+" and not text[pos + 1 : pos + 2].isdigit():
+        q.comparator, q.cmp_phrase = ">", "+"
+        q.end = pos + 1
+
+
+def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
+    """Years, days of the month, times, phone numbers, markers, labels, codes, addresses."""
+    if q.drop or q.kind != "dig" or not q.bare:
+        if q.kind == "word" and q.bare and q.comparator == "=":
+            prev = ctx.prev_word(text, q.start)
+            if prev is not None and prev.lower() in lex.labels:
+                q.drop = True  # "number one", "Phase Two"
+        return
+    value = int(q.value) if q.plain_int else None
+    has_left = q.start != q.num_start or q.comparator != "="
+    prev = None if has_left else ctx.prev_word(text, q.num_start)
+    if value is not None and len(str(abs(value))) == 4 and exclude.is_year(abs(value), prev):
+        q.drop = True
+    elif exclude.is_time(text, q.num_end, lex) or exclude.in_phone_or_numeric_date(
+        text, q.num_start, q.num_end
+    ):
+        q.drop = True
+    elif exclude.glued_to_next_number(text, q.num_end):
+        q.drop = True
+    elif value is not None and exclude.is_day_of_month(
+        text, q.num_start, q.num_end, value, ctx.prev_word(text, q.num_start), lex
+    ):
+        q.drop = True
+    elif not has_left and exclude.is_marker(text, q.num_start, q.num_end):
+        q.drop = True
+    elif (
+        not q.has_sep
+        and not has_left
+        and (
+            exclude.is_label_or_code(prev, lex, stop=lex.not_a_name)
+            or exclude.is_model_suffix(_next_word(text, q.end), lex)
+            or (q.plain_int and exclude.is_address(text, q.end, lex))
+        )
+    ):
+        q.drop = True
+
+
+def _next_word_in(text: str, pos: int, words: frozenset[str]) -> bool:
+    found = ctx.next_word(text, pos)
+    return found is not None and found.value.lower() in words
+
+
+def _next_word(text: str, pos: int) -> str | None:
+    found = ctx.next_word(text, pos)
+    return found.value if found is not None else None
+
+
+# --- ratios and ranges ---------------------------------------------------------------------------
+
+
+def _merge_ratios(text: str, qs: list[_Q], lex: Lexicon) -> None:
+    """`one in five adults`, `nine out of 10`: a share of a whole, as a percentage (20 %)."""
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.drop or b.drop or a.kind == "frac" or b.kind == "frac":
+            continue
+        if not (a.bare and b.bare and b.comparator == "=" and 0 < a.value < b.value <= 1000):
+            continue
+        if a.value != int(a.value) or b.value != int(b.value):
+            continue  # "rated 4.5 out of 5": a score, not a share
+        if _RATIO_GAP.fullmatch(text, a.end, b.start) is None:
+            continue
+        after = ctx.next_word(text, b.end)
+        if text[b.end : b.end + 1] == "-" or (
+            after is not None and singularize(after.value, lex) in lex.period_units
+        ):
+            continue  # "one in 100-year floods", "the first in 10 years"
+        a.value = Decimal(str(round(100 * a.value / b.value, 2)))
+        a.unit, a.end, a.num_end = "%", b.end, b.num_end
+        b.drop = True
+
+
+def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
+    """`5-7%`, `$10-12 billion`, `between 5% and 7%`, `from 10 to 12`, `three or four`.
+
+    Digit pairs with a dash that are not increasing, or that sit next to a score word,
+    are scores (`won 3-1`, `a 2-3 defeat`) and both numbers are dropped. The number after
+    a year or a day of the month in such a pair is dropped with it (`2019-20`, `March 3-5`).
+    """
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.kind == "frac" or b.kind == "frac" or b.drop and not a.drop:
+            continue
+        gap = text[a.end : b.start]
+        compact = _GAP_COMPACT.fullmatch(gap) is not None
+        if a.drop:
+            if compact or _GAP_TO.fullmatch(gap) or _GAP_AND.fullmatch(gap):
+                if b.bare and b.kind == "dig":
+                    b.drop = True
+            continue
+        if compact and a.kind == b.kind == "dig" and a.bare and b.bare and a.plain_int:
+            if a.value >= b.value or exclude.near_score_word(text, a.start, b.end, lex):
+                a.drop = b.drop = True
+                continue
+        to = _GAP_TO.fullmatch(gap) is not None
+        kind = None
+        if compact:
+            kind = "compact"
+        elif to and _FROM.search(text, max(0, a.start - 8), a.start):
+            before_from = a.start - len(_FROM.search(text, max(0, a.start - 8), a.start)[0])
+            if ctx.change_before(text, before_from, lex) is None:
+                kind = "from"
+        elif to and (
+            (a.change_how or "").split("+")[0] not in _CHANGE_VERBS
+            or _range_after_change(a, b, lex)
+        ):
+            kind = "to"
+        elif _GAP_OR.fullmatch(gap) and b.comparator == "=":
+            kind = "or"
+        elif _GAP_AND.fullmatch(gap) and _BETWEEN.search(text, max(0, a.start - 10), a.start):
+            kind = "between"
+        if kind is None or not _compatible(a, b):
+            continue
+        low, high = a.value * a.scale, b.value * b.scale
+        if a.scale == 1 and b.scale != 1 and a.value * b.scale <= high:
+            low = a.value * b.scale  # "$10-12 billion": the scale applies to both ends
+        if low >= high:
+            continue
+        a.value, a.scale, a.max = low, 1, high
+        a.end, a.num_end = b.end, b.num_end
+        a.unit = a.unit or b.unit
+        a.unit_from_core = a.unit_from_core or b.unit_from_core
+        a.noun = a.noun or b.noun
+        a.currency = a.currency or b.currency
+        a.per = a.per or b.per
+        if a.comparator == "=" and b.comparator != "=":
+            a.comparator, a.cmp_phrase = b.comparator, b.cmp_phrase
+        if kind == "between":
+            a.start = a.start - len(_BETWEEN.search(text, max(0, a.start - 10), a.start)[0])
+        elif kind == "from":
+            a.start = a.start - len(_FROM.search(text, max(0, a.start - 8), a.start)[0])
+        b.drop = True
+
+
+def _range_after_change(a: _Q, b: _Q, lex: Lexicon) -> bool:
+    """After a change verb `X to Y` is usually the move and the level reached (`rose 6.5% to
+    164p`); it is a range when the ends are close and of one kind: `grow by 2% to 3%`,
+    `cut earnings by 30 to 35 cents`, `lift margins by 2 to 3 percentage points`."""
+    low, high = a.value * a.scale, b.value * b.scale
+    if a.scale == 1 and b.scale != 1 and a.value * b.scale <= high:
+        low = a.value * b.scale  # "by 2 to 3 million"
+    if b.comparator != "=" or not 0 < low < high <= _RANGE_RATIO * low:
+        return False
+    if a.bare and a.kind == b.kind:
+        return not b.bare
+    return a.unit == b.unit and a.unit in lex.rate_units and a.currency is None
+
+
+def _compatible(a: _Q, b: _Q) -> bool:
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    if a.currency and b.currency and a.currency != b.currency:
+        return False
+    return not (a.unit and b.currency or a.currency and b.unit)
+
+
+# --- right context --------------------------------------------------------------------
+
+
+class _Parse:
+    """What the Doc's parse offers (DEP, TAG, LEMMA), looked up once per Doc, when needed."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._has: frozenset[str] | None = None
+
+    @property
+    def has(self) -> frozenset[str]:
+        if self._has is None:
+            self._has = annotations(self.doc)
+        return self._has
+
+
+def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limit: int) -> None:
+    """Trailing comparator, counted noun, rate and change noun after the figure; the noun
+    lies before `limit`, the next figure (`two 30-year-olds` gives `two` no noun)."""
+    after = ctx.comparator_after(text, q.end, lex)
+    if after is not None:
+        if q.comparator == "=":
+            q.comparator = after.value
+        q.end = after.end
+    pos = q.end
+    if q.unit is None and q.currency is None:
+        noun = _counted_noun(doc, text, q, lex, parse)
+        if noun is not None and (noun[1] < limit or _PARTITIVE.match(text, q.end)):
+            unit, n_start, n_end = noun
+            q.unit, q.noun = unit, True
+            between = text[q.end : n_start]
+            words = between.split()
+            if not any(c in ',;:()"' for c in between) and len(words) <= 4 and "of" not in words:
+                q.end = n_end
+            pos = n_end
+    per = ctx.per_after(text, pos, lex)
+    if per is not None and q.per is None and per.value != q.unit:
+        q.per = per.value
+        if pos == q.end:
+            q.end = per.end
+        pos = per.end
+    if pos == q.end:
+        after = ctx.comparator_after(text, q.end, lex)
+        if after is not None and q.comparator == "=":
+            q.comparator, q.end = after.value, after.end
+            pos = q.end
+    change = ctx.change_after(text, pos, lex, gap=not q.noun)
+    if change is not None and q.change is None:
+        if not (q.currency and change.extra in ("loss", "losses")):
+            q.change, q.change_how = change.value, "noun"
+
+
+def _counted_noun(
+    doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse
+) -> tuple[str, int, int] | None:
+    singular = q.value == 1 and q.max is None and q.scale == 1
+    part = _PARTITIVE.match(text, q.end)
+    if part is not None and not singular:
+        # "Six of the nine members", "Two of those people": the noun of the whole
+        return noun_from_text(text, part.end(), singular=False, lex=lex)
+    if parse.has & {"DEP", "TAG"}:
+        last = token_at(doc, q.end - 1)  # "1.2m people": the "m" token
+        found = noun_from_doc(doc, last, after=q.end, has=parse.has, lex=lex)
+        if found is not None and found[1] >= q.end:
+            return found
+        if "DEP" in parse.has:
+            return None
+    return noun_from_text(text, q.end, singular=singular, lex=lex)
+
+
+# --- final checks -----------------------------------------------------------------------
+
+
+def _finish(text: str, q: _Q, lex: Lexicon) -> None:
+    """Rules that need the unit: `one` as a pronoun, periods placed in time, change kinds."""
+    if q.kind == "word" and q.value == 1 and q.max is None and q.scale == 1:
+        low = text[q.num_start : q.num_end].lower()
+        prev = ctx.prev_word(text, q.num_start)
+        nxt = _next_word(text, q.num_end)
+        if low == "one" and (
+            q.unit is None
+            or (prev is not None and prev.lower() in lex.one_before)
+            or (nxt is not None and nxt.lower() in lex.one_after)
+        ):
+            q.drop = True
+            return
+    if q.unit in lex.period_units and q.currency is None:
+        if _placed_in_time(text, q, lex):
+            q.drop = True  # within three years, two years ago: a date, not a figure
+            return
+        if q.cmp_phrase in lex.period_neutral:
+            q.comparator = "="  # "over three years" means during
+    if q.change_how:
+        how, _, by = q.change_how.partition("+")
+        rate = q.unit in lex.rate_units
+        if how == "weak" and not (rate or by or q.unit in lex.headcount_nouns):
+            q.change = None
+        elif how == "adverbs" and q.noun and not rate:
+            q.change = None
+        elif how == "particle" and not rate:
+            q.change = None
+
+
+def _placed_in_time(text: str, q: _Q, lex: Lexicon) -> bool:
+    """Whether a count of periods is part of a date (`within three years`, `two years ago`,
+    `will open in three years`) rather than a duration (`in less than 10 years`, `to last
+    25 days`, `dropped in three months`)."""
+    if lex.period_after_re.match(text, q.end):
+        return True
+    m = lex.period_before_re.search(text, max(0, q.start - 40), q.start)
+    if m is None:
+        return False
+    phrase = m.group("p").lower()
+    if phrase == "last":
+        prev = ctx.prev_word(text, m.start("p"))
+        return prev is None or prev.lower() not in lex.last_verb_before
+    if phrase == "in":
+        if q.comparator != "=":
+            return False
+        # the cue must be in the clause of "in": not "would cut jobs after orders fell in
+        # three months"
+        lo = max(0, m.start() - _CLAUSE_WINDOW)
+        for b in _CLAUSE_BREAK.finditer(text, lo, m.start()):
+            lo = b.end()
+        return lex.future_cue_re.search(text, lo, m.start()) is not None
+    return True
+
+
+def _to_figure(text: str, q: _Q, money: MoneyContext) -> Figure:
+    currency, unit = money.resolve(q.currency, q.unit)
+    value = q.value * q.scale
+    return Figure(
+        text=text[q.start : q.end],
+        start=q.start,
+        end=q.end,
+        value=as_number(value),
+        max=as_number(q.max * q.scale) if q.max is not None else None,
+        unit=unit,
+        comparator=q.comparator,
+        change=q.change,
+        currency=currency,
+        per=q.per,
+    )

@@ -1,0 +1,475 @@
+"""Load the figure word lists from `pipeline/patterns/figures/` and compile their regexes.
+
+Everything here is built once per process (`functools.lru_cache`) and is read-only
+afterwards: the lists are frozensets / mappings wrapped in `MappingProxyType`, and the
+regexes are compiled `re.Pattern`s that callers only `match`/`search` with.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from newsclaims.patterns.lexicon import PATTERNS
+
+PATTERN_DIR = PATTERNS / "figures"
+DATA_FILES = (
+    "numbers.yaml",
+    "currencies.yaml",
+    "units.yaml",
+    "rates.yaml",
+    "comparators.yaml",
+    "changes.yaml",
+    "nouns.yaml",
+    "non_figures.yaml",
+)
+
+SP = r"[ \u00a0\u202f]"  # a space inside a figure: plain, no-break or narrow no-break
+# units that "a" counts as one of ("cut by a percentage point", "a basis point")
+ONE_POINT_UNIT = rf"(?i:(?:percentage|basis){SP}+points?)"
+
+# unit keys read only when glued to the digits ("3x", "5pc"), never after a space
+ATTACHED_ONLY = frozenset({"x", "pc"})
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """One data file of `pipeline/patterns/figures/`, parsed (cached; do not mutate)."""
+    with (PATTERN_DIR / name).open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: expected a mapping at the top level")
+    return data
+
+
+def phrase_pattern(phrase: str) -> str:
+    """Regex for a phrase: escaped, any run of spaces or hyphens between its words.
+
+    A leading hyphen is kept literally (`-plus` matches "10,000-plus", not " plus").
+    """
+    if phrase.startswith("-"):
+        return "-" + phrase_pattern(phrase[1:])
+    words = re.split(r"[ -]+", phrase.strip())
+    if len(words) == 1:
+        return re.escape(phrase.strip())
+    return r"[ \u00a0-]+".join(re.escape(w) for w in words)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Non-capturing alternation of phrases, longest first so the longest one wins."""
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
+
+
+def _case_sensitive(key: str) -> bool:
+    """Unit keys with a capital letter, a symbol or at most 3 letters match exactly."""
+    return len(key) <= 3 or key.lower() != key or not key.replace(" ", "").isalpha()
+
+
+def mixed_alternation(keys: Iterable[str]) -> str:
+    """Alternation where short or capitalised keys are case-sensitive and the rest are not."""
+    exact = [k for k in keys if _case_sensitive(k)]
+    loose = [k for k in keys if not _case_sensitive(k)]
+    parts = []
+    # one longest-first order over both groups, so "kWh" is tried before "kW"
+    for key in sorted(set(exact) | set(loose), key=lambda p: (-len(p), p)):
+        pattern = phrase_pattern(key)
+        parts.append(pattern if key in exact else f"(?i:{pattern})")
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _last_word(phrase: str) -> str:
+    return re.split(r"[ -]+", phrase.strip().lower())[-1]
+
+
+def _freeze(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+def _fold(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Lower-cased keys for case-insensitive lookups."""
+    return MappingProxyType({k.lower(): v for k, v in mapping.items()})
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    """What a unit word means: the unit lemma, the rate it carries, a scale it implies."""
+
+    unit: str
+    per: str | None = None
+    scale: int = 1
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All figure word lists and the regexes compiled from them."""
+
+    # numbers
+    word_values: Mapping[str, int]
+    scale_words: Mapping[str, int]
+    scale_spaced: Mapping[str, int]
+    scale_attached: Mapping[str, int]
+    scale_after_currency: Mapping[str, int]
+    fractions: Mapping[str, float]
+    fraction_blockers: frozenset[str]
+    times_words: Mapping[str, int]
+    half_before: frozenset[str]
+    # money
+    currency_prefix: Mapping[str, str]
+    currency_suffix: Mapping[str, str]  # folded keys
+    currency_suffix_exact: Mapping[str, str]
+    currency_attached: Mapping[str, str]
+    dollar_context: Mapping[str, tuple[str, ...]]
+    yuan_context: tuple[str, ...]
+    yen_context: tuple[str, ...]
+    mass_nouns: frozenset[str]
+    weight_words: frozenset[str]
+    # units
+    units: Mapping[str, UnitEntry]  # exact keys
+    units_folded: Mapping[str, UnitEntry]  # lower-cased keys of case-insensitive units
+    attached_units: Mapping[str, UnitEntry]  # glued-only units
+    rate_units: frozenset[str]
+    period_units: frozenset[str]
+    metre_after: frozenset[str]
+    # rates
+    per_words: Mapping[str, str | None]
+    article_nouns: frozenset[str]
+    article_blockers: frozenset[str]
+    rate_adverbs: Mapping[str, str]
+    every_nouns: frozenset[str]
+    slash: Mapping[str, str]
+    # comparators and changes
+    comparator_before: Mapping[str, str]
+    comparator_after: Mapping[str, str]
+    period_neutral: frozenset[str]
+    up_to_verbs: frozenset[str]
+    change_words: Mapping[str, tuple[str, str]]  # word -> (direction, strength)
+    comparator_last_words: frozenset[str]  # last word of a comparator phrase: a cheap gate
+    comparator_window: int  # characters the longest comparator phrase can take before a number
+    change_last_words: frozenset[str]  # last word before a number a change regex can match
+    change_nouns: Mapping[str, str]
+    particle_blockers: frozenset[str]
+    composition_verbs: frozenset[str]
+    headcount_nouns: frozenset[str]
+    # nouns
+    irregular_plurals: Mapping[str, str]
+    invariant_plurals: frozenset[str]
+    not_plural: frozenset[str]
+    adjectives: frozenset[str]
+    stopwords: frozenset[str]
+    pass_words: frozenset[str]
+    not_a_name: frozenset[str]  # capitalised words before a number that keep it a figure
+    # non-figures
+    months: frozenset[str]
+    labels: frozenset[str]
+    model_after: frozenset[str]
+    score_words: frozenset[str]
+    street_types: frozenset[str]
+    time_zones: frozenset[str]
+    one_after: frozenset[str]
+    one_before: frozenset[str]
+    hyphen_blockers: frozenset[str]
+    last_verb_before: frozenset[str]
+    name_particles: frozenset[str]
+    hyphen_skip: frozenset[str]
+    # compiled regexes
+    prefilter: re.Pattern[str]
+    word_token: re.Pattern[str]
+    scale_re: re.Pattern[str]
+    currency_prefix_re: re.Pattern[str]
+    currency_suffix_re: re.Pattern[str]
+    unit_re: re.Pattern[str]
+    comparator_before_re: re.Pattern[str]
+    comparator_after_re: re.Pattern[str]
+    change_before_re: re.Pattern[str]
+    change_noun_of_re: re.Pattern[str]
+    change_noun_after_re: re.Pattern[str]
+    change_noun_gap_re: re.Pattern[str]
+    per_re: re.Pattern[str]
+    period_before_re: re.Pattern[str]
+    future_cue_re: re.Pattern[str]
+    period_after_re: re.Pattern[str]
+    dollar_context_re: re.Pattern[str]
+    yen_context_re: re.Pattern[str]
+    yuan_context_re: re.Pattern[str]
+    crown_context_re: re.Pattern[str]
+    pound_context_re: re.Pattern[str]
+
+
+def _unit_entry(value: Any) -> UnitEntry:
+    if isinstance(value, str):
+        return UnitEntry(value)
+    if isinstance(value, list):
+        return UnitEntry(value[0], value[1] if len(value) > 1 else None)
+    if isinstance(value, dict):
+        return UnitEntry(value["unit"], value.get("per"), int(value.get("scale", 1)))
+    raise ValueError(f"units.yaml: bad unit entry {value!r}")
+
+
+def _words(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(str(i).lower() for i in items)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The figure lexicon: data files loaded and regexes compiled, once per process."""
+    numbers = load("numbers.yaml")
+    money = load("currencies.yaml")
+    units_data = load("units.yaml")
+    rates = load("rates.yaml")
+    comparators = load("comparators.yaml")
+    changes = load("changes.yaml")
+    nouns = load("nouns.yaml")
+    non = load("non_figures.yaml")
+
+    word_values = {**numbers["small"], **numbers["tens"], **numbers["hundred"]}
+    word_values.update(numbers["dozen"])
+    scale_words = dict(numbers["scale_words"])
+
+    # money
+    prefix: dict[str, str] = {}
+    suffix_loose: dict[str, str] = {}
+    suffix_exact: dict[str, str] = {}
+    attached: dict[str, str] = {}
+    for entry in money["currencies"]:
+        code = entry["code"]
+        for p in entry.get("prefix", []):
+            prefix[p] = code
+        for s in entry.get("suffix", []):
+            if s.isupper() or not s.isascii():
+                suffix_exact[s] = code
+            else:
+                suffix_loose[s.lower()] = code
+        for a in entry.get("attached", []):
+            attached[a] = code
+
+    # units
+    units: dict[str, UnitEntry] = {}
+    for group in ("percent", "multiples", "measures"):
+        for key, value in units_data[group].items():
+            units[str(key)] = _unit_entry(value)
+    attached_units = {str(k): _unit_entry(v) for k, v in units_data["attached_only"].items()}
+    units_folded = {k.lower(): v for k, v in units.items() if not _case_sensitive(k)}
+    rate_units = frozenset({"%", "percentage point", "basis point", "point", "times"})
+
+    # comparators / changes
+    cmp_before = {p: sym for sym, ps in comparators["before"].items() for p in ps}
+    cmp_after = {p: sym for sym, ps in comparators["after"].items() for p in ps}
+    change_words: dict[str, tuple[str, str]] = {}
+    change_nouns: dict[str, str] = {}
+    for direction in ("up", "down"):
+        for strength in ("strong", "weak", "adverbs"):
+            for w in changes[direction][strength]:
+                change_words.setdefault(w.lower(), (direction, strength))
+        for w in changes[direction]["nouns"]:
+            change_nouns[w.lower()] = direction
+
+    months = frozenset(non["months"])
+    stopwords = _words(nouns["stopwords"])
+
+    # --- regexes -------------------------------------------------------------------
+    num_words = list(word_values) + list(scale_words)
+    nw = alternation(num_words)
+    nw_b = rf"{nw}(?:\b|(?=fold\b))"
+    scale_or_dozen = alternation([*scale_words, "dozen", "hundred"])
+    half_unit = rf"(?:percentage{SP}+points?|points?|per{SP}?cent|percent)"
+    word_atom = (
+        rf"(?<![\w-])(?:half{SP}+an?(?={SP}+{half_unit}\b)"
+        rf"|an?(?={SP}+{ONE_POINT_UNIT}\b)"  # "by a percentage point" = 1
+        rf"|(?:(?:half{SP}+an?|an?){SP}+(?={scale_or_dozen}\b))?"
+        rf"{nw_b}(?:(?:{SP}+and{SP}+|[ \u00a0-]+){nw_b}|{SP}+and{SP}+a{SP}+half\b)*)"
+    )
+    fraction_words = alternation(numbers["fractions"])
+    frac_mult = alternation(["a", "an", *[w for w, v in numbers["small"].items() if v < 10]])
+    frac = (
+        rf"(?<![\w-])(?:(?:{frac_mult}(?:{SP}*-{SP}*|{SP}+){fraction_words}|half)(?![\w])"
+        rf"(?!{SP}+an?{SP})"  # "half a million", "by half a percentage point": word numbers
+        rf"|{alternation(numbers['times_words'])}(?![\w]))"
+    )
+    digits = (
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
+        r"|\d+(?:\.\d+)?"
+    )
+    glued_prefix = "|".join(
+        rf"(?<={re.escape(p)})" for p in prefix if p[-1:].isalpha() or p.endswith(".")
+    )
+    digit_atom = (
+        rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?<![A-Za-z]-)(?:{digits})(?:°?[A-Za-z]+)?(?![\w])"
+    )
+    # each branch opens with a one-character lookahead so most positions fail at once
+    firsts = "".join(sorted({w[0] for w in num_words} | {"a", "h"}))
+    prefilter = re.compile(
+        rf"(?P<dig>(?=\d){digit_atom})"
+        rf"|(?P<frac>\b(?=[aotfsenhAOTFSENH])(?i:{frac}))"
+        rf"|(?P<word>\b(?=[{firsts}{firsts.upper()}])(?i:{word_atom}))"
+    )
+
+    scales = alternation([*scale_words, *numbers["scale_abbrev_spaced"]])
+    scale_re = re.compile(rf"(?:{SP}|-)?(?i:(?P<scale>{scales}))(?![\w])")
+    currency_prefix_re = re.compile(
+        rf"(?<![\w$])(?P<sign>[-−+])?(?P<cur>{alternation(prefix)}){SP}?$"
+    )
+    loose_alt = alternation(suffix_loose)
+    exact_alt = alternation(suffix_exact)
+    currency_suffix_re = re.compile(
+        rf"(?:{SP}*|-)(?:(?P<cur>(?i:{loose_alt}))|(?P<code>{exact_alt}))"
+        rf"(?![\w])(?![ \u00a0-]+(?i:zone|area|bloc|index|bills?|notes?|coins?)\b)"
+    )
+    unit_keys = [k for k in units if k not in ATTACHED_ONLY]
+    unit_re = re.compile(rf"(?:{SP}|-)?(?P<unit>{mixed_alternation(unit_keys)})(?![\w])")
+
+    cmp_before_alt = alternation(cmp_before)
+    comparator_before_re = re.compile(rf"(?i:(?<![\w])(?P<cmp>{cmp_before_alt})){SP}+$")
+    after_phr = [p for p in cmp_after if p not in {"+"}]
+    comparator_after_re = re.compile(
+        rf"(?P<plus>\+(?![\d]))|(?:{SP}*|(?=-))(?i:(?P<cmp>{alternation(after_phr)}))(?![\w])"
+    )
+
+    fillers = alternation(changes["fillers"])
+    change_alt = alternation(change_words)
+    # the leading greedy `.*` makes the change word nearest the number win
+    # ("the cuts could lift margins by 2 points": lift, not cuts)
+    change_before_re = re.compile(
+        rf"(?s:.*)(?i:(?<![\w-])(?P<chg>{change_alt})"
+        rf"(?:(?:{SP}+\w+ly)?(?P<by>{SP}+by)?(?:{SP}+{fillers})?"
+        rf"|(?:{SP}+[\w'’.-]+){{1,5}}?{SP}+(?P<by2>by)))"
+        rf"{SP}+$"
+    )
+    nouns_of = [n for n in change_nouns if n not in {"loss", "losses"}]
+    change_noun_of_re = re.compile(
+        rf"(?i:(?<![\w-])(?P<noun>{alternation(nouns_of)}){SP}+of){SP}+$"
+    )
+    noun_fillers = alternation(changes["noun_fillers"])
+    change_noun_after_re = re.compile(
+        rf"(?i:[ \u00a0-]+(?:{noun_fillers}[ \u00a0-]+)?"
+        rf"(?P<noun>{alternation([*change_nouns, 'higher', 'lower'])}))(?![\w])"
+    )
+    # a noun with up to two words between, for figures with no counted noun: "a 5% pay
+    # rise", "2% GDP growth"; function words end the phrase ("5% of the rise")
+    gap_blockers = alternation(changes["noun_gap_blockers"])
+    change_noun_gap_re = re.compile(
+        rf"(?i:(?:[ \u00a0-]+(?!{gap_blockers}\b)[a-z][a-z'’]*){{1,2}}?[ \u00a0-]+"
+        rf"(?P<noun>{alternation(change_nouns)}))(?![\w])"
+    )
+    adverbs = alternation(rates["adverbs"])
+    per_re = re.compile(
+        rf"(?:{SP}*|-(?=(?i:per|an?)-))"  # "£1.5bn-a-year": a rate inside a compound
+        rf"(?:(?i:(?P<kw>per|an?|each|every))(?:{SP}+|-)(?:U\.?S\.?{SP}+)?(?P<w>[A-Za-z][\w-]*)"
+        rf"|/{SP}?(?P<sl>[A-Za-z]+)(?![\w/])"
+        rf"|(?i:(?P<adv>{adverbs}))(?![\w]))"
+    )
+    period_before_re = re.compile(
+        rf"(?i:(?<![\w])(?P<p>{alternation(non['period_before'])})){SP}+$"
+    )
+    future_cue_re = re.compile(rf"(?i:(?<![\w])(?:{alternation(non['future_cues'])})(?![\w]))")
+    period_after_re = re.compile(rf"{SP}+(?i:{alternation(non['period_after'])})(?![\w])")
+
+    dollar_ctx = {code: tuple(words) for code, words in money["dollar_context"].items()}
+    dollar_context_re = re.compile(
+        "|".join(f"(?P<{code}>{alternation(words)})" for code, words in dollar_ctx.items())
+    )
+    yen_context_re = re.compile(rf"\b{alternation(money['yen_context'])}\b")
+    yuan_context_re = re.compile(rf"\b{alternation(money['yuan_context'])}\b")
+    crown_context_re = re.compile(
+        r"\b(?:"
+        + "|".join(f"(?P<{c}>{alternation(ws)})" for c, ws in money["crown_context"].items())
+        + r")\b"
+    )
+    pound_context_re = re.compile(rf"£|\b{alternation(money['pound_context'])}(?![\w])")
+
+    return Lexicon(
+        word_values=_freeze(word_values),
+        scale_words=_freeze(scale_words),
+        scale_spaced=_fold({**scale_words, **numbers["scale_abbrev_spaced"]}),
+        scale_attached=_freeze(numbers["scale_attached"]),
+        scale_after_currency=_freeze(numbers["scale_attached_after_currency"]),
+        fractions=_freeze(numbers["fractions"]),
+        fraction_blockers=_words(numbers["fraction_blockers"]),
+        times_words=_fold(numbers["times_words"]),
+        half_before=_words(numbers["half_before"]),
+        currency_prefix=_freeze(prefix),
+        currency_suffix=_freeze(suffix_loose),
+        currency_suffix_exact=_freeze(suffix_exact),
+        currency_attached=_freeze(attached),
+        dollar_context=_freeze(dollar_ctx),
+        yuan_context=tuple(money["yuan_context"]),
+        yen_context=tuple(money["yen_context"]),
+        mass_nouns=_words(money["mass_nouns"]),
+        weight_words=_words(money["weight_words"]),
+        units=_freeze(units),
+        units_folded=_freeze(units_folded),
+        attached_units=_freeze(attached_units),
+        rate_units=rate_units,
+        period_units=_words(non["period_units"]),
+        metre_after=_words(units_data["metre_after"]),
+        per_words=_fold(rates["per_words"]),
+        article_nouns=_words(rates["article_nouns"]),
+        article_blockers=_words(rates["article_blockers"]),
+        rate_adverbs=_fold(rates["adverbs"]),
+        every_nouns=_words(rates["every_nouns"]),
+        slash=_freeze(rates["slash"]),
+        comparator_before=_fold(cmp_before),
+        comparator_after=_fold(cmp_after),
+        period_neutral=_words(comparators["period_neutral"]),
+        up_to_verbs=_words(comparators["up_to_verbs"]),
+        change_words=_freeze(change_words),
+        comparator_last_words=frozenset(_last_word(p) for p in cmp_before),
+        comparator_window=2 * max(len(p) for p in cmp_before) + 4,
+        change_last_words=frozenset(
+            {_last_word(p) for p in (*change_words, *changes["fillers"])} | {"by", "of"}
+        ),
+        change_nouns=_freeze(change_nouns),
+        particle_blockers=_words(changes["particle_blockers"]),
+        composition_verbs=_words(changes["composition_verbs"]),
+        headcount_nouns=_words(changes["headcount_nouns"]),
+        irregular_plurals=_fold(nouns["irregular_plurals"]),
+        invariant_plurals=_words(nouns["invariant_plurals"]),
+        not_plural=_words(nouns["not_plural"]),
+        adjectives=_words(nouns["adjectives"]),
+        stopwords=stopwords,
+        pass_words=_words(nouns["pass_words"]),
+        not_a_name=stopwords
+        | frozenset(cmp_before)
+        | frozenset(change_words)
+        | frozenset({"another", "exactly", "precisely", "fully", "only", "just", "nearly"}),
+        months=months,
+        labels=_words(non["labels"]),
+        model_after=_words(non["model_after"]),
+        score_words=_words(non["score_words"]),
+        street_types=_words(non["street_types"]),
+        time_zones=frozenset(non["time_zones"]),
+        one_after=_words(non["one_after"]),
+        one_before=_words(non["one_before"]),
+        hyphen_blockers=_words(non["hyphen_blockers"]),
+        last_verb_before=_words(non["last_verb_before"]),
+        name_particles=frozenset(non["name_particles"]),
+        hyphen_skip=_words(non["hyphen_skip"]),
+        prefilter=prefilter,
+        word_token=re.compile(r"[A-Za-z]+"),
+        scale_re=scale_re,
+        currency_prefix_re=currency_prefix_re,
+        currency_suffix_re=currency_suffix_re,
+        unit_re=unit_re,
+        comparator_before_re=comparator_before_re,
+        comparator_after_re=comparator_after_re,
+        change_before_re=change_before_re,
+        change_noun_of_re=change_noun_of_re,
+        change_noun_after_re=change_noun_after_re,
+        change_noun_gap_re=change_noun_gap_re,
+        per_re=per_re,
+        period_before_re=period_before_re,
+        future_cue_re=future_cue_re,
+        period_after_re=period_after_re,
+        dollar_context_re=dollar_context_re,
+        yen_context_re=yen_context_re,
+        yuan_context_re=yuan_context_re,
+        crown_context_re=crown_context_re,
+        pound_context_re=pound_context_re,
+    )

@@ -1,0 +1,40 @@
+"""Word lists and phrase tables from `pipeline/patterns/`, loaded once per process.
+
+Data files are plain text: one entry per line, `#` starts a comment, tab-separated columns.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+PATTERNS = Path(str(resources.files("newsclaims.patterns")))
+
+
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The non-comment rows of a data file, each split on tabs."""
+    return _rows(name)
+
+
+@cache
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        out.append(tuple(part.strip() for part in line.split("\t")))
+    return tuple(out)
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The first column of a data file as a lowercased set."""
+    return frozenset(row[0].lower() for row in rows(name))
+
+
+@cache
+def table(name: str) -> dict[str, str]:
+    """A two-column data file as a dict from lowercased key to value."""
+    return {row[0].lower(): row[1] for row in rows(name) if len(row) >= 2}

@@ -1,0 +1,125 @@
+"""The batch job, as the CLI and the Python API run it: inputs on disk -> `Article` ->
+`nlp.pipe` -> `Claim` records -> files.
+
+Inputs are streamed (one file, one JSON line at a time) and parsed in batches; a broken
+input becomes one line of `errors.jsonl` and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from newsclaims.extraction.nlp import shared_nlp
+from newsclaims.models import Article, Claim, InputError
+from newsclaims.run.parse import BATCH_SIZE, process
+from newsclaims.run.results import Result, Summary
+from newsclaims.run.writers import Output
+
+
+def extract(
+    inputs: Sequence[str | Path],
+    *,
+    out: Path,
+    model: str | None = None,
+    reference_date: dt.date | None = None,
+    batch_size: int = BATCH_SIZE,
+    on_progress: Callable[[Summary], None] | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    prune: bool = False,
+    fresh: bool = False,
+    on_result: Callable[[Result], None] | None = None,
+) -> Summary:
+    """Run the whole job and write `claims.jsonl`, `articles.jsonl`, `errors.jsonl`.
+
+    Incremental and resumable (`newsclaims.run.batch`): inputs unchanged since the last run into
+    `out` are carried over without parsing, a killed run resumes; inputs deleted since are
+    kept unless `prune`; `fresh` ignores what earlier runs did. `workers` processes parse
+    in parallel (`engine="dask"`: on the Dask cluster at `scheduler`, or a local one).
+    `on_result` receives every article written and its claims (e.g. a database sink); it
+    must not raise: the files are written whatever it does with them.
+    """
+    from newsclaims.run.batch import run_units
+    from newsclaims.run.engines import make_engine
+    from newsclaims.run.manifest import open_manifest
+    from newsclaims.run.version import describe_model, pipeline_version
+
+    started = time.perf_counter()
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
+    summary = Summary(model=describe_model(model), out=out)
+    if engine == "local" and workers == 1:
+        # The pipeline this process will parse with, loaded before the clock for throughput.
+        shared_nlp(model)
+        summary.load_seconds = time.perf_counter() - started
+    version = pipeline_version(model, reference_date)
+    runner = make_engine(
+        engine,
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        scheduler=scheduler,
+        reference_date=reference_date,
+    )
+    manifest = open_manifest(out)
+    try:
+        manifest.begin_run(fresh=fresh)
+        with runner, Output(out) as output:
+            run_units(
+                inputs,
+                output=output,
+                manifest=manifest,
+                engine=runner,
+                version=version,
+                reference_date=reference_date,
+                batch_size=batch_size,
+                prune=prune,
+                summary=summary,
+                on_progress=on_progress,
+                on_record=_parse_records(on_result) if on_result is not None else None,
+            )
+    except BaseException:
+        manifest.abandon()
+        raise
+    manifest.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _parse_records(on_result: Callable[[Result], None]) -> Callable[[str, list[str]], None]:
+    """Adapt a callback on records to the JSON lines the batch engine writes."""
+
+    def on_record(article_line: str, claim_lines: list[str]) -> None:
+        article = Article.model_validate_json(article_line)
+        on_result(Result(article, [Claim.model_validate_json(line) for line in claim_lines]))
+
+    return on_record
+
+
+def extract_text(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    source: str = "text",
+    model: str | None = None,
+) -> list[Claim]:
+    """The claims of one text, for use from Python."""
+    from newsclaims.models.ids import article_id, content_hash
+
+    article = Article(
+        id=article_id(source),
+        source=source,
+        text=text,
+        published=published,
+        published_from="article" if published else None,
+        content_hash=content_hash(text),
+    )
+    for item in process([article], nlp=shared_nlp(model)):
+        if isinstance(item, InputError):
+            raise ValueError(item.error)
+        return item.claims
+    return []

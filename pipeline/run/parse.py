@@ -1,0 +1,47 @@
+"""Articles -> `nlp.pipe` -> records: one batch of `Article`s parsed into `Result`s.
+
+A broken article becomes an `InputError` and the rest of the batch goes on; an article too
+long for one Doc is parsed in sections (`newsclaims.run.sections`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from newsclaims.extraction.claims import article_record, claims_of
+from newsclaims.extraction.components.base import failures
+from newsclaims.models import Article, InputError
+from newsclaims.run.results import Result
+from newsclaims.run.sections import SECTION_CHARS, process_long
+
+BATCH_SIZE = 32
+
+
+def process(
+    articles: Iterable[Article], *, nlp: Language, batch_size: int = BATCH_SIZE
+) -> Iterator[Result | InputError]:
+    """Parse articles in batches and turn each into its records (or an error)."""
+
+    def docs():
+        for article in articles:
+            # Too long for one Doc: an empty stand-in keeps the order (`newsclaims.run.sections`).
+            long = len(article.text) > SECTION_CHARS
+            doc = nlp.make_doc("" if long else article.text)
+            doc._.published = article.published
+            yield doc, (article, long)
+
+    for doc, (article, long) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        if long:
+            yield process_long(article, nlp=nlp)
+            continue
+        problems = failures(doc)
+        if problems:
+            yield InputError(
+                source=article.source,
+                error=f"could not be processed ({'; '.join(problems)}); "
+                "please report this article with the error.",
+            )
+            continue
+        yield Result(article_record(article, doc), claims_of(doc, article))

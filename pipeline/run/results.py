@@ -1,0 +1,46 @@
+"""What a run gives back: one processed article (`Result`) and the run's `Summary`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsclaims.models import Article, Claim
+
+
+@dataclass
+class Summary:
+    """What a run did, for the one-screen summary and the exit status."""
+
+    model: str
+    out: Path | None = None
+    articles: int = 0
+    claims: int = 0
+    failed: int = 0
+    skipped: int = 0
+    skipped_kinds: Counter[str] = field(default_factory=Counter)
+    words: int = 0
+    seconds: float = 0.0
+    reused: int = 0
+    retained: int = 0
+    pruned: int = 0
+    load_seconds: float = 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        """Throughput once the spaCy pipeline is loaded."""
+        work = self.seconds - self.load_seconds
+        return self.words / work if work > 0 else 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+
+@dataclass(frozen=True)
+class Result:
+    """One processed article and its claims."""
+
+    article: Article
+    claims: list[Claim]
