@@ -171,7 +171,8 @@ def extract(
             f"  skipped   {summary.skipped}{f' ({skipped})' if skipped else ''}\n"
             f"  failed    {summary.failed}"
             f"{f' (see {errors_file})' if summary.failed else ''}\n"
-            f"{_incremental(summary)}"
+            + (f"  warnings  {summary.warnings} (see {errors_file})\n" if summary.warnings else "")
+            + f"{_incremental(summary)}"
             f"  time      {summary.seconds:.1f} s (pipeline load {summary.load_seconds:.1f} s,"
             f" then {summary.words_per_second:,.0f} words/s)\n"
             f"  output    {out}/"
