@@ -47,8 +47,11 @@ _PROSE = re.compile(r"(?:\S+\s+){4,}\S*\w\S*[.!?][\"'”’)]*(?:\s|$)")
 
 THIN_BODY_WORDS = 80
 """A body shorter than this is checked against the page: is it only a caption or teaser?"""
+CAPTION_WORDS, NOT_CAPTION_WORDS = 8, 30
+"""A caption (of 8 words or more) in a short body leaving fewer than 30 other words (a
+headline, a byline, a "please enable JavaScript" line): the body is only the caption."""
 CAPTION_MESSAGE = (
-    "Only {words} words of article text were found in this page, and they are a photo "
+    "Only {words} words of article text were found in this page, mostly a photo "
     "caption: the article body was probably missed (loaded by a script, or in unusual "
     "markup). Check the page in a browser, or save the article text as .txt or .md."
 )
@@ -226,14 +229,18 @@ def _thin_body(tree: Any, text: str) -> tuple[str, str] | None:
     words = len(text.split())
     if words >= THIN_BODY_WORDS:
         return None
-    captions = " ".join(
+    captions = [
         " ".join(e.text_content().split())
         for e in tree.iter()
         if isinstance(e.tag, str)
         and (e.tag == "figcaption" or "caption" in (e.get("class") or "").lower())
-    )
+    ]
     body = " ".join(text.split())
-    if captions and all(" ".join(p.split()) in captions for p in text.split("\n\n") if p.strip()):
+    rest = body
+    for caption in captions:
+        if len(caption.split()) >= CAPTION_WORDS:
+            rest = rest.replace(caption, " ")
+    if rest != body and len(rest.split()) < NOT_CAPTION_WORDS:
         return "caption-only", CAPTION_MESSAGE.format(words=words)
     page_words = sum(
         _words_in(p)

@@ -168,9 +168,14 @@ def page_metadata(root: Any) -> PageMetadata:
     url = _canonical(root, meta) or url
     if published is None and url_date(url):
         published, published_from = url_date(url), "url"
-    publisher = next(
-        (_name(o.get("publisher")) for o in articles if _name(o.get("publisher"))), None
-    )
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+
+    def named(value: Any) -> str | None:  # {"@id": "#organization"} points into the graph
+        if isinstance(value, dict) and "name" not in value and value.get("@id") in by_id:
+            value = by_id[value["@id"]]
+        return _name(value)
+
+    publisher = next((named(o["publisher"]) for o in articles if named(o.get("publisher"))), None)
     publisher = publisher or next((meta[k] for k in PUBLISHER_META if k in meta), None)
     title = root.find(".//title")
     headline = next((_name(o.get("headline")) for o in articles if _name(o.get("headline"))), None)
