@@ -420,7 +420,7 @@ def export(
     db: DbOpt = "claims.db",
     status: Annotated[
         str,
-        typer.Option(help="accepted, rejected, edited, pending, reviewed or all."),
+        typer.Option(help="accepted, rejected, edited, ignored, pending, reviewed or all."),
     ] = "accepted",
     fmt: Annotated[str, typer.Option("--format", help="jsonl (Claim records) or csv.")] = "jsonl",
     out: Annotated[
