@@ -139,8 +139,8 @@ def _same(log_row, current) -> bool:
 
 def _revert(conn: Connection, claim_id: str, *, reviewer: str) -> str:
     """Take a claim back to the state before its current decision; the status it is left in."""
-    current = conn.execute(
-        select(review_decisions).where(review_decisions.c.claim_id == claim_id)
+    current = conn.execute(  # locked on PostgreSQL: two undos of one claim take turns
+        select(review_decisions).where(review_decisions.c.claim_id == claim_id).with_for_update()
     ).first()
     if current is None:
         return "pending"
