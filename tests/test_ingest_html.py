@@ -357,3 +357,50 @@ def test_ingest_html_warns_when_the_body_is_a_caption(tmp_path, changes, kind):
     assert [w.kind for w in warnings] == ([kind] if kind else [])
     if kind:
         assert "photo caption" in warnings[0].error and ".txt or .md" in warnings[0].error
+
+
+PARAGRAPH = "<p>" + " ".join(f"word{n}" for n in range(40)) + ".</p>"
+CAPTION = "<figure><figcaption>Cranes stand idle at the eastern terminal on Monday, day seven.</figcaption></figure>"
+
+
+@pytest.mark.parametrize(
+    ("page", "text", "kind"),
+    [
+        # 12 words kept from a page of 200 words of paragraphs: the body was missed.
+        (
+            PARAGRAPH * 5,
+            "A teaser of twelve words that the extractor kept from the page.",
+            "short-body",
+        ),
+        # The paragraphs are navigation or a footer: not the body.
+        (
+            "<footer>" + PARAGRAPH * 5 + "</footer>",
+            "A short brief of twelve words, all the page has to say.",
+            None,
+        ),
+        # Enough text came through: no check.
+        (PARAGRAPH * 5, " ".join(["Eighty words or more."] * 20), None),
+        # The caption is the body.
+        (
+            CAPTION + PARAGRAPH,
+            "Cranes stand idle at the eastern terminal on Monday, day seven.",
+            "caption-only",
+        ),
+        # A brief that quotes its photo's caption but has words of its own.
+        (
+            CAPTION,
+            "Cranes stand idle at the eastern terminal on Monday, day seven. "
+            + "More text here. " * 12,
+            None,
+        ),
+    ],
+    ids=["missed", "furniture", "long-enough", "caption", "brief-with-caption"],
+)
+def test_ingest_html_thin_body_check(page, text, kind):
+    from lxml import html as lxml_html
+
+    from newsclaims.ingest.html import _thin_body
+
+    tree = lxml_html.document_fromstring(f"<html><body>{page}</body></html>")
+    warning = _thin_body(tree, text)
+    assert (warning[0] if warning else None) == kind
