@@ -24,6 +24,14 @@ Granularity = Literal[
 ]
 
 
+PublishedFrom = Literal["article", "reference", "json-ld", "meta", "url", "text"]
+"""Where `Article.published` came from: `article` a field of the input (front matter, a JSON
+key), `reference` `--reference-date`; in a web page `json-ld` (`datePublished`), `meta`
+(`article:published_time` and the like, or `itemprop="datePublished"`), `url` (a
+`/2024/06/07/` path) or `text` (found in the page text by trafilatura)."""
+Level = Literal["error", "warning"]
+
+
 class Record(BaseModel):
     """Base of every record: immutable, and unknown fields are an error."""
 
@@ -100,7 +108,7 @@ class Article(Record):
     source: str
     title: str | None = None
     published: dt.date | None = None
-    published_from: Literal["article", "reference"] | None = None
+    published_from: PublishedFrom | None = None
     url: str | None = None
     author: str | None = None
     publisher: str | None = None
@@ -112,7 +120,11 @@ class Article(Record):
 
 
 class InputError(Record):
-    """An input that could not be read: listed in `errors.jsonl` and skipped."""
+    """An input that could not be read (`level` error: listed in `errors.jsonl` and
+    skipped), or one that was read with a doubt (`level` warning: its article is written
+    too, and the warning line tells what to check)."""
 
     source: str
     error: str
+    level: Level = "error"
+    kind: str | None = None

@@ -171,17 +171,20 @@ def extract(
             f"  skipped   {summary.skipped}{f' ({skipped})' if skipped else ''}\n"
             f"  failed    {summary.failed}"
             f"{f' (see {errors_file})' if summary.failed else ''}\n"
-            f"{_incremental(summary)}"
+            + (f"  warnings  {summary.warnings} (see {errors_file})\n" if summary.warnings else "")
+            + f"{_incremental(summary)}"
             f"  time      {summary.seconds:.1f} s (pipeline load {summary.load_seconds:.1f} s,"
             f" then {summary.words_per_second:,.0f} words/s)\n"
             f"  output    {out}/"
             + (f"\n  database  {sink.store.address}" if sink and not db_error else "")
         )
     if db_error:
+        from newsclaims.store.url import redacted
+
         err.print(
             f"[red]database error:[/red] {escape(db_error)}\n"
             f"  nothing is lost: the claims are in {out}/; once the database works, run\n"
-            f"  newsclaims load {out} --db {db}",
+            f"  newsclaims load {out} --db {escape(redacted(db))}",
             soft_wrap=True,
         )
         raise typer.Exit(3)
@@ -330,11 +333,11 @@ DbOpt = Annotated[
 ]
 
 
-def _open(db: str, *, writable: bool = True):
+def _open(db: str, *, writable: bool = True, create: bool | None = None):
     from newsclaims.store import StoreError, open_store
 
     try:
-        return open_store(db, writable=writable)
+        return open_store(db, writable=writable, create=create)
     except StoreError as error:
         err.print(f"[red]database error:[/red] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(3) from None
@@ -351,20 +354,37 @@ def load(
         ),
     ],
     db: DbOpt = "claims.db",
+    namespace: Annotated[
+        str,
+        typer.Option(
+            "--namespace",
+            "-n",
+            help="Keep this output apart from others in the database whose inputs share "
+            "relative paths: keys and sources become NAME:... (exports keep the stable ids).",
+            show_default=False,
+        ),
+    ] = "",
 ) -> None:
     """Load an extract output folder into a database (again and again: unchanged articles
-    are left alone, changed ones have their claims replaced, review decisions are kept)."""
+    are left alone, changed ones have their claims replaced, review decisions are kept).
+    Exit status 3 when the database refuses writes (what was loaded stays)."""
     from newsclaims.store import load_output
+    from newsclaims.store.rows import check_namespace
 
+    try:
+        check_namespace(namespace)
+    except ValueError as error:
+        raise _fail(escape(str(error))) from None
     store = _open(db)
     try:
-        report = load_output(store, outdir)
+        report = load_output(store, outdir, namespace=namespace)
     except FileNotFoundError as error:
-        raise _fail(str(error)) from None
+        raise _fail(escape(str(error))) from None
     finally:
         store.close()
+    where = f"{store.address}" + (f" (namespace {namespace})" if namespace else "")
     err.print(
-        f"[bold]newsclaims load[/bold] into {store.address}\n"
+        f"[bold]newsclaims load[/bold] into {escape(where)}\n"
         f"  articles  {report.articles} ({report.added} added, {report.replaced} replaced, "
         f"{report.unchanged} unchanged)\n"
         f"  claims    {report.claims}",
@@ -384,6 +404,14 @@ def load(
             )
     for problem in report.problems:
         err.print(f"[red]problem:[/red] {escape(problem)}", soft_wrap=True)
+    if report.database_error:
+        err.print(
+            f"[red]database error:[/red] {escape(report.database_error)}\n"
+            f"  the load stopped there; the {report.articles} articles before it are in the "
+            "database. Once it takes writes again, run the same command: it carries on.",
+            soft_wrap=True,
+        )
+        raise typer.Exit(3)
     raise typer.Exit(1 if report.problems else 0)
 
 
@@ -392,7 +420,7 @@ def export(
     db: DbOpt = "claims.db",
     status: Annotated[
         str,
-        typer.Option(help="accepted, rejected, edited, pending, reviewed or all."),
+        typer.Option(help="accepted, rejected, edited, ignored, pending, reviewed or all."),
     ] = "accepted",
     fmt: Annotated[str, typer.Option("--format", help="jsonl (Claim records) or csv.")] = "jsonl",
     out: Annotated[
@@ -427,32 +455,82 @@ def export(
 def review(
     db: DbOpt = "claims.db",
     host: Annotated[
-        str, typer.Option(help="Address to listen on. Anything but 127.0.0.1 exposes it.")
+        str,
+        typer.Option(
+            help="Address to listen on. Beyond loopback (0.0.0.0, a LAN address) every "
+            "request needs the token printed at start."
+        ),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8765,
     reviewer: Annotated[
         str | None, typer.Option(help="Reviewer name filled in on the page (default: $USER).")
     ] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Token every request must carry (default: a new random one when listening "
+            "beyond loopback, none on loopback).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Serve the review page: accept, reject and correct claims in a browser."""
+    """Serve the review page: accept, reject, ignore and correct claims in a browser.
+    The database must exist and hold loaded claims (`newsclaims load`)."""
     import getpass
 
     import uvicorn
 
     from newsclaims.review import create_app
+    from newsclaims.review.app import is_loopback, new_token
 
-    store = _open(db)
-    app_ = create_app(store, reviewer=reviewer or getpass.getuser(), host=host)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"[yellow]warning:[/yellow] listening on {host}: other machines can reach it")
+    store = _open(db, create=False)
+    try:
+        sock = _listen(host, port)
+    except OSError as error:
+        store.close()
+        reason = error.strerror or str(error)
+        raise _fail(
+            f"cannot listen on {escape(host)}:{port}: {escape(reason)} "
+            "(another program may be using that port: choose one with --port)"
+        ) from None
+    if token is None and not is_loopback(host):
+        token = new_token()
+    app_ = create_app(store, reviewer=reviewer or getpass.getuser(), host=host, token=token)
+    if not is_loopback(host):
+        err.print(
+            f"[yellow]warning:[/yellow] listening on {escape(host)}: other machines can reach "
+            "it; every request needs the token below"
+        )
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    shown_host = f"[{shown_host}]" if ":" in shown_host else shown_host
+    address = f"http://{shown_host}:{port}/" + (f"?token={token}" if token else "")
     err.print(
-        f"newsclaims review of {store.address}: open http://{host}:{port}/  (Ctrl+C stops)",
+        f"newsclaims review of {escape(store.address)}: open {escape(address)}  (Ctrl+C stops)",
         soft_wrap=True,
     )
     try:
-        uvicorn.run(app_, host=host, port=port, log_level="warning")
+        uvicorn.Server(uvicorn.Config(app_, log_level="warning")).run(sockets=[sock])
     finally:
+        sock.close()
         store.close()
+
+
+def _listen(host: str, port: int):
+    """A socket bound to HOST:PORT (OSError when the port is taken), before anything is
+    printed or served."""
+    import socket
+
+    bare = host.strip("[]")
+    family = socket.AF_INET6 if ":" in bare else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((bare, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
 
 
 if __name__ == "__main__":

@@ -120,7 +120,12 @@ def test_ingest_errors_are_input_error_records(tmp_path):
     write(tmp_path, "empty.txt", b"")
     (error,) = read_all(tmp_path)
     assert isinstance(error, InputError)
-    assert error.model_dump() == {"source": "empty.txt", "error": error.error}
+    assert error.model_dump() == {
+        "source": "empty.txt",
+        "error": error.error,
+        "level": "error",
+        "kind": None,
+    }
 
 
 def test_ingest_errors_are_logged(tmp_path, caplog):

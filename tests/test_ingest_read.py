@@ -161,7 +161,7 @@ def test_ingest_read_reference_date_for_json_and_html(tmp_path):
     found = articles(read_all(tmp_path, reference_date=REFERENCE))
     assert (found["a.json"].published, found["a.json"].published_from) == (NOV_8, "article")
     assert (found["b.json"].published, found["b.json"].published_from) == (REFERENCE, "reference")
-    assert (found["c.html"].published, found["c.html"].published_from) == (NOV_8, "article")
+    assert (found["c.html"].published, found["c.html"].published_from) == (NOV_8, "meta")
 
 
 def test_ingest_read_same_input_same_article(tmp_path):

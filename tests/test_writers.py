@@ -9,7 +9,9 @@ def test_writers_commit_renames_complete_files(tmp_path):
         out.errors.write(InputError(source="a.txt", error="empty file"))
         assert not (tmp_path / ERRORS).exists()
         assert (tmp_path / f".{ERRORS}.partial").exists()
-    assert (tmp_path / ERRORS).read_text() == '{"source":"a.txt","error":"empty file"}\n'
+    assert (tmp_path / ERRORS).read_text() == (
+        '{"source":"a.txt","error":"empty file","level":"error","kind":null}\n'
+    )
     assert not list(tmp_path.glob(".*.partial"))
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from newsclaims.ingest.dates import parse_date
 from newsclaims.ingest.errors import IngestError
 from newsclaims.ingest.metadata import Metadata, as_text
+from newsclaims.ingest.pagemeta import PageMetadata, is_headline, page_metadata, site_from_title
 
 logger = logging.getLogger("newsclaims.ingest")
 
@@ -43,6 +44,23 @@ _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _WHITESPACE = re.compile(r"\s+")
 # A paragraph that reads as prose: five words or more and a sentence end.
 _PROSE = re.compile(r"(?:\S+\s+){4,}\S*\w\S*[.!?][\"'”’)]*(?:\s|$)")
+
+THIN_BODY_WORDS = 80
+"""A body shorter than this is checked against the page: is it only a caption or teaser?"""
+CAPTION_WORDS, NOT_CAPTION_WORDS = 8, 30
+"""A caption (of 8 words or more) in a short body leaving fewer than 30 other words (a
+headline, a byline, a "please enable JavaScript" line): the body is only the caption."""
+CAPTION_MESSAGE = (
+    "Only {words} words of article text were found in this page, mostly a photo "
+    "caption: the article body was probably missed (loaded by a script, or in unusual "
+    "markup). Check the page in a browser, or save the article text as .txt or .md."
+)
+MISSED_BODY_MESSAGE = (
+    "Only {words} words of article text were found in this page, which holds about "
+    "{page_words} words in paragraphs: the article body was probably missed. Check "
+    "articles.jsonl for this page, or save the article text as .txt or .md."
+)
+_NOT_BODY = frozenset({"nav", "header", "footer", "aside", "figure", "form", "figcaption"})
 
 NO_TEXT_MESSAGE = (
     "No article text was found in this HTML page (only navigation, links or other "
@@ -120,6 +138,8 @@ def extract_page(page: str, *, source: str = "") -> tuple[Metadata, str]:
     import trafilatura
 
     metadata = Metadata()
+    tree = _parse(page)
+    structured = page_metadata(tree) if tree is not None else PageMetadata()
     for precision in (True, False):
         try:
             document = trafilatura.bare_extraction(
@@ -142,9 +162,12 @@ def extract_page(page: str, *, source: str = "") -> tuple[Metadata, str]:
             document = None
         if document is None:
             continue
-        metadata = _page_metadata(document)
+        metadata = _page_metadata(document, structured)
         text = render_tree(document.body)
         if any(_PROSE.search(paragraph) for paragraph in text.split("\n\n")):
+            warning = _thin_body(tree, text) if tree is not None else None
+            if warning:
+                metadata = Metadata(**{**metadata.__dict__, "warnings": (warning,)})
             return metadata, text
         logger.debug("%s: no prose with favor_precision=%s", source, precision)
     # Last resort for bare fragments saved as .html (`<p>...</p>`), which trafilatura
@@ -155,11 +178,75 @@ def extract_page(page: str, *, source: str = "") -> tuple[Metadata, str]:
     raise IngestError(NO_TEXT_MESSAGE)
 
 
-def _page_metadata(document: Any) -> Metadata:
+def _parse(page: str) -> Any:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _page_metadata(document: Any, structured: PageMetadata) -> Metadata:
+    """trafilatura's metadata, with the page's structured markup preferred for the date
+    (over dates in the page text) and checked for the publisher (never the headline)."""
+    title = as_text(document.title)
+    if structured.published is not None:
+        published, published_from = structured.published, structured.published_from
+    else:
+        published = parse_date(document.date)
+        published_from = "text" if published else None
     return Metadata(
-        title=as_text(document.title),
-        published=parse_date(document.date),
-        url=as_text(document.url),
+        title=title,
+        published=published,
+        url=as_text(document.url) or structured.url,
         author=as_text(document.author),
-        publisher=as_text(document.sitename),
+        publisher=_publisher(document, structured, title),
+        published_from=published_from,
     )
+
+
+def _publisher(document: Any, structured: PageMetadata, title: str | None) -> str | None:
+    """The site's name: JSON-LD `publisher` or `og:site_name`, else trafilatura's guess,
+    else the part of `<title>` that is not the headline; never the headline itself
+    (trafilatura takes it from `Headline - Site` titles on pages without a site name)."""
+    headline = title or structured.headline
+    candidates = (structured.publisher, as_text(document.sitename))
+    for candidate in candidates:
+        if candidate and not is_headline(candidate, headline):
+            return candidate
+    return site_from_title(structured.title_tag, headline)
+
+
+def _words_in(element: Any) -> int:
+    return len(element.text_content().split())
+
+
+def _thin_body(tree: Any, text: str) -> tuple[str, str] | None:
+    """A warning when a short extracted body is a photo caption, or much shorter than the
+    paragraphs of the page: the article body was probably missed."""
+    words = len(text.split())
+    if words >= THIN_BODY_WORDS:
+        return None
+    captions = [
+        " ".join(e.text_content().split())
+        for e in tree.iter()
+        if isinstance(e.tag, str)
+        and (e.tag == "figcaption" or "caption" in (e.get("class") or "").lower())
+    ]
+    body = " ".join(text.split())
+    rest = body
+    for caption in captions:
+        if len(caption.split()) >= CAPTION_WORDS:
+            rest = rest.replace(caption, " ")
+    if rest != body and len(rest.split()) < NOT_CAPTION_WORDS:
+        return "caption-only", CAPTION_MESSAGE.format(words=words)
+    page_words = sum(
+        _words_in(p)
+        for p in tree.iter("p")
+        if not any(isinstance(a.tag, str) and a.tag in _NOT_BODY for a in p.iterancestors())
+    )
+    if page_words >= max(150, 3 * words) and body:
+        return "short-body", MISSED_BODY_MESSAGE.format(words=words, page_words=page_words)
+    return None

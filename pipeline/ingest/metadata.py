@@ -41,15 +41,25 @@ class Metadata:
     url: str | None = None
     author: str | None = None
     publisher: str | None = None
+    published_from: str | None = None
+    """Where `published` came from in a web page (`json-ld`, `meta`, `url`, `text`); None
+    for a field of the input itself (front matter, a JSON key): `Article.published_from`
+    is then `article`."""
+    warnings: tuple[tuple[str, str], ...] = ()
+    """(kind, sentence) pairs about the input that do not stop it, such as a page whose
+    extracted body is only a photo caption."""
 
     def merged(self, fallback: Metadata) -> Metadata:
         """This metadata, with empty fields taken from `fallback`."""
+        own_date = self.published is not None
         return Metadata(
             title=self.title or fallback.title,
             published=self.published or fallback.published,
             url=self.url or fallback.url,
             author=self.author or fallback.author,
             publisher=self.publisher or fallback.publisher,
+            published_from=self.published_from if own_date else fallback.published_from,
+            warnings=self.warnings + fallback.warnings,
         )
 
 

@@ -79,6 +79,9 @@ def read_file(
         yield _error(source, err)
         return
     yield build_article(source, fmt, metadata, text, reference_date=reference_date)
+    for kind, message in metadata.warnings:
+        logger.warning("%s: %s", source, message)
+        yield InputError(source=source, error=message, level="warning", kind=kind)
 
 
 def _read_document(path: Path, source: str, fmt: str) -> tuple[Metadata, str]:
@@ -133,7 +136,8 @@ def build_article(
     `reference_date` fills `published` only when the article gives none; it never overrides.
     """
     title, body = split_headline(text, title=_clean_field(metadata.title))
-    published, published_from = metadata.published, "article" if metadata.published else None
+    published = metadata.published
+    published_from = (metadata.published_from or "article") if published else None
     if published is None and reference_date is not None:
         published, published_from = reference_date, "reference"
     return Article(

@@ -9,15 +9,15 @@ from pydantic import BaseModel, Field
 
 from newsclaims.models import Claim
 from newsclaims.store.decisions import Decision, reviewed_claim, stale
-from newsclaims.store.edits import ClaimEdit
+from newsclaims.store.edits import ClaimEdit, Text
 from newsclaims.store.queries import Counts, Row
 
 
 class DecisionIn(BaseModel):
-    """Accept or reject a claim; `edits` holds the corrected fields (see ClaimEdit)."""
+    """Accept, reject or ignore a claim; `edits` holds the corrected fields (see ClaimEdit)."""
 
-    status: Literal["accepted", "rejected"]
-    reviewer: str = Field(min_length=1, max_length=200)
+    status: Literal["accepted", "rejected", "ignored"]
+    reviewer: Text = Field(min_length=1, max_length=200)
     edits: ClaimEdit | None = None
 
 
@@ -44,9 +44,14 @@ class DecisionOut(BaseModel):
 class ClaimOut(BaseModel):
     """A claim as reviewed (`claim`, edits applied) and as extracted (`extracted`)."""
 
+    key: str = Field(
+        description="The claim's key in this database (its id, or NAMESPACE:id when loaded "
+        "with --namespace): the {claim_id} of the API paths."
+    )
     claim: Claim
     extracted: Claim
-    status: Literal["pending", "accepted", "rejected"]
+    status: Literal["pending", "accepted", "rejected", "ignored"]
+    title: str | None = Field(default=None, description="The title of the claim's article.")
     decision: DecisionOut | None = None
     stale: bool = Field(
         default=False, description="The claim was re-extracted differently after the decision."
@@ -56,9 +61,11 @@ class ClaimOut(BaseModel):
     def of(cls, row: Row) -> ClaimOut:
         claim, _warning = reviewed_claim(row.claim, row.decision)
         return cls(
+            key=row.key,
             claim=claim,
             extracted=row.claim,
             status=row.status,
+            title=row.title,
             decision=DecisionOut.of(row.decision) if row.decision else None,
             stale=stale(row.claim, row.decision),
         )
@@ -69,6 +76,7 @@ class CountsOut(BaseModel):
     accepted: int
     edited: int
     rejected: int
+    ignored: int
     total: int
 
     @classmethod
@@ -78,6 +86,7 @@ class CountsOut(BaseModel):
             accepted=counts.accepted,
             edited=counts.edited,
             rejected=counts.rejected,
+            ignored=counts.ignored,
             total=counts.total,
         )
 
@@ -85,3 +94,16 @@ class CountsOut(BaseModel):
 class ClaimList(BaseModel):
     counts: CountsOut
     claims: list[ClaimOut]
+
+
+class UndoIn(BaseModel):
+    """Whose latest decision to take back."""
+
+    reviewer: Text = Field(min_length=1, max_length=200)
+
+
+class UndoOut(BaseModel):
+    """The claim whose decision was taken back (null: the reviewer had none in force)."""
+
+    claim_id: str | None
+    claim: ClaimOut | None = None

@@ -64,6 +64,14 @@ class Fail:
 
 
 @dataclass(frozen=True)
+class Warn:
+    """A warning about an input whose article is written all the same (`level` warning)."""
+
+    key: str
+    line: str
+
+
+@dataclass(frozen=True)
 class Parse:
     """The next article of the chunk's parse results belongs to this unit."""
 
@@ -75,7 +83,7 @@ class End:
     key: str
 
 
-Event = Keep | Loose | Start | Fail | Parse | End
+Event = Keep | Loose | Start | Fail | Warn | Parse | End
 
 
 @dataclass
@@ -144,6 +152,8 @@ def _unit(entry: FileEntry, manifest: Manifest, version: str, reference_date):
     for item in read_entry(entry, reference_date=reference_date):
         if isinstance(item, Article):
             yield Parse(key), item
+        elif isinstance(item, InputError) and item.level == "warning":
+            yield Warn(key, item.model_dump_json()), None
         elif isinstance(item, InputError):
             yield Fail(key, item.model_dump_json()), None
     yield End(key), None
@@ -168,6 +178,7 @@ class Writer:
             "article": self.output.articles,
             "claim": self.output.claims,
             "error": self.output.errors,
+            "warning": self.output.errors,
         }[kind]
 
     def copy(self, key: str, counts: Counts) -> None:
@@ -175,6 +186,7 @@ class Writer:
         claims: list[str] = []
         for kind, line in self.manifest.lines(key):
             self._file(kind).write_line(line)
+            self.summary.warnings += kind == "warning"
             if self.on_record is None:
                 continue
             if kind == "article":
@@ -211,6 +223,9 @@ class Writer:
             elif isinstance(event, Fail):
                 self._emit(event.key, "error", event.line)
                 self._counts[event.key][2] += 1
+            elif isinstance(event, Warn):
+                self._emit(event.key, "warning", event.line)
+                self.summary.warnings += 1
             elif isinstance(event, Parse):
                 self._parsed(event.key, next(results))
             elif isinstance(event, End):

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
-Kind = Literal["article", "claim", "error"]
-KINDS: tuple[Kind, ...] = ("article", "claim", "error")
+Kind = Literal["article", "claim", "error", "warning"]
+KINDS: tuple[Kind, ...] = ("article", "claim", "error", "warning")
 
 STATE_DIR = ".newsclaims"
 MANIFEST_FILE = "manifest.sqlite"

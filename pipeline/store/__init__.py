@@ -6,7 +6,7 @@ decide(store, claim_id, status="accepted", reviewer="ana", edit=ClaimEdit(...))
 export_claims(store, sys.stdout, status="accepted", fmt="jsonl")
 """
 
-from newsclaims.store.decisions import Decision, UnknownClaim, decide, undo
+from newsclaims.store.decisions import Decision, UnknownClaim, decide, undo, undo_last
 from newsclaims.store.edits import ClaimEdit, DateEdit, FigureEdit, SpeakerEdit, TargetEdit
 from newsclaims.store.engine import Store, open_store
 from newsclaims.store.export import CSV_COLUMNS, ExportReport, export_claims
@@ -37,5 +37,6 @@ __all__ = [
     "load_output",
     "open_store",
     "undo",
+    "undo_last",
     "write_article",
 ]

@@ -7,29 +7,43 @@ figures and dates are edited by their position in the claim's lists.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Self
+from typing import Annotated, Self
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from newsclaims.models import Claim, DateMention, Figure, Speaker, Target
 from newsclaims.models.records import Comparator, Modality, Record, SpeakerKind
 
 
+def no_nul(value: str) -> str:
+    """Refuse a NUL character: PostgreSQL cannot store one in text, and no claim holds one."""
+    if "\x00" in value:
+        raise ValueError("text must not contain a NUL character")
+    return value
+
+
+Text = Annotated[str, AfterValidator(no_nul)]
+"""A string of an edit or a request: any text but NUL."""
+
+FiniteNumber = int | Annotated[float, Field(allow_inf_nan=False)]
+"""A figure value: `1e400` (infinity) and NaN are refused, as JSON cannot hold them."""
+
+
 class SpeakerEdit(Record):
-    name: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
     kind: SpeakerKind
-    title: str | None = None
-    organization: str | None = None
+    title: Text | None = None
+    organization: Text | None = None
 
 
 class TargetEdit(Record):
-    name: str = Field(min_length=1)
-    label: str | None = None
+    name: Text = Field(min_length=1)
+    label: Text | None = None
 
 
 class FigureEdit(Record):
-    value: int | float
-    unit: str | None = None
+    value: FiniteNumber
+    unit: Text | None = None
     comparator: Comparator = "="
 
 

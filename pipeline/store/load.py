@@ -1,4 +1,5 @@
-"""Idempotent loading: one transaction per article, keyed by the stable ids.
+"""Idempotent loading: one transaction per article, keyed by the stable ids (prefixed by a
+namespace when one is given: see rows.py).
 
 An article whose record and claims are unchanged (same `record_hash`) is not touched; a
 new one is inserted; a changed one (new text, or new extraction) has its row updated and
@@ -16,12 +17,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, delete, exists, insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from newsclaims.models import Article, Claim
 from newsclaims.run.writers import ARTICLES, CLAIMS
 from newsclaims.store.engine import Store, now, problem
-from newsclaims.store.rows import ArticleRows, article_rows
+from newsclaims.store.rows import ArticleRows, article_rows, check_namespace, scoped
 from newsclaims.store.schema import (
     articles,
     claim_dates,
@@ -55,6 +56,8 @@ class LoadReport:
     claims: int = 0
     orphaned: list[Orphan] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    database_error: str | None = None
+    """The database refused a write: the load stopped there (the rest is not attempted)."""
 
     @property
     def articles(self) -> int:
@@ -131,18 +134,19 @@ def _orphans(conn: Connection, article_id: str, kept: set[str]) -> list[Orphan]:
     ]
 
 
-def write_article(store: Store, article: Article, claim_list: list[Claim]) -> tuple[str, list]:
+def write_article(
+    store: Store, article: Article, claim_list: list[Claim], *, namespace: str = ""
+) -> tuple[str, list]:
     """Upsert one article and its claims in one transaction.
 
     Returns ("added" | "replaced" | "unchanged", decisions orphaned by this write).
     Claims are kept in text order, whatever order they came in.
     """
     claim_list = sorted(claim_list, key=lambda c: (c.start, c.end, c.id))
-    rows = article_rows(article, claim_list, loaded_at=now())
-    with store.engine.begin() as conn:
-        current = conn.execute(
-            select(articles.c.record_hash).where(articles.c.id == article.id)
-        ).scalar()
+    rows = article_rows(article, claim_list, loaded_at=now(), namespace=namespace)
+    key = rows.article["id"]
+    with store.writing() as conn:
+        current = conn.execute(select(articles.c.record_hash).where(articles.c.id == key)).scalar()
         if current == rows.article["record_hash"]:
             return "unchanged", []
         if current is None:
@@ -150,12 +154,12 @@ def write_article(store: Store, article: Article, claim_list: list[Claim]) -> tu
             old_speakers: set[str] = set()
             outcome = "added"
         else:
-            old_speakers = _delete_children(conn, article.id)
-            conn.execute(update(articles).where(articles.c.id == article.id).values(rows.article))
+            old_speakers = _delete_children(conn, key)
+            conn.execute(update(articles).where(articles.c.id == key).values(rows.article))
             outcome = "replaced"
         _insert_rows(conn, rows)
         _prune_speakers(conn, old_speakers - set(rows.speakers))
-        orphaned = _orphans(conn, article.id, {c.id for c in claim_list})
+        orphaned = _orphans(conn, key, {scoped(namespace, c.id) for c in claim_list})
     return outcome, orphaned
 
 
@@ -234,18 +238,29 @@ def _claims_in_step(outdir: Path, report: LoadReport) -> Iterator[tuple[Article,
         report.problems.append(f"{len(rest)} claims of article {article_id} have no article line")
 
 
-def load_output(store: Store, outdir: Path) -> LoadReport:
-    """Load `OUTDIR/articles.jsonl` and `OUTDIR/claims.jsonl` (an `extract` output folder)."""
+def load_output(store: Store, outdir: Path, *, namespace: str = "") -> LoadReport:
+    """Load `OUTDIR/articles.jsonl` and `OUTDIR/claims.jsonl` (an `extract` output folder),
+    under `namespace` when given (ValueError when it is not a valid one).
+
+    An article whose records the database refuses (a duplicate claim id) is a problem and
+    the load goes on; any other database error (read-only, disk full, connection lost)
+    stops the load at that article (`database_error`): what was written stays, and loading
+    again later carries on, as unchanged articles are skipped.
+    """
+    check_namespace(namespace)
     for name in (ARTICLES, CLAIMS):
         if not (outdir / name).is_file():
             raise FileNotFoundError(f"{outdir / name} is missing: is {outdir} an extract output?")
     report = LoadReport()
     for article, mine in _claims_in_step(outdir, report):
         try:
-            outcome, orphaned = write_article(store, article, mine)
-        except SQLAlchemyError as error:
+            outcome, orphaned = write_article(store, article, mine, namespace=namespace)
+        except (IntegrityError, DataError) as error:  # this article's records: skip it
             report.problems.append(f"{article.source}: not written ({problem(error)})")
             continue
+        except SQLAlchemyError as error:  # the database itself: the next would fail too
+            report.database_error = f"{article.source}: {problem(error)}"
+            break
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.claims += len(mine)
         report.orphaned.extend(orphaned)

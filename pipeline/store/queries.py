@@ -19,18 +19,28 @@ from newsclaims.store.schema import (
     speakers,
 )
 
-StatusFilter = Literal["pending", "accepted", "edited", "rejected", "reviewed", "all"]
-STATUS_FILTERS: tuple[str, ...] = ("pending", "accepted", "edited", "rejected", "reviewed", "all")
+StatusFilter = Literal["pending", "accepted", "edited", "rejected", "ignored", "reviewed", "all"]
+STATUS_FILTERS: tuple[str, ...] = (
+    "pending",
+    "accepted",
+    "edited",
+    "rejected",
+    "ignored",
+    "reviewed",
+    "all",
+)
 
 
 @dataclass(frozen=True)
 class Filters:
-    """Which claims to show: by review status, source, speaker and target (substrings)."""
+    """Which claims to show: by review status, source, speaker and target (substrings),
+    and words of the claim text (`text`, a substring, any case)."""
 
     status: str = "all"
     source: str = ""
     speaker: str = ""
     target: str = ""
+    text: str = ""
 
     def params(self) -> dict[str, str]:
         return {k: v for k, v in self.__dict__.items() if v}
@@ -38,10 +48,15 @@ class Filters:
 
 @dataclass(frozen=True)
 class Row:
-    """One claim as listed: the record, its decision, and where it sits."""
+    """One claim as listed: the record, its decision, its article's title, and its keys in
+    the database (the record's ids, prefixed by a namespace it was loaded under)."""
 
     claim: Claim
     decision: Decision | None
+    title: str | None = None
+    key: str = ""
+    article_key: str = ""
+    source: str = ""
 
     @property
     def status(self) -> str:
@@ -54,11 +69,12 @@ class Counts:
     accepted: int = 0
     edited: int = 0
     rejected: int = 0
+    ignored: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
-        return self.pending + self.accepted + self.rejected
+        return self.pending + self.accepted + self.rejected + self.ignored
 
 
 def _joined(*columns) -> Select:
@@ -67,6 +83,7 @@ def _joined(*columns) -> Select:
         .select_from(claims)
         .outerjoin(review_decisions, review_decisions.c.claim_id == claims.c.id)
         .outerjoin(speakers, speakers.c.id == claims.c.speaker_id)
+        .join(articles, articles.c.id == claims.c.article_id)
     )
 
 
@@ -82,13 +99,15 @@ def _where(query: Select, filters: Filters, *, with_status: bool = True) -> Sele
         conditions.append(_contains(speakers.c.name, filters.speaker))
     if filters.target:
         conditions.append(_contains(claims.c.target_name, filters.target))
+    if filters.text:
+        conditions.append(_contains(claims.c.text, filters.text))
     status = filters.status if with_status else "all"
     decided = review_decisions.c.claim_id
     if status == "pending":
         conditions.append(decided.is_(None))
     elif status == "reviewed":
         conditions.append(decided.is_not(None))
-    elif status in ("accepted", "rejected"):
+    elif status in ("accepted", "rejected", "ignored"):
         conditions.append(review_decisions.c.status == status)
     elif status == "edited":
         conditions.append(review_decisions.c.edited.is_(True))
@@ -98,12 +117,20 @@ def _where(query: Select, filters: Filters, *, with_status: bool = True) -> Sele
 ORDER = (claims.c.source, claims.c.position, claims.c.id)
 
 
+def _row(r) -> Row:
+    decision = decision_of(r) if r.status is not None else None
+    return Row(
+        Claim.model_validate_json(r.record),
+        decision,
+        title=r.title,
+        key=r.id,
+        article_key=r.article_id,
+        source=r.source,
+    )
+
+
 def _rows(conn: Connection, query: Select) -> list[Row]:
-    result = []
-    for r in conn.execute(query):
-        decision = decision_of(r) if r.status is not None else None
-        result.append(Row(Claim.model_validate_json(r.record), decision))
-    return result
+    return [_row(r) for r in conn.execute(query)]
 
 
 def _row_columns():
@@ -112,6 +139,7 @@ def _row_columns():
         claims.c.source,
         claims.c.position,
         claims.c.id,
+        claims.c.article_id,
         review_decisions.c.claim_id,
         review_decisions.c.status,
         review_decisions.c.reviewer,
@@ -119,6 +147,7 @@ def _row_columns():
         review_decisions.c.edited_fields,
         review_decisions.c.edits,
         review_decisions.c.claim_record,
+        articles.c.title,
     )
 
 
@@ -141,8 +170,7 @@ def iter_claim_rows(conn: Connection, filters: Filters, *, chunk: int = 500):
             query = query.where(tuple_(*ORDER) > tuple_(*last))
         batch = conn.execute(query).all()
         for r in batch:
-            decision = decision_of(r) if r.status is not None else None
-            yield Row(Claim.model_validate_json(r.record), decision)
+            yield _row(r)
         if len(batch) < chunk:
             return
         last = (batch[-1].source, batch[-1].position, batch[-1].id)
@@ -196,6 +224,7 @@ def counts(conn: Connection, filters: Filters) -> Counts:
         "accepted": result.accepted,
         "edited": result.edited,
         "rejected": result.rejected,
+        "ignored": result.ignored,
         "all": result.total,
     }
     return result

@@ -1,9 +1,16 @@
-"""Records -> table rows: pure functions, no database."""
+"""Records -> table rows: pure functions, no database.
+
+A *namespace* (`load --namespace NAME`) keeps outputs apart whose inputs share relative
+paths (and so article and claim ids): the database keys of their rows, and their `source`
+column, become `NAME:` + the record's value. The records themselves (the `record` column,
+and so every export) keep the ids and sources of the output contract.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from newsclaims.models import Article, Claim, DateMention, Figure, Speaker
@@ -11,6 +18,25 @@ from newsclaims.models import Article, Claim, DateMention, Figure, Speaker
 
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+NAMESPACE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+"""A namespace: up to 40 letters, digits, `.`, `_` or `-` (the keys stay under 64 chars)."""
+
+
+def check_namespace(namespace: str) -> str:
+    """The namespace, or ValueError when it is not one."""
+    if namespace and not NAMESPACE.fullmatch(namespace):
+        raise ValueError(
+            f"namespace {namespace!r}: use up to 40 letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit"
+        )
+    return namespace
+
+
+def scoped(namespace: str, value: str) -> str:
+    """A key or source in the database: `NAME:value` in a namespace, else `value`."""
+    return f"{namespace}:{value}" if namespace else value
 
 
 def record_hash(article: Article, claims: list[Claim]) -> str:
@@ -62,17 +88,27 @@ def _date_row(article_id: str, date: DateMention) -> dict:
     }
 
 
-def article_rows(article: Article, claims: list[Claim], *, loaded_at: dt.datetime) -> ArticleRows:
+def article_rows(
+    article: Article, claims: list[Claim], *, loaded_at: dt.datetime, namespace: str = ""
+) -> ArticleRows:
     """The rows of one article: figures and dates of the whole body, claims linked to them."""
     fields = article.model_dump(exclude={"figures", "dates"})
+    key = scoped(namespace, article.id)
+    source = scoped(namespace, article.source)
     rows = ArticleRows(
-        article={**fields, "record_hash": record_hash(article, claims), "loaded_at": loaded_at}
+        article={
+            **fields,
+            "id": key,
+            "source": source,
+            "record_hash": record_hash(article, claims),
+            "loaded_at": loaded_at,
+        }
     )
     for figure in article.figures:
-        row = _figure_row(article.id, figure)
+        row = _figure_row(key, figure)
         rows.figures.setdefault(row["id"], row)
     for date in article.dates:
-        row = _date_row(article.id, date)
+        row = _date_row(key, date)
         rows.dates.setdefault(row["id"], row)
     for position, claim in enumerate(claims):
         speaker = claim.speaker
@@ -87,12 +123,13 @@ def article_rows(article: Article, claims: list[Claim], *, loaded_at: dt.datetim
                 "organization": speaker.organization,
             }
         mention = speaker.mention if speaker else None
+        claim_key = scoped(namespace, claim.id)
         rows.claims.append(
             {
-                "id": claim.id,
-                "article_id": article.id,
+                "id": claim_key,
+                "article_id": key,
                 "position": position,
-                "source": claim.source,
+                "source": source,
                 "text": claim.text,
                 "start": claim.start,
                 "end": claim.end,
@@ -109,11 +146,13 @@ def article_rows(article: Article, claims: list[Claim], *, loaded_at: dt.datetim
             }
         )
         for i, figure in enumerate(claim.figures):
-            row = _figure_row(article.id, figure)
+            row = _figure_row(key, figure)
             rows.figures.setdefault(row["id"], row)
-            rows.claim_figures.append({"claim_id": claim.id, "position": i, "figure_id": row["id"]})
+            rows.claim_figures.append(
+                {"claim_id": claim_key, "position": i, "figure_id": row["id"]}
+            )
         for i, date in enumerate(claim.dates):
-            row = _date_row(article.id, date)
+            row = _date_row(key, date)
             rows.dates.setdefault(row["id"], row)
-            rows.claim_dates.append({"claim_id": claim.id, "position": i, "date_id": row["id"]})
+            rows.claim_dates.append({"claim_id": claim_key, "position": i, "date_id": row["id"]})
     return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
@@ -9,6 +10,9 @@ from sqlalchemy.exc import ArgumentError
 
 DEFAULT_DB = "claims.db"
 _POSTGRES = ("postgresql", "postgres")
+# user:password@ in an address, even one that does not parse
+_CREDENTIALS = re.compile(r"(?<=://)([^/@:\s]*):[^/\s]*@")
+_PASSWORD_PARAM = re.compile(r"(?i)\b(password=)[^&\s]*")
 
 
 class StoreError(Exception):
@@ -25,8 +29,8 @@ def database_url(text: str) -> URL:
         return URL.create("sqlite", database=str(Path(text).expanduser()))
     try:
         url = make_url(text)
-    except ArgumentError as error:
-        raise StoreError(f"{text!r} is not a database address: {error}") from None
+    except (ArgumentError, ValueError):
+        raise StoreError(f"{redacted(text)!r} is not a database address") from None
     backend = url.get_backend_name()
     if backend in _POSTGRES:
         return url.set(drivername="postgresql+psycopg")
@@ -39,4 +43,9 @@ def database_url(text: str) -> URL:
 
 def shown(url: URL) -> str:
     """The address for messages, without its password."""
-    return url.render_as_string(hide_password=True)
+    return redacted(url.render_as_string(hide_password=True))
+
+
+def redacted(text: str) -> str:
+    """`--db TEXT` fit to print: a password in it becomes `***`, as SQLAlchemy shows it."""
+    return _PASSWORD_PARAM.sub(r"\1***", _CREDENTIALS.sub(r"\1:***@", text))

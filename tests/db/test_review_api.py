@@ -84,6 +84,7 @@ def test_review_decisions_edits_and_undo(client):
         "accepted": 2,
         "edited": 1,
         "rejected": 1,
+        "ignored": 0,
         "total": 4,
     }
     assert client.delete(f"/api/claims/{RIVALS}/decision").json()["status"] == "pending"

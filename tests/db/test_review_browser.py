@@ -25,7 +25,7 @@ except ImportError:  # reported by the browser fixture
 
 from newsclaims.review import create_app
 from newsclaims.store import load_output, open_store
-from tests.db.test_store import ACME_FIRST, JANE
+from tests.db.test_store import ACME_FIRST, JANE, RIVALS
 
 CHROMIUM = os.environ.get("NEWSCLAIMS_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -172,7 +172,10 @@ def test_review_browser_accept_edit_reload_export(page, db_file, tmp_path):
         assert records[1]["speaker"]["name"] == "Janet Roe"
         assert records[1]["modality"] == "asserted"
 
-        # Undo puts it back to pending; everything came from the tool itself.
+        # Undo takes back Ana's last decision (a new port is a new origin: the page
+        # asks for her name again); everything came from the tool itself.
+        page.fill("#reviewer", "Ana Reviewer")
+        page.locator("body").click(position={"x": 5, "y": 5})
         page.keyboard.press("u")
         expect(page.locator("#status")).to_have_text("pending")
         assert all(url.startswith("http://127.0.0.1:") for url in page.requests)
@@ -195,5 +198,51 @@ def test_review_browser_filters_and_rejects(page, db_file):
         assert page.locator("#empty").is_visible()
         assert page.inner_text("#count-rejected") == "1"
         assert page.inner_text("#count-pending") == "0"
+        assert page.errors == []
+    store.close()
+
+
+def test_review_browser_undo_last_ignore_skip_search(page, db_file):
+    store = open_store(str(db_file))
+    with Server(store, _free_port()) as server:
+        page.goto(server.url)  # pending claims, in order
+        page.fill("#reviewer", "Cy")
+        page.locator("body").click(position={"x": 5, "y": 5})
+        # The list names each claim's article.
+        assert "Acme <b>sales</b>" in page.locator("#claim-list .item .ttl").first.inner_text()
+        with page.expect_navigation():
+            page.keyboard.press("a")
+        with page.expect_navigation():
+            page.keyboard.press("a")
+        assert page.locator("body").get_attribute("data-claim") == RIVALS
+        # u takes back the last decision (JANE's), though the view has moved on to RIVALS.
+        with page.expect_navigation():
+            page.keyboard.press("u")
+        assert page.locator("body").get_attribute("data-claim") == JANE
+        expect(page.locator("#status")).to_have_text("pending")
+        with page.expect_navigation():
+            page.keyboard.press("u")
+        assert page.locator("body").get_attribute("data-claim") == ACME_FIRST
+        expect(page.locator("#status")).to_have_text("pending")
+        page.keyboard.press("u")
+        expect(page.locator("#message")).to_contain_text("Nothing to undo")
+
+        # s skips (the claim stays pending), i ignores (it leaves the queue).
+        with page.expect_navigation():
+            page.keyboard.press("s")
+        assert page.locator("body").get_attribute("data-claim") == JANE
+        with page.expect_navigation():
+            page.keyboard.press("i")
+        assert page.inner_text("#count-ignored") == "1"
+        assert page.inner_text("#count-pending") == "3"
+
+        # / jumps to the search box; the claim text is searched.
+        page.locator("body").click(position={"x": 5, "y": 5})
+        page.keyboard.press("/")
+        page.keyboard.type("drop NEXT year")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("#claim-list .item").count() == 1
+        assert page.locator("body").get_attribute("data-claim") == RIVALS
         assert page.errors == []
     store.close()

@@ -58,13 +58,15 @@
     return response.json();
   }
 
+  const DOING = { accepted: "Accepting…", rejected: "Rejecting…", ignored: "Ignoring…" };
+
   async function decide(status, edits) {
     if (!claimId) return;
     const name = reviewerName();
     if (!name) return;
     const payload = { status, reviewer: name };
     if (edits) payload.edits = edits;
-    say(status === "accepted" ? "Accepting…" : "Rejecting…");
+    say(DOING[status]);
     try {
       await send("POST", `/api/claims/${encodeURIComponent(claimId)}/decision`, payload);
       go(body.dataset.next);
@@ -73,15 +75,28 @@
     }
   }
 
+  // Undo the reviewer's last decision, whichever claim it was on (the page has moved on
+  // since), and show that claim again; pressed again, it walks further back.
   async function undo() {
-    if (!claimId) return;
+    const name = reviewerName();
+    if (!name) return;
     try {
-      const who = encodeURIComponent(reviewer ? reviewer.value.trim() : "");
-      await send("DELETE", `/api/claims/${encodeURIComponent(claimId)}/decision?reviewer=${who}`);
-      go(null);
+      const result = await send("POST", "/api/undo", { reviewer: name });
+      if (!result.claim_id) {
+        say("Nothing to undo: you have no decision in force.");
+        return;
+      }
+      const params = new URLSearchParams(window.location.search);
+      params.set("claim", result.claim_id);
+      go(`/?${params.toString()}`);
     } catch (error) {
       say(`Not undone: ${error.message}`, true);
     }
+  }
+
+  function skip() {
+    if (body.dataset.next) go(body.dataset.next);
+    else say("Nothing after this claim under these filters.");
   }
 
   function text(form, name) {
@@ -170,6 +185,8 @@
   };
   click("accept", () => decide("accepted"));
   click("reject", () => decide("rejected"));
+  click("ignore", () => decide("ignored"));
+  click("skip", skip);
   click("edit-open", openEdit);
   click("undo", undo);
 
@@ -207,9 +224,11 @@
       ArrowUp: () => body.dataset.prev && go(body.dataset.prev),
       a: () => decide("accepted"),
       r: () => decide("rejected"),
+      i: () => decide("ignored"),
+      s: skip,
       e: openEdit,
       u: undo,
-      "/": () => document.getElementById("filter-speaker").focus(),
+      "/": () => document.getElementById("filter-text").focus(),
     };
     const action = actions[event.key];
     if (action) {
