@@ -4,7 +4,8 @@
 `P`, the tense of its clause and the fiscal year. A spec that names a recurring time (a month, a
 weekday or a quarter without a year) has a `cycle`: `at(ctx, shift)` gives its occurrence `shift`
 cycles away from the one around P, and `select` picks one by the tense rule of the guide
-(past: the latest such one not after P; future: the next one not before P).
+(past: the latest such one not after P; future: the next one not before P; no clear tense: the
+one nearest P).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ class Ctx:
     """What an expression is resolved against."""
 
     published: date | None
-    tense: str | None = None  # past | present | future | schedule (present of a schedule verb)
+    # past | present | future | schedule (present of a schedule verb); None: no clear tense
+    tense: str | None = None
     fy_end: tuple[int, int] | None = None
     dayfirst: bool | None = None
 
@@ -55,7 +57,8 @@ class Spec:
 
 
 def select(spec: Spec, ctx: Ctx) -> Interval | None:
-    """Resolve `spec`: its only occurrence, or the one the tense rule picks."""
+    """Resolve `spec`: its only occurrence, or the one the tense rule picks (the one nearest P
+    when the clause has no clear tense: `agreed to sell it in November`, a headline)."""
     if spec.cycle is None:
         return spec.at(ctx, 0)
     p = ctx.p()
@@ -64,7 +67,24 @@ def select(spec: Spec, ctx: Ctx) -> Interval | None:
         return None
     if ctx.tense in ("future", "schedule"):
         return _next(candidates, p) or candidates[-1]
+    if ctx.tense is None:
+        return _nearest(candidates, p, spec.rule)
     return _latest(candidates, p, spec.rule) or candidates[0]
+
+
+def _nearest(candidates: list[Interval], p: date, rule: str) -> Interval:
+    """The occurrence nearest `p`: one that holds it, else the closest; a window that ends on a
+    date (`the nine months ended Sept. 30`, rule `end`) is as near as its last day. A tie goes
+    to the later one."""
+
+    def distance(iv: Interval) -> int:
+        if rule == "end":
+            return abs((iv.end - p).days)
+        if iv.start <= p <= iv.end:
+            return 0
+        return (iv.start - p).days if iv.start > p else (p - iv.end).days
+
+    return min(reversed(candidates), key=distance)
 
 
 def _next(candidates: list[Interval], p: date) -> Interval | None:
