@@ -134,8 +134,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "period_to": rf"(?:(?:the|its|their)\s+)?"
         rf"(?:{num}\s+(?P<unit>months|weeks|days|years|quarters)|(?P<fy>(?:{fw}\s+)?year)"
         r"|(?P<span>quarter|half|half-year|six-month\s+period|week|month))\s+"
-        r"(?:to|ended|ending|through|until|that\s+ended|which\s+ended|that\s+ends|which\s+ends)"
-        r"\s+(?:on\s+)?(?P<rest>.+)",
+        r"(?:(?P<ended>(?:that\s+|which\s+)?ended)|to|ending|through|until|that\s+ends"
+        r"|which\s+ends)\s+(?:on\s+)?(?P<rest>.+)",
         "the_unit": r"the\s+(?P<unit>year|month|week|quarter|decade|century)",
         "the_fiscal": rf"(?:the|its|their)\s+{fw}\s+year",
         "range_words": r"(?P<kw>between|from)\s+(?P<body>.+)",
@@ -417,13 +417,31 @@ def _parse_period_to(t: str) -> S.Spec | None:
         if not u:
             return None
         n, base, mult = u
-        return S.PeriodTo(n * mult, base, inner)
-    if m["fy"]:
-        return S.PeriodTo(1, "year", inner)
-    span = m["span"].lower()
-    if span == "week":
-        return S.PeriodTo(1, "week", inner)
-    return S.PeriodTo({"quarter": 3, "month": 1}.get(span, 6), "month", inner)
+        spec = S.PeriodTo(n * mult, base, inner)
+    elif m["fy"]:
+        spec = S.PeriodTo(1, "year", inner)
+    elif (span := m["span"].lower()) == "week":
+        spec = S.PeriodTo(1, "week", inner)
+    else:
+        spec = S.PeriodTo({"quarter": 3, "month": 1}.get(span, 6), "month", inner)
+    # `the nine months ended Sept. 30`: the verb of the expression says the window is over
+    return S.Tensed(spec, "past") if m["ended"] and spec.cycle is not None else spec
+
+
+_DAY_SPECS = (S.YearlessDay, S.NumericDate, S.Weekday)
+
+
+@lru_cache(maxsize=4096)
+def period_end_day(text: str) -> int | None:
+    """Where the day that ends a window starts in `text` (`the three months that ended on
+    March 31` -> the offset of `March 31`), or None when the window does not end on a named
+    day. That day is a date of its own (TimeML marks it, not the window)."""
+    m = _patterns()["period_to"].fullmatch(text)
+    if not m or not m["rest"]:
+        return None
+    inner = _parse_text(normalize(m["rest"]), allow_prefix=False)
+    is_day = isinstance(inner, _DAY_SPECS) or (isinstance(inner, S.Fixed) and inner.gran == "day")
+    return m.start("rest") if is_day else None
 
 
 def _parse_the_unit(t: str) -> S.Spec | None:

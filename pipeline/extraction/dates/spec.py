@@ -716,6 +716,21 @@ class PeriodTo(Spec):
         return Interval(start, iv.end, gran)
 
 
+@dataclass(frozen=True)
+class Tensed(Spec):
+    """A recurring time whose own words fix the tense (`the quarter ended June 30`: past)."""
+
+    inner: Spec
+    tense: str
+
+    @property
+    def gran(self) -> str:  # type: ignore[override]
+        return self.inner.gran
+
+    def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        return select(self.inner, ctx.with_tense(self.tense))
+
+
 def _on_the_unit(spec: Spec) -> bool:
     """Whether `spec` is `the year`/`the month` or a part of it (`the end of the year`)."""
     while isinstance(spec, Part):
