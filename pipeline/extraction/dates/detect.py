@@ -293,7 +293,10 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         if m.start() < c.end and m.end() > c.core_start:
             return False
     if kind == "fiscal":
-        return fiscal_known
+        if fiscal_known:
+            return True
+        # `2024/25`, `1998-99`: two years, when the first would pass as a year of its own
+        return bool(_YEAR_SPAN.fullmatch(core)) and _accept_year(lx, text, c, int(core[:4]), c.end)
     if kind == "month":
         name = core.rstrip(".")
         prev = _prev_word(text, c.core_start)
@@ -356,6 +359,9 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     if kind == "within_n":
         return not re.match(r"\s+of\b", text[c.end : c.end + 6])
     return True
+
+
+_YEAR_SPAN = re.compile(r"(?:1\d|20)\d\d\s*[-/–]\s*(?:\d{4}|\d{2})")
 
 
 @cache

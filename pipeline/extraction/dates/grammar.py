@@ -87,7 +87,7 @@ def grammar() -> Grammar:
     p["WD_ANY"] = f"(?:{p['WD_FULL']}|{alt(lx.weekday_abbr)}(?:\\.|(?!\\w)))"
     p["DAYPART"] = f"(?:\\s+{alt(lx.day_parts, ci=True)}(?!\\w))?"
     wd_head = f"(?:{p['WD_ANY']},?\\s+)"
-    p["DATE_MDY"] = f"{wd_head}?{p['MONTH']}\\s*{p['DAY']}(?:(?:,\\s*|\\s+){year_t})?"
+    p["DATE_MDY"] = f"{wd_head}?{p['MONTH']}\\s*{p['DAY']}(?:(?:\\s*,\\s*|\\s+){year_t})?"
     p["DATE_DMY"] = (
         f"{wd_head}?(?:(?i:the)\\s+)?{p['DAY']}\\s+(?:(?i:of)\\s+)?{p['MONTH']}(?:,?\\s+{year_t})?"
     )
@@ -243,19 +243,31 @@ def grammar() -> Grammar:
         r"(?:(?i:the|its|their)\s+)?(?<![\w.,$])(?:1\d|20)\d\d\s*[-/–]\s*(?:\d{2}|\d{4})\s+"
         r"(?i:seasons?|campaign)(?!\w)"
     )
+    # A range can end now (`between Jan 2019 and now`, `from March to date`, `to today`).
+    now_end = r"(?i:now|today|tomorrow|yesterday)(?!\w)"
     p["RANGE_WORDS"] = (
-        f"(?:(?i:between)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+(?i:and)\\s+"
-        f"(?:{range_item}|{p['DAY']})"
+        f"(?:(?i:between)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
+        r"(?i:and|to|through|thru)\s+"
+        f"(?:{range_item}|{now_end}|{p['DAY']})"
         f"|(?i:from)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
         r"(?i:to|through|thru|until|till|into)\s+"
-        f"(?:{range_item}|{p['DAY']}))"
+        f"(?:{range_item}|{now_end}|(?i:date)(?!\\w)|{p['DAY']}))"
+    )
+    full_date = (
+        f"(?:{p['DATE_ISO']}|{p['DATE_NUM']}|{p['MONTH']}\\s*{p['DAY']}(?:,\\s*|\\s+){year_t}"
+        f"|{p['DAY']}\\s+{p['MONTH']},?\\s+{year_t})"
     )
     p["RANGE"] = (
         f"(?:{p['MONTH']}\\s*{p['DAY']}\\s*[-–]\\s*(?:{p['MONTH']}\\s*)?{p['DAY']}(?:,?\\s+{year_t})?"
         f"|{p['DAY']}(?:\\s+{p['MONTH']})?\\s*[-–]\\s*{p['DAY']}\\s+{p['MONTH']}(?:,?\\s+{year_t})?"
         f"|{p['MONTH']}\\s*[-–]\\s*{p['MONTH']}(?:,?\\s+{year_t})?"
         f"|{p['MONTH_FULL']}\\s+(?i:to|through|until|till)\\s+{p['MONTH_FULL']}(?:,?\\s+{year_t})?"
-        r"|(?<![\w.,$])(?:1\d|20)\d\d\s*[-–]\s*(?:1\d|20)\d\d(?!\w)(?![.,]\d))"
+        r"|(?<![\w.,$])(?<!\d[-–])(?:1\d|20)\d\d\s*[-–]\s*(?:1\d|20)\d\d(?!\w)(?![.,]\d|[-–]\d)"
+        # `2014 to 2018`, `2014 through May 2018`: a year to a later time that names its year
+        f"|{p['YEAR']}\\s+(?i:to|through|thru|until|till)\\s+"
+        f"(?:{full_date}|{p['MONTH_YEAR']}|{p['YEAR']})"
+        # `10/1/2018 - 10/7/2018`, `Nov 18 2014-Dec 19 2015`: two full dates
+        f"|{full_date}\\s*[-–]\\s*{full_date})"
     )
     cores = {
         "period_to": p["PERIOD_TO"],

@@ -91,7 +91,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "iso": r"(?P<yr>\d{4})[-/](?P<m>\d{1,2})[-/](?P<day>\d{1,2})",
         "num": r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<yr>\d{4}|\d{2})",
         "dmony": rf"(?P<day>\d{{1,2}})-{month}-(?P<yr>\d{{4}}|\d{{2}})",
-        "mdy": rf"(?:(?P<wd>{wd})\.?,?\s+)?{month}\s*{day}(?:,?\s*{yr})?",
+        "mdy": rf"(?:(?P<wd>{wd})\.?,?\s+)?{month}\s*{day}(?:\s*,?\s*{yr})?",
         "dmy": rf"(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{yr})?",
         "month_year": rf"{month}(?:,?\s+(?:of\s+)?(?P<yr>\d{{4}})|\s*(?P<yy>'\d\d))",
         "month": rf"{month}",
@@ -147,6 +147,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"(?P<mon2>{alt(lx.months)})\.?(?:,?\s+(?P<yr>\d{{4}}))?",
         "season_span": r"(?:(?:the|its|their)\s+)?(?P<a>\d{4})\s*[-/]\s*(?P<b>\d{2}|\d{4})\s+\w+",
         "range_year": r"(?P<a>\d{4})\s*-\s*(?P<b>\d{4})",
+        "range_year_to": r"(?P<a>\d{4})\s+(?:to|through|thru|until|till)\s+(?P<rest>.+)",
     }
     return {k: re.compile(v, re.I) for k, v in pats.items()}
 
@@ -395,12 +396,15 @@ def _parse_fiscal(t: str) -> S.Spec | None:
     if not m:
         return None
     a = _year(m["a"])
+    bare = not re.search(r"[a-z]", t, re.I)
     if m["b"]:
         b = _year(m["b"]) if len(m["b"]) == 4 else a - a % 100 + int(m["b"])
+        if bare and a < b <= a + 10:
+            return S.YearSpan(a, b)  # `2024/25`, `1995-98`: the years, or the fiscal year
         if b != a + 1:
             return None
         return S.FiscalYear(b)
-    if not re.search(r"[a-z]", t, re.I):
+    if bare:
         return None  # a bare `2021/22` needs both years
     return S.FiscalYear(a)
 
@@ -553,10 +557,20 @@ def _parse_parts(text: str) -> list[tuple[str, int, str]] | None:
     return out
 
 
+def _now_end(word: str) -> S.Spec | None:
+    """`now`, `date` (`to date`), `today`, `tomorrow`, `yesterday` as the end of a range."""
+    low = word.lower()
+    if low in ("now", "date"):
+        return S.RelDay(0)
+    offset = lexicon().relative_days.get(low)
+    return None if offset is None else S.RelDay(offset)
+
+
 def _parse_range(text: str) -> S.Spec | None:
     if m := _m("range_words", text):
         body = m["body"]
-        links = "and" if m["kw"].lower() == "between" else "to|through|thru|until|till|into"
+        between = m["kw"].lower() == "between"
+        links = "and|to|through|thru" if between else "to|through|thru|until|till|into"
         for c in re.finditer(rf"\s+(?:{links})\s+", body, re.I):
             left, right = body[: c.start()], body[c.end() :]
             if left.lower() in ("now", "today"):
@@ -568,7 +582,7 @@ def _parse_range(text: str) -> S.Spec | None:
             if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", right):
                 b = _inherit_day(a, int(re.match(r"\d+", right).group()))
             else:
-                b = _parse_text(right, allow_prefix=False)
+                b = _now_end(right) or _parse_text(right, allow_prefix=False)
             if b is None:
                 continue
             return S.Range(_inherit_year(a, b), b)
@@ -576,6 +590,13 @@ def _parse_range(text: str) -> S.Spec | None:
     if m := _m("range_year", text):
         a, b = int(m["a"]), int(m["b"])
         return S.Range(S.year(a), S.year(b)) if b > a else None
+    if m := _m("range_year_to", text):
+        b = _parse_text(m["rest"], allow_prefix=False)
+        if not isinstance(b, S.Fixed) or b.start.year < int(m["a"]):
+            return None
+        return S.Range(S.year(int(m["a"])), b)
+    if spec := _full_date_range(text):
+        return spec
     if m := _m("range_mdy", text):
         mon1 = _month(m["mon"])
         mon2 = _month(m["mon2"]) if m["mon2"] else mon1
@@ -590,6 +611,16 @@ def _parse_range(text: str) -> S.Spec | None:
             y = int(m["yr"])
             return S.Range(S.month(y - 1 if a > b else y, a), S.month(y, b))
         return S.Range(S.YearlessMonth(a), S.YearlessMonth(b))
+    return None
+
+
+def _full_date_range(text: str) -> S.Spec | None:
+    """`10/1/2018 - 10/7/2018`, `Nov 18 2014-Dec 19 2015`: the dash that splits two dates."""
+    for dash in re.finditer(r"\s*[-–]\s*", text):
+        a = _parse_text(text[: dash.start()], allow_prefix=False)
+        b = a and _parse_text(text[dash.end() :], allow_prefix=False)
+        if a is not None and b is not None and a.gran == "day" == b.gran:
+            return S.Range(a, b)
     return None
 
 

@@ -489,6 +489,21 @@ class FiscalYear(Spec):
         return Interval(start, end, "year")
 
 
+@dataclass(frozen=True)
+class YearSpan(Spec):
+    """`2024/25`, `the 1998-99 season`: the fiscal year b when the article says when its fiscal
+    year runs and the years are consecutive, else the calendar years a to b."""
+
+    a: int
+    b: int
+    gran: str = "range"
+
+    def at(self, ctx: Ctx, shift: int) -> Interval:
+        if ctx.fy_end is not None and self.b == self.a + 1:
+            return FiscalYear(self.b).at(ctx, 0)
+        return Interval(date(self.a, 1, 1), date(self.b, 12, 31), "range")
+
+
 def _fy_label_of(ctx: Ctx, d: date) -> int:
     start, end = _fy_bounds(ctx, d.year)
     return d.year if d <= end else d.year + 1
@@ -776,11 +791,25 @@ class Range(Spec):
 
     @property
     def cycle(self) -> str | None:  # type: ignore[override]
+        if self.b.cycle is None:
+            return None  # the end places the start: `from March to date`
         return self.a.cycle
 
     rule: str = "end"  # a past range is a finished one: `between January and November`
 
     def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        if self.a.cycle is not None and self.b.cycle is None:
+            ib = self.b.at(ctx, 0)
+            if ib is None or ib.start is None:
+                return None
+            starts = [
+                iv
+                for s in range(-3, 4)
+                if (iv := self.a.at(ctx, s)) is not None and iv.start <= ib.start
+            ]
+            if not starts:
+                return None
+            return Interval(max(starts, key=lambda iv: iv.start).start, ib.end, "range")
         ia = self.a.at(ctx, shift)
         if ia is None:
             return None
