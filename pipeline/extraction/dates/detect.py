@@ -314,6 +314,8 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         nxt = _next_word(text, c.end)
         return not (nxt and nxt[0].isupper() and nxt not in lx.months)
     if kind == "year":
+        if not core[0].isdigit():  # `the year 2030`: the words say it is a year
+            return not _context()["year_after"].match(text, c.end, min(len(text), c.end + 20))
         return _accept_year(lx, text, c, int(core), c.end)
     if kind in ("range", "hrange"):
         tail = re.search(r"(\d{4})$", core)
@@ -344,8 +346,12 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     if kind == "the_unit":
         return bool(c.part)
     if kind == "deictic":
-        prev = _prev_word(text, c.start)
-        return not (prev and prev.lower() in ("the", "every", "each", "per", "a"))
+        prev = (_prev_word(text, c.start) or "").lower()
+        if prev == "the":
+            # `the last quarter`: a quarter is only a calendar unit; `the last year` may be
+            # the twelve months before P, a duration
+            return core.lower().endswith("quarter")
+        return prev not in ("every", "each", "per", "a")
     if kind == "rel_day":
         if core[0].isupper() and not _sentence_initial(text, c.core_start):
             return False  # `USA Today`, `the Today programme`

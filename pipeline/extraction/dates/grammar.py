@@ -132,7 +132,7 @@ def grammar() -> Grammar:
     )
     season = r"(?i:spring|summer|autumn|fall|winter)(?!\w)"
     p["SEASON"] = season
-    deic_w = r"(?i:this\s+past|this\s+coming|this|last|next)"
+    deic_w = r"(?i:this\s+past|(?:this\s+|the\s+)?(?:up)?coming|this|last|next)"
     deic_unit = r"(?i:week|weekend|month|quarter|year|decade|century)(?!\w)"
     p["DEICTIC"] = (
         f"(?:{deic_w}\\s+(?:{deic_unit}|{p['WD_FULL']}{p['DAYPART']}|{p['MONTH_FULL']}|{season})"
@@ -157,13 +157,14 @@ def grammar() -> Grammar:
     p["QUARTER"] = (
         f"(?:(?<![\\w])Q[1-4](?!\\w)(?:(?:\\s+|\\s*-\\s*){year_t}|\\s*{p['YY']}"
         f"|\\s+(?i:of)\\s+{year_t})?"
-        r"|(?<![\w.,])(?:1\d|20)\d\d\s*Q[1-4](?!\w)"
+        r"|(?<![\w.,])(?:1\d|20)\d\d\s*-?\s*Q[1-4](?!\w)"
         f"|(?<![\\w.,])[1-4]Q(?:\\s*{yy_or_year})?(?!\\w)"
         f"|(?:(?i:the)\\s+)?{ordq}{sp}(?i:quarter)(?!\\w))"
     )
     p["HALF"] = (
         f"(?:(?<![\\w])H[12](?![\\w‐-])(?:(?:\\s+|\\s*-\\s*){year_t}|\\s*{p['YY']})?"
         f"|(?<![\\w.,])[12]H(?:\\s*{yy_or_year})?(?!\\w)"
+        r"|(?<![\w.,])(?:1\d|20)\d\d\s*-?\s*H[12](?!\w)"
         f"|(?:(?i:the)\\s+)?{ordh}{sp}(?i:half)(?!\\w))"
     )
     season_year = r"(?:1\d|20)\d\d(?:[/-]\d{2}(?:\d{2})?)?(?!\w)"
@@ -210,7 +211,9 @@ def grammar() -> Grammar:
         f"|{p['WD_FULL']})"
     )
     p["THE_UNIT"] = (
-        f"(?:(?i:the\\s+(?:year|month|week|quarter|decade|century))(?!\\w)"
+        # bare after a part: `by end of year`, `at start of month`
+        f"(?:(?:(?i:the)\\s+)?(?i:year|month|week|quarter)(?![\\w‐-])(?!\\s+\\d)"
+        f"|(?i:the\\s+(?:decade|century))(?!\\w)"
         f"|(?i:the|its|their)\\s+{fw}\\s+(?i:year)(?!\\w))"
     )
     p["MONTH_BARE"] = f"(?:{p['MONTH_FULL']}|{alt(lx.month_abbr)}\\.)"
@@ -219,13 +222,16 @@ def grammar() -> Grammar:
     ordl = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter)"
     word_parts = [w for w in lx.parts if not w.endswith("-")]
     hyphen_parts = [w[:-1] for w in lx.parts if w.endswith("-")]
+    of_parts = [w for w in word_parts if w.endswith(" of")]  # `end of year`: the unit follows
+    other_parts = [w for w in word_parts if not w.endswith(" of")]
     p["PART_ONE"] = (
         f"(?:(?:(?P<pq>(?i:the)\\s+{ordl}{sp}(?i:quarter)\\s+(?i:of))"
         f"|(?P<ph>(?i:the)\\s+(?:{ordl}|(?i:back))\\s+(?i:half)\\s+(?i:of))"
         f"|(?P<pw>(?i:the)\\s+{ordl}\\s+(?i:week)\\s+(?i:of))"
         f"|(?P<pn>(?i:the)\\s+(?i:first|last)\\s+{p['NUM']}\\s+(?i:days|weeks|months|years)"
         r"\s+(?i:of)))\s+"
-        f"|(?P<pword>{alt(word_parts, ci=True)})(?:\\s+|\\s*[-‐]\\s*)(?!(?i:year)(?!\\w))"
+        f"|(?P<pword>{alt(of_parts, ci=True)}\\s+"
+        f"|{alt(other_parts, ci=True)}(?:\\s+|\\s*[-‐]\\s*)(?!(?i:year)(?!\\w)))"
         f"|(?P<phyph>{alt(hyphen_parts, ci=True)})\\s*[-‐]\\s*(?!(?i:year)(?!\\w))"
         r")"
     )
@@ -295,7 +301,7 @@ def grammar() -> Grammar:
         "the_unit": p["THE_UNIT"],
         "month": p["MONTH_BARE"],
         "weekday": p["WEEKDAY"],
-        "year": p["YEAR"],
+        "year": f"(?:(?i:the\\s+year)\\s+)?{p['YEAR']}",  # `by the year 2030`
     }
     assert tuple(cores) == CORE_KINDS
     filler = r"(?i:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+early\s+as|as\s+late\s+as)"

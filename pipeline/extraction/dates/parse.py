@@ -106,16 +106,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "within_unit": r"within\s+(?:the|this)\s+(?P<unit>[a-z]+)",
         "next_n": rf"(?:the\s+)?(?:next|coming)\s+{num}\s+{unit}",
         "first_n": rf"the\s+first\s+{num}\s+months",
-        "deictic": r"(?P<which>this\s+past|this\s+coming|this|last|next|the\s+current)\s+"
+        "deictic": r"(?P<which>this\s+past|(?:this\s+|the\s+)?(?:up)?coming|this|last|next"
+        r"|the\s+current)\s+"
         r"(?P<what>.+?)(?:\s+(?:morning|afternoon|evening|night))?",
         "year_end": r"(?:the\s+)?(?P<unit>year|month|quarter)[- ]end(?:\s+(?P<yr>\d{4}))?",
         "decade": r"(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]*)?'?(?P<dd>\d|\d{3})0'?s",
         "century": r"(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<ord>[\w-]+?)[\s-]+century",
         "q_code": r"Q(?P<k>[1-4])(?:(?:\s+|\s*-\s*)(?:of\s+)?(?P<yr>\d{4})|\s*(?P<yy>'\d\d))?",
-        "yq_code": r"(?P<yr>\d{4})\s*Q(?P<k>[1-4])",
+        "yq_code": r"(?P<yr>\d{4})\s*-?\s*Q(?P<k>[1-4])",
         "nq_code": r"(?P<k>[1-4])Q(?:\s*(?P<yy>'?\d\d|\d{4}))?",
         "h_code": r"H(?P<k>[12])(?:(?:\s+|\s*-\s*)(?P<yr>\d{4})|\s*(?P<yy>'\d\d))?",
         "nh_code": r"(?P<k>[12])H(?:\s*(?P<yy>'?\d\d|\d{4}))?",
+        "yh_code": r"(?P<yr>\d{4})\s*-?\s*H(?P<k>[12])",
         "ord_part": rf"(?:the\s+)?{ords}[\s-]+(?P<what>quarter|half)",
         "season": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)(?:\s+of)?"
         r"\s+(?P<yr>\d{4}|'\d\d)(?:[/-](?P<yr2>\d{2}(?:\d{2})?))?",
@@ -136,7 +138,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         r"|(?P<span>quarter|half|half-year|six-month\s+period|week|month))\s+"
         r"(?:(?P<ended>(?:that\s+|which\s+)?ended)|to|ending|through|until|that\s+ends"
         r"|which\s+ends)\s+(?:on\s+)?(?P<rest>.+)",
-        "the_unit": r"the\s+(?P<unit>year|month|week|quarter|decade|century)",
+        "the_unit": r"(?:the\s+)?(?P<unit>year|month|week|quarter|decade|century)",
         "the_fiscal": rf"(?:the|its|their)\s+{fw}\s+year",
         "range_words": r"(?P<kw>between|from)\s+(?P<body>.+)",
         "range_mdy": rf"{month}\s*{day}\s*-\s*(?:(?P<mon2>{alt(lx.months)})\.?\s*)?"
@@ -255,7 +257,8 @@ def _parse_deictic(t: str) -> S.Spec | None:
     if not m:
         return None
     which = _WS.sub(" ", m["which"].lower())
-    which = {"this past": "last", "this coming": "next", "the current": "this"}.get(which, which)
+    which = re.sub(r"^(?:this |the )?(?:up)?coming$", "next", which)
+    which = {"this past": "last", "the current": "this"}.get(which, which)
     what = m["what"]
     low = what.lower()
     offset = {"last": -1, "this": 0, "next": 1}[which]
@@ -341,7 +344,7 @@ def _parse_quarter(t: str) -> S.Spec | None:
 
 
 def _parse_half(t: str) -> S.Spec | None:
-    for name in ("h_code", "nh_code"):
+    for name in ("h_code", "nh_code", "yh_code"):
         if m := _m(name, t):
             k = int(m["k"])
             y = m.groupdict().get("yr") or m.groupdict().get("yy")
@@ -468,7 +471,7 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
         m = _m("weekday", t)
         return S.Weekday(lx.weekdays[m["wd"].rstrip(".")]) if m else None
     if kind == "year":
-        return S.year(int(t))
+        return S.year(int(t[-4:]))
     if kind == "holiday":
         return _parse_holiday(t)
     if kind == "rel_day":
@@ -552,7 +555,8 @@ def _parse_parts(text: str) -> list[tuple[str, int, str]] | None:
             base, mult = _unit(pm.group(3))
             out.append((pm.group(1).lower(), n * mult, base))
         else:
-            word = _WS.sub(" ", (m["pword"] or m["phyph"] + "-").lower())
+            word = _WS.sub(" ", (m["pword"].strip(" -‐") if m["pword"] else m["phyph"] + "-"))
+            word = word.lower()
             out.append((lx.parts[word], 0, ""))
     return out
 

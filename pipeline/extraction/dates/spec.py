@@ -761,19 +761,24 @@ class Prefix(Spec):
     inner: Spec
 
     def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        kind = self.kind
+        if kind == "before" and isinstance(self.inner, Part) and self.inner.kind == "end":
+            kind = "until"  # `before the end of the year` = `by the end of the year`
         tense = ctx.tense
-        if self.kind == "since":
+        if kind == "since":
             tense = "past"
         elif tense in (None, "present", "schedule") or _on_the_unit(self.inner):
             tense = "future"  # `signalled hikes by the end of the year`: this year's end
         iv = select(self.inner, ctx.with_tense(tense))
         if iv is None:
             return None
-        if self.kind == "until":
+        if kind == "until":
             return Interval(None, iv.end, "range")
-        if self.kind == "since":
-            return Interval(iv.start, ctx.published, "range")
-        if self.kind == "before":
+        if kind == "since":
+            p = ctx.published
+            # `since tomorrow`: a start after P has no end yet
+            return Interval(iv.start, p if p is None or iv.start <= p else None, "range")
+        if kind == "before":
             return Interval(None, iv.start - ONE_DAY, "range")
         return Interval(iv.end + ONE_DAY, None, "range")
 
