@@ -71,7 +71,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.]*|\d+")
 @cache
 def _scanner() -> _Scanner:
     lx = lexicon()
-    names = frozenset([*lx.months, *lx.weekdays])
+    names = frozenset([*lx.months, *lx.weekdays, *lx.month_lower, *lx.weekday_lower])
     starters = {
         *lx.starters,
         *(w.split()[0] for w in lx.interval_cues),
@@ -298,10 +298,13 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         # `2024/25`, `1998-99`: two years, when the first would pass as a year of its own
         return bool(_YEAR_SPAN.fullmatch(core)) and _accept_year(lx, text, c, int(core[:4]), c.end)
     if kind == "month":
-        name = core.rstrip(".")
+        name = core.rstrip(".").title()
         prev = _prev_word(text, c.core_start)
         if prev and (prev.lower() in ("every", "each", "per", "any") or _is_superlative(prev)):
             return False
+        if name in lx.ambiguous_months and core.islower():
+            # `in june`, not `an august body`: lower case, only after a date word
+            return bool(c.pre or c.part) or (prev or "").lower() in lx.licensors
         if name in lx.ambiguous_months or core.endswith("."):
             return _licensed(lx, text, c)
         return True
@@ -372,7 +375,7 @@ _YEAR_SPAN = re.compile(r"(?:1\d|20)\d\d\s*[-/–]\s*(?:\d{4}|\d{2})")
 
 @cache
 def _weekday_span_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    wd = alt(lexicon().weekday_full)
+    wd = alt([*lexicon().weekday_full, *lexicon().weekday_lower])
     link = r"\s*(?:[-–]|\s(?i:to|through|thru)\s)\s*"
     return re.compile(link + wd + r"\b"), re.compile(wd + link + r"$")
 

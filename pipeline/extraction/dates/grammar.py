@@ -6,8 +6,9 @@ matched against a whole expression, tells its parts apart (parsing in `parse.py`
     range | [prefix or lead] [part modifiers] core
 
 where each kind of core is a named group (`date`, `month`, `quarter`, ...), so `match.lastgroup`
-names the kind. Month and weekday names are matched in Title case only (edited news capitalises
-them; this keeps out `may` the modal and `march` the noun); function words match in any case.
+names the kind. Month and weekday names are matched in Title case, and full names also in
+lower case except `may` and `march` (the modal, the noun: `lowercase_excluded.txt`); function
+words match in any case.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def grammar() -> Grammar:
     p["NUM"] = rf"(?:(?<![\d.,])\d{{1,3}}(?![\d]|[.,]\d)|{p['NUMW']})"
     p["A_NUM"] = rf"(?:{p['NUM']}|(?i:an?)(?!\w))"
     p["UNIT"] = f"{alt(lx.units, ci=True)}(?!\\w)"
-    p["MONTH_FULL"] = f"{alt(lx.month_full)}(?!\\w)"
+    p["MONTH_FULL"] = f"{alt([*lx.month_full, *lx.month_lower])}(?!\\w)"
     p["MONTH_ABBR"] = f"{alt(lx.month_abbr)}(?:\\.|(?!\\w))"
     p["MONTH"] = f"(?:{p['MONTH_FULL']}|{p['MONTH_ABBR']})"
     p["DAY"] = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)(?![.,]\d)"
@@ -83,13 +84,14 @@ def grammar() -> Grammar:
     p["YEAR_T"] = year_t
     p["YEAR"] = rf"(?<![\w.,$€£¥#/])(?<!\d[-/–]){year_t}"
     p["YY"] = r"['’]\d\d(?!\w)"
-    p["WD_FULL"] = f"{alt(lx.weekday_full)}(?!\\w)"
+    p["WD_FULL"] = f"{alt([*lx.weekday_full, *lx.weekday_lower])}(?!\\w)"
     p["WD_ANY"] = f"(?:{p['WD_FULL']}|{alt(lx.weekday_abbr)}(?:\\.|(?!\\w)))"
     p["DAYPART"] = f"(?:\\s+{alt(lx.day_parts, ci=True)}(?!\\w))?"
     wd_head = f"(?:{p['WD_ANY']},?\\s+)"
-    p["DATE_MDY"] = f"{wd_head}?{p['MONTH']}\\s*{p['DAY']}(?:(?:\\s*,\\s*|\\s+){year_t})?"
+    day_year = f"(?:\\s*,\\s*|\\s+(?:(?i:of|in)\\s+)?){year_t}"  # `July 4th of 1995`
+    p["DATE_MDY"] = f"{wd_head}?{p['MONTH']}\\s*{p['DAY']}(?:{day_year})?"
     p["DATE_DMY"] = (
-        f"{wd_head}?(?:(?i:the)\\s+)?{p['DAY']}\\s+(?:(?i:of)\\s+)?{p['MONTH']}(?:,?\\s+{year_t})?"
+        f"{wd_head}?(?:(?i:the)\\s+)?{p['DAY']}\\s+(?:(?i:of)\\s+)?{p['MONTH']}(?:{day_year})?"
     )
     p["DATE_ISO"] = (
         r"(?<![\w./-])(?:1\d{3}|20\d\d)(?:-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
@@ -100,7 +102,8 @@ def grammar() -> Grammar:
         r"|\d{1,2}-\d{1,2}-\d{4})(?![\w/]|[.-]\d)"
     )
     p["DATE_DMONY"] = (
-        rf"(?<![\w.])\d{{1,2}}-(?:{alt(lx.month_full)}|{alt(lx.month_abbr)})-(?:\d{{4}}|\d{{2}})(?!\w)"
+        rf"(?<![\w.])\d{{1,2}}-(?:{alt([*lx.month_full, *lx.month_lower])}|{alt(lx.month_abbr)})"
+        r"-(?:\d{4}|\d{2})(?!\w)"
     )
     p["DATE"] = (
         f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['DATE_ISO']}|{p['DATE_NUM']}|{p['DATE_DMONY']})"
@@ -217,7 +220,10 @@ def grammar() -> Grammar:
         f"|(?i:the|its|their)\\s+{fw}\\s+(?i:year)(?!\\w))"
     )
     p["MONTH_BARE"] = f"(?:{p['MONTH_FULL']}|{alt(lx.month_abbr)}\\.)"
-    p["WEEKDAY"] = f"{p['WD_FULL']}{p['DAYPART']}"
+    p["WEEKDAY"] = (
+        f"{p['WD_FULL']}{p['DAYPART']}"
+        r"(?:\s+(?i:of)\s+(?i:this|next|last)\s+(?i:week)(?!\w))?"  # `Tuesday of next week`
+    )
     # Part modifiers (`early`, `the end of`, `the first quarter of`, ...), one or more.
     ordl = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter)"
     word_parts = [w for w in lx.parts if not w.endswith("-")]

@@ -91,8 +91,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "iso": r"(?P<yr>\d{4})[-/](?P<m>\d{1,2})[-/](?P<day>\d{1,2})",
         "num": r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<yr>\d{4}|\d{2})",
         "dmony": rf"(?P<day>\d{{1,2}})-{month}-(?P<yr>\d{{4}}|\d{{2}})",
-        "mdy": rf"(?:(?P<wd>{wd})\.?,?\s+)?{month}\s*{day}(?:\s*,?\s*{yr})?",
-        "dmy": rf"(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{yr})?",
+        "mdy": rf"(?:(?P<wd>{wd})\.?,?\s+)?{month}\s*{day}(?:\s*,?\s*(?:(?:of|in)\s+)?{yr})?",
+        "dmy": rf"(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}"
+        rf"(?:,?\s+(?:(?:of|in)\s+)?{yr})?",
         "month_year": rf"{month}(?:,?\s+(?:of\s+)?(?P<yr>\d{{4}})|\s*(?P<yy>'\d\d))",
         "month": rf"{month}",
         "holiday": r"(?:the\s+)?(?P<name>.+?)(?:,?\s+(?P<yr>\d{4}))?",
@@ -122,7 +123,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "season": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)(?:\s+of)?"
         r"\s+(?P<yr>\d{4}|'\d\d)(?:[/-](?P<yr2>\d{2}(?:\d{2})?))?",
         "season_bare": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)",
-        "weekday": rf"(?P<wd>{wd})(?:\s+(?:morning|afternoon|evening|night))?",
+        "weekday": rf"(?P<wd>{wd})(?:\s+(?:morning|afternoon|evening|night))?"
+        r"(?:\s+of\s+(?P<week>this|next|last)\s+week)?",
         "fy_code": r"(?:FY|F\.Y\.)\s*'?(?P<a>\d{4}|\d{2})(?:\s*[-/]\s*'?(?P<b>\d{4}|\d{2}))?",
         "fiscal_num": rf"(?:the\s+|its\s+|their\s+)?(?:{fw}(?:\s+year)?\s+)?'?"
         rf"(?P<a>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<b>\d{{4}}|\d{{2}}))?(?:\s+{fw}\s+year)?",
@@ -469,7 +471,12 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
         return S.YearlessMonth(_month(t))
     if kind == "weekday":
         m = _m("weekday", t)
-        return S.Weekday(lx.weekdays[m["wd"].rstrip(".")]) if m else None
+        if not m:
+            return None
+        wd = lx.weekdays[m["wd"].rstrip(".")]
+        if m["week"]:
+            return S.WeekdayOf(wd, {"last": -1, "this": 0, "next": 1}[m["week"].lower()])
+        return S.Weekday(wd)
     if kind == "year":
         return S.year(int(t[-4:]))
     if kind == "holiday":

@@ -281,6 +281,19 @@ class Weekday(Spec):
 
 
 @dataclass(frozen=True)
+class WeekdayOf(Spec):
+    """`Tuesday of next week`: that day of the Monday-Sunday week `offset` weeks from P's."""
+
+    wd: int
+    offset: int
+    gran: str = "day"
+
+    def at(self, ctx: Ctx, shift: int) -> Interval:
+        d = cal.monday(ctx.p()) + timedelta(days=self.wd + 7 * self.offset)
+        return Interval(d, d, "day")
+
+
+@dataclass(frozen=True)
 class Weekend(Spec):
     gran: str = "week"
     cycle: str = "week"
