@@ -29,6 +29,7 @@ CORE_KINDS = (
     "holiday",
     "rel_day",
     "earlier_later",
+    "shift",
     "ago",
     "in_n",
     "within_n",
@@ -220,6 +221,11 @@ def grammar() -> Grammar:
         f"|(?i:the|its|their)\\s+{fw}\\s+(?i:year)(?!\\w))"
     )
     p["MONTH_BARE"] = f"(?:{p['MONTH_FULL']}|{alt(lx.month_abbr)}\\.)"
+    # `three days after Christmas`, `two weeks from tomorrow`: a day moved by a count of units
+    p["SHIFT"] = (
+        f"{p['A_NUM']}\\s+{p['UNIT']}\\s+(?i:before|after|from)\\s+"
+        f"(?:{p['DATE']}|{p['HOLIDAY']}|{p['REL_DAY']}|{p['DEICTIC']}|{p['WD_FULL']})"
+    )
     p["WEEKDAY"] = (
         f"{p['WD_FULL']}{p['DAYPART']}"
         r"(?:\s+(?i:of)\s+(?i:this|next|last)\s+(?i:week)(?!\w))?"  # `Tuesday of next week`
@@ -290,6 +296,7 @@ def grammar() -> Grammar:
         "holiday": p["HOLIDAY"],
         "rel_day": p["REL_DAY"],
         "earlier_later": p["EARLIER_LATER"],
+        "shift": p["SHIFT"],
         "ago": p["AGO"],
         "in_n": p["IN_N"],
         "within_n": p["WITHIN_N"],

@@ -101,6 +101,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "earlier_later": r"(?P<which>earlier|later|so\s+far)\s+(?:this|in\s+the)\s+"
         r"(?P<unit>[a-z]+)",
         "ago": rf"{num}\s+{unit}\s+ago",
+        "shift": rf"{num}\s+{unit}\s+(?P<dir>before|after|from)\s+(?P<rest>.+)",
         "in_n": rf"in\s+{num}\s+{unit}(?:'s?\s+time)?",
         "n_from_now": rf"{num}\s+{unit}\s+(?:from\s+now|hence)",
         "within_n": rf"within\s+(?:(?:the\s+)?(?:next|coming)\s+)?{num}\s+{unit}",
@@ -223,6 +224,18 @@ def _parse_ago(t: str) -> S.Spec | None:
     m = _m("ago", t)
     u = m and _unit_spec(m["n"], m["unit"])
     return S.Ago(*u) if u else None
+
+
+def _parse_shift(t: str) -> S.Spec | None:
+    m = _m("shift", t)
+    u = m and _unit_spec(m["n"], m["unit"])
+    if not u:
+        return None
+    inner = _parse_text(m["rest"], allow_prefix=False)
+    if inner is None or inner.gran != "day":
+        return None
+    n, base, mult = u
+    return S.Shift(inner, -n * mult if m["dir"].lower() == "before" else n * mult, base)
 
 
 def _parse_in_n(t: str) -> S.Spec | None:
@@ -489,6 +502,8 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
             return None
         which = "later" if m["which"].lower() == "later" else "earlier"
         return S.EarlierLater(which, m["unit"].lower())
+    if kind == "shift":
+        return _parse_shift(t)
     if kind == "ago":
         return _parse_ago(t)
     if kind == "in_n":

@@ -424,6 +424,27 @@ def _point(p: date, n: int, base: str, mult: int) -> Interval:
 
 
 @dataclass(frozen=True)
+class Shift(Spec):
+    """`three days after Christmas`, `two weeks before May 13 1999`: a day moved by `k` units."""
+
+    inner: Spec
+    k: int
+    base: str
+    gran: str = "day"
+
+    @property
+    def cycle(self) -> str | None:  # type: ignore[override]
+        return self.inner.cycle
+
+    def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        iv = self.inner.at(ctx, shift)
+        if iv is None or iv.start is None or iv.start != iv.end:
+            return None
+        d = cal.add_units(iv.start, self.k, self.base)
+        return Interval(d, d, "day")
+
+
+@dataclass(frozen=True)
 class Ago(Spec):
     n: int
     base: str
@@ -853,7 +874,7 @@ def tense_sensitive(spec: Spec) -> bool:
         return tense_sensitive(spec.inner)
     if isinstance(spec, NamedDeictic):
         return spec.which == "this" and isinstance(spec.base, Weekday)
-    if isinstance(spec, (Part, PeriodTo)):
+    if isinstance(spec, (Part, PeriodTo, Shift)):
         return spec.cycle is not None or tense_sensitive(spec.inner)
     if isinstance(spec, Range):
         return tense_sensitive(spec.a) or tense_sensitive(spec.b)
