@@ -102,16 +102,27 @@ def grammar() -> Grammar:
         r"(?<![\w./-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}"
         r"|\d{1,2}-\d{1,2}-\d{4})(?![\w/]|[.-]\d)"
     )
+    # A month name between numbers, in any case: `23-Sep-2020`, `22/Jan/2019`, `Sep-23-2020`,
+    # `2019/aug/01`
+    mon = alt(lx.months, ci=True)
     p["DATE_DMONY"] = (
-        rf"(?<![\w.])\d{{1,2}}-(?:{alt([*lx.month_full, *lx.month_lower])}|{alt(lx.month_abbr)})"
-        r"-(?:\d{4}|\d{2})(?!\w)"
+        r"(?<![\w./-])(?:"
+        + "|".join(
+            f"\\d{{1,2}}{s}{mon}{s}(?:\\d{{4}}|\\d{{2}})|{mon}{s}\\d{{1,2}}{s}\\d{{4}}"
+            f"|(?:1\\d|20)\\d\\d{s}{mon}{s}\\d{{1,2}}"
+            for s in ("-", "/")
+        )
+        + r")(?![\w/]|[.-]\d)"
     )
     p["DATE"] = (
         f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['DATE_ISO']}|{p['DATE_NUM']}|{p['DATE_DMONY']})"
     )
-    p["MONTH_YEAR"] = f"{p['MONTH']}(?:,?\\s+(?:(?i:of)\\s+)?{year_t}|\\s*{p['YY']})"
+    p["MONTH_YEAR"] = (
+        f"{p['MONTH']}(?:,?\\s+(?:(?i:of)\\s+)?{year_t}|\\s*{p['YY']}|[-/]{year_t})"  # `Dec-2018`
+    )
     holiday_names = [h[4:] if h.startswith("the ") else h for h in lx.holidays]
-    p["HOLIDAY"] = f"(?:(?i:the)\\s+)?{alt(holiday_names)}(?!\\w)(?:,?\\s+{year_t})?"
+    holiday = f"{alt(holiday_names, ci=True)}(?!\\w)"  # `Christmas`, `black friday`
+    p["HOLIDAY"] = f"(?:(?i:the)\\s+)?{holiday}(?:,?\\s+{year_t})?"
     rel = [w for w in lx.relative_days if " " in w or w not in ("today", "yesterday", "tomorrow")]
     p["REL_DAY"] = (
         f"(?:{alt(rel, ci=True)}(?!\\w)|(?i:today|yesterday|tomorrow)(?!\\w){p['DAYPART']})"
@@ -137,9 +148,10 @@ def grammar() -> Grammar:
     season = r"(?i:spring|summer|autumn|fall|winter)(?!\w)"
     p["SEASON"] = season
     deic_w = r"(?i:this\s+past|(?:this\s+|the\s+)?(?:up)?coming|this|last|next)"
-    deic_unit = r"(?i:week|weekend|month|quarter|year|decade|century)(?!\w)"
+    deic_unit = r"(?i:week|weekend|month|quarter|(?:calendar\s+)?year|decade|century)(?!\w)"
     p["DEICTIC"] = (
-        f"(?:{deic_w}\\s+(?:{deic_unit}|{p['WD_FULL']}{p['DAYPART']}|{p['MONTH_FULL']}|{season})"
+        f"(?:{deic_w}\\s+(?:{deic_unit}|{p['WD_FULL']}{p['DAYPART']}|{p['MONTH_FULL']}|{season}"
+        f"|{holiday})"
         f"|(?i:the\\s+current)\\s+{deic_unit})"
     )
     p["YEAR_END"] = (
@@ -254,7 +266,7 @@ def grammar() -> Grammar:
     range_item = (
         f"(?:{p['PARTS']})?(?:{p['DATE']}|{p['MONTH_YEAR']}|{p['HOLIDAY']}|{p['QUARTER']}"
         f"|{p['HALF']}|{p['SEASON_YEAR']}|{p['DEICTIC']}|{p['DECADE']}|{p['YEAR']}"
-        f"|{p['MONTH_BARE']}|{p['WEEKDAY']}|{p['THE_UNIT']})"
+        f"|{p['MONTH']}|{p['WEEKDAY']}|{p['THE_UNIT']})"  # `from Sep to Nov`: abbreviations too
     )
     p["RANGE_ITEM"] = range_item
     p["SEASON_SPAN"] = (

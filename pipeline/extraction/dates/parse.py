@@ -90,11 +90,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     pats = {
         "iso": r"(?P<yr>\d{4})[-/](?P<m>\d{1,2})[-/](?P<day>\d{1,2})",
         "num": r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<yr>\d{4}|\d{2})",
-        "dmony": rf"(?P<day>\d{{1,2}})-{month}-(?P<yr>\d{{4}}|\d{{2}})",
+        "dmony": rf"(?P<day>\d{{1,2}})(?P<s>[-/]){month}(?P=s)(?P<yr>\d{{4}}|\d{{2}})",
+        "mdny": rf"{month}(?P<s>[-/])(?P<day>\d{{1,2}})(?P=s)(?P<yr>\d{{4}})",
+        "ymond": rf"(?P<yr>\d{{4}})(?P<s>[-/]){month}(?P=s)(?P<day>\d{{1,2}})",
         "mdy": rf"(?:(?P<wd>{wd})\.?,?\s+)?{month}\s*{day}(?:\s*,?\s*(?:(?:of|in)\s+)?{yr})?",
         "dmy": rf"(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}"
         rf"(?:,?\s+(?:(?:of|in)\s+)?{yr})?",
-        "month_year": rf"{month}(?:,?\s+(?:of\s+)?(?P<yr>\d{{4}})|\s*(?P<yy>'\d\d))",
+        "month_year": rf"{month}(?:(?:,?\s+(?:of\s+)?|[-/])(?P<yr>\d{{4}})|\s*(?P<yy>'\d\d))",
         "month": rf"{month}",
         "holiday": r"(?:the\s+)?(?P<name>.+?)(?:,?\s+(?P<yr>\d{4}))?",
         "rel_day": r"(?P<phrase>.+?)(?:\s+(?:morning|afternoon|evening|night))?",
@@ -169,7 +171,7 @@ def _parse_date(t: str) -> S.Spec | None:
         return S.day(int(m["yr"]), int(m["m"]), int(m["day"]))
     if m := _m("num", t):
         return S.NumericDate(int(m["a"]), int(m["b"]), _year(m["yr"]), m["sep"])
-    if m := _m("dmony", t):
+    if m := (_m("dmony", t) or _m("mdny", t) or _m("ymond", t)):
         return S.day(_year(m["yr"]), _month(m["mon"]), int(m["day"]))
     m = _m("mdy", t) or _m("dmy", t)
     if not m:
@@ -274,7 +276,7 @@ def _parse_deictic(t: str) -> S.Spec | None:
     which = _WS.sub(" ", m["which"].lower())
     which = re.sub(r"^(?:this |the )?(?:up)?coming$", "next", which)
     which = {"this past": "last", "the current": "this"}.get(which, which)
-    what = m["what"]
+    what = re.sub(r"(?i)^calendar\s+(?=year$)", "", m["what"])  # `this calendar year`
     low = what.lower()
     offset = {"last": -1, "this": 0, "next": 1}[which]
     if low in _DEICTIC_UNITS:
@@ -286,6 +288,9 @@ def _parse_deictic(t: str) -> S.Spec | None:
         return S.NamedDeictic(which, S.YearlessMonth(lx.months[what]))
     if low in lx.seasons:
         return S.NamedDeictic(which, S.YearlessSeason(lx.seasons[low]))
+    holiday = _parse_holiday(what)  # `last Christmas`, `next Easter`
+    if isinstance(holiday, S.Holiday) and holiday.y is None:
+        return S.NamedDeictic(which, holiday)
     return None
 
 
@@ -592,6 +597,12 @@ def _now_end(word: str) -> S.Spec | None:
     return None if offset is None else S.RelDay(offset)
 
 
+def _range_month(word: str) -> S.Spec | None:
+    """`Sep` in `from Sep to Nov`: an abbreviation alone is a month only at a range's end."""
+    m = lexicon().months.get(word.rstrip("."))
+    return None if m is None else S.YearlessMonth(m)
+
+
 def _parse_range(text: str) -> S.Spec | None:
     if m := _m("range_words", text):
         body = m["body"]
@@ -602,13 +613,13 @@ def _parse_range(text: str) -> S.Spec | None:
             if left.lower() in ("now", "today"):
                 a = S.RelDay(0)
             else:
-                a = _parse_text(left, allow_prefix=False)
+                a = _range_month(left) or _parse_text(left, allow_prefix=False)
             if a is None:
                 continue
             if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", right):
                 b = _inherit_day(a, int(re.match(r"\d+", right).group()))
             else:
-                b = _now_end(right) or _parse_text(right, allow_prefix=False)
+                b = _now_end(right) or _range_month(right) or _parse_text(right, allow_prefix=False)
             if b is None:
                 continue
             return S.Range(_inherit_year(a, b), b)
