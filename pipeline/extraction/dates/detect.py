@@ -308,8 +308,9 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         if name in lx.ambiguous_months or core.endswith("."):
             return _licensed(lx, text, c)
         return True
-    if kind == "holiday" and core.islower():
-        return bool(c.pre or c.part)  # `on black friday`, not `easter eggs`
+    if kind == "holiday" and core.islower():  # `on black friday`, not `easter eggs`
+        prev = (_prev_word(text, c.core_start) or "").lower()
+        return bool(c.pre or c.part) or prev in ("last", "next", "this")
     if kind == "weekday":
         prev = _prev_word(text, c.core_start)
         if prev and prev.lower() in ("every", "each", "per"):
