@@ -249,9 +249,11 @@ def grammar() -> Grammar:
     of_parts = [w for w in word_parts if w.endswith(" of")]  # `end of year`: the unit follows
     other_parts = [w for w in word_parts if not w.endswith(" of")]
     p["PART_ONE"] = (
-        f"(?:(?:(?P<pq>(?i:the)\\s+{ordl}{sp}(?i:quarter)\\s+(?i:of))"
-        f"|(?P<ph>(?i:the)\\s+(?:{ordl}|(?i:back))\\s+(?i:half)\\s+(?i:of))"
-        f"|(?P<pw>(?i:the)\\s+{ordl}\\s+(?i:week)\\s+(?i:of))"
+        # `the` may be dropped (`1st quarter of 2013`, `first week of 2015`), except before
+        # `last week`, which is a date of its own (`last week of trading`)
+        f"(?:(?:(?P<pq>(?:(?i:the)\\s+)?{ordl}{sp}(?i:quarter)\\s+(?i:of))"
+        f"|(?P<ph>(?:(?i:the)\\s+)?(?:{ordl}|(?i:back))\\s+(?i:half)\\s+(?i:of))"
+        f"|(?P<pw>(?:(?i:the)\\s+{ordl}|(?!(?i:last)\\s){ordl})\\s+(?i:week)\\s+(?i:of))"
         f"|(?P<pn>(?i:the)\\s+(?i:first|last)\\s+{p['NUM']}\\s+(?i:days|weeks|months|years)"
         r"\s+(?i:of)))\s+"
         f"|(?P<pword>{alt(of_parts, ci=True)}\\s+"

@@ -564,15 +564,15 @@ def _parse_parts(text: str) -> list[tuple[str, int, str]] | None:
             return None
         pos = m.end()
         if m["pq"]:
-            word = re.match(r"the\s+(\S+?)[\s-]+quarter", m["pq"], re.I).group(1)
+            word = re.match(r"(?:the\s+)?(\S+?)[\s-]+quarter", m["pq"], re.I).group(1)
             out.append(("quarter", _ordinal(word), ""))
         elif m["ph"]:
-            word = re.match(r"the\s+(\S+)\s+half", m["ph"], re.I).group(1).lower()
+            word = re.match(r"(?:the\s+)?(\S+)\s+half", m["ph"], re.I).group(1).lower()
             out.append(
                 ("half", 2 if word in ("back", "latter", "last", "final") else _ordinal(word), "")
             )
         elif m["pw"]:
-            word = re.match(r"the\s+(\S+)\s+week", m["pw"], re.I).group(1)
+            word = re.match(r"(?:the\s+)?(\S+)\s+week", m["pw"], re.I).group(1)
             out.append(("week", _ordinal(word), ""))
         elif m["pn"]:
             pm = re.match(r"the\s+(first|last)\s+(\S+)\s+(\w+)", m["pn"], re.I)

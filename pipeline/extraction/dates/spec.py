@@ -673,6 +673,18 @@ def _split(iv: Interval, parts: int, k: int, gran: str) -> Interval:
     return Interval(lo, hi, classify(lo, hi))
 
 
+def _weeks_of(iv: Interval) -> tuple[date, date]:
+    """Mondays of the first and last Monday-Sunday weeks of a period, a week belonging to the
+    period that holds its Thursday (ISO 8601: `the first week of 2015` is Dec 29 .. Jan 4)."""
+    first = cal.monday(iv.start)
+    if first + timedelta(days=3) < iv.start:
+        first += timedelta(weeks=1)
+    last = cal.monday(iv.end)
+    if last + timedelta(days=3) > iv.end:
+        last -= timedelta(weeks=1)
+    return first, last
+
+
 @dataclass(frozen=True)
 class Part(Spec):
     """A part of a period: `early 2024`, `the end of the year`, `the first quarter of 2023`."""
@@ -717,13 +729,17 @@ class Part(Spec):
         if kind == "half":
             return _split(iv, 2, self.k, "half")
         if kind == "week":
+            first, last = _weeks_of(iv)
             k = self.k
-            if k == -1:
-                return Interval(iv.end - timedelta(days=6), iv.end, "week")
-            first = iv.start + timedelta(weeks=k - 1)
-            if first > iv.end:
+            monday = last if k == -1 else first + timedelta(weeks=k - 1)
+            if monday > last:
                 raise NotADate
-            return Interval(first, min(iv.end, first + timedelta(days=6)), "week")
+            return Interval(monday, monday + timedelta(days=6), "week")
+        if kind in ("first", "last") and self.unit == "week":
+            first, last = _weeks_of(iv)
+            if kind == "first":
+                return Interval(first, first + timedelta(weeks=self.k) - ONE_DAY, "range")
+            return Interval(last - timedelta(weeks=self.k - 1), last + timedelta(days=6), "range")
         if kind == "first":
             last = cal.add_units(iv.start, self.k, self.unit) - ONE_DAY
             return Interval(iv.start, min(last, iv.end), classify(iv.start, min(last, iv.end)))
