@@ -249,11 +249,14 @@ def grammar() -> Grammar:
     of_parts = [w for w in word_parts if w.endswith(" of")]  # `end of year`: the unit follows
     other_parts = [w for w in word_parts if not w.endswith(" of")]
     p["PART_ONE"] = (
-        # `the` may be dropped (`1st quarter of 2013`, `first week of 2015`), except before
-        # `last week`, which is a date of its own (`last week of trading`)
+        # `the` may be dropped (`1st quarter of 2013`, `first week of 2015`); before `last
+        # week`, a date of its own, only when a time follows (`last week of 2016`, not `last
+        # week of trading`)
         f"(?:(?:(?P<pq>(?:(?i:the)\\s+)?{ordl}{sp}(?i:quarter)\\s+(?i:of))"
         f"|(?P<ph>(?:(?i:the)\\s+)?(?:{ordl}|(?i:back))\\s+(?i:half)\\s+(?i:of))"
-        f"|(?P<pw>(?:(?i:the)\\s+{ordl}|(?!(?i:last)\\s){ordl})\\s+(?i:week)\\s+(?i:of))"
+        f"|(?P<pw>(?:(?i:the)\\s+{ordl}|(?!(?i:last)\\s){ordl})\\s+(?i:week)\\s+(?i:of)"
+        f"|(?i:last)\\s+(?i:week)\\s+(?i:of)"
+        f"(?=\\s+(?:{year_t}|{p['MONTH']}|(?i:this|next|last)\\s)|\\s*$))"
         f"|(?P<pn>(?i:the)\\s+(?i:first|last)\\s+{p['NUM']}\\s+(?i:days|weeks|months|years)"
         r"\s+(?i:of)))\s+"
         f"|(?P<pword>{alt(of_parts, ci=True)}\\s+"
