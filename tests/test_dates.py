@@ -119,8 +119,13 @@ RESOLVE = [
     ("on Friday", P, "past", None, ("2022-11-04", "2022-11-04", "day")),
     ("March 22", P, "future", None, ("2023-03-22", "2023-03-22", "day")),
     ("between February 4 and May 4", P, "past", None, ("2022-02-04", "2022-05-04", "range")),
-    # tense: None and present read as past, but as future after by/until
+    # tense: present reads as past, None as the occurrence nearest P; future after by/until
     ("in October", P, None, None, ("2022-10-01", "2022-10-31", "month")),
+    ("in December", P, None, None, ("2022-12-01", "2022-12-31", "month")),
+    ("in December", P, "present", None, ("2021-12-01", "2021-12-31", "month")),
+    ("in June", P, None, None, ("2022-06-01", "2022-06-30", "month")),
+    ("on Friday", P, None, None, ("2022-11-11", "2022-11-11", "day")),
+    ("on Saturday", P, None, None, ("2022-11-05", "2022-11-05", "day")),
     ("in October", P, "present", None, ("2022-10-01", "2022-10-31", "month")),
     ("in October", P, "future", None, ("2023-10-01", "2023-10-31", "month")),
     ("in November", P, "past", None, ("2022-11-01", "2022-11-30", "month")),
@@ -220,6 +225,12 @@ TENSE = [
     ("Bills will be sent out in March.", "in March", "future"),
     ("He said the rate, 6.7 percent in December, would fall.", "in December", "past"),
     ("Prices are 20% higher.", "higher", "present"),
+    ("The club agreed to sell him in November.", "in November", "untensed"),
+    ("The club was expected to sell him in November.", "in November", "untensed"),
+    ("The club is expected to sell him in November.", "in November", "future"),
+    ("The city unveiled a plan to build it by May.", "by May", "untensed"),
+    ("Analysts expect the bank to cut rates in March.", "in March", "future"),
+    ("Sales in March", "in March", None),
 ]
 
 

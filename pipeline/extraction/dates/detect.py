@@ -71,7 +71,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.]*|\d+")
 @cache
 def _scanner() -> _Scanner:
     lx = lexicon()
-    names = frozenset([*lx.months, *lx.weekdays])
+    names = frozenset([*lx.months, *lx.weekdays, *lx.month_lower, *lx.weekday_lower])
     starters = {
         *lx.starters,
         *(w.split()[0] for w in lx.interval_cues),
@@ -293,15 +293,24 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         if m.start() < c.end and m.end() > c.core_start:
             return False
     if kind == "fiscal":
-        return fiscal_known
+        if fiscal_known:
+            return True
+        # `2024/25`, `1998-99`: two years, when the first would pass as a year of its own
+        return bool(_YEAR_SPAN.fullmatch(core)) and _accept_year(lx, text, c, int(core[:4]), c.end)
     if kind == "month":
-        name = core.rstrip(".")
+        name = core.rstrip(".").title()
         prev = _prev_word(text, c.core_start)
         if prev and (prev.lower() in ("every", "each", "per", "any") or _is_superlative(prev)):
             return False
+        if name in lx.ambiguous_months and core.islower():
+            # `in june`, not `an august body`: lower case, only after a date word
+            return bool(c.pre or c.part) or (prev or "").lower() in lx.licensors
         if name in lx.ambiguous_months or core.endswith("."):
             return _licensed(lx, text, c)
         return True
+    if kind == "holiday" and core.islower():  # `on black friday`, not `easter eggs`
+        prev = (_prev_word(text, c.core_start) or "").lower()
+        return bool(c.pre or c.part) or prev in ("last", "next", "this")
     if kind == "weekday":
         prev = _prev_word(text, c.core_start)
         if prev and prev.lower() in ("every", "each", "per"):
@@ -311,6 +320,8 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         nxt = _next_word(text, c.end)
         return not (nxt and nxt[0].isupper() and nxt not in lx.months)
     if kind == "year":
+        if not core[0].isdigit():  # `the year 2030`: the words say it is a year
+            return not _context()["year_after"].match(text, c.end, min(len(text), c.end + 20))
         return _accept_year(lx, text, c, int(core), c.end)
     if kind in ("range", "hrange"):
         tail = re.search(r"(\d{4})$", core)
@@ -341,8 +352,12 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     if kind == "the_unit":
         return bool(c.part)
     if kind == "deictic":
-        prev = _prev_word(text, c.start)
-        return not (prev and prev.lower() in ("the", "every", "each", "per", "a"))
+        prev = (_prev_word(text, c.start) or "").lower()
+        if prev == "the":
+            # `the last quarter`: a quarter is only a calendar unit; `the last year` may be
+            # the twelve months before P, a duration
+            return core.lower().endswith("quarter")
+        return prev not in ("every", "each", "per", "a")
     if kind == "rel_day":
         if core[0].isupper() and not _sentence_initial(text, c.core_start):
             return False  # `USA Today`, `the Today programme`
@@ -358,9 +373,12 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     return True
 
 
+_YEAR_SPAN = re.compile(r"(?:1\d|20)\d\d\s*[-/–]\s*(?:\d{4}|\d{2})")
+
+
 @cache
 def _weekday_span_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    wd = alt(lexicon().weekday_full)
+    wd = alt([*lexicon().weekday_full, *lexicon().weekday_lower])
     link = r"\s*(?:[-–]|\s(?i:to|through|thru)\s)\s*"
     return re.compile(link + wd + r"\b"), re.compile(wd + link + r"$")
 

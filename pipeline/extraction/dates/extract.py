@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from newsclaims.extraction.dates.detect import Candidate, find_candidates
 from newsclaims.extraction.dates.fiscal import fiscal_statement
 from newsclaims.extraction.dates.lexicon import lexicon
-from newsclaims.extraction.dates.parse import needs_tense
+from newsclaims.extraction.dates.parse import needs_tense, period_end_day
 from newsclaims.extraction.dates.resolve import as_date, resolve
 from newsclaims.extraction.dates.tense import clause_tense, is_parsed
 from newsclaims.extraction.doctext import doc_text
@@ -24,7 +24,8 @@ _TEXT_MDY = re.compile(r"\b[A-Z][a-z]+\.?\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|
 
 
 def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
-    """Every temporal expression of `doc` that names a calendar time, sorted by start.
+    """Every temporal expression of `doc` that names a calendar time, sorted by start (a window
+    that ends on a day, `the quarter ended June 30`, is followed by that day).
 
     Offsets are character offsets into `doc.text`. Each expression is resolved with the tense
     of its clause (from the parse when `doc` has one, else from the words around it) and with
@@ -72,6 +73,18 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
                 granularity=res.granularity,
             )
         )
+        if c.kind == "period_to" and (at := period_end_day(text[c.core_start : c.end])):
+            # `the three months that ended on March 31`: the day is a date too
+            out.append(
+                DateMention(
+                    text=text[c.core_start + at : c.end],
+                    start=c.core_start + at,
+                    end=c.end,
+                    earliest=res.latest,
+                    latest=res.latest,
+                    granularity="day",
+                )
+            )
     return out
 
 

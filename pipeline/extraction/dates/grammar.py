@@ -6,8 +6,9 @@ matched against a whole expression, tells its parts apart (parsing in `parse.py`
     range | [prefix or lead] [part modifiers] core
 
 where each kind of core is a named group (`date`, `month`, `quarter`, ...), so `match.lastgroup`
-names the kind. Month and weekday names are matched in Title case only (edited news capitalises
-them; this keeps out `may` the modal and `march` the noun); function words match in any case.
+names the kind. Month and weekday names are matched in Title case, and full names also in
+lower case except `may` and `march` (the modal, the noun: `lowercase_excluded.txt`); function
+words match in any case.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ CORE_KINDS = (
     "holiday",
     "rel_day",
     "earlier_later",
+    "shift",
     "ago",
     "in_n",
     "within_n",
@@ -75,7 +77,7 @@ def grammar() -> Grammar:
     p["NUM"] = rf"(?:(?<![\d.,])\d{{1,3}}(?![\d]|[.,]\d)|{p['NUMW']})"
     p["A_NUM"] = rf"(?:{p['NUM']}|(?i:an?)(?!\w))"
     p["UNIT"] = f"{alt(lx.units, ci=True)}(?!\\w)"
-    p["MONTH_FULL"] = f"{alt(lx.month_full)}(?!\\w)"
+    p["MONTH_FULL"] = f"{alt([*lx.month_full, *lx.month_lower])}(?!\\w)"
     p["MONTH_ABBR"] = f"{alt(lx.month_abbr)}(?:\\.|(?!\\w))"
     p["MONTH"] = f"(?:{p['MONTH_FULL']}|{p['MONTH_ABBR']})"
     p["DAY"] = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)(?![.,]\d)"
@@ -83,13 +85,14 @@ def grammar() -> Grammar:
     p["YEAR_T"] = year_t
     p["YEAR"] = rf"(?<![\w.,$€£¥#/])(?<!\d[-/–]){year_t}"
     p["YY"] = r"['’]\d\d(?!\w)"
-    p["WD_FULL"] = f"{alt(lx.weekday_full)}(?!\\w)"
+    p["WD_FULL"] = f"{alt([*lx.weekday_full, *lx.weekday_lower])}(?!\\w)"
     p["WD_ANY"] = f"(?:{p['WD_FULL']}|{alt(lx.weekday_abbr)}(?:\\.|(?!\\w)))"
     p["DAYPART"] = f"(?:\\s+{alt(lx.day_parts, ci=True)}(?!\\w))?"
     wd_head = f"(?:{p['WD_ANY']},?\\s+)"
-    p["DATE_MDY"] = f"{wd_head}?{p['MONTH']}\\s*{p['DAY']}(?:(?:,\\s*|\\s+){year_t})?"
+    day_year = f"(?:\\s*,\\s*|\\s+(?:(?i:of|in)\\s+)?){year_t}"  # `July 4th of 1995`
+    p["DATE_MDY"] = f"{wd_head}?{p['MONTH']}\\s*{p['DAY']}(?:{day_year})?"
     p["DATE_DMY"] = (
-        f"{wd_head}?(?:(?i:the)\\s+)?{p['DAY']}\\s+(?:(?i:of)\\s+)?{p['MONTH']}(?:,?\\s+{year_t})?"
+        f"{wd_head}?(?:(?i:the)\\s+)?{p['DAY']}\\s+(?:(?i:of)\\s+)?{p['MONTH']}(?:{day_year})?"
     )
     p["DATE_ISO"] = (
         r"(?<![\w./-])(?:1\d{3}|20\d\d)(?:-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
@@ -99,15 +102,27 @@ def grammar() -> Grammar:
         r"(?<![\w./-])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.\d{4}"
         r"|\d{1,2}-\d{1,2}-\d{4})(?![\w/]|[.-]\d)"
     )
+    # A month name between numbers, in any case: `23-Sep-2020`, `22/Jan/2019`, `Sep-23-2020`,
+    # `2019/aug/01`
+    mon = alt(lx.months, ci=True)
     p["DATE_DMONY"] = (
-        rf"(?<![\w.])\d{{1,2}}-(?:{alt(lx.month_full)}|{alt(lx.month_abbr)})-(?:\d{{4}}|\d{{2}})(?!\w)"
+        r"(?<![\w./-])(?:"
+        + "|".join(
+            f"\\d{{1,2}}{s}{mon}{s}(?:\\d{{4}}|\\d{{2}})|{mon}{s}\\d{{1,2}}{s}\\d{{4}}"
+            f"|(?:1\\d|20)\\d\\d{s}{mon}{s}\\d{{1,2}}"
+            for s in ("-", "/")
+        )
+        + r")(?![\w/]|[.-]\d)"
     )
     p["DATE"] = (
         f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['DATE_ISO']}|{p['DATE_NUM']}|{p['DATE_DMONY']})"
     )
-    p["MONTH_YEAR"] = f"{p['MONTH']}(?:,?\\s+(?:(?i:of)\\s+)?{year_t}|\\s*{p['YY']})"
+    p["MONTH_YEAR"] = (
+        f"{p['MONTH']}(?:,?\\s+(?:(?i:of)\\s+)?{year_t}|\\s*{p['YY']}|[-/]{year_t})"  # `Dec-2018`
+    )
     holiday_names = [h[4:] if h.startswith("the ") else h for h in lx.holidays]
-    p["HOLIDAY"] = f"(?:(?i:the)\\s+)?{alt(holiday_names)}(?!\\w)(?:,?\\s+{year_t})?"
+    holiday = f"{alt(holiday_names, ci=True)}(?!\\w)"  # `Christmas`, `black friday`
+    p["HOLIDAY"] = f"(?:(?i:the)\\s+)?{holiday}(?:,?\\s+{year_t})?"
     rel = [w for w in lx.relative_days if " " in w or w not in ("today", "yesterday", "tomorrow")]
     p["REL_DAY"] = (
         f"(?:{alt(rel, ci=True)}(?!\\w)|(?i:today|yesterday|tomorrow)(?!\\w){p['DAYPART']})"
@@ -132,10 +147,11 @@ def grammar() -> Grammar:
     )
     season = r"(?i:spring|summer|autumn|fall|winter)(?!\w)"
     p["SEASON"] = season
-    deic_w = r"(?i:this\s+past|this\s+coming|this|last|next)"
-    deic_unit = r"(?i:week|weekend|month|quarter|year|decade|century)(?!\w)"
+    deic_w = r"(?i:this\s+past|(?:this\s+|the\s+)?(?:up)?coming|this|last|next)"
+    deic_unit = r"(?i:week|weekend|month|quarter|(?:calendar\s+)?year|decade|century)(?!\w)"
     p["DEICTIC"] = (
-        f"(?:{deic_w}\\s+(?:{deic_unit}|{p['WD_FULL']}{p['DAYPART']}|{p['MONTH_FULL']}|{season})"
+        f"(?:{deic_w}\\s+(?:{deic_unit}|{p['WD_FULL']}{p['DAYPART']}|{p['MONTH_FULL']}|{season}"
+        f"|{holiday})"
         f"|(?i:the\\s+current)\\s+{deic_unit})"
     )
     p["YEAR_END"] = (
@@ -157,13 +173,14 @@ def grammar() -> Grammar:
     p["QUARTER"] = (
         f"(?:(?<![\\w])Q[1-4](?!\\w)(?:(?:\\s+|\\s*-\\s*){year_t}|\\s*{p['YY']}"
         f"|\\s+(?i:of)\\s+{year_t})?"
-        r"|(?<![\w.,])(?:1\d|20)\d\d\s*Q[1-4](?!\w)"
+        r"|(?<![\w.,])(?:1\d|20)\d\d\s*-?\s*Q[1-4](?!\w)"
         f"|(?<![\\w.,])[1-4]Q(?:\\s*{yy_or_year})?(?!\\w)"
         f"|(?:(?i:the)\\s+)?{ordq}{sp}(?i:quarter)(?!\\w))"
     )
     p["HALF"] = (
         f"(?:(?<![\\w])H[12](?![\\w‐-])(?:(?:\\s+|\\s*-\\s*){year_t}|\\s*{p['YY']})?"
         f"|(?<![\\w.,])[12]H(?:\\s*{yy_or_year})?(?!\\w)"
+        r"|(?<![\w.,])(?:1\d|20)\d\d\s*-?\s*H[12](?!\w)"
         f"|(?:(?i:the)\\s+)?{ordh}{sp}(?i:half)(?!\\w))"
     )
     season_year = r"(?:1\d|20)\d\d(?:[/-]\d{2}(?:\d{2})?)?(?!\w)"
@@ -210,22 +227,40 @@ def grammar() -> Grammar:
         f"|{p['WD_FULL']})"
     )
     p["THE_UNIT"] = (
-        f"(?:(?i:the\\s+(?:year|month|week|quarter|decade|century))(?!\\w)"
+        # bare after a part: `by end of year`, `at start of month`
+        f"(?:(?:(?i:the)\\s+)?(?i:year|month|week|quarter)(?![\\w‐-])(?!\\s+\\d)"
+        f"|(?i:the\\s+(?:decade|century))(?!\\w)"
         f"|(?i:the|its|their)\\s+{fw}\\s+(?i:year)(?!\\w))"
     )
     p["MONTH_BARE"] = f"(?:{p['MONTH_FULL']}|{alt(lx.month_abbr)}\\.)"
-    p["WEEKDAY"] = f"{p['WD_FULL']}{p['DAYPART']}"
+    # `three days after Christmas`, `two weeks from tomorrow`: a day moved by a count of units
+    p["SHIFT"] = (
+        f"{p['A_NUM']}\\s+{p['UNIT']}\\s+(?i:before|after|from)\\s+"
+        f"(?:{p['DATE']}|{p['HOLIDAY']}|{p['REL_DAY']}|{p['DEICTIC']}|{p['WD_FULL']})"
+    )
+    p["WEEKDAY"] = (
+        f"{p['WD_FULL']}{p['DAYPART']}"
+        r"(?:\s+(?i:of)\s+(?i:this|next|last)\s+(?i:week)(?!\w))?"  # `Tuesday of next week`
+    )
     # Part modifiers (`early`, `the end of`, `the first quarter of`, ...), one or more.
     ordl = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter)"
     word_parts = [w for w in lx.parts if not w.endswith("-")]
     hyphen_parts = [w[:-1] for w in lx.parts if w.endswith("-")]
+    of_parts = [w for w in word_parts if w.endswith(" of")]  # `end of year`: the unit follows
+    other_parts = [w for w in word_parts if not w.endswith(" of")]
     p["PART_ONE"] = (
-        f"(?:(?:(?P<pq>(?i:the)\\s+{ordl}{sp}(?i:quarter)\\s+(?i:of))"
-        f"|(?P<ph>(?i:the)\\s+(?:{ordl}|(?i:back))\\s+(?i:half)\\s+(?i:of))"
-        f"|(?P<pw>(?i:the)\\s+{ordl}\\s+(?i:week)\\s+(?i:of))"
+        # `the` may be dropped (`1st quarter of 2013`, `first week of 2015`); before `last
+        # week`, a date of its own, only when a time follows (`last week of 2016`, not `last
+        # week of trading`)
+        f"(?:(?:(?P<pq>(?:(?i:the)\\s+)?{ordl}{sp}(?i:quarter)\\s+(?i:of))"
+        f"|(?P<ph>(?:(?i:the)\\s+)?(?:{ordl}|(?i:back))\\s+(?i:half)\\s+(?i:of))"
+        f"|(?P<pw>(?:(?i:the)\\s+{ordl}|(?!(?i:last)\\s){ordl})\\s+(?i:week)\\s+(?i:of)"
+        f"|(?i:last)\\s+(?i:week)\\s+(?i:of)"
+        f"(?=\\s+(?:{year_t}|{p['MONTH']}|(?i:this|next|last)\\s)|\\s*$))"
         f"|(?P<pn>(?i:the)\\s+(?i:first|last)\\s+{p['NUM']}\\s+(?i:days|weeks|months|years)"
         r"\s+(?i:of)))\s+"
-        f"|(?P<pword>{alt(word_parts, ci=True)})(?:\\s+|\\s*[-‐]\\s*)(?!(?i:year)(?!\\w))"
+        f"|(?P<pword>{alt(of_parts, ci=True)}\\s+"
+        f"|{alt(other_parts, ci=True)}(?:\\s+|\\s*[-‐]\\s*)(?!(?i:year)(?!\\w)))"
         f"|(?P<phyph>{alt(hyphen_parts, ci=True)})\\s*[-‐]\\s*(?!(?i:year)(?!\\w))"
         r")"
     )
@@ -236,26 +271,38 @@ def grammar() -> Grammar:
     range_item = (
         f"(?:{p['PARTS']})?(?:{p['DATE']}|{p['MONTH_YEAR']}|{p['HOLIDAY']}|{p['QUARTER']}"
         f"|{p['HALF']}|{p['SEASON_YEAR']}|{p['DEICTIC']}|{p['DECADE']}|{p['YEAR']}"
-        f"|{p['MONTH_BARE']}|{p['WEEKDAY']}|{p['THE_UNIT']})"
+        f"|{p['MONTH']}|{p['WEEKDAY']}|{p['THE_UNIT']})"  # `from Sep to Nov`: abbreviations too
     )
     p["RANGE_ITEM"] = range_item
     p["SEASON_SPAN"] = (
         r"(?:(?i:the|its|their)\s+)?(?<![\w.,$])(?:1\d|20)\d\d\s*[-/–]\s*(?:\d{2}|\d{4})\s+"
         r"(?i:seasons?|campaign)(?!\w)"
     )
+    # A range can end now (`between Jan 2019 and now`, `from March to date`, `to today`).
+    now_end = r"(?i:now|today|tomorrow|yesterday)(?!\w)"
     p["RANGE_WORDS"] = (
-        f"(?:(?i:between)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+(?i:and)\\s+"
-        f"(?:{range_item}|{p['DAY']})"
+        f"(?:(?i:between)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
+        r"(?i:and|to|through|thru)\s+"
+        f"(?:{range_item}|{now_end}|{p['DAY']})"
         f"|(?i:from)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
         r"(?i:to|through|thru|until|till|into)\s+"
-        f"(?:{range_item}|{p['DAY']}))"
+        f"(?:{range_item}|{now_end}|(?i:date)(?!\\w)|{p['DAY']}))"
+    )
+    full_date = (
+        f"(?:{p['DATE_ISO']}|{p['DATE_NUM']}|{p['MONTH']}\\s*{p['DAY']}(?:,\\s*|\\s+){year_t}"
+        f"|{p['DAY']}\\s+{p['MONTH']},?\\s+{year_t})"
     )
     p["RANGE"] = (
         f"(?:{p['MONTH']}\\s*{p['DAY']}\\s*[-–]\\s*(?:{p['MONTH']}\\s*)?{p['DAY']}(?:,?\\s+{year_t})?"
         f"|{p['DAY']}(?:\\s+{p['MONTH']})?\\s*[-–]\\s*{p['DAY']}\\s+{p['MONTH']}(?:,?\\s+{year_t})?"
         f"|{p['MONTH']}\\s*[-–]\\s*{p['MONTH']}(?:,?\\s+{year_t})?"
         f"|{p['MONTH_FULL']}\\s+(?i:to|through|until|till)\\s+{p['MONTH_FULL']}(?:,?\\s+{year_t})?"
-        r"|(?<![\w.,$])(?:1\d|20)\d\d\s*[-–]\s*(?:1\d|20)\d\d(?!\w)(?![.,]\d))"
+        r"|(?<![\w.,$])(?<!\d[-–])(?:1\d|20)\d\d\s*[-–]\s*(?:1\d|20)\d\d(?!\w)(?![.,]\d|[-–]\d)"
+        # `2014 to 2018`, `2014 through May 2018`: a year to a later time that names its year
+        f"|{p['YEAR']}\\s+(?i:to|through|thru|until|till)\\s+"
+        f"(?:{full_date}|{p['MONTH_YEAR']}|{p['YEAR']})"
+        # `10/1/2018 - 10/7/2018`, `Nov 18 2014-Dec 19 2015`: two full dates
+        f"|{full_date}\\s*[-–]\\s*{full_date})"
     )
     cores = {
         "period_to": p["PERIOD_TO"],
@@ -266,6 +313,7 @@ def grammar() -> Grammar:
         "holiday": p["HOLIDAY"],
         "rel_day": p["REL_DAY"],
         "earlier_later": p["EARLIER_LATER"],
+        "shift": p["SHIFT"],
         "ago": p["AGO"],
         "in_n": p["IN_N"],
         "within_n": p["WITHIN_N"],
@@ -283,7 +331,7 @@ def grammar() -> Grammar:
         "the_unit": p["THE_UNIT"],
         "month": p["MONTH_BARE"],
         "weekday": p["WEEKDAY"],
-        "year": p["YEAR"],
+        "year": f"(?:(?i:the\\s+year)\\s+)?{p['YEAR']}",  # `by the year 2030`
     }
     assert tuple(cores) == CORE_KINDS
     filler = r"(?i:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+early\s+as|as\s+late\s+as)"

@@ -42,10 +42,12 @@ class Lexicon:
 
     months: Mapping[str, int]
     month_full: tuple[str, ...]
+    month_lower: tuple[str, ...]  # full names also matched in lower case
     month_abbr: tuple[str, ...]
     ambiguous_months: frozenset[str]
     weekdays: Mapping[str, int]
     weekday_full: tuple[str, ...]
+    weekday_lower: tuple[str, ...]
     weekday_abbr: tuple[str, ...]
     seasons: Mapping[str, int]
     numbers: Mapping[str, int]
@@ -87,10 +89,16 @@ def lexicon() -> Lexicon:
     return Lexicon(
         months=MappingProxyType({r[0]: int(r[1]) for r in month_rows}),
         month_full=tuple(r[0] for r in month_rows if r[2] == "full"),
+        month_lower=tuple(
+            r[0].lower()
+            for r in month_rows
+            if r[2] == "full" and r[0] not in _words("lowercase_excluded.txt")
+        ),
         month_abbr=tuple(r[0] for r in month_rows if r[2] == "abbr"),
         ambiguous_months=frozenset(_words("ambiguous_months.txt")),
         weekdays=MappingProxyType({r[0]: int(r[1]) for r in weekday_rows}),
         weekday_full=tuple(r[0] for r in weekday_rows if r[2] == "full"),
+        weekday_lower=tuple(r[0].lower() for r in weekday_rows if r[2] == "full"),
         weekday_abbr=tuple(r[0] for r in weekday_rows if r[2] == "abbr"),
         seasons=_mapping("seasons.tsv"),
         numbers=_mapping("numbers.tsv"),

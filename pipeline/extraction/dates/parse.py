@@ -90,37 +90,44 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     pats = {
         "iso": r"(?P<yr>\d{4})[-/](?P<m>\d{1,2})[-/](?P<day>\d{1,2})",
         "num": r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<yr>\d{4}|\d{2})",
-        "dmony": rf"(?P<day>\d{{1,2}})-{month}-(?P<yr>\d{{4}}|\d{{2}})",
-        "mdy": rf"(?:(?P<wd>{wd})\.?,?\s+)?{month}\s*{day}(?:,?\s*{yr})?",
-        "dmy": rf"(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{yr})?",
-        "month_year": rf"{month}(?:,?\s+(?:of\s+)?(?P<yr>\d{{4}})|\s*(?P<yy>'\d\d))",
+        "dmony": rf"(?P<day>\d{{1,2}})(?P<s>[-/]){month}(?P=s)(?P<yr>\d{{4}}|\d{{2}})",
+        "mdny": rf"{month}(?P<s>[-/])(?P<day>\d{{1,2}})(?P=s)(?P<yr>\d{{4}})",
+        "ymond": rf"(?P<yr>\d{{4}})(?P<s>[-/]){month}(?P=s)(?P<day>\d{{1,2}})",
+        "mdy": rf"(?:(?P<wd>{wd})\.?,?\s+)?{month}\s*{day}(?:\s*,?\s*(?:(?:of|in)\s+)?{yr})?",
+        "dmy": rf"(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}"
+        rf"(?:,?\s+(?:(?:of|in)\s+)?{yr})?",
+        "month_year": rf"{month}(?:(?:,?\s+(?:of\s+)?|[-/])(?P<yr>\d{{4}})|\s*(?P<yy>'\d\d))",
         "month": rf"{month}",
         "holiday": r"(?:the\s+)?(?P<name>.+?)(?:,?\s+(?P<yr>\d{4}))?",
         "rel_day": r"(?P<phrase>.+?)(?:\s+(?:morning|afternoon|evening|night))?",
         "earlier_later": r"(?P<which>earlier|later|so\s+far)\s+(?:this|in\s+the)\s+"
         r"(?P<unit>[a-z]+)",
         "ago": rf"{num}\s+{unit}\s+ago",
+        "shift": rf"{num}\s+{unit}\s+(?P<dir>before|after|from)\s+(?P<rest>.+)",
         "in_n": rf"in\s+{num}\s+{unit}(?:'s?\s+time)?",
         "n_from_now": rf"{num}\s+{unit}\s+(?:from\s+now|hence)",
         "within_n": rf"within\s+(?:(?:the\s+)?(?:next|coming)\s+)?{num}\s+{unit}",
         "within_unit": r"within\s+(?:the|this)\s+(?P<unit>[a-z]+)",
         "next_n": rf"(?:the\s+)?(?:next|coming)\s+{num}\s+{unit}",
         "first_n": rf"the\s+first\s+{num}\s+months",
-        "deictic": r"(?P<which>this\s+past|this\s+coming|this|last|next|the\s+current)\s+"
+        "deictic": r"(?P<which>this\s+past|(?:this\s+|the\s+)?(?:up)?coming|this|last|next"
+        r"|the\s+current)\s+"
         r"(?P<what>.+?)(?:\s+(?:morning|afternoon|evening|night))?",
         "year_end": r"(?:the\s+)?(?P<unit>year|month|quarter)[- ]end(?:\s+(?P<yr>\d{4}))?",
         "decade": r"(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]*)?'?(?P<dd>\d|\d{3})0'?s",
         "century": r"(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<ord>[\w-]+?)[\s-]+century",
         "q_code": r"Q(?P<k>[1-4])(?:(?:\s+|\s*-\s*)(?:of\s+)?(?P<yr>\d{4})|\s*(?P<yy>'\d\d))?",
-        "yq_code": r"(?P<yr>\d{4})\s*Q(?P<k>[1-4])",
+        "yq_code": r"(?P<yr>\d{4})\s*-?\s*Q(?P<k>[1-4])",
         "nq_code": r"(?P<k>[1-4])Q(?:\s*(?P<yy>'?\d\d|\d{4}))?",
         "h_code": r"H(?P<k>[12])(?:(?:\s+|\s*-\s*)(?P<yr>\d{4})|\s*(?P<yy>'\d\d))?",
         "nh_code": r"(?P<k>[12])H(?:\s*(?P<yy>'?\d\d|\d{4}))?",
+        "yh_code": r"(?P<yr>\d{4})\s*-?\s*H(?P<k>[12])",
         "ord_part": rf"(?:the\s+)?{ords}[\s-]+(?P<what>quarter|half)",
         "season": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)(?:\s+of)?"
         r"\s+(?P<yr>\d{4}|'\d\d)(?:[/-](?P<yr2>\d{2}(?:\d{2})?))?",
         "season_bare": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)",
-        "weekday": rf"(?P<wd>{wd})(?:\s+(?:morning|afternoon|evening|night))?",
+        "weekday": rf"(?P<wd>{wd})(?:\s+(?:morning|afternoon|evening|night))?"
+        r"(?:\s+of\s+(?P<week>this|next|last)\s+week)?",
         "fy_code": r"(?:FY|F\.Y\.)\s*'?(?P<a>\d{4}|\d{2})(?:\s*[-/]\s*'?(?P<b>\d{4}|\d{2}))?",
         "fiscal_num": rf"(?:the\s+|its\s+|their\s+)?(?:{fw}(?:\s+year)?\s+)?'?"
         rf"(?P<a>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<b>\d{{4}}|\d{{2}}))?(?:\s+{fw}\s+year)?",
@@ -134,9 +141,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "period_to": rf"(?:(?:the|its|their)\s+)?"
         rf"(?:{num}\s+(?P<unit>months|weeks|days|years|quarters)|(?P<fy>(?:{fw}\s+)?year)"
         r"|(?P<span>quarter|half|half-year|six-month\s+period|week|month))\s+"
-        r"(?:to|ended|ending|through|until|that\s+ended|which\s+ended|that\s+ends|which\s+ends)"
-        r"\s+(?:on\s+)?(?P<rest>.+)",
-        "the_unit": r"the\s+(?P<unit>year|month|week|quarter|decade|century)",
+        r"(?:(?P<ended>(?:that\s+|which\s+)?ended)|to|ending|through|until|that\s+ends"
+        r"|which\s+ends)\s+(?:on\s+)?(?P<rest>.+)",
+        "the_unit": r"(?:the\s+)?(?P<unit>year|month|week|quarter|decade|century)",
         "the_fiscal": rf"(?:the|its|their)\s+{fw}\s+year",
         "range_words": r"(?P<kw>between|from)\s+(?P<body>.+)",
         "range_mdy": rf"{month}\s*{day}\s*-\s*(?:(?P<mon2>{alt(lx.months)})\.?\s*)?"
@@ -147,6 +154,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"(?P<mon2>{alt(lx.months)})\.?(?:,?\s+(?P<yr>\d{{4}}))?",
         "season_span": r"(?:(?:the|its|their)\s+)?(?P<a>\d{4})\s*[-/]\s*(?P<b>\d{2}|\d{4})\s+\w+",
         "range_year": r"(?P<a>\d{4})\s*-\s*(?P<b>\d{4})",
+        "range_year_to": r"(?P<a>\d{4})\s+(?:to|through|thru|until|till)\s+(?P<rest>.+)",
     }
     return {k: re.compile(v, re.I) for k, v in pats.items()}
 
@@ -163,7 +171,7 @@ def _parse_date(t: str) -> S.Spec | None:
         return S.day(int(m["yr"]), int(m["m"]), int(m["day"]))
     if m := _m("num", t):
         return S.NumericDate(int(m["a"]), int(m["b"]), _year(m["yr"]), m["sep"])
-    if m := _m("dmony", t):
+    if m := (_m("dmony", t) or _m("mdny", t) or _m("ymond", t)):
         return S.day(_year(m["yr"]), _month(m["mon"]), int(m["day"]))
     m = _m("mdy", t) or _m("dmy", t)
     if not m:
@@ -220,6 +228,18 @@ def _parse_ago(t: str) -> S.Spec | None:
     return S.Ago(*u) if u else None
 
 
+def _parse_shift(t: str) -> S.Spec | None:
+    m = _m("shift", t)
+    u = m and _unit_spec(m["n"], m["unit"])
+    if not u:
+        return None
+    inner = _parse_text(m["rest"], allow_prefix=False)
+    if inner is None or inner.gran != "day":
+        return None
+    n, base, mult = u
+    return S.Shift(inner, -n * mult if m["dir"].lower() == "before" else n * mult, base)
+
+
 def _parse_in_n(t: str) -> S.Spec | None:
     m = _m("in_n", t) or _m("n_from_now", t)
     u = m and _unit_spec(m["n"], m["unit"])
@@ -254,8 +274,9 @@ def _parse_deictic(t: str) -> S.Spec | None:
     if not m:
         return None
     which = _WS.sub(" ", m["which"].lower())
-    which = {"this past": "last", "this coming": "next", "the current": "this"}.get(which, which)
-    what = m["what"]
+    which = re.sub(r"^(?:this |the )?(?:up)?coming$", "next", which)
+    which = {"this past": "last", "the current": "this"}.get(which, which)
+    what = re.sub(r"(?i)^calendar\s+(?=year$)", "", m["what"])  # `this calendar year`
     low = what.lower()
     offset = {"last": -1, "this": 0, "next": 1}[which]
     if low in _DEICTIC_UNITS:
@@ -267,6 +288,9 @@ def _parse_deictic(t: str) -> S.Spec | None:
         return S.NamedDeictic(which, S.YearlessMonth(lx.months[what]))
     if low in lx.seasons:
         return S.NamedDeictic(which, S.YearlessSeason(lx.seasons[low]))
+    holiday = _parse_holiday(what)  # `last Christmas`, `next Easter`
+    if isinstance(holiday, S.Holiday) and holiday.y is None:
+        return S.NamedDeictic(which, holiday)
     return None
 
 
@@ -340,7 +364,7 @@ def _parse_quarter(t: str) -> S.Spec | None:
 
 
 def _parse_half(t: str) -> S.Spec | None:
-    for name in ("h_code", "nh_code"):
+    for name in ("h_code", "nh_code", "yh_code"):
         if m := _m(name, t):
             k = int(m["k"])
             y = m.groupdict().get("yr") or m.groupdict().get("yy")
@@ -395,12 +419,15 @@ def _parse_fiscal(t: str) -> S.Spec | None:
     if not m:
         return None
     a = _year(m["a"])
+    bare = not re.search(r"[a-z]", t, re.I)
     if m["b"]:
         b = _year(m["b"]) if len(m["b"]) == 4 else a - a % 100 + int(m["b"])
+        if bare and a < b <= a + 10:
+            return S.YearSpan(a, b)  # `2024/25`, `1995-98`: the years, or the fiscal year
         if b != a + 1:
             return None
         return S.FiscalYear(b)
-    if not re.search(r"[a-z]", t, re.I):
+    if bare:
         return None  # a bare `2021/22` needs both years
     return S.FiscalYear(a)
 
@@ -417,13 +444,31 @@ def _parse_period_to(t: str) -> S.Spec | None:
         if not u:
             return None
         n, base, mult = u
-        return S.PeriodTo(n * mult, base, inner)
-    if m["fy"]:
-        return S.PeriodTo(1, "year", inner)
-    span = m["span"].lower()
-    if span == "week":
-        return S.PeriodTo(1, "week", inner)
-    return S.PeriodTo({"quarter": 3, "month": 1}.get(span, 6), "month", inner)
+        spec = S.PeriodTo(n * mult, base, inner)
+    elif m["fy"]:
+        spec = S.PeriodTo(1, "year", inner)
+    elif (span := m["span"].lower()) == "week":
+        spec = S.PeriodTo(1, "week", inner)
+    else:
+        spec = S.PeriodTo({"quarter": 3, "month": 1}.get(span, 6), "month", inner)
+    # `the nine months ended Sept. 30`: the verb of the expression says the window is over
+    return S.Tensed(spec, "past") if m["ended"] and spec.cycle is not None else spec
+
+
+_DAY_SPECS = (S.YearlessDay, S.NumericDate, S.Weekday)
+
+
+@lru_cache(maxsize=4096)
+def period_end_day(text: str) -> int | None:
+    """Where the day that ends a window starts in `text` (`the three months that ended on
+    March 31` -> the offset of `March 31`), or None when the window does not end on a named
+    day. That day is a date of its own (TimeML marks it, not the window)."""
+    m = _patterns()["period_to"].fullmatch(text)
+    if not m or not m["rest"]:
+        return None
+    inner = _parse_text(normalize(m["rest"]), allow_prefix=False)
+    is_day = isinstance(inner, _DAY_SPECS) or (isinstance(inner, S.Fixed) and inner.gran == "day")
+    return m.start("rest") if is_day else None
 
 
 def _parse_the_unit(t: str) -> S.Spec | None:
@@ -444,9 +489,14 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
         return S.YearlessMonth(_month(t))
     if kind == "weekday":
         m = _m("weekday", t)
-        return S.Weekday(lx.weekdays[m["wd"].rstrip(".")]) if m else None
+        if not m:
+            return None
+        wd = lx.weekdays[m["wd"].rstrip(".")]
+        if m["week"]:
+            return S.WeekdayOf(wd, {"last": -1, "this": 0, "next": 1}[m["week"].lower()])
+        return S.Weekday(wd)
     if kind == "year":
-        return S.year(int(t))
+        return S.year(int(t[-4:]))
     if kind == "holiday":
         return _parse_holiday(t)
     if kind == "rel_day":
@@ -457,6 +507,8 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
             return None
         which = "later" if m["which"].lower() == "later" else "earlier"
         return S.EarlierLater(which, m["unit"].lower())
+    if kind == "shift":
+        return _parse_shift(t)
     if kind == "ago":
         return _parse_ago(t)
     if kind == "in_n":
@@ -512,15 +564,15 @@ def _parse_parts(text: str) -> list[tuple[str, int, str]] | None:
             return None
         pos = m.end()
         if m["pq"]:
-            word = re.match(r"the\s+(\S+?)[\s-]+quarter", m["pq"], re.I).group(1)
+            word = re.match(r"(?:the\s+)?(\S+?)[\s-]+quarter", m["pq"], re.I).group(1)
             out.append(("quarter", _ordinal(word), ""))
         elif m["ph"]:
-            word = re.match(r"the\s+(\S+)\s+half", m["ph"], re.I).group(1).lower()
+            word = re.match(r"(?:the\s+)?(\S+)\s+half", m["ph"], re.I).group(1).lower()
             out.append(
                 ("half", 2 if word in ("back", "latter", "last", "final") else _ordinal(word), "")
             )
         elif m["pw"]:
-            word = re.match(r"the\s+(\S+)\s+week", m["pw"], re.I).group(1)
+            word = re.match(r"(?:the\s+)?(\S+)\s+week", m["pw"], re.I).group(1)
             out.append(("week", _ordinal(word), ""))
         elif m["pn"]:
             pm = re.match(r"the\s+(first|last)\s+(\S+)\s+(\w+)", m["pn"], re.I)
@@ -530,27 +582,44 @@ def _parse_parts(text: str) -> list[tuple[str, int, str]] | None:
             base, mult = _unit(pm.group(3))
             out.append((pm.group(1).lower(), n * mult, base))
         else:
-            word = _WS.sub(" ", (m["pword"] or m["phyph"] + "-").lower())
+            word = _WS.sub(" ", (m["pword"].strip(" -‐") if m["pword"] else m["phyph"] + "-"))
+            word = word.lower()
             out.append((lx.parts[word], 0, ""))
     return out
+
+
+def _now_end(word: str) -> S.Spec | None:
+    """`now`, `date` (`to date`), `today`, `tomorrow`, `yesterday` as the end of a range."""
+    low = word.lower()
+    if low in ("now", "date"):
+        return S.RelDay(0)
+    offset = lexicon().relative_days.get(low)
+    return None if offset is None else S.RelDay(offset)
+
+
+def _range_month(word: str) -> S.Spec | None:
+    """`Sep` in `from Sep to Nov`: an abbreviation alone is a month only at a range's end."""
+    m = lexicon().months.get(word.rstrip("."))
+    return None if m is None else S.YearlessMonth(m)
 
 
 def _parse_range(text: str) -> S.Spec | None:
     if m := _m("range_words", text):
         body = m["body"]
-        links = "and" if m["kw"].lower() == "between" else "to|through|thru|until|till|into"
+        between = m["kw"].lower() == "between"
+        links = "and|to|through|thru" if between else "to|through|thru|until|till|into"
         for c in re.finditer(rf"\s+(?:{links})\s+", body, re.I):
             left, right = body[: c.start()], body[c.end() :]
             if left.lower() in ("now", "today"):
                 a = S.RelDay(0)
             else:
-                a = _parse_text(left, allow_prefix=False)
+                a = _range_month(left) or _parse_text(left, allow_prefix=False)
             if a is None:
                 continue
             if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", right):
                 b = _inherit_day(a, int(re.match(r"\d+", right).group()))
             else:
-                b = _parse_text(right, allow_prefix=False)
+                b = _now_end(right) or _range_month(right) or _parse_text(right, allow_prefix=False)
             if b is None:
                 continue
             return S.Range(_inherit_year(a, b), b)
@@ -558,6 +627,13 @@ def _parse_range(text: str) -> S.Spec | None:
     if m := _m("range_year", text):
         a, b = int(m["a"]), int(m["b"])
         return S.Range(S.year(a), S.year(b)) if b > a else None
+    if m := _m("range_year_to", text):
+        b = _parse_text(m["rest"], allow_prefix=False)
+        if not isinstance(b, S.Fixed) or b.start.year < int(m["a"]):
+            return None
+        return S.Range(S.year(int(m["a"])), b)
+    if spec := _full_date_range(text):
+        return spec
     if m := _m("range_mdy", text):
         mon1 = _month(m["mon"])
         mon2 = _month(m["mon2"]) if m["mon2"] else mon1
@@ -572,6 +648,16 @@ def _parse_range(text: str) -> S.Spec | None:
             y = int(m["yr"])
             return S.Range(S.month(y - 1 if a > b else y, a), S.month(y, b))
         return S.Range(S.YearlessMonth(a), S.YearlessMonth(b))
+    return None
+
+
+def _full_date_range(text: str) -> S.Spec | None:
+    """`10/1/2018 - 10/7/2018`, `Nov 18 2014-Dec 19 2015`: the dash that splits two dates."""
+    for dash in re.finditer(r"\s*[-–]\s*", text):
+        a = _parse_text(text[: dash.start()], allow_prefix=False)
+        b = a and _parse_text(text[dash.end() :], allow_prefix=False)
+        if a is not None and b is not None and a.gran == "day" == b.gran:
+            return S.Range(a, b)
     return None
 
 

@@ -53,9 +53,10 @@ def resolve_date(
     """Resolve one date expression (`last December`, `by the end of this year`, ...).
 
     `tense` is the tense of the verb governing the expression; it picks which `March` or
-    `Friday` is meant (None and `present` read as past, except after `by`/`until`, where they
-    read as future). `fiscal_year_end` is the (month, day) the article's fiscal year ends on;
-    without it `fiscal 2024` is not a date. Returns None when the text is not a date.
+    `Friday` is meant: `present` reads as past, None (no clear tense) as the one nearest
+    `published`; after `by`/`until` both read as future. `fiscal_year_end` is the (month, day)
+    the article's fiscal year ends on; without it `fiscal 2024` is not a date.
+    Returns None when the text is not a date.
     """
     if tense not in _TENSES:
         raise ValueError(f"tense must be one of {_TENSES}, not {tense!r}")

@@ -4,7 +4,8 @@
 `P`, the tense of its clause and the fiscal year. A spec that names a recurring time (a month, a
 weekday or a quarter without a year) has a `cycle`: `at(ctx, shift)` gives its occurrence `shift`
 cycles away from the one around P, and `select` picks one by the tense rule of the guide
-(past: the latest such one not after P; future: the next one not before P).
+(past: the latest such one not after P; future: the next one not before P; no clear tense: the
+one nearest P).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ class Ctx:
     """What an expression is resolved against."""
 
     published: date | None
-    tense: str | None = None  # past | present | future | schedule (present of a schedule verb)
+    # past | present | future | schedule (present of a schedule verb); None: no clear tense
+    tense: str | None = None
     fy_end: tuple[int, int] | None = None
     dayfirst: bool | None = None
 
@@ -55,7 +57,8 @@ class Spec:
 
 
 def select(spec: Spec, ctx: Ctx) -> Interval | None:
-    """Resolve `spec`: its only occurrence, or the one the tense rule picks."""
+    """Resolve `spec`: its only occurrence, or the one the tense rule picks (the one nearest P
+    when the clause has no clear tense: `agreed to sell it in November`, a headline)."""
     if spec.cycle is None:
         return spec.at(ctx, 0)
     p = ctx.p()
@@ -64,7 +67,24 @@ def select(spec: Spec, ctx: Ctx) -> Interval | None:
         return None
     if ctx.tense in ("future", "schedule"):
         return _next(candidates, p) or candidates[-1]
+    if ctx.tense is None:
+        return _nearest(candidates, p, spec.rule)
     return _latest(candidates, p, spec.rule) or candidates[0]
+
+
+def _nearest(candidates: list[Interval], p: date, rule: str) -> Interval:
+    """The occurrence nearest `p`: one that holds it, else the closest; a window that ends on a
+    date (`the nine months ended Sept. 30`, rule `end`) is as near as its last day. A tie goes
+    to the later one."""
+
+    def distance(iv: Interval) -> int:
+        if rule == "end":
+            return abs((iv.end - p).days)
+        if iv.start <= p <= iv.end:
+            return 0
+        return (iv.start - p).days if iv.start > p else (p - iv.end).days
+
+    return min(reversed(candidates), key=distance)
 
 
 def _next(candidates: list[Interval], p: date) -> Interval | None:
@@ -261,6 +281,19 @@ class Weekday(Spec):
 
 
 @dataclass(frozen=True)
+class WeekdayOf(Spec):
+    """`Tuesday of next week`: that day of the Monday-Sunday week `offset` weeks from P's."""
+
+    wd: int
+    offset: int
+    gran: str = "day"
+
+    def at(self, ctx: Ctx, shift: int) -> Interval:
+        d = cal.monday(ctx.p()) + timedelta(days=self.wd + 7 * self.offset)
+        return Interval(d, d, "day")
+
+
+@dataclass(frozen=True)
 class Weekend(Spec):
     gran: str = "week"
     cycle: str = "week"
@@ -391,6 +424,27 @@ def _point(p: date, n: int, base: str, mult: int) -> Interval:
 
 
 @dataclass(frozen=True)
+class Shift(Spec):
+    """`three days after Christmas`, `two weeks before May 13 1999`: a day moved by `k` units."""
+
+    inner: Spec
+    k: int
+    base: str
+    gran: str = "day"
+
+    @property
+    def cycle(self) -> str | None:  # type: ignore[override]
+        return self.inner.cycle
+
+    def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        iv = self.inner.at(ctx, shift)
+        if iv is None or iv.start is None or iv.start != iv.end:
+            return None
+        d = cal.add_units(iv.start, self.k, self.base)
+        return Interval(d, d, "day")
+
+
+@dataclass(frozen=True)
 class Ago(Spec):
     n: int
     base: str
@@ -467,6 +521,21 @@ class FiscalYear(Spec):
     def at(self, ctx: Ctx, shift: int) -> Interval:
         start, end = _fy_bounds(ctx, self.label)
         return Interval(start, end, "year")
+
+
+@dataclass(frozen=True)
+class YearSpan(Spec):
+    """`2024/25`, `the 1998-99 season`: the fiscal year b when the article says when its fiscal
+    year runs and the years are consecutive, else the calendar years a to b."""
+
+    a: int
+    b: int
+    gran: str = "range"
+
+    def at(self, ctx: Ctx, shift: int) -> Interval:
+        if ctx.fy_end is not None and self.b == self.a + 1:
+            return FiscalYear(self.b).at(ctx, 0)
+        return Interval(date(self.a, 1, 1), date(self.b, 12, 31), "range")
 
 
 def _fy_label_of(ctx: Ctx, d: date) -> int:
@@ -604,6 +673,18 @@ def _split(iv: Interval, parts: int, k: int, gran: str) -> Interval:
     return Interval(lo, hi, classify(lo, hi))
 
 
+def _weeks_of(iv: Interval) -> tuple[date, date]:
+    """Mondays of the first and last Monday-Sunday weeks of a period, a week belonging to the
+    period that holds its Thursday (ISO 8601: `the first week of 2015` is Dec 29 .. Jan 4)."""
+    first = cal.monday(iv.start)
+    if first + timedelta(days=3) < iv.start:
+        first += timedelta(weeks=1)
+    last = cal.monday(iv.end)
+    if last + timedelta(days=3) > iv.end:
+        last -= timedelta(weeks=1)
+    return first, last
+
+
 @dataclass(frozen=True)
 class Part(Spec):
     """A part of a period: `early 2024`, `the end of the year`, `the first quarter of 2023`."""
@@ -648,13 +729,17 @@ class Part(Spec):
         if kind == "half":
             return _split(iv, 2, self.k, "half")
         if kind == "week":
+            first, last = _weeks_of(iv)
             k = self.k
-            if k == -1:
-                return Interval(iv.end - timedelta(days=6), iv.end, "week")
-            first = iv.start + timedelta(weeks=k - 1)
-            if first > iv.end:
+            monday = last if k == -1 else first + timedelta(weeks=k - 1)
+            if monday > last:
                 raise NotADate
-            return Interval(first, min(iv.end, first + timedelta(days=6)), "week")
+            return Interval(monday, monday + timedelta(days=6), "week")
+        if kind in ("first", "last") and self.unit == "week":
+            first, last = _weeks_of(iv)
+            if kind == "first":
+                return Interval(first, first + timedelta(weeks=self.k) - ONE_DAY, "range")
+            return Interval(last - timedelta(weeks=self.k - 1), last + timedelta(days=6), "range")
         if kind == "first":
             last = cal.add_units(iv.start, self.k, self.unit) - ONE_DAY
             return Interval(iv.start, min(last, iv.end), classify(iv.start, min(last, iv.end)))
@@ -696,6 +781,21 @@ class PeriodTo(Spec):
         return Interval(start, iv.end, gran)
 
 
+@dataclass(frozen=True)
+class Tensed(Spec):
+    """A recurring time whose own words fix the tense (`the quarter ended June 30`: past)."""
+
+    inner: Spec
+    tense: str
+
+    @property
+    def gran(self) -> str:  # type: ignore[override]
+        return self.inner.gran
+
+    def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        return select(self.inner, ctx.with_tense(self.tense))
+
+
 def _on_the_unit(spec: Spec) -> bool:
     """Whether `spec` is `the year`/`the month` or a part of it (`the end of the year`)."""
     while isinstance(spec, Part):
@@ -711,19 +811,24 @@ class Prefix(Spec):
     inner: Spec
 
     def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        kind = self.kind
+        if kind == "before" and isinstance(self.inner, Part) and self.inner.kind == "end":
+            kind = "until"  # `before the end of the year` = `by the end of the year`
         tense = ctx.tense
-        if self.kind == "since":
+        if kind == "since":
             tense = "past"
         elif tense in (None, "present", "schedule") or _on_the_unit(self.inner):
             tense = "future"  # `signalled hikes by the end of the year`: this year's end
         iv = select(self.inner, ctx.with_tense(tense))
         if iv is None:
             return None
-        if self.kind == "until":
+        if kind == "until":
             return Interval(None, iv.end, "range")
-        if self.kind == "since":
-            return Interval(iv.start, ctx.published, "range")
-        if self.kind == "before":
+        if kind == "since":
+            p = ctx.published
+            # `since tomorrow`: a start after P has no end yet
+            return Interval(iv.start, p if p is None or iv.start <= p else None, "range")
+        if kind == "before":
             return Interval(None, iv.start - ONE_DAY, "range")
         return Interval(iv.end + ONE_DAY, None, "range")
 
@@ -741,11 +846,25 @@ class Range(Spec):
 
     @property
     def cycle(self) -> str | None:  # type: ignore[override]
+        if self.b.cycle is None:
+            return None  # the end places the start: `from March to date`
         return self.a.cycle
 
     rule: str = "end"  # a past range is a finished one: `between January and November`
 
     def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        if self.a.cycle is not None and self.b.cycle is None:
+            ib = self.b.at(ctx, 0)
+            if ib is None or ib.start is None:
+                return None
+            starts = [
+                iv
+                for s in range(-3, 4)
+                if (iv := self.a.at(ctx, s)) is not None and iv.start <= ib.start
+            ]
+            if not starts:
+                return None
+            return Interval(max(starts, key=lambda iv: iv.start).start, ib.end, "range")
         ia = self.a.at(ctx, shift)
         if ia is None:
             return None
@@ -771,7 +890,7 @@ def tense_sensitive(spec: Spec) -> bool:
         return tense_sensitive(spec.inner)
     if isinstance(spec, NamedDeictic):
         return spec.which == "this" and isinstance(spec.base, Weekday)
-    if isinstance(spec, (Part, PeriodTo)):
+    if isinstance(spec, (Part, PeriodTo, Shift)):
         return spec.cycle is not None or tense_sensitive(spec.inner)
     if isinstance(spec, Range):
         return tense_sensitive(spec.a) or tense_sensitive(spec.b)

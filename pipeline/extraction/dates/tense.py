@@ -1,6 +1,8 @@
 """The tense of the clause a date expression sits in: it decides which `March` or `Friday` is
 meant (guide section 5). Returns `past`, `present`, `future`, `schedule` (a present-tense
-schedule verb: `the show opens on Friday`) or None when nothing tells.
+schedule verb: `the show opens on Friday`) or None when nothing tells, which includes a verb
+with no tense of its own (`a scheme to run through May`, `agreed to sell it in November`: the
+time may be before or after P, so the occurrence nearest P is meant).
 
 With a parsed doc the verb governing the expression decides (walk up the heads to the nearest
 verb, read its tag and auxiliaries); otherwise, and as a fallback, a sentence-level heuristic
@@ -20,6 +22,9 @@ _BE_PRESENT = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
 _BE_PAST = frozenset({"was", "were"})
 _HAVE = frozenset({"has", "have", "had", "'ve", "’ve", "having"})
 _WILL = frozenset({"will", "'ll", "’ll", "shall", "wo"})
+# A to-infinitive that is no tense: it stops the search for a tensed verb further up or left.
+UNTENSED = "untensed"
+_DETERMINERS = frozenset("a an the its their his her our this that these those".split())
 
 
 def is_parsed(doc: Doc) -> bool:
@@ -39,8 +44,9 @@ def clause_tense(
         if span is not None and len(span):
             tense = _parsed_tense(span.root)
             if tense is not None:
-                return tense
-    return text_tense(doc_text(doc) if text is None else text, start, end)
+                return None if tense == UNTENSED else tense
+    tense = text_tense(doc_text(doc) if text is None else text, start, end)
+    return None if tense == UNTENSED else tense
 
 
 # ---------------------------------------------------------------- parsed docs
@@ -80,11 +86,16 @@ def _verb_tense(v: Token, lx: Lexicon, *, depth: int) -> str | None:
     if any(a in lx.tense_future for a in auxes):
         return "future"  # also `would have doubled on December 1`: the time is still ahead
     low = v.lower_
-    if "to" in auxes:  # `aims to`, `agreed to start`: forward; `managed to sell`: the head's
+    if "to" in auxes:
         head = v.head
-        if head.lower_ in lx.tense_future_heads:
-            return "future"
-        if head is not v and depth < 3 and _is_verb(head):
+        if head is v or not _is_verb(head):
+            return UNTENSED  # `a scheme to run through May`, `the decision to cut in March`
+        if head.lower_ in lx.tense_future_heads or head.lemma_ in lx.tense_future_heads:
+            # `aims to`, `is expected to start`: forward; `agreed to sell it in November`: after
+            # the agreement, before or after P
+            head_tense = _verb_tense(head, lx, depth=depth + 1) if depth < 3 else None
+            return UNTENSED if head_tense == "past" else "future"
+        if depth < 3:  # `managed to sell`, `went there to meet officials`: the head's tense
             return _verb_tense(head, lx, depth=depth + 1)
         return "up"
     if v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
@@ -202,8 +213,19 @@ def _classify(words: list[str], i: int, lx: Lexicon, here: int) -> str | None:
     if low == "to" and _infinitive(words, i, lx):
         if p1 == "due" and p2 not in _BE_PRESENT | _BE_PAST:
             return None  # `due to the pandemic`
+        if p2 in _DETERMINERS or p2.endswith(("'s", "’s")):
+            p3 = prev[2] if len(prev) > 2 else ""
+            if p3 in lx.tense_future_heads:
+                return "future"  # `expects the cap to fall in October`: the object's infinitive
+            return UNTENSED  # `a scheme to run through May`, `its plan to cut jobs by March`
         if p1 in lx.tense_future_heads:
-            return "future"
+            if (
+                p2 in _BE_PAST
+                or p2 in _HAVE
+                or (_is_participle(p1, lx) and p2 not in _BE_PRESENT and p2 not in lx.tense_future)
+            ):
+                return UNTENSED  # `agreed to sell it in November`, `was set to open in May`
+            return "future"  # `plans to`, `is expected to`, `will agree to`
         if p1 in lx.tense_implicative:
             return "past" if _is_participle(p1, lx) else "present"
         return None
