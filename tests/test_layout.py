@@ -1,7 +1,9 @@
 import pytest
 
+from newsclaims.extraction.claims import claims_of
 from newsclaims.extraction.components.layout import is_non_claim_line
 from newsclaims.extraction.extensions import NON_CLAIM
+from newsclaims.models import Article
 from tests.conftest import annotate
 
 
@@ -22,6 +24,10 @@ from tests.conftest import annotate
         "Read more: How the deal was done",
         "Source: company filings",
         "Copyright 2024 Example News",
+        "___.",
+        '"',
+        "...",
+        "* * *",
     ],
 )
 def test_layout_non_claim_lines(line):
@@ -47,3 +53,44 @@ def test_layout_paragraph_ends_sentence(any_nlp):
     starts = [s.start_char for s in doc.sents if s.text.strip()]
     assert doc.text.index("Huawei") in starts
     assert [s.text for s in doc.spans[NON_CLAIM]] == ["(Image credit: AITO)"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A closing mark stays with the sentence it closes, also before a paragraph break.
+        (
+            'He said it would give Democrats pause."\n\nHillary Clinton left.',
+            ['He said it would give Democrats pause."', "Hillary Clinton left."],
+        ),
+        (
+            "\u201cWe will rebuild.\u201d Then she left.",
+            ["\u201cWe will rebuild.\u201d", "Then she left."],
+        ),
+        ("It's 'in their heads.' Then they met.", ["It's 'in their heads.'", "Then they met."]),
+        ('"Who knows?" he asked.', ['"Who knows?" he asked.']),
+        ('"Stop!" he shouted. "Now."', ['"Stop!" he shouted.', '"Now."']),
+        # An opening mark or bracket goes with the sentence it opens.
+        ('Sales rose. "We are strong," she said.', ["Sales rose.", '"We are strong," she said.']),
+        ("The union met. (He left.) Now.", ["The union met.", "(He left.)", "Now."]),
+        # Apostrophes are no closing marks: nothing moves.
+        ("The players' union met. It agreed.", ["The players' union met.", "It agreed."]),
+    ],
+)
+def test_layout_quotation_marks_stay_with_their_sentence(any_nlp, text, expected):
+    doc = annotate(any_nlp, text)
+    assert [s.text.strip() for s in doc.sents if s.text.strip()] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Sales rose 5%, she said. "\n\nThe plant will close in 2025."\n\n"\n\n___.\n\n...',
+        "\u201cWe will grow by 5%.\u201d\n\n\u201d\n\nAnalysts said so.\n\n''",
+    ],
+)
+def test_layout_no_claim_is_punctuation_only(any_nlp, text):
+    article = Article(id="a", source="a.txt", text=text)
+    claims = claims_of(annotate(any_nlp, text), article)
+    assert claims
+    assert all(any(ch.isalnum() for ch in c.text) for c in claims)

@@ -25,10 +25,10 @@ _HEADING_MAX_WORDS = 12
 
 
 def is_non_claim_line(line: str) -> bool:
-    """A caption, credit, byline, dateline or heading: never a claim."""
+    """A caption, credit, byline, dateline, heading or a line of punctuation: never a claim."""
     line = line.strip()
-    if not line:
-        return True
+    if not any(ch.isalnum() for ch in line):
+        return True  # a rule (`___`), a lone mark or an ellipsis
     if layout_kind(line) is not None:
         return True
     return len(line.split()) <= _HEADING_MAX_WORDS and not line.endswith(_END_PUNCT)
@@ -76,30 +76,63 @@ class Layout(Component):
                         doc[nxt].is_sent_start = True
         doc.spans[NON_CLAIM] = spans
         if doc.has_annotation("SENT_START"):
-            _move_opening_quotes(doc)
+            _move_quotation_marks(doc)
 
 
-_OPENING = frozenset({'"', "\u201c", "'", "\u2018"})
+_OPENING = frozenset({'"', "\u201c", "'", "\u2018", "("})
+_CLOSING = frozenset({'"', "\u201d", "'", "\u2019", "''", "\u00bb", ")"})
+_FINAL = frozenset({".", "!", "?", "...", "\u2026"})
 
 
-def _move_opening_quotes(doc: Doc) -> None:
-    """A rule-based sentencizer leaves an opening quotation mark at the end of the previous
-    sentence (`... strong. "We are ...`): move it to the sentence it opens. The moves are
-    written in one `from_array` (each `Token.is_sent_start` write walks the whole Doc)."""
+def _move_quotation_marks(doc: Doc) -> None:
+    """Quotation marks belong to the sentence they open or close. A rule-based sentencizer
+    leaves an opening mark at the end of the previous sentence (`... strong. "We are ...`),
+    and both it and the parser can split a closing mark off as a sentence of its own
+    (`... pause."` / `"`): the opening mark moves to the sentence it opens, the closing mark
+    stays with the sentence it closes and the next sentence starts after it. Runs before
+    the parser, which keeps these starts. The moves are written in one `from_array` (each
+    `Token.is_sent_start` write walks the whole Doc)."""
     moved: dict[int, bool] = {}
 
     def starts(i: int) -> bool | None:
         return moved[i] if i in moved else doc[i].is_sent_start
 
-    for tok in doc[:-1]:
+    last = len(doc) - 1
+    for tok in doc:
         i = tok.i
-        if tok.text in _OPENING and starts(i + 1) and not starts(i):
+        if i < last and tok.text in _OPENING and starts(i + 1) and not starts(i):
             if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
                 if not tok.whitespace_:
                     moved[i], moved[i + 1] = True, False
+                    continue
+        if tok.text in _CLOSING and _closes(doc, i):
+            if starts(i) is not False:
+                moved[i] = False
+            # `... pause." Hillary Clinton ...`: the next sentence starts after the mark;
+            # `"Who knows?" he asked.` is one sentence. (A line break already starts one.)
+            if i < last and doc[i - 1].text in _FINAL and not doc[i + 1].is_space:
+                if _opens_sentence(doc[i + 1]):
+                    moved.setdefault(i + 1, True)
+                elif doc[i + 1].text[:1].islower():
+                    moved[i + 1] = False
     if moved:
         values = doc.to_array([SENT_START])  # uint64; -1 (not a start) through a view
         signed = values.view("int64")
         for i, start in moved.items():
             signed[i] = 1 if start else -1
         doc.from_array([SENT_START], values)
+
+
+def _closes(doc: Doc, i: int) -> bool:
+    """A closing mark: glued to the word or punctuation before it, on the same line, and
+    followed by white space, punctuation or the end of the text."""
+    if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
+        return False
+    if i + 1 == len(doc) or doc[i].whitespace_:
+        return True
+    nxt = doc[i + 1]
+    return nxt.is_space or (nxt.is_punct and nxt.text not in _OPENING)
+
+
+def _opens_sentence(token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit() or token.text in _OPENING
