@@ -634,3 +634,156 @@ MORE = [
     ('She said: "', "She said", ("indirect", None, None, "say"), T),
 ]
 CASES = CASES + MORE
+
+# -- cue verbs beyond the common ones (cue_verbs.txt: Levin's communication classes) ----------
+NORA = "Anna Lind, a nurse at the clinic, spoke to reporters on Monday. "
+CUES = [
+    (
+        NORA + '"The wards are full," she quipped.',
+        '"The wards',
+        ("direct", "Anna Lind", "person", "quip"),
+        T,
+    ),
+    (
+        NORA + '"We need more staff," Lind insisted. "Nobody listens."',
+        '"Nobody',
+        ("direct", "Anna Lind", "person", "insist"),
+        T,
+    ),
+    (
+        NORA + "Lind conceded that the wards had 40 empty beds.",
+        "Lind conceded",
+        ("indirect", "Anna Lind", "person", "concede"),
+        T,
+    ),
+    (
+        NORA + "She cautioned that costs would rise by 12% next year.",
+        "She cautioned",
+        ("indirect", "Anna Lind", "person", "caution"),
+        T,
+    ),
+    (
+        NORA + "Lind recalled that the clinic opened in 1998.",
+        "Lind recalled",
+        ("indirect", "Anna Lind", "person", "recall"),
+        T,
+    ),
+    (
+        NORA + "Lind contended that the budget fell by $2 million.",
+        "Lind contended",
+        ("indirect", "Anna Lind", "person", "contend"),
+        T,
+    ),
+    (
+        NORA + '"Staff are leaving," she continued. "We lost 30 nurses in 2023."',
+        '"Staff',
+        ("direct", "Anna Lind", "person", "continue"),
+        T,
+    ),
+    (
+        NORA + "Lind speculated that the clinic would close by 2026.",
+        "Lind speculated",
+        ("indirect", "Anna Lind", "person", "speculate"),
+        T,
+    ),
+    (
+        NORA + "Lind called the cuts reckless.",
+        "Lind called",
+        ("indirect", "Anna Lind", "person", "call"),
+        T,
+    ),
+    (
+        NORA + "Lind called for an inquiry into the $4 million deficit.",
+        "Lind called",
+        ("indirect", "Anna Lind", "person", "call"),
+        T,
+    ),
+    (
+        NORA + "Lind criticised the $4 million cut to the ward budget.",
+        "Lind criticised",
+        ("indirect", "Anna Lind", "person", "criticise"),
+        T,
+    ),
+    (
+        NORA + "Lind warned of 200 job losses at the clinic.",
+        "Lind warned",
+        ("indirect", "Anna Lind", "person", "warn"),
+        T,
+    ),
+    # Without a parse too, when the source is named next to the cue.
+    (
+        '"The wards are full," Anna Lind quipped.',
+        '"The wards',
+        ("direct", "Anna Lind", "person", "quip"),
+        B,
+    ),
+    (
+        '"Staff are leaving," Anna Lind continued.',
+        '"Staff',
+        ("direct", "Anna Lind", "person", "continue"),
+        B,
+    ),
+    (
+        "Anna Lind conceded that the wards had 40 empty beds.",
+        "Anna Lind",
+        ("indirect", "Anna Lind", "person", "concede"),
+        B,
+    ),
+    (
+        "The wards had 40 empty beds, Anna Lind cautioned.",
+        "The wards",
+        ("indirect", "Anna Lind", "person", "caution"),
+        B,
+    ),
+    (
+        "Anna Lind called for an inquiry into the $4 million deficit.",
+        "Anna Lind",
+        ("indirect", "Anna Lind", "person", "call"),
+        B,
+    ),
+    # Not cues: the same verbs in their other senses.
+    ("Sales continued to rise in March, up 4%.", "Sales", ("none", None, None, None), B),
+    (
+        "The hospital called the police at 3 a.m. on Monday.",
+        "The hospital",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Demand for the drug continued to outstrip supply in 2023.",
+        "Demand",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Revenue rose, as demand for the drug continued to outstrip supply in 2023.",
+        "Revenue",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "The yield rose 11 basis points to 4.68% on Tuesday.",
+        "The yield",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Owners will be notified by letter starting January 3, 2022.",
+        "Owners",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "The board asked the founder to stay until 2025.",
+        "The board",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Stocks fell 2% during a conference call that lasted an hour.",
+        "Stocks",
+        ("none", None, None, None),
+        B,
+    ),
+]
+CASES = CASES + CUES

@@ -16,11 +16,19 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsclaims.extraction.attribution.cues import according_to, cue_of
+from newsclaims.extraction.attribution.cues import (
+    OPRD,
+    according_to,
+    cue_forms,
+    cue_lemmas,
+    cue_markers,
+    cue_of,
+)
 from newsclaims.extraction.attribution.speakers import Found, SpeakerResolver
 from newsclaims.extraction.components.base import Component
 from newsclaims.extraction.doctext import doc_text, has_parse
@@ -43,6 +51,7 @@ _STOP = frozenset(
     | {"\u2018", "\u2019"}
 )
 _MAX_SUBJECT_TOKENS = 10
+_BE = frozenset("be been being is are was were am".split())
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
@@ -282,6 +291,7 @@ def _resolve(cue: Cue, resolver: SpeakerResolver, k: int, parsed: bool) -> Found
 
 def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cue]:
     out: list[Cue] = []
+    doc = sent.doc
     quoted = Intervals(inside)
     for tok in sent:
         if quoted.contains(tok.idx):
@@ -299,10 +309,12 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
                 continue
             out.append(Cue(tok, lemma, subject, content))
         else:
+            if kind != "speech" and tok.i > sent.start and doc[tok.i - 1].lower_ in _BE:
+                continue  # passive: `owners will be notified`, `residents were asked`
             subject = _blank_subject(sent, tok)
             if subject is None:
                 continue
-            if kind != "speech" and not _blank_attributes(sent, tok, subject, inside):
+            if kind != "speech" and not _blank_attributes(sent, tok, subject, inside, kind):
                 continue
             out.append(Cue(tok, lemma, subject, None))
     for acc in according_to(sent):
@@ -332,7 +344,8 @@ def _subject(verb: Token) -> Token | None:
 
 def _content(verb: Token, kind: str) -> Token | None:
     """The head of what the cue reports: its clause, or the clause it stands after."""
-    deps = ("ccomp", "parataxis") if kind == "that" else _CLAUSE_DEPS
+    # `that` and `quote` cues report no infinitive (`continued to rise`, `agreed to buy`).
+    deps = ("ccomp", "parataxis") if kind in ("that", "quote") else _CLAUSE_DEPS
     for child in verb.children:
         if child.dep_ in deps:
             return child
@@ -347,7 +360,9 @@ def _content(verb: Token, kind: str) -> Token | None:
             ):
                 return token
     if kind != "that" and _parenthetical(verb):
-        return verb.head
+        # `..., she continued.`, but not `..., as demand continued to outstrip supply`.
+        if kind != "quote" or not any(c.dep_ in ("xcomp", "dobj", "mark") for c in verb.children):
+            return verb.head
     return None
 
 
@@ -362,8 +377,16 @@ def _parenthetical(verb: Token) -> bool:
 
 def _attributes_alone(verb: Token, kind: str, inside: list[tuple[int, int]]) -> bool:
     """A cue with no reported clause still attributes: `say`/`tell` always, a cue next to
-    a quotation, a statement verb with its noun object (`reported a profit of ...`)."""
+    a quotation, a statement verb with its noun object (`reported a profit of ...`), a cue
+    with one of its markers (`called for an inquiry`, `called the charges baseless`)."""
     if kind == "speech":
+        return True
+    markers = cue_markers().get(verb.lemma_.lower())
+    if markers and any(
+        (c.dep_ == OPRD and OPRD in markers)
+        or (c.dep_ in ("prep", "prt", "dative") and c.lower_ in markers)
+        for c in verb.children
+    ):
         return True
     doc = verb.doc
     near = doc[max(0, verb.i - 4) : verb.i + 3]
@@ -445,7 +468,15 @@ def _blank_subject(sent: Span, cue: Token) -> Span | None:
         return doc[sent.start : j] if j > sent.start else None
     end = i + 1
     j = i
-    while j >= sent.start and doc[j].text not in _STOP and end - j <= _MAX_SUBJECT_TOKENS:
+    # A subject never holds another speech verb (`Trade and Industry said on Monday it had
+    # asked ...`: `it`, not the words before it).
+    speech_forms = _speech_forms()
+    while (
+        j >= sent.start
+        and doc[j].text not in _STOP
+        and doc[j].lower_ not in speech_forms
+        and end - j <= _MAX_SUBJECT_TOKENS
+    ):
         j -= 1
     start = j + 1
     if end - start > _MAX_SUBJECT_TOKENS or start >= end:
@@ -453,19 +484,32 @@ def _blank_subject(sent: Span, cue: Token) -> Span | None:
     return doc[start:end]
 
 
-def _blank_attributes(sent: Span, cue: Token, subject: Span, inside: list[tuple[int, int]]) -> bool:
+@cache
+def _speech_forms() -> frozenset[str]:
+    """Forms of `say` and `tell` (the cues that attribute on their own)."""
+    speech, _others = cue_lemmas()
+    return frozenset(form for form, lemma in cue_forms().items() if lemma in speech)
+
+
+def _blank_attributes(
+    sent: Span, cue: Token, subject: Span, inside: list[tuple[int, int]], kind: str
+) -> bool:
     """Without a parse, a cue other than `say`/`tell` attributes when a clause or a
     quotation follows it (`warned that`, `added:`), or it closes the sentence as a
-    parenthetical (`..., the company added.`)."""
+    parenthetical (`..., the company added.`). A `quote` cue (`continued`, `asked`) does
+    not attribute in mid-sentence after a comma (`..., said it had asked Washington`)."""
     doc = sent.doc
     after = doc[cue.i + 1] if cue.i + 1 < sent.end else None
     if after is None or after.lower_ in {"that", ":"} or after.text in _CLOSERS | {'"', "\u201c"}:
         return True
+    lemma = cue_forms().get(cue.lower_)
+    if after.lower_ in cue_markers().get(lemma, ()):
+        return True  # `called for an inquiry`
     if any(s <= t.idx < e for t in doc[max(sent.start, cue.i - 4) : cue.i] for s, e in inside):
         return True
     before = doc[subject.start - 1] if subject.start > sent.start else None
     if subject.start < cue.i and before is not None and before.text in _CLOSERS:
-        return True
+        return kind != "quote"
     return cue.i + 2 >= sent.end or (after.is_punct and after.text in ".!")
 
 
