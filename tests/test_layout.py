@@ -94,3 +94,29 @@ def test_layout_no_claim_is_punctuation_only(any_nlp, text):
     claims = claims_of(annotate(any_nlp, text), article)
     assert claims
     assert all(any(ch.isalnum() for ch in c.text) for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "PENCE: Well, we will win.\n\nWALLACE: Thanks.",
+            [("PENCE:", "speaker_label"), ("WALLACE:", "speaker_label")],
+        ),
+        ('Cole: "We will rebuild."', [("Cole:", "speaker_label")]),
+        ("\u201cWe will rebuild.\u201d \u2015 Dana Cole", [("\u2015 Dana Cole", "signature")]),
+        (
+            "\u201cWe will rebuild.\u201d \u2015 Dana Cole \u201cNo.\u201d \u2015 Anna Lind",
+            [("\u2015 Dana Cole", "signature"), ("\u2015 Anna Lind", "signature")],
+        ),
+        ('"We will rebuild."\n\nDana Cole, mayor', [("Dana Cole, mayor", "credit_line")]),
+        # Not structures: a label with a number, a dash inside a sentence, a heading
+        # after prose.
+        ("Q3 2024: sales rose 5%.", []),
+        ("Sales rose \u2015 Dana Cole said so.", []),
+        ("Sales rose 5%.\n\nDana Cole, mayor", [("Dana Cole, mayor", "non_claim")]),
+    ],
+)
+def test_layout_credit_structures(any_nlp, text, expected):
+    doc = annotate(any_nlp, text)
+    assert [(s.text, s.label_) for s in doc.spans[NON_CLAIM]] == expected

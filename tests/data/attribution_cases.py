@@ -787,3 +787,61 @@ CUES = [
     ),
 ]
 CASES = CASES + CUES
+
+# -- structures that credit words without a cue verb (layout: labels, signatures) ------------
+STRUCTURES = [
+    (
+        'Dana Cole, the mayor, spoke on Monday.\n\nCole: "We will rebuild the bridge by 2026."',
+        '"We will',
+        ("direct", "Dana Cole", "person", None),
+        B,
+    ),
+    (
+        'The storm destroyed 40 homes.\n\n"We will rebuild by 2026."\n\nDana Cole, mayor',
+        '"We will',
+        ("direct", "Dana Cole", "person", None),
+        B,
+    ),
+    (
+        "\u201cWe will rebuild by 2026.\u201d \u2015 Dana Cole \u201cWe lost 40 homes.\u201d"
+        "\u2015 Anna Lind",
+        "\u201cWe lost",
+        ("direct", "Anna Lind", "person", None),
+        B,
+    ),
+    (
+        "\u201cWe will rebuild by 2026.\u201d \u2015 Dana Cole \u201cWe lost 40 homes.\u201d"
+        "\u2015 Anna Lind",
+        "\u201cWe will",
+        ("direct", "Dana Cole", "person", None),
+        B,
+    ),
+    (
+        "WALLACE: Will the plant close?\n\nPENCE: The plant will close in 2025.\n\n"
+        "WALLACE: Thank you.",
+        "The plant",
+        ("direct", "PENCE", "person", None),
+        B,
+    ),
+    (
+        "Costs rose 5% last year, insists Ana Lee, a nurse at the clinic, who joined in 2010.",
+        "Costs",
+        ("indirect", "Ana Lee", "person", "insist"),
+        B,
+    ),
+    # Not credits: a label that names no person, a heading after a quotation.
+    (
+        "Note: the figures for 2024 were revised in March.",
+        "the figures",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        'The storm destroyed 40 homes.\n\n"We will rebuild by 2026."\n\nRebuilding Plans\n\n'
+        "Sales rose 5% in 2025.",
+        '"We will',
+        ("direct", None, None, None),
+        T,
+    ),
+]
+CASES = CASES + STRUCTURES

@@ -136,6 +136,7 @@ def attribute(doc: Doc) -> list[Statement]:
         info.append((sent, cues, _is_direct(sent, inside), chains))
 
     chain_speaker: dict[int, tuple[Found, str]] = {}
+    credits = _Credits(doc, paragraph_starts, resolver)
     statements: list[Statement] = []
     for k, (sent, cues, direct, chains) in enumerate(info):
         paragraph = bisect.bisect_right(paragraph_starts, sent.start_char) - 1
@@ -152,6 +153,25 @@ def attribute(doc: Doc) -> list[Statement]:
         resolved = [(c, _resolve(c, resolver, k, parsed)) for c in cues]
         sources = _dominant([c for c, f in resolved if f is not None])
         found_cues = [(c, f) for c, f in resolved if f is not None and c in sources]
+        credit = (
+            None if found_cues or base["non_claim"] else credits.of(paragraph, k, sent.start_char)
+        )
+        if credit is not None:
+            # A labelled transcript line (`PENCE: Well, ...`) or a signed pull quote
+            # (`"We will rebuild." \u2015 Dana Cole`): the speaker's own words.
+            statements.append(
+                Statement(
+                    **base,
+                    attribution="direct",
+                    speaker=credit.speaker,
+                    content=_root(sent),
+                    entity=credit.entity,
+                )
+            )
+            if chains:
+                chain_speaker.setdefault(chains[0], (credit, None))
+            resolver.remember(credit, k)
+            continue
         if direct and chains:
             chain = chains[0]
             if chain not in chain_speaker:
@@ -217,6 +237,73 @@ def attribute(doc: Doc) -> list[Statement]:
             )
             resolver.remember(found, k)
     return statements
+
+
+class _Credits:
+    """Speakers credited by layout (`newsclaims_layout`): a `speaker_label` opening a
+    paragraph credits that paragraph, a `signature` the quotation just before it in its
+    paragraph, a `credit_line` the quotation in the paragraph before it. A label counts
+    when it names a person or when it is one of a transcript's labels in capitals
+    (`WALLACE:`, `PENCE:`); a credit line only when it names a person."""
+
+    def __init__(self, doc: Doc, paragraph_starts: list[int], resolver: SpeakerResolver):
+        self.resolver = resolver
+        self.spans: dict[int, list[Span]] = {}
+        labels = 0
+        for span in doc.spans.get(NON_CLAIM, []):
+            if span.label_ not in _CREDIT_LABELS:
+                continue
+            paragraph = bisect.bisect_right(paragraph_starts, span.start_char) - 1
+            if span.label_ == "credit_line":
+                paragraph -= 1
+            self.spans.setdefault(paragraph, []).append(span)
+            labels += span.label_ == "speaker_label" and span.text.isupper()
+        # A transcript: two or more paragraphs open with a label in capitals.
+        self.transcript = labels > 1
+        self.found: dict[int, Found | None] = {}
+
+    def of(self, paragraph: int, sentence: int, start: int) -> Found | None:
+        """The credited speaker of the sentence starting at `start`, if any."""
+        spans = self.spans.get(paragraph)
+        if not spans:
+            return None
+        # The first signature after the sentence signs it; else a label or credit line.
+        span = next(
+            (s for s in spans if s.label_ == "signature" and s.start_char >= start),
+            next((s for s in spans if s.label_ != "signature"), None),
+        )
+        if span is None:
+            return None
+        if span.start not in self.found:
+            self.found[span.start] = self._resolve(span, sentence)
+        return self.found[span.start]
+
+    def _resolve(self, span: Span, sentence: int) -> Found | None:
+        words = [t for t in span if t.text not in _DASHES and not t.is_space]
+        end = next((i for i, t in enumerate(words) if t.text in (",", ":")), len(words))
+        if not end:
+            return None
+        name = span.doc[words[0].i : words[end - 1].i + 1]
+        if span.label_ == "speaker_label" and self.transcript and span.text.isupper():
+            return self.resolver.named(name, label="PERSON")
+        if span.label_ != "signature" and not self._names_person(name):
+            return None  # `Rebuilding Plans` after a quotation is a heading
+        found = self.resolver.from_words(name, sentence=sentence)
+        if found is None or found.speaker.kind in ("anonymous", "document"):
+            return None
+        return found if found.speaker.kind == "person" or span.label_ == "signature" else None
+
+    def _names_person(self, name: Span) -> bool:
+        """A person by the NER, a common given name, or a person the article named."""
+        if any(t.ent_type_ == "PERSON" for t in name):
+            return True
+        if name[0].lower_ in lexicon.words("attribution/given_names.txt"):
+            return True
+        return self.resolver.registry.lookup(name.text, kind="person") is not None
+
+
+_CREDIT_LABELS = frozenset({"speaker_label", "signature", "credit_line"})
+_DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--", "-"})
 
 
 def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
@@ -505,6 +592,8 @@ def _blank_attributes(
     lemma = cue_forms().get(cue.lower_)
     if after.lower_ in cue_markers().get(lemma, ()):
         return True  # `called for an inquiry`
+    if subject.start > cue.i > sent.start and doc[cue.i - 1].text in _CLOSERS:
+        return True  # inverted, after what was said: `..., insists Ana Lee, a nurse, who ...`
     if any(s <= t.idx < e for t in doc[max(sent.start, cue.i - 4) : cue.i] for s, e in inside):
         return True
     before = doc[subject.start - 1] if subject.start > sent.start else None

@@ -2,6 +2,12 @@
 claims (captions, credits, bylines, headings: `pipeline/patterns/layout_lines.txt`) are
 marked in `doc.spans["nc_non_claim"]`.
 
+Three structures that credit words to a speaker are marked there too, for attribution:
+`speaker_label` (a transcript or interview label opening a line, `PENCE: Well, ...`,
+`Cole: "We will ..."`), `signature` (a pull quote signed on its own line, `"We will
+rebuild." \u2015 Dana Cole`) and `credit_line` (a short name line after a paragraph that is
+one quotation, `Dana Cole, mayor`). Each starts a sentence of its own.
+
 Runs first, before the parser, which keeps the sentence starts it sets.
 """
 
@@ -19,6 +25,19 @@ from newsclaims.extraction.extensions import NON_CLAIM
 from newsclaims.ingest.layout import dateline_prefix, layout_kind
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_NAME = r"[A-Z][\w'\u2019.\-]*(?:\s+(?:[A-Z][\w'\u2019.\-]*|de|van|von|bin|al))*"
+# `PENCE: Well, ...`, `Dana Cole: "We will ..."` (a label of one to four capitalised words).
+_LABEL = re.compile(r"([A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3})\s*:\s+(?=\S)")
+_DASH = r"(?:[\u2015\u2014\u2013]|--)"
+# `"... shame." \u2015 Sonya Herridge`: a signature after the quotation it signs, at the
+# end of the line or before the next signed quotation (lines joined into one paragraph).
+_SIGNATURE = re.compile(
+    rf"(?<=[\"\u201d])[\s\u00a0]*({_DASH}[\s\u00a0]*{_NAME}(?:,[^\n\"\u201c\u201d]{{1,60}})?)"
+    rf"[\s\u00a0]*(?=$|[\"\u201c])"
+)
+# A name line after a quotation: `\u2015 Sonya Herridge`, `Dana Cole, mayor`.
+_CREDIT = re.compile(rf"(?:{_DASH}[\s\u00a0]*)?{_NAME}(?:,[^\n]{{1,60}})?")
+_CREDIT_MAX_WORDS = 10
 _END_PUNCT = tuple(".!?:;\"'\u201d\u2019)")
 # A heading: a short line that does not end as a sentence does.
 _HEADING_MAX_WORDS = 12
@@ -31,6 +50,8 @@ def is_non_claim_line(line: str) -> bool:
         return True  # a rule (`___`), a lone mark or an ellipsis
     if layout_kind(line) is not None:
         return True
+    if _SIGNATURE.search(line):
+        return False  # `"We will rebuild." \u2015 Dana Cole`: a signed quotation
     return len(line.split()) <= _HEADING_MAX_WORDS and not line.endswith(_END_PUNCT)
 
 
@@ -47,6 +68,7 @@ class Layout(Component):
     def annotate(self, doc: Doc) -> None:
         text = doc_text(doc)
         spans = []
+        after_quote = False  # the previous line is one quotation
         for m in _PARAGRAPH.finditer(text):
             start = m.start()
             stripped = m.group().strip()
@@ -59,9 +81,13 @@ class Layout(Component):
             if span is None or not len(span):
                 continue
             span[0].is_sent_start = True
+            quoted_line = after_quote
+            after_quote = _is_quotation_line(stripped)
             if is_non_claim_line(stripped):
-                spans.append(Span(doc, span.start, span.end, label="non_claim"))
+                label = "credit_line" if quoted_line and _is_credit(stripped) else "non_claim"
+                spans.append(Span(doc, span.start, span.end, label=label))
                 continue
+            spans.extend(_structures(doc, start + lead, stripped))
             # `DETROIT (AP) — Kestrel Motors is recalling ...`: the dateline is no part of
             # the sentence it opens (it is not its subject, nor a claim).
             cut = dateline_prefix(stripped)
@@ -82,6 +108,44 @@ class Layout(Component):
 _OPENING = frozenset({'"', "\u201c", "'", "\u2018", "("})
 _CLOSING = frozenset({'"', "\u201d", "'", "\u2019", "''", "\u00bb", ")"})
 _FINAL = frozenset({".", "!", "?", "...", "\u2026"})
+
+
+def _is_quotation_line(line: str) -> bool:
+    return line[:1] in _OPENING - {"("} and line.rstrip().endswith(tuple(_CLOSING - {")"}))
+
+
+def _is_credit(line: str) -> bool:
+    return len(line.split()) <= _CREDIT_MAX_WORDS and _CREDIT.fullmatch(line) is not None
+
+
+def _structures(doc: Doc, offset: int, line: str) -> list[Span]:
+    """The speaker label opening a line and the signature closing it, each made a
+    sentence start (the label's sentence is no claim; the words after it are)."""
+    out = []
+    label = _LABEL.match(line)
+    if label and not any(ch.isdigit() for ch in label.group(1)):
+        head = doc.char_span(offset, offset + label.end(), alignment_mode="expand")
+        if head is not None and head.end < len(doc):
+            out.append(Span(doc, head.start, head.end, label="speaker_label"))
+            doc[head.end].is_sent_start = True
+    for signature in _SIGNATURE.finditer(line):
+        if len(signature.group(1).split()) > _CREDIT_MAX_WORDS:
+            continue
+        tail = doc.char_span(
+            offset + signature.start(1), offset + signature.end(1), alignment_mode="expand"
+        )
+        if tail is None or not len(tail):
+            continue
+        out.append(Span(doc, tail.start, tail.end, label="signature"))
+        tail[0].is_sent_start = True
+        for token in tail[1:]:
+            token.is_sent_start = False
+        nxt = tail.end
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].text in _OPENING:
+            doc[nxt].is_sent_start = True  # the next signed quotation
+    return out
 
 
 def _move_quotation_marks(doc: Doc) -> None:
