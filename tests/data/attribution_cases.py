@@ -845,3 +845,26 @@ STRUCTURES = [
     ),
 ]
 CASES = CASES + STRUCTURES
+
+AS_CUES = [
+    (
+        "As the Boston Herald noted, the mayor raised $1.1 million in 2000.",
+        "As the",
+        ("indirect", "Boston Herald", "organization", "note"),
+        T,
+    ),
+    (
+        "Sales rose 5% in March, as analysts had predicted.",
+        "Sales",
+        ("indirect", "analysts", "anonymous", "predict"),
+        T,
+    ),
+    ("Prices rose 4% in March, as expected.", "Prices", ("none", None, None, None), B),
+    (
+        'The union responded:\n\n"We will strike for 3 days in May."',
+        '"We will',
+        ("direct", None, "organization", "respond"),
+        T,
+    ),
+]
+CASES = CASES + AS_CUES

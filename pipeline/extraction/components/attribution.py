@@ -446,6 +446,10 @@ def _content(verb: Token, kind: str) -> Token | None:
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children
             ):
                 return token
+    if kind != "that" and verb.dep_ == "advcl" and verb.head.i != verb.i:
+        # `As the Times noted, Clinton raised ...`, `..., as some liberals hope`.
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return verb.head
     if kind != "that" and _parenthetical(verb):
         # `..., she continued.`, but not `..., as demand continued to outstrip supply`.
         if kind != "quote" or not any(c.dep_ in ("xcomp", "dobj", "mark") for c in verb.children):
@@ -479,6 +483,9 @@ def _attributes_alone(verb: Token, kind: str, inside: list[tuple[int, int]]) -> 
     near = doc[max(0, verb.i - 4) : verb.i + 3]
     if any(s <= t.idx < e for t in near for s, e in inside):
         return True
+    after = next((t for t in doc[verb.i + 1 : verb.i + 3] if not t.is_space), None)
+    if after is not None and after.text == ":":
+        return True  # `Breitbart News responded:` before the quotation it introduces
     return kind == "object" and any(c.dep_ == "dobj" for c in verb.children)
 
 
