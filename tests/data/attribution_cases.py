@@ -868,3 +868,32 @@ AS_CUES = [
     ),
 ]
 CASES = CASES + AS_CUES
+
+MID_SENTENCE = [
+    (
+        "But, Anna Lind added, the clinic would not close in 2025.",
+        "But,",
+        ("indirect", "Anna Lind", "person", "add"),
+        T,
+    ),
+    (
+        "Sales, analysts expect, will rise 5% next year.",
+        "Sales",
+        ("indirect", "analysts", "anonymous", "expect"),
+        T,
+    ),
+    # A relative clause is no parenthetical, and its cue does not credit the sentence.
+    (
+        "The plan, which was announced in 2020, cost $5 million.",
+        "The plan",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Apple, which reports its results on October 27, does not break out unit sales.",
+        "Apple",
+        ("none", None, None, None),
+        T,
+    ),
+]
+CASES = CASES + MID_SENTENCE

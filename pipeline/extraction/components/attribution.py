@@ -460,10 +460,24 @@ def _content(verb: Token, kind: str) -> Token | None:
 def _parenthetical(verb: Token) -> bool:
     """`Sales rose, he said.` parsed with the cue under the clause it reports: the cue
     comes after that clause, behind a comma or a closing quotation mark."""
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i >= verb.i:
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
         return False
-    left = verb.left_edge.i
-    return left > 0 and verb.doc[left - 1].text in _CLOSERS
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if verb.head.i > verb.i:
+        # In mid-sentence between commas: `But, Carson added, he did not ...`.
+        before = doc[left] if doc[left].is_punct else doc[left - 1] if left > 0 else None
+        after = (
+            doc[right] if doc[right].is_punct else doc[right + 1] if right + 1 < len(doc) else None
+        )
+        return (
+            before is not None
+            and after is not None
+            and before.text in (",", "\u2014")
+            and after.text in (",", "\u2014")
+            and not any(c.dep_ in ("mark", "dobj", "xcomp", "ccomp") for c in verb.children)
+        )
+    return left > 0 and doc[left - 1].text in _CLOSERS
 
 
 def _attributes_alone(verb: Token, kind: str, inside: list[tuple[int, int]]) -> bool:
