@@ -2,7 +2,7 @@ import pytest
 
 from newsclaims.extraction.claims import claims_of
 from newsclaims.extraction.components.layout import is_non_claim_line
-from newsclaims.extraction.extensions import NON_CLAIM
+from newsclaims.extraction.extensions import CREDITS, NON_CLAIM
 from newsclaims.models import Article
 from tests.conftest import annotate
 
@@ -114,9 +114,26 @@ def test_layout_no_claim_is_punctuation_only(any_nlp, text):
         # after prose.
         ("Q3 2024: sales rose 5%.", []),
         ("Sales rose \u2015 Dana Cole said so.", []),
-        ("Sales rose 5%.\n\nDana Cole, mayor", [("Dana Cole, mayor", "non_claim")]),
+        ("Sales rose 5%.\n\nDana Cole, mayor", []),
     ],
 )
 def test_layout_credit_structures(any_nlp, text, expected):
     doc = annotate(any_nlp, text)
-    assert [(s.text, s.label_) for s in doc.spans[NON_CLAIM]] == expected
+    assert [(s.text, s.label_) for s in doc.spans[CREDITS]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A label or a signature stays in the claim it credits; a credit line is no claim.
+        ("PENCE: Well, we will win 3 states.", ["PENCE: Well, we will win 3 states."]),
+        (
+            "\u201cWe will rebuild by 2026.\u201d \u2015 Dana Cole",
+            ["\u201cWe will rebuild by 2026.\u201d \u2015 Dana Cole"],
+        ),
+        ('"We will rebuild by 2026."\n\nDana Cole, mayor', ['"We will rebuild by 2026."']),
+    ],
+)
+def test_layout_credited_claims_hold_their_credit(any_nlp, text, expected):
+    article = Article(id="a", source="a.txt", text=text)
+    assert [c.text for c in claims_of(annotate(any_nlp, text), article)] == expected

@@ -792,7 +792,7 @@ CASES = CASES + CUES
 STRUCTURES = [
     (
         'Dana Cole, the mayor, spoke on Monday.\n\nCole: "We will rebuild the bridge by 2026."',
-        '"We will',
+        "Cole:",
         ("direct", "Dana Cole", "person", None),
         B,
     ),
@@ -819,7 +819,7 @@ STRUCTURES = [
     (
         "WALLACE: Will the plant close?\n\nPENCE: The plant will close in 2025.\n\n"
         "WALLACE: Thank you.",
-        "The plant",
+        "PENCE:",
         ("direct", "PENCE", "person", None),
         B,
     ),
@@ -832,7 +832,7 @@ STRUCTURES = [
     # Not credits: a label that names no person, a heading after a quotation.
     (
         "Note: the figures for 2024 were revised in March.",
-        "the figures",
+        "Note:",
         ("none", None, None, None),
         B,
     ),

@@ -32,7 +32,7 @@ from newsclaims.extraction.attribution.cues import (
 from newsclaims.extraction.attribution.speakers import Found, SpeakerResolver
 from newsclaims.extraction.components.base import Component
 from newsclaims.extraction.doctext import doc_text, has_parse
-from newsclaims.extraction.extensions import NON_CLAIM, QUOTES
+from newsclaims.extraction.extensions import CREDITS, NON_CLAIM, QUOTES
 from newsclaims.extraction.intervals import Intervals
 from newsclaims.models import Speaker, Target
 from newsclaims.patterns import lexicon
@@ -112,10 +112,34 @@ def sentences(doc: Doc) -> list[Span]:
     return out
 
 
+def _with_credits(sents: list[Span], credits: list[Span]) -> list[Span]:
+    """A speaker label or a signature the parser split off (`PENCE:` / `Well, ...`,
+    `"... shame."` / `\u2015 Sonya Herridge`) joins the sentence it credits."""
+    if not credits:
+        return sents
+    out: list[Span] = []
+    pending: Span | None = None  # a label waiting for the sentence it opens
+    for sent in sents:
+        inside = next((c for c in credits if c.start <= sent.start and sent.end <= c.end + 1), None)
+        if pending is not None:
+            sent = sent.doc[pending.start : sent.end]
+            pending = None
+        elif inside is not None and inside.label_ == "signature" and out:
+            out[-1] = sent.doc[out[-1].start : sent.end]
+            continue
+        if inside is not None and inside.label_ == "speaker_label" and sent.end <= inside.end:
+            pending = sent
+            continue
+        out.append(sent)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
 def attribute(doc: Doc) -> list[Statement]:
     parsed = doc.has_annotation("DEP")
     resolver = SpeakerResolver(doc, doc._.registry)
-    sents = sentences(doc)
+    sents = _with_credits(sentences(doc), list(doc.spans.get(CREDITS, [])))
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc_text(doc))]
     group = doc.spans[QUOTES] if QUOTES in doc.spans else None
     quotes = list(group) if group is not None else []
@@ -154,7 +178,9 @@ def attribute(doc: Doc) -> list[Statement]:
         sources = _dominant([c for c, f in resolved if f is not None])
         found_cues = [(c, f) for c, f in resolved if f is not None and c in sources]
         credit = (
-            None if found_cues or base["non_claim"] else credits.of(paragraph, k, sent.start_char)
+            None
+            if found_cues or base["non_claim"]
+            else credits.of(paragraph, k, sent.start_char, sent.end_char)
         )
         if credit is not None:
             # A labelled transcript line (`PENCE: Well, ...`) or a signed pull quote
@@ -164,7 +190,7 @@ def attribute(doc: Doc) -> list[Statement]:
                     **base,
                     attribution="direct",
                     speaker=credit.speaker,
-                    content=_root(sent),
+                    content=_root_outside(sent, credits.spans.get(paragraph, [])),
                     entity=credit.entity,
                 )
             )
@@ -240,8 +266,8 @@ def attribute(doc: Doc) -> list[Statement]:
 
 
 class _Credits:
-    """Speakers credited by layout (`newsclaims_layout`): a `speaker_label` opening a
-    paragraph credits that paragraph, a `signature` the quotation just before it in its
+    """Speakers credited by layout (`doc.spans["nc_credits"]`): a `speaker_label` opening
+    a paragraph credits that paragraph, a `signature` the quotation just before it in its
     paragraph, a `credit_line` the quotation in the paragraph before it. A label counts
     when it names a person or when it is one of a transcript's labels in capitals
     (`WALLACE:`, `PENCE:`); a credit line only when it names a person."""
@@ -250,9 +276,7 @@ class _Credits:
         self.resolver = resolver
         self.spans: dict[int, list[Span]] = {}
         labels = 0
-        for span in doc.spans.get(NON_CLAIM, []):
-            if span.label_ not in _CREDIT_LABELS:
-                continue
+        for span in doc.spans.get(CREDITS, []):
             paragraph = bisect.bisect_right(paragraph_starts, span.start_char) - 1
             if span.label_ == "credit_line":
                 paragraph -= 1
@@ -262,21 +286,25 @@ class _Credits:
         self.transcript = labels > 1
         self.found: dict[int, Found | None] = {}
 
-    def of(self, paragraph: int, sentence: int, start: int) -> Found | None:
-        """The credited speaker of the sentence starting at `start`, if any."""
+    def of(self, paragraph: int, sentence: int, start: int, end: int) -> Found | None:
+        """The credited speaker of the sentence from `start` to `end`, if any; with the
+        mention only when the sentence holds it (a claim holds the words it names)."""
         spans = self.spans.get(paragraph)
         if not spans:
             return None
-        # The first signature after the sentence signs it; else a label or credit line.
+        # The first signature in or after the sentence signs it; else a label or credit line.
         span = next(
-            (s for s in spans if s.label_ == "signature" and s.start_char >= start),
+            (s for s in spans if s.label_ == "signature" and s.end_char > start),
             next((s for s in spans if s.label_ != "signature"), None),
         )
         if span is None:
             return None
         if span.start not in self.found:
             self.found[span.start] = self._resolve(span, sentence)
-        return self.found[span.start]
+        found = self.found[span.start]
+        if found is None or start <= span.start_char < end:
+            return found
+        return Found(found.speaker.model_copy(update={"mention": None}), found.entity)
 
     def _resolve(self, span: Span, sentence: int) -> Found | None:
         words = [t for t in span if t.text not in _DASHES and not t.is_space]
@@ -302,7 +330,6 @@ class _Credits:
         return self.resolver.registry.lookup(name.text, kind="person") is not None
 
 
-_CREDIT_LABELS = frozenset({"speaker_label", "signature", "credit_line"})
 _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--", "-"})
 
 
@@ -532,6 +559,28 @@ def _root(sent: Span, cue: Cue | None = None) -> int | None:
             if child.dep_ in _CLAUSE_DEPS:
                 return child.i
     return root.i
+
+
+def _root_outside(sent: Span, spans: list[Span]) -> int | None:
+    """The head of a sentence's words outside its speaker label or signature (`PENCE:
+    Well, the plant will close` -> `close`)."""
+    if not has_parse(sent.doc):
+        return None
+
+    def credited(token: Token) -> bool:
+        return any(s.start <= token.i < s.end for s in spans)
+
+    heads = [
+        t
+        for t in sent
+        if not credited(t)
+        and not t.is_punct
+        and (t.head == t or credited(t.head) or not sent.start <= t.head.i < sent.end)
+    ]
+    if not heads:
+        return _root(sent)
+    best = max(heads, key=lambda t: (t.pos_ in ("VERB", "AUX"), len(list(t.subtree))))
+    return best.i
 
 
 def _statement_content(sent: Span, cue: Cue) -> int | None:

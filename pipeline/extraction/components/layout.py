@@ -2,11 +2,12 @@
 claims (captions, credits, bylines, headings: `pipeline/patterns/layout_lines.txt`) are
 marked in `doc.spans["nc_non_claim"]`.
 
-Three structures that credit words to a speaker are marked there too, for attribution:
-`speaker_label` (a transcript or interview label opening a line, `PENCE: Well, ...`,
-`Cole: "We will ..."`), `signature` (a pull quote signed on its own line, `"We will
-rebuild." \u2015 Dana Cole`) and `credit_line` (a short name line after a paragraph that is
-one quotation, `Dana Cole, mayor`). Each starts a sentence of its own.
+Three structures that credit words to a speaker are marked in `doc.spans["nc_credits"]`,
+for attribution: `speaker_label` (a transcript or interview label opening a line, `PENCE:
+Well, ...`, `Cole: "We will ..."`) and `signature` (a pull quote signed after its closing
+mark, `"We will rebuild." \u2015 Dana Cole`) stay in the sentence they credit, so that the
+claim holds the words naming its speaker; `credit_line` (a short name line after a line
+that is one quotation, `Dana Cole, mayor`) is a non-claim line of its own.
 
 Runs first, before the parser, which keeps the sentence starts it sets.
 """
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from newsclaims.extraction.components.base import Component
 from newsclaims.extraction.doctext import doc_text
-from newsclaims.extraction.extensions import NON_CLAIM
+from newsclaims.extraction.extensions import CREDITS, NON_CLAIM
 from newsclaims.ingest.layout import dateline_prefix, layout_kind
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -68,6 +69,7 @@ class Layout(Component):
     def annotate(self, doc: Doc) -> None:
         text = doc_text(doc)
         spans = []
+        credits = []
         after_quote = False  # the previous line is one quotation
         for m in _PARAGRAPH.finditer(text):
             start = m.start()
@@ -84,10 +86,11 @@ class Layout(Component):
             quoted_line = after_quote
             after_quote = _is_quotation_line(stripped)
             if is_non_claim_line(stripped):
-                label = "credit_line" if quoted_line and _is_credit(stripped) else "non_claim"
-                spans.append(Span(doc, span.start, span.end, label=label))
+                spans.append(Span(doc, span.start, span.end, label="non_claim"))
+                if quoted_line and _is_credit(stripped):
+                    credits.append(Span(doc, span.start, span.end, label="credit_line"))
                 continue
-            spans.extend(_structures(doc, start + lead, stripped))
+            credits.extend(_structures(doc, start + lead, stripped))
             # `DETROIT (AP) — Kestrel Motors is recalling ...`: the dateline is no part of
             # the sentence it opens (it is not its subject, nor a claim).
             cut = dateline_prefix(stripped)
@@ -101,6 +104,7 @@ class Layout(Component):
                     if nxt < span.end:
                         doc[nxt].is_sent_start = True
         doc.spans[NON_CLAIM] = spans
+        doc.spans[CREDITS] = credits
         if doc.has_annotation("SENT_START"):
             _move_quotation_marks(doc)
 
@@ -119,15 +123,16 @@ def _is_credit(line: str) -> bool:
 
 
 def _structures(doc: Doc, offset: int, line: str) -> list[Span]:
-    """The speaker label opening a line and the signature closing it, each made a
-    sentence start (the label's sentence is no claim; the words after it are)."""
+    """The speaker label opening a line and the signatures closing its quotations, each
+    kept in the sentence it credits (a parser splits after `PENCE:` and before `\u2015`)."""
     out = []
     label = _LABEL.match(line)
     if label and not any(ch.isdigit() for ch in label.group(1)):
         head = doc.char_span(offset, offset + label.end(), alignment_mode="expand")
         if head is not None and head.end < len(doc):
             out.append(Span(doc, head.start, head.end, label="speaker_label"))
-            doc[head.end].is_sent_start = True
+            for token in doc[head.start + 1 : head.end + 1]:
+                token.is_sent_start = False
     for signature in _SIGNATURE.finditer(line):
         if len(signature.group(1).split()) > _CREDIT_MAX_WORDS:
             continue
@@ -137,14 +142,15 @@ def _structures(doc: Doc, offset: int, line: str) -> list[Span]:
         if tail is None or not len(tail):
             continue
         out.append(Span(doc, tail.start, tail.end, label="signature"))
-        tail[0].is_sent_start = True
-        for token in tail[1:]:
+        for token in tail:
             token.is_sent_start = False
         nxt = tail.end
         while nxt < len(doc) and doc[nxt].is_space:
             nxt += 1
         if nxt < len(doc) and doc[nxt].text in _OPENING:
             doc[nxt].is_sent_start = True  # the next signed quotation
+            if nxt + 1 < len(doc):
+                doc[nxt + 1].is_sent_start = False
     return out
 
 
