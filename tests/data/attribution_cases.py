@@ -897,3 +897,26 @@ MID_SENTENCE = [
     ),
 ]
 CASES = CASES + MID_SENTENCE
+
+PARTICIPLES = [
+    (
+        "Anna Lind responded on Monday by saying the clinic would hire 30 nurses.",
+        "Anna Lind",
+        ("indirect", "Anna Lind", "person", "say"),
+        T,
+    ),
+    (
+        "Anna Lind cited a 12% rise in waiting times since 2022.",
+        "Anna Lind",
+        ("indirect", "Anna Lind", "person", "cite"),
+        T,
+    ),
+    # The participle of a preposition that does not share the subject.
+    (
+        "The clinic won an award in 2022 for cutting waiting times by 12%.",
+        "The clinic",
+        ("none", None, None, None),
+        T,
+    ),
+]
+CASES = CASES + PARTICIPLES

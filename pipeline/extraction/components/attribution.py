@@ -51,6 +51,8 @@ _STOP = frozenset(
     | {"\u2018", "\u2019"}
 )
 _MAX_SUBJECT_TOKENS = 10
+# Prepositions whose participle shares the subject of the verb they attach to.
+_BY_SAYING = frozenset({"by", "after", "before", "while", "when"})
 _BE = frozenset("be been being is are was were am".split())
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 
@@ -453,6 +455,11 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
         if verb.head.i != verb.i:
             return _subject(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _BY_SAYING:
+        # `Obama responded by saying ...`, `began by saying`, `after saying`.
+        governor = verb.head.head
+        if governor.i != verb.head.i and governor.pos_ in ("VERB", "AUX"):
+            return _subject(governor)
     return None
 
 
