@@ -595,6 +595,10 @@ def _statement_content(sent: Span, cue: Cue) -> int | None:
     verb with an object (`Strata Cloud reported revenue of ...`) the cue's own clause."""
     if cue.content is not None:
         return cue.content.i
+    if not has_parse(sent.doc):
+        # Without a parse there is no tree to walk (and walking one that sentence starts
+        # were written into can crash spaCy).
+        return None
     if any(c.dep_ == "dobj" for c in cue.token.children):
         return cue.token.i
     return _root(sent, cue)
