@@ -104,6 +104,10 @@ def test_layout_no_claim_is_punctuation_only(any_nlp, text):
             [("PENCE:", "speaker_label"), ("WALLACE:", "speaker_label")],
         ),
         ('Cole: "We will rebuild."', [("Cole:", "speaker_label")]),
+        (
+            '"WALLACE: Will she be there?\n\n"PENCE: Well, she will not.',
+            [("WALLACE:", "speaker_label"), ("PENCE:", "speaker_label")],
+        ),
         ("\u201cWe will rebuild.\u201d \u2015 Dana Cole", [("\u2015 Dana Cole", "signature")]),
         (
             "\u201cWe will rebuild.\u201d \u2015 Dana Cole \u201cNo.\u201d \u2015 Anna Lind",

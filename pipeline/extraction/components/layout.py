@@ -28,7 +28,10 @@ from newsclaims.ingest.layout import dateline_prefix, layout_kind
 _PARAGRAPH = re.compile(r"[^\n]+")
 _NAME = r"[A-Z][\w'\u2019.\-]*(?:\s+(?:[A-Z][\w'\u2019.\-]*|de|van|von|bin|al))*"
 # `PENCE: Well, ...`, `Dana Cole: "We will ..."` (a label of one to four capitalised words).
-_LABEL = re.compile(r"([A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3})\s*:\s+(?=\S)")
+# A quoted transcript opens each turn with a quotation mark: `"WALLACE: Let's start ...`.
+_LABEL = re.compile(
+    r"[\"\u201c]?([A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3})\s*:\s+(?=\S)"
+)
 _DASH = r"(?:[\u2015\u2014\u2013]|--)"
 # `"... shame." \u2015 Sonya Herridge`: a signature after the quotation it signs, at the
 # end of the line or before the next signed quotation (lines joined into one paragraph).
@@ -128,10 +131,11 @@ def _structures(doc: Doc, offset: int, line: str) -> list[Span]:
     out = []
     label = _LABEL.match(line)
     if label and not any(ch.isdigit() for ch in label.group(1)):
-        head = doc.char_span(offset, offset + label.end(), alignment_mode="expand")
+        head = doc.char_span(offset + label.start(1), offset + label.end(), alignment_mode="expand")
         if head is not None and head.end < len(doc):
             out.append(Span(doc, head.start, head.end, label="speaker_label"))
-            for token in doc[head.start + 1 : head.end + 1]:
+            first = head.start + (label.start(1) == 0)
+            for token in doc[first : head.end + 1]:
                 token.is_sent_start = False
     for signature in _SIGNATURE.finditer(line):
         if len(signature.group(1).split()) > _CREDIT_MAX_WORDS:
