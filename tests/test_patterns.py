@@ -13,7 +13,7 @@ FILES = sorted(
 ALLOWED = {
     "attribution/modality.txt": {"goal", "forecast"},
     "attribution/given_names.txt": {"m", "f"},
-    "attribution/cue_verbs.txt": {"speech", "clause", "object", "that"},
+    "attribution/cue_verbs.txt": {"speech", "clause", "quote", "object", "that"},
 }
 
 

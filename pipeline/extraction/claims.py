@@ -34,6 +34,8 @@ def claims_of(doc: Doc, article: Article, *, repeats: Counter[str] | None = None
         if stmt.non_claim or stmt.question:
             continue
         text = doc_text(doc)[stmt.start : stmt.end]
+        if not any(ch.isalnum() for ch in text):
+            continue  # a claim is never punctuation only (a stray mark, `...`)
         in_figures = figures.starting_in(stmt.start, stmt.end)
         in_dates = dates.starting_in(stmt.start, stmt.end)
         checkable = (

@@ -15,6 +15,8 @@ DOC_ATTRIBUTES = {
 # Span groups written by our components.
 QUOTES = "nc_quotes"  # quotations (speech and short scare quotes), label "speech" | "phrase"
 NON_CLAIM = "nc_non_claim"  # lines that are never claims: captions, credits, bylines, headings
+# Layout that credits words to a speaker, label "speaker_label" | "signature" | "credit_line".
+CREDITS = "nc_credits"
 
 
 def register() -> None:

@@ -634,3 +634,289 @@ MORE = [
     ('She said: "', "She said", ("indirect", None, None, "say"), T),
 ]
 CASES = CASES + MORE
+
+# -- cue verbs beyond the common ones (cue_verbs.txt: Levin's communication classes) ----------
+NORA = "Anna Lind, a nurse at the clinic, spoke to reporters on Monday. "
+CUES = [
+    (
+        NORA + '"The wards are full," she quipped.',
+        '"The wards',
+        ("direct", "Anna Lind", "person", "quip"),
+        T,
+    ),
+    (
+        NORA + '"We need more staff," Lind insisted. "Nobody listens."',
+        '"Nobody',
+        ("direct", "Anna Lind", "person", "insist"),
+        T,
+    ),
+    (
+        NORA + "Lind conceded that the wards had 40 empty beds.",
+        "Lind conceded",
+        ("indirect", "Anna Lind", "person", "concede"),
+        T,
+    ),
+    (
+        NORA + "She cautioned that costs would rise by 12% next year.",
+        "She cautioned",
+        ("indirect", "Anna Lind", "person", "caution"),
+        T,
+    ),
+    (
+        NORA + "Lind recalled that the clinic opened in 1998.",
+        "Lind recalled",
+        ("indirect", "Anna Lind", "person", "recall"),
+        T,
+    ),
+    (
+        NORA + "Lind contended that the budget fell by $2 million.",
+        "Lind contended",
+        ("indirect", "Anna Lind", "person", "contend"),
+        T,
+    ),
+    (
+        NORA + '"Staff are leaving," she continued. "We lost 30 nurses in 2023."',
+        '"Staff',
+        ("direct", "Anna Lind", "person", "continue"),
+        T,
+    ),
+    (
+        NORA + "Lind speculated that the clinic would close by 2026.",
+        "Lind speculated",
+        ("indirect", "Anna Lind", "person", "speculate"),
+        T,
+    ),
+    (
+        NORA + "Lind called the cuts reckless.",
+        "Lind called",
+        ("indirect", "Anna Lind", "person", "call"),
+        T,
+    ),
+    (
+        NORA + "Lind called for an inquiry into the $4 million deficit.",
+        "Lind called",
+        ("indirect", "Anna Lind", "person", "call"),
+        T,
+    ),
+    (
+        NORA + "Lind criticised the $4 million cut to the ward budget.",
+        "Lind criticised",
+        ("indirect", "Anna Lind", "person", "criticise"),
+        T,
+    ),
+    (
+        NORA + "Lind warned of 200 job losses at the clinic.",
+        "Lind warned",
+        ("indirect", "Anna Lind", "person", "warn"),
+        T,
+    ),
+    # Without a parse too, when the source is named next to the cue.
+    (
+        '"The wards are full," Anna Lind quipped.',
+        '"The wards',
+        ("direct", "Anna Lind", "person", "quip"),
+        B,
+    ),
+    (
+        '"Staff are leaving," Anna Lind continued.',
+        '"Staff',
+        ("direct", "Anna Lind", "person", "continue"),
+        B,
+    ),
+    (
+        "Anna Lind conceded that the wards had 40 empty beds.",
+        "Anna Lind",
+        ("indirect", "Anna Lind", "person", "concede"),
+        B,
+    ),
+    (
+        "The wards had 40 empty beds, Anna Lind cautioned.",
+        "The wards",
+        ("indirect", "Anna Lind", "person", "caution"),
+        B,
+    ),
+    (
+        "Anna Lind called for an inquiry into the $4 million deficit.",
+        "Anna Lind",
+        ("indirect", "Anna Lind", "person", "call"),
+        B,
+    ),
+    # Not cues: the same verbs in their other senses.
+    ("Sales continued to rise in March, up 4%.", "Sales", ("none", None, None, None), B),
+    (
+        "The hospital called the police at 3 a.m. on Monday.",
+        "The hospital",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Demand for the drug continued to outstrip supply in 2023.",
+        "Demand",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Revenue rose, as demand for the drug continued to outstrip supply in 2023.",
+        "Revenue",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "The yield rose 11 basis points to 4.68% on Tuesday.",
+        "The yield",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Owners will be notified by letter starting January 3, 2022.",
+        "Owners",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "The board asked the founder to stay until 2025.",
+        "The board",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Stocks fell 2% during a conference call that lasted an hour.",
+        "Stocks",
+        ("none", None, None, None),
+        B,
+    ),
+]
+CASES = CASES + CUES
+
+# -- structures that credit words without a cue verb (layout: labels, signatures) ------------
+STRUCTURES = [
+    (
+        'Dana Cole, the mayor, spoke on Monday.\n\nCole: "We will rebuild the bridge by 2026."',
+        "Cole:",
+        ("direct", "Dana Cole", "person", None),
+        B,
+    ),
+    (
+        'The storm destroyed 40 homes.\n\n"We will rebuild by 2026."\n\nDana Cole, mayor',
+        '"We will',
+        ("direct", "Dana Cole", "person", None),
+        B,
+    ),
+    (
+        "\u201cWe will rebuild by 2026.\u201d \u2015 Dana Cole \u201cWe lost 40 homes.\u201d"
+        "\u2015 Anna Lind",
+        "\u201cWe lost",
+        ("direct", "Anna Lind", "person", None),
+        B,
+    ),
+    (
+        "\u201cWe will rebuild by 2026.\u201d \u2015 Dana Cole \u201cWe lost 40 homes.\u201d"
+        "\u2015 Anna Lind",
+        "\u201cWe will",
+        ("direct", "Dana Cole", "person", None),
+        B,
+    ),
+    (
+        "WALLACE: Will the plant close?\n\nPENCE: The plant will close in 2025.\n\n"
+        "WALLACE: Thank you.",
+        "PENCE:",
+        ("direct", "PENCE", "person", None),
+        B,
+    ),
+    (
+        "Costs rose 5% last year, insists Ana Lee, a nurse at the clinic, who joined in 2010.",
+        "Costs",
+        ("indirect", "Ana Lee", "person", "insist"),
+        B,
+    ),
+    # Not credits: a label that names no person, a heading after a quotation.
+    (
+        "Note: the figures for 2024 were revised in March.",
+        "Note:",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        'The storm destroyed 40 homes.\n\n"We will rebuild by 2026."\n\nRebuilding Plans\n\n'
+        "Sales rose 5% in 2025.",
+        '"We will',
+        ("direct", None, None, None),
+        T,
+    ),
+]
+CASES = CASES + STRUCTURES
+
+AS_CUES = [
+    (
+        "As the Boston Herald noted, the mayor raised $1.1 million in 2000.",
+        "As the",
+        ("indirect", "Boston Herald", "organization", "note"),
+        T,
+    ),
+    (
+        "Sales rose 5% in March, as analysts had predicted.",
+        "Sales",
+        ("indirect", "analysts", "anonymous", "predict"),
+        T,
+    ),
+    ("Prices rose 4% in March, as expected.", "Prices", ("none", None, None, None), B),
+    (
+        'The union responded:\n\n"We will strike for 3 days in May."',
+        '"We will',
+        ("direct", None, "organization", "respond"),
+        T,
+    ),
+]
+CASES = CASES + AS_CUES
+
+MID_SENTENCE = [
+    (
+        "But, Anna Lind added, the clinic would not close in 2025.",
+        "But,",
+        ("indirect", "Anna Lind", "person", "add"),
+        T,
+    ),
+    (
+        "Sales, analysts expect, will rise 5% next year.",
+        "Sales",
+        ("indirect", "analysts", "anonymous", "expect"),
+        T,
+    ),
+    # A relative clause is no parenthetical, and its cue does not credit the sentence.
+    (
+        "The plan, which was announced in 2020, cost $5 million.",
+        "The plan",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Apple, which reports its results on October 27, does not break out unit sales.",
+        "Apple",
+        ("none", None, None, None),
+        T,
+    ),
+]
+CASES = CASES + MID_SENTENCE
+
+PARTICIPLES = [
+    (
+        "Anna Lind responded on Monday by saying the clinic would hire 30 nurses.",
+        "Anna Lind",
+        ("indirect", "Anna Lind", "person", "say"),
+        T,
+    ),
+    (
+        "Anna Lind cited a 12% rise in waiting times since 2022.",
+        "Anna Lind",
+        ("indirect", "Anna Lind", "person", "cite"),
+        T,
+    ),
+    # The participle of a preposition that does not share the subject.
+    (
+        "The clinic won an award in 2022 for cutting waiting times by 12%.",
+        "The clinic",
+        ("none", None, None, None),
+        T,
+    ),
+]
+CASES = CASES + PARTICIPLES

@@ -12,7 +12,11 @@ from spacy.tokens import Span, Token
 
 from newsclaims.patterns import lexicon
 
-CUE_KINDS = ("speech", "clause", "object", "that")
+CUE_KINDS = ("speech", "clause", "quote", "object", "that")
+# The object predicate of `called the charges baseless` as a marker of reported content.
+OPRD = "oprd"
+# A cue whose base and -s forms are also common nouns: no cue without a tagger.
+NOUN = "noun"
 
 
 @cache
@@ -23,6 +27,17 @@ def cue_kinds() -> dict[str, str]:
     if unknown:
         raise ValueError(f"cue_verbs.txt: unknown kinds {sorted(unknown)}")
     return table
+
+
+@cache
+def cue_markers() -> dict[str, frozenset[str]]:
+    """Cue lemma -> the prepositions (or `oprd`) that introduce what it reports
+    (`called for an inquiry`, `pointed to the data`); see cue_verbs.txt."""
+    return {
+        row[0].lower(): frozenset(m.strip().lower() for m in row[2].split(",") if m.strip())
+        for row in lexicon.rows("attribution/cue_verbs.txt")
+        if len(row) >= 3
+    }
 
 
 @cache
@@ -41,8 +56,12 @@ def cue_forms() -> dict[str, str]:
     for row in lexicon.rows("attribution/irregular_verbs.txt"):
         irregular.setdefault(row[0].lower(), []).extend(f.lower() for f in row[1:])
     forms: dict[str, str] = {}
+    markers = cue_markers()
     for lemma in sorted(cue_kinds()):
-        for form in _regular_forms(lemma) + irregular.get(lemma, []):
+        regular = _regular_forms(lemma)
+        if NOUN in markers.get(lemma, ()):
+            regular = regular[2:]  # `demand`, `demands` are nouns as often as verbs
+        for form in regular + irregular.get(lemma, []):
             forms.setdefault(form, lemma)
     return forms
 

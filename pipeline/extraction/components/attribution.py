@@ -16,15 +16,23 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsclaims.extraction.attribution.cues import according_to, cue_of
+from newsclaims.extraction.attribution.cues import (
+    OPRD,
+    according_to,
+    cue_forms,
+    cue_lemmas,
+    cue_markers,
+    cue_of,
+)
 from newsclaims.extraction.attribution.speakers import Found, SpeakerResolver
 from newsclaims.extraction.components.base import Component
 from newsclaims.extraction.doctext import doc_text, has_parse
-from newsclaims.extraction.extensions import NON_CLAIM, QUOTES
+from newsclaims.extraction.extensions import CREDITS, NON_CLAIM, QUOTES
 from newsclaims.extraction.intervals import Intervals
 from newsclaims.models import Speaker, Target
 from newsclaims.patterns import lexicon
@@ -43,6 +51,9 @@ _STOP = frozenset(
     | {"\u2018", "\u2019"}
 )
 _MAX_SUBJECT_TOKENS = 10
+# Prepositions whose participle shares the subject of the verb they attach to.
+_BY_SAYING = frozenset({"by", "after", "before", "while", "when"})
+_BE = frozenset("be been being is are was were am".split())
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
@@ -103,10 +114,34 @@ def sentences(doc: Doc) -> list[Span]:
     return out
 
 
+def _with_credits(sents: list[Span], credits: list[Span]) -> list[Span]:
+    """A speaker label or a signature the parser split off (`PENCE:` / `Well, ...`,
+    `"... shame."` / `\u2015 Sonya Herridge`) joins the sentence it credits."""
+    if not credits:
+        return sents
+    out: list[Span] = []
+    pending: Span | None = None  # a label waiting for the sentence it opens
+    for sent in sents:
+        inside = next((c for c in credits if c.start <= sent.start and sent.end <= c.end + 1), None)
+        if pending is not None:
+            sent = sent.doc[pending.start : sent.end]
+            pending = None
+        elif inside is not None and inside.label_ == "signature" and out:
+            out[-1] = sent.doc[out[-1].start : sent.end]
+            continue
+        if inside is not None and inside.label_ == "speaker_label" and sent.end <= inside.end:
+            pending = sent
+            continue
+        out.append(sent)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
 def attribute(doc: Doc) -> list[Statement]:
     parsed = doc.has_annotation("DEP")
     resolver = SpeakerResolver(doc, doc._.registry)
-    sents = sentences(doc)
+    sents = _with_credits(sentences(doc), list(doc.spans.get(CREDITS, [])))
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc_text(doc))]
     group = doc.spans[QUOTES] if QUOTES in doc.spans else None
     quotes = list(group) if group is not None else []
@@ -127,6 +162,7 @@ def attribute(doc: Doc) -> list[Statement]:
         info.append((sent, cues, _is_direct(sent, inside), chains))
 
     chain_speaker: dict[int, tuple[Found, str]] = {}
+    credits = _Credits(doc, paragraph_starts, resolver)
     statements: list[Statement] = []
     for k, (sent, cues, direct, chains) in enumerate(info):
         paragraph = bisect.bisect_right(paragraph_starts, sent.start_char) - 1
@@ -143,6 +179,27 @@ def attribute(doc: Doc) -> list[Statement]:
         resolved = [(c, _resolve(c, resolver, k, parsed)) for c in cues]
         sources = _dominant([c for c, f in resolved if f is not None])
         found_cues = [(c, f) for c, f in resolved if f is not None and c in sources]
+        credit = (
+            None
+            if found_cues or base["non_claim"]
+            else credits.of(paragraph, k, sent.start_char, sent.end_char)
+        )
+        if credit is not None:
+            # A labelled transcript line (`PENCE: Well, ...`) or a signed pull quote
+            # (`"We will rebuild." \u2015 Dana Cole`): the speaker's own words.
+            statements.append(
+                Statement(
+                    **base,
+                    attribution="direct",
+                    speaker=credit.speaker,
+                    content=_root_outside(sent, credits.spans.get(paragraph, [])),
+                    entity=credit.entity,
+                )
+            )
+            if chains:
+                chain_speaker.setdefault(chains[0], (credit, None))
+            resolver.remember(credit, k)
+            continue
         if direct and chains:
             chain = chains[0]
             if chain not in chain_speaker:
@@ -208,6 +265,74 @@ def attribute(doc: Doc) -> list[Statement]:
             )
             resolver.remember(found, k)
     return statements
+
+
+class _Credits:
+    """Speakers credited by layout (`doc.spans["nc_credits"]`): a `speaker_label` opening
+    a paragraph credits that paragraph, a `signature` the quotation just before it in its
+    paragraph, a `credit_line` the quotation in the paragraph before it. A label counts
+    when it names a person or when it is one of a transcript's labels in capitals
+    (`WALLACE:`, `PENCE:`); a credit line only when it names a person."""
+
+    def __init__(self, doc: Doc, paragraph_starts: list[int], resolver: SpeakerResolver):
+        self.resolver = resolver
+        self.spans: dict[int, list[Span]] = {}
+        labels = 0
+        for span in doc.spans.get(CREDITS, []):
+            paragraph = bisect.bisect_right(paragraph_starts, span.start_char) - 1
+            if span.label_ == "credit_line":
+                paragraph -= 1
+            self.spans.setdefault(paragraph, []).append(span)
+            labels += span.label_ == "speaker_label" and span.text.isupper()
+        # A transcript: two or more paragraphs open with a label in capitals.
+        self.transcript = labels > 1
+        self.found: dict[int, Found | None] = {}
+
+    def of(self, paragraph: int, sentence: int, start: int, end: int) -> Found | None:
+        """The credited speaker of the sentence from `start` to `end`, if any; with the
+        mention only when the sentence holds it (a claim holds the words it names)."""
+        spans = self.spans.get(paragraph)
+        if not spans:
+            return None
+        # The first signature in or after the sentence signs it; else a label or credit line.
+        span = next(
+            (s for s in spans if s.label_ == "signature" and s.end_char > start),
+            next((s for s in spans if s.label_ != "signature"), None),
+        )
+        if span is None:
+            return None
+        if span.start not in self.found:
+            self.found[span.start] = self._resolve(span, sentence)
+        found = self.found[span.start]
+        if found is None or start <= span.start_char < end:
+            return found
+        return Found(found.speaker.model_copy(update={"mention": None}), found.entity)
+
+    def _resolve(self, span: Span, sentence: int) -> Found | None:
+        words = [t for t in span if t.text not in _DASHES and not t.is_space]
+        end = next((i for i, t in enumerate(words) if t.text in (",", ":")), len(words))
+        if not end:
+            return None
+        name = span.doc[words[0].i : words[end - 1].i + 1]
+        if span.label_ == "speaker_label" and self.transcript and span.text.isupper():
+            return self.resolver.named(name, label="PERSON")
+        if span.label_ != "signature" and not self._names_person(name):
+            return None  # `Rebuilding Plans` after a quotation is a heading
+        found = self.resolver.from_words(name, sentence=sentence)
+        if found is None or found.speaker.kind in ("anonymous", "document"):
+            return None
+        return found if found.speaker.kind == "person" or span.label_ == "signature" else None
+
+    def _names_person(self, name: Span) -> bool:
+        """A person by the NER, a common given name, or a person the article named."""
+        if any(t.ent_type_ == "PERSON" for t in name):
+            return True
+        if name[0].lower_ in lexicon.words("attribution/given_names.txt"):
+            return True
+        return self.resolver.registry.lookup(name.text, kind="person") is not None
+
+
+_DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--", "-"})
 
 
 def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
@@ -282,6 +407,7 @@ def _resolve(cue: Cue, resolver: SpeakerResolver, k: int, parsed: bool) -> Found
 
 def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cue]:
     out: list[Cue] = []
+    doc = sent.doc
     quoted = Intervals(inside)
     for tok in sent:
         if quoted.contains(tok.idx):
@@ -299,10 +425,12 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
                 continue
             out.append(Cue(tok, lemma, subject, content))
         else:
+            if kind != "speech" and tok.i > sent.start and doc[tok.i - 1].lower_ in _BE:
+                continue  # passive: `owners will be notified`, `residents were asked`
             subject = _blank_subject(sent, tok)
             if subject is None:
                 continue
-            if kind != "speech" and not _blank_attributes(sent, tok, subject, inside):
+            if kind != "speech" and not _blank_attributes(sent, tok, subject, inside, kind):
                 continue
             out.append(Cue(tok, lemma, subject, None))
     for acc in according_to(sent):
@@ -327,12 +455,18 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
         if verb.head.i != verb.i:
             return _subject(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _BY_SAYING:
+        # `Obama responded by saying ...`, `began by saying`, `after saying`.
+        governor = verb.head.head
+        if governor.i != verb.head.i and governor.pos_ in ("VERB", "AUX"):
+            return _subject(governor)
     return None
 
 
 def _content(verb: Token, kind: str) -> Token | None:
     """The head of what the cue reports: its clause, or the clause it stands after."""
-    deps = ("ccomp", "parataxis") if kind == "that" else _CLAUSE_DEPS
+    # `that` and `quote` cues report no infinitive (`continued to rise`, `agreed to buy`).
+    deps = ("ccomp", "parataxis") if kind in ("that", "quote") else _CLAUSE_DEPS
     for child in verb.children:
         if child.dep_ in deps:
             return child
@@ -346,29 +480,60 @@ def _content(verb: Token, kind: str) -> Token | None:
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children
             ):
                 return token
+    if kind != "that" and verb.dep_ == "advcl" and verb.head.i != verb.i:
+        # `As the Times noted, Clinton raised ...`, `..., as some liberals hope`.
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return verb.head
     if kind != "that" and _parenthetical(verb):
-        return verb.head
+        # `..., she continued.`, but not `..., as demand continued to outstrip supply`.
+        if kind != "quote" or not any(c.dep_ in ("xcomp", "dobj", "mark") for c in verb.children):
+            return verb.head
     return None
 
 
 def _parenthetical(verb: Token) -> bool:
     """`Sales rose, he said.` parsed with the cue under the clause it reports: the cue
     comes after that clause, behind a comma or a closing quotation mark."""
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i >= verb.i:
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
         return False
-    left = verb.left_edge.i
-    return left > 0 and verb.doc[left - 1].text in _CLOSERS
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if verb.head.i > verb.i:
+        # In mid-sentence between commas: `But, Carson added, he did not ...`.
+        before = doc[left] if doc[left].is_punct else doc[left - 1] if left > 0 else None
+        after = (
+            doc[right] if doc[right].is_punct else doc[right + 1] if right + 1 < len(doc) else None
+        )
+        return (
+            before is not None
+            and after is not None
+            and before.text in (",", "\u2014")
+            and after.text in (",", "\u2014")
+            and not any(c.dep_ in ("mark", "dobj", "xcomp", "ccomp") for c in verb.children)
+        )
+    return left > 0 and doc[left - 1].text in _CLOSERS
 
 
 def _attributes_alone(verb: Token, kind: str, inside: list[tuple[int, int]]) -> bool:
     """A cue with no reported clause still attributes: `say`/`tell` always, a cue next to
-    a quotation, a statement verb with its noun object (`reported a profit of ...`)."""
+    a quotation, a statement verb with its noun object (`reported a profit of ...`), a cue
+    with one of its markers (`called for an inquiry`, `called the charges baseless`)."""
     if kind == "speech":
+        return True
+    markers = cue_markers().get(verb.lemma_.lower())
+    if markers and any(
+        (c.dep_ == OPRD and OPRD in markers)
+        or (c.dep_ in ("prep", "prt", "dative") and c.lower_ in markers)
+        for c in verb.children
+    ):
         return True
     doc = verb.doc
     near = doc[max(0, verb.i - 4) : verb.i + 3]
     if any(s <= t.idx < e for t in near for s, e in inside):
         return True
+    after = next((t for t in doc[verb.i + 1 : verb.i + 3] if not t.is_space), None)
+    if after is not None and after.text == ":":
+        return True  # `Breitbart News responded:` before the quotation it introduces
     return kind == "object" and any(c.dep_ == "dobj" for c in verb.children)
 
 
@@ -403,11 +568,37 @@ def _root(sent: Span, cue: Cue | None = None) -> int | None:
     return root.i
 
 
+def _root_outside(sent: Span, spans: list[Span]) -> int | None:
+    """The head of a sentence's words outside its speaker label or signature (`PENCE:
+    Well, the plant will close` -> `close`)."""
+    if not has_parse(sent.doc):
+        return None
+
+    def credited(token: Token) -> bool:
+        return any(s.start <= token.i < s.end for s in spans)
+
+    heads = [
+        t
+        for t in sent
+        if not credited(t)
+        and not t.is_punct
+        and (t.head == t or credited(t.head) or not sent.start <= t.head.i < sent.end)
+    ]
+    if not heads:
+        return _root(sent)
+    best = max(heads, key=lambda t: (t.pos_ in ("VERB", "AUX"), len(list(t.subtree))))
+    return best.i
+
+
 def _statement_content(sent: Span, cue: Cue) -> int | None:
     """The head of what a statement is about: the reported clause, else for a statement
     verb with an object (`Strata Cloud reported revenue of ...`) the cue's own clause."""
     if cue.content is not None:
         return cue.content.i
+    if not has_parse(sent.doc):
+        # Without a parse there is no tree to walk (and walking one that sentence starts
+        # were written into can crash spaCy).
+        return None
     if any(c.dep_ == "dobj" for c in cue.token.children):
         return cue.token.i
     return _root(sent, cue)
@@ -445,7 +636,15 @@ def _blank_subject(sent: Span, cue: Token) -> Span | None:
         return doc[sent.start : j] if j > sent.start else None
     end = i + 1
     j = i
-    while j >= sent.start and doc[j].text not in _STOP and end - j <= _MAX_SUBJECT_TOKENS:
+    # A subject never holds another speech verb (`Trade and Industry said on Monday it had
+    # asked ...`: `it`, not the words before it).
+    speech_forms = _speech_forms()
+    while (
+        j >= sent.start
+        and doc[j].text not in _STOP
+        and doc[j].lower_ not in speech_forms
+        and end - j <= _MAX_SUBJECT_TOKENS
+    ):
         j -= 1
     start = j + 1
     if end - start > _MAX_SUBJECT_TOKENS or start >= end:
@@ -453,19 +652,34 @@ def _blank_subject(sent: Span, cue: Token) -> Span | None:
     return doc[start:end]
 
 
-def _blank_attributes(sent: Span, cue: Token, subject: Span, inside: list[tuple[int, int]]) -> bool:
+@cache
+def _speech_forms() -> frozenset[str]:
+    """Forms of `say` and `tell` (the cues that attribute on their own)."""
+    speech, _others = cue_lemmas()
+    return frozenset(form for form, lemma in cue_forms().items() if lemma in speech)
+
+
+def _blank_attributes(
+    sent: Span, cue: Token, subject: Span, inside: list[tuple[int, int]], kind: str
+) -> bool:
     """Without a parse, a cue other than `say`/`tell` attributes when a clause or a
     quotation follows it (`warned that`, `added:`), or it closes the sentence as a
-    parenthetical (`..., the company added.`)."""
+    parenthetical (`..., the company added.`). A `quote` cue (`continued`, `asked`) does
+    not attribute in mid-sentence after a comma (`..., said it had asked Washington`)."""
     doc = sent.doc
     after = doc[cue.i + 1] if cue.i + 1 < sent.end else None
     if after is None or after.lower_ in {"that", ":"} or after.text in _CLOSERS | {'"', "\u201c"}:
         return True
+    lemma = cue_forms().get(cue.lower_)
+    if after.lower_ in cue_markers().get(lemma, ()):
+        return True  # `called for an inquiry`
+    if subject.start > cue.i > sent.start and doc[cue.i - 1].text in _CLOSERS:
+        return True  # inverted, after what was said: `..., insists Ana Lee, a nurse, who ...`
     if any(s <= t.idx < e for t in doc[max(sent.start, cue.i - 4) : cue.i] for s, e in inside):
         return True
     before = doc[subject.start - 1] if subject.start > sent.start else None
     if subject.start < cue.i and before is not None and before.text in _CLOSERS:
-        return True
+        return kind != "quote"
     return cue.i + 2 >= sent.end or (after.is_punct and after.text in ".!")
 
 

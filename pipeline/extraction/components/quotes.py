@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -90,19 +89,20 @@ def find_quotes(paragraph: str, offset: int = 0) -> list[Quote]:
     return sorted(quotes, key=lambda q: q.start)
 
 
-@cache
-def _cue_after_comma() -> re.Pattern[str]:
-    forms = sorted(cue_forms(), key=len, reverse=True)
-    words = "|".join(re.escape(f) for f in forms)
-    name = r"(?:[A-Z][\w'\u2019.-]*\s+){0,4}"
-    return re.compile(rf",\s+(?:(?:{words})\s+[A-Z\w]|{name}(?:he\s+|she\s+)?(?:{words})\b)")
+# `, said Mary Barra` / `, Mary Barra said` / `, she added`: a comma, up to four capitalised
+# words, `he`/`she`, then a word that must be a cue form (checked against the lexicon, which
+# is too large for one alternation).
+_AFTER_COMMA = re.compile(r",\s+(?:[A-Z][\w'\u2019.-]*\s+){0,4}(?:(?:he|she)\s+)?([a-z]+)\b")
 
 
 def _attribution_inside(paragraph: str, open_at: int) -> int | None:
     """An unclosed quotation that runs into its own attribution (`"We will grow, said
     Mary Barra.`): it ends at the comma before the cue."""
-    m = _cue_after_comma().search(paragraph, open_at + 1)
-    return m.start() + 1 if m else None
+    forms = cue_forms()
+    for m in _AFTER_COMMA.finditer(paragraph, open_at + 1):
+        if m.group(1) in forms:
+            return m.start() + 1
+    return None
 
 
 def _single_quotes(paragraph: str, offset: int, inside: list[tuple[int, int]]) -> list[Quote]:
