@@ -13,10 +13,12 @@ import newsclaims.run.engines.chunks
 import newsclaims.run.engines.local
 from newsclaims.run.api import extract
 from newsclaims.run.manifest import OutputBusy, SqliteManifest
+from tests.conftest import CORPUS_ARTICLES
 from tests.ingest_support import write
 from tests.test_cli import BAD, GOOD
 
 FILES = ("claims.jsonl", "articles.jsonl", "errors.jsonl")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -157,7 +159,7 @@ def test_batch_two_workers_trained_pipeline_on_the_corpus(tmp_path):
     extract([ROOT / "corpus"], out=out_one)
     extract([ROOT / "corpus"], out=out_two, workers=2)
     assert _output(out_one) == _output(out_two)
-    assert len(_output(out_one)["articles.jsonl"].splitlines()) == 48
+    assert len(_output(out_one)["articles.jsonl"].splitlines()) == CORPUS_ARTICLES
 
 
 def test_batch_errors_in_input_order(tmp_path):

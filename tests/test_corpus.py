@@ -101,3 +101,9 @@ def test_corpus_gold_is_consistent(name, gold):
         assert claim["attribution"] in {"direct", "indirect", "none"}
         if claim.get("speaker"):
             assert claim["speaker"]["kind"] in {"person", "organization", "anonymous", "document"}
+
+
+def test_corpus_article_count_the_tests_use():
+    from tests.conftest import CORPUS_ARTICLES
+
+    assert len(SETS["corpus"][1]) + len(SETS["blind"][1]) == CORPUS_ARTICLES

@@ -9,6 +9,7 @@ import distributed
 import pytest
 
 from newsclaims.run.api import extract
+from tests.conftest import CORPUS_ARTICLES
 from tests.test_batch import BAD, GOOD, _folder, _output
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +39,7 @@ def test_dask_cluster_output_equals_local_output(cluster, tmp_path):
         scheduler=cluster.scheduler_address,
         batch_size=8,
     )
-    assert summary.articles == 48 + 6
+    assert summary.articles == CORPUS_ARTICLES + 6
     assert _output(tmp_path / "dask") == _output(tmp_path / "local")
 
 
