@@ -62,7 +62,17 @@ def currency_before(text: str, start: int, lex: Lexicon) -> Found | None:
     m = lex.currency_prefix_re.search(text[lo:start])
     if m is None:
         return None
-    return Found(lex.currency_prefix[m.group("cur")], lo + m.start(), start, m.group("sign"))
+    letters = m.group("dl")
+    if letters is not None:
+        spaced = text[lo + m.end("dl")] != "$"
+        acronym = len(letters) > 1 and letters.isupper()
+        if spaced and letters.lower() in lex.stopwords and not acronym:
+            # "a $95 billion package", "told us $5": a word, then a bare dollar
+            return Found(lex.currency_prefix["$"], lo + m.start() + m.group(0).index("$"), start)
+        code = lex.dollar_prefix[letters.lower()]
+    else:
+        code = lex.currency_prefix[m.group("cur")]
+    return Found(code, lo + m.start(), start, m.group("sign"))
 
 
 def comparator_before(text: str, start: int, lex: Lexicon) -> Found | None:
@@ -78,6 +88,10 @@ def comparator_before(text: str, start: int, lex: Lexicon) -> Found | None:
         before = prev_word(text, lo + m.start("cmp"))
         if before is not None and before.lower() in lex.up_to_verbs:
             return None  # "inflation ticked up to 3.2%": moved up, to a level
+    elif phrase == "over":
+        before = prev_word(text, lo + m.start("cmp"))
+        if before is not None and before.lower() in lex.over_particle_verbs:
+            return None  # "handed over 3,100 trucks": a particle, not "more than"
     return Found(lex.comparator_before[phrase], lo + m.start("cmp"), start, phrase)
 
 

@@ -48,6 +48,7 @@ _OF_A_SCALE = re.compile(
 )
 _MINUS = re.compile(rf"(?<![\w-])(?i:minus){SP}+$")
 _ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
+_AGE_AFTER = re.compile(rf"(?:{SP}|-)+(?i:old|of{SP}+age)\b")
 _THINK = frozenset({"think", "thinks", "thought", "thinking"})
 _RATIO_GAP = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?")
 _CLAUSE_WINDOW = 50
@@ -62,9 +63,11 @@ _PARTITIVE = re.compile(
 _RESTATED = re.compile(rf",?{SP}+or{SP}+|{SP}*\({SP}*")
 _SLASH_FRACTION = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?P<of>{SP}+of{SP})")
 _SYMBOL_CMP = {"~": "~", "≈": "~", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
+# a comparator symbol before a number, with a space or none: "~5%", ">= 30", "< = 100", "=<3"
+_SYMBOL_BEFORE = re.compile(rf"(?P<s>[<>]{SP}?=|=[<>]|[~≈<>≤≥]){SP}?$")
 _SPACES = " \u00a0\u202f"
 _RANGE_RATIO = 3  # `by 2% to 3%` is a range, `by 0.25% to 5.25%` a move and a level
-_SIGN_SPACE = " \t\n([{\u00a0"
+_SIGN_SPACE = " \t\n([{\u00a0<>=~≈≤≥"
 _CHANGE_VERBS = ("strong", "weak", "adverbs", "particle")
 # comparators that place a level ("fell below $70") rather than size a move ("rose about 5%")
 _POSITION = re.compile(
@@ -110,7 +113,7 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
     """
     text = doc_text(doc)
     lex = lexicon()
-    spans = Intervals(skip)
+    spans = Intervals([*skip, *exclude.url_spans(text)])
     quantities: list[_Q] = []
     for m in lex.prefilter.finditer(text):
         if spans.overlaps(m.start(), m.end()):
@@ -290,6 +293,8 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
         cur = ctx.currency_before(text, q.start, lex)
         if cur is not None:
             q.currency, q.start = cur.value, cur.start
+            surface = text[cur.start : cur.end].strip(" \u00a0-−+")
+            q.scale *= lex.currency_scale.get(surface, 1)  # "MSEK 250"
             if cur.extra in ("-", "−"):
                 q.value = -q.value
         elif (
@@ -313,9 +318,10 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
     cmp = ctx.comparator_before(text, q.start, lex)
     if cmp is not None:
         q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
-    elif q.start > 0 and text[q.start - 1] in _SYMBOL_CMP:
-        q.comparator = _SYMBOL_CMP[text[q.start - 1]]  # "~5%", ">100", "≤ 3"
-        q.start -= 1
+    elif (sym := _SYMBOL_BEFORE.search(text, max(0, q.start - 4), q.start)) is not None:
+        raw = sym.group("s").replace(" ", "").replace("\u00a0", "")
+        q.comparator = _SYMBOL_CMP.get(raw) or (raw[0] if raw[0] != "=" else raw[1]) + "="
+        q.start = sym.start()  # "~5%", ">100", "≤ 3", ">= 30", "< = 100"
     if q.cmp_phrase is not None and _POSITION.search(q.cmp_phrase):
         if not (q.cmp_phrase == "over" and q.unit in lex.rate_units):
             return  # "fell below $70", "surged above $70,000": a level, not the size of a move
@@ -334,6 +340,9 @@ def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:
         q.scale = lex.scale_after_currency[glued]
     elif glued in lex.currency_attached and q.currency is None:
         q.currency = lex.currency_attached[glued]
+    elif glued in lex.currency_suffix_exact and q.currency is None:
+        q.currency = lex.currency_suffix_exact[glued]  # "115USD", "40MSEK"
+        q.scale *= lex.currency_scale.get(glued, 1)
     else:
         entry = ctx.unit_lookup(glued, lex)
         if entry is None:
@@ -360,7 +369,11 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
                 q.unit, q.unit_from_core = "pound", True
             else:
                 q.currency = cur.value
+                q.scale *= lex.currency_scale.get(text[cur.start : cur.end], 1)  # "30 MUSD"
             pos = q.end = cur.end
+            if q.scale == 1 and (scale := ctx.scale_after(text, pos, lex)) is not None:
+                q.scale = lex.scale_spaced[scale.value]  # "75 USD million"
+                pos = q.end = scale.end
     if q.currency is None and q.unit is None:
         unit = ctx.unit_after(text, pos, lex)
         if unit is not None:
@@ -568,9 +581,12 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
     lies before `limit`, the next figure (`two 30-year-olds` gives `two` no noun)."""
     after = ctx.comparator_after(text, q.end, lex)
     if after is not None:
-        if q.comparator == "=":
-            q.comparator = after.value
+        if q.comparator in ("=", "~"):
+            q.comparator = after.value  # "about 500 or more": the bound says more than "about"
         q.end = after.end
+    elif q.comparator in (">", "<") and (same := lex.or_equal_re.match(text, q.end)):
+        q.comparator += "="  # "more than 5000 or equal to"
+        q.end = same.end()
     pos = q.end
     if q.unit is None and q.currency is None:
         noun = _counted_noun(doc, text, q, lex, parse)
@@ -627,7 +643,7 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
         prev = ctx.prev_word(text, q.num_start)
         nxt = _next_word(text, q.num_end)
         if low == "one" and (
-            q.unit is None
+            (q.unit is None and q.currency is None)
             or (prev is not None and prev.lower() in lex.one_before)
             or (nxt is not None and nxt.lower() in lex.one_after)
         ):
@@ -637,8 +653,8 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
         if _placed_in_time(text, q, lex):
             q.drop = True  # within three years, two years ago: a date, not a figure
             return
-        if q.cmp_phrase in lex.period_neutral:
-            q.comparator = "="  # "over three years" means during
+        if q.cmp_phrase in lex.period_neutral and not _AGE_AFTER.match(text, q.end):
+            q.comparator = "="  # "over three years" means during; "over 30 years old" is an age
     if q.change_how:
         how, _, by = q.change_how.partition("+")
         rate = q.unit in lex.rate_units

@@ -52,6 +52,17 @@ _PHONE_HINT = re.compile(r"\d[ .-]\d|\)\s?\d|\+\d|\d[/.-]\d")
 _SENT_START = re.compile(r"(?:[.!?:;][\"'”’)\]]*\s+|\n\s*|[\"“‘(\[]\s*)$")
 
 
+_URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Web addresses and e-mail addresses: their digits are not figures
+    (`...?RQT=305&SQ=issn%280024`, `q=30%25`)."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
+    return [m.span() for m in _URL.finditer(text)]
+
+
 def is_year(value: int, prev: str | None) -> bool:
     """A bare four-digit number read as a year: 1900-2100 always, 1000-1899 after `in`."""
     if 1900 <= value <= 2100:

@@ -125,6 +125,8 @@ class Lexicon:
     currency_suffix: Mapping[str, str]  # folded keys
     currency_suffix_exact: Mapping[str, str]
     currency_attached: Mapping[str, str]
+    dollar_prefix: Mapping[str, str]  # folded letters before "$" ("hk" in "HK $40m") -> code
+    currency_scale: Mapping[str, int]  # "MSEK" -> 1000000
     dollar_context: Mapping[str, tuple[str, ...]]
     yuan_context: tuple[str, ...]
     yen_context: tuple[str, ...]
@@ -149,6 +151,7 @@ class Lexicon:
     comparator_after: Mapping[str, str]
     period_neutral: frozenset[str]
     up_to_verbs: frozenset[str]
+    over_particle_verbs: frozenset[str]
     change_words: Mapping[str, tuple[str, str]]  # word -> (direction, strength)
     comparator_last_words: frozenset[str]  # last word of a comparator phrase: a cheap gate
     comparator_window: int  # characters the longest comparator phrase can take before a number
@@ -187,6 +190,7 @@ class Lexicon:
     unit_re: re.Pattern[str]
     comparator_before_re: re.Pattern[str]
     comparator_after_re: re.Pattern[str]
+    or_equal_re: re.Pattern[str]
     change_before_re: re.Pattern[str]
     change_noun_of_re: re.Pattern[str]
     change_noun_after_re: re.Pattern[str]
@@ -248,6 +252,22 @@ def lexicon() -> Lexicon:
                 suffix_loose[s.lower()] = code
         for a in entry.get("attached", []):
             attached[a] = code
+    iso = sorted({e["code"] for e in money["currencies"] if re.fullmatch(r"[A-Z]{3}", e["code"])})
+    for code in money["lowercase_codes"]:
+        prefix.setdefault(code, prefix.get(code.upper(), code.upper()))  # rmb -> CNY
+        suffix_loose.setdefault(code, prefix.get(code.upper(), code.upper()))
+    currency_scale: dict[str, int] = {}
+    for letter, scale in money["code_scales"].items():
+        for code in iso:
+            prefix.setdefault(letter + code, code)
+            suffix_exact.setdefault(letter + code, code)
+            currency_scale[letter + code] = int(scale)
+    # letters before "$", in any case and with a space or none: "HK $40m", "c $ 16.4", "USD$ 15"
+    dollar_prefix = {
+        k[:-1].lower(): c for k, c in prefix.items() if k[-1:] == "$" and k[:-1].isalpha()
+    }
+    for code in iso:
+        dollar_prefix.setdefault(code.lower(), code)
 
     # units
     units: dict[str, UnitEntry] = {}
@@ -314,7 +334,8 @@ def lexicon() -> Lexicon:
     scales = alternation([*scale_words, *numbers["scale_abbrev_spaced"]])
     scale_re = re.compile(rf"(?:{SP}|-)?(?i:(?P<scale>{scales}))(?![\w])")
     currency_prefix_re = re.compile(
-        rf"(?<![\w$])(?P<sign>[-−+])?(?P<cur>{alternation(prefix)}){SP}?$"
+        rf"(?<![\w$])(?P<sign>[-−+])?(?:(?P<dl>(?i:{alternation(dollar_prefix)})){SP}?\$"
+        rf"|(?P<cur>{alternation(prefix)})){SP}?$"
     )
     loose_alt = alternation(suffix_loose)
     exact_alt = alternation(suffix_exact)
@@ -330,7 +351,9 @@ def lexicon() -> Lexicon:
     after_phr = [p for p in cmp_after if p not in {"+"}]
     comparator_after_re = re.compile(
         rf"(?P<plus>\+(?![\d]))|(?:{SP}*|(?=-))(?i:(?P<cmp>{alternation(after_phr)}))(?![\w])"
+        rf"(?!{SP}+(?i:than)\b)"  # "5000 or less than 6000": the next figure's comparator
     )
+    or_equal_re = re.compile(rf",?{SP}*(?i:{alternation(comparators['or_equal'])})(?![\w])")
 
     fillers = alternation(changes["fillers"])
     change_alt = alternation(change_words)
@@ -398,6 +421,8 @@ def lexicon() -> Lexicon:
         currency_suffix=_freeze(suffix_loose),
         currency_suffix_exact=_freeze(suffix_exact),
         currency_attached=_freeze(attached),
+        dollar_prefix=_freeze(dollar_prefix),
+        currency_scale=_freeze(currency_scale),
         dollar_context=_freeze(dollar_ctx),
         yuan_context=tuple(money["yuan_context"]),
         yen_context=tuple(money["yen_context"]),
@@ -419,6 +444,7 @@ def lexicon() -> Lexicon:
         comparator_after=_fold(cmp_after),
         period_neutral=_words(comparators["period_neutral"]),
         up_to_verbs=_words(comparators["up_to_verbs"]),
+        over_particle_verbs=_words(comparators["over_particle_verbs"]),
         change_words=_freeze(change_words),
         comparator_last_words=frozenset(_last_word(p) for p in cmp_before),
         comparator_window=2 * max(len(p) for p in cmp_before) + 4,
@@ -459,6 +485,7 @@ def lexicon() -> Lexicon:
         unit_re=unit_re,
         comparator_before_re=comparator_before_re,
         comparator_after_re=comparator_after_re,
+        or_equal_re=or_equal_re,
         change_before_re=change_before_re,
         change_noun_of_re=change_noun_of_re,
         change_noun_after_re=change_noun_after_re,
