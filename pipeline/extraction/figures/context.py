@@ -218,6 +218,10 @@ def per_after(text: str, pos: int, lex: Lexicon) -> Found | None:
     if m.group("sl"):
         word = m.group("sl")
         per = lex.slash.get(word) or lex.slash.get(word.lower())
+        if per is None and (entry := unit_lookup(word, lex)) is not None and entry.per is None:
+            per = entry.unit  # "50 centimetres/millisecond", "10 km/ms", "$/kWh"
+        if per is None and singularize(word, lex) in lex.slash:
+            per = lex.slash[singularize(word, lex)]
         if per is None:
             return None
         return Found(per, m.start() + m.group(0).index("/"), m.end())

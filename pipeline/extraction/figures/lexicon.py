@@ -23,6 +23,7 @@ DATA_FILES = (
     "numbers.yaml",
     "currencies.yaml",
     "units.yaml",
+    "measures.yaml",
     "rates.yaml",
     "comparators.yaml",
     "changes.yaml",
@@ -206,7 +207,7 @@ class Lexicon:
     pound_context_re: re.Pattern[str]
 
 
-def _unit_entry(value: Any) -> UnitEntry:
+def _unit_UnitEntry(value: Any) -> UnitEntry:
     if isinstance(value, str):
         return UnitEntry(value)
     if isinstance(value, list):
@@ -214,6 +215,42 @@ def _unit_entry(value: Any) -> UnitEntry:
     if isinstance(value, dict):
         return UnitEntry(value["unit"], value.get("per"), int(value.get("scale", 1)))
     raise ValueError(f"units.yaml: bad unit entry {value!r}")
+
+
+def measure_keys(data: Mapping[str, Any]) -> tuple[dict[str, UnitEntry], dict[str, UnitEntry]]:
+    """The written forms of the units in `measures.yaml`: (read after a space or glued, read
+    only glued), each with the unit it stands for. Names give their singular word with its
+    prefix (`kilometres` -> kilometre); symbols give the same name, or themselves when the
+    unit keeps its symbol (`75kWh` -> kWh)."""
+    prefix_symbols = data["prefixes"]
+    spaced: dict[str, UnitEntry] = {}
+    glued: dict[str, UnitEntry] = {}
+
+    for unit in data["units"]:
+        name, per, keep = unit["name"], unit.get("per"), unit.get("keep") == "symbol"
+        if unit.get("read") != "symbols":
+            spellings = [name, *unit.get("also", [])]
+            plurals = unit.get("plural")
+            if plurals is None:
+                plurals = [w + "s" for w in spellings]
+            forms = [*spellings, *plurals]
+            for form in forms:
+                spaced.setdefault(form, UnitEntry(name, per))
+                for prefix in unit.get("prefixes", []):
+                    spaced.setdefault(prefix + form, UnitEntry(prefix + name, per))
+        bases = [*unit.get("symbols", []), *unit.get("glued", []), *unit.get("base", [])]
+        for symbol in unit.get("symbols", []):
+            spaced.setdefault(symbol, UnitEntry(symbol if keep else name, per))
+        for symbol in unit.get("glued", []):
+            glued.setdefault(symbol, UnitEntry(symbol if keep else name, per))
+        for prefix, symbols in prefix_symbols.items():
+            for mark in symbols:
+                if mark not in unit.get("symbol_prefixes", []):
+                    continue
+                for base in bases:
+                    unit_name = mark + base if keep else prefix + name
+                    spaced.setdefault(mark + base, UnitEntry(unit_name, per))
+    return spaced, glued
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
@@ -226,6 +263,7 @@ def lexicon() -> Lexicon:
     numbers = load("numbers.yaml")
     money = load("currencies.yaml")
     units_data = load("units.yaml")
+    table_spaced, table_glued = measure_keys(load("measures.yaml"))
     rates = load("rates.yaml")
     comparators = load("comparators.yaml")
     changes = load("changes.yaml")
@@ -273,8 +311,13 @@ def lexicon() -> Lexicon:
     units: dict[str, UnitEntry] = {}
     for group in ("percent", "multiples", "measures"):
         for key, value in units_data[group].items():
-            units[str(key)] = _unit_entry(value)
-    attached_units = {str(k): _unit_entry(v) for k, v in units_data["attached_only"].items()}
+            units[str(key)] = _unit_UnitEntry(value)
+    for key, value in table_spaced.items():
+        units.setdefault(key, value)
+    attached_units = {str(k): _unit_UnitEntry(v) for k, v in units_data["attached_only"].items()}
+    for key, value in table_glued.items():
+        if key not in units:
+            attached_units.setdefault(key, value)
     units_folded = {k.lower(): v for k, v in units.items() if not _case_sensitive(k)}
     rate_units = frozenset({"%", "percentage point", "basis point", "point", "times"})
 
@@ -321,7 +364,8 @@ def lexicon() -> Lexicon:
         rf"(?<={re.escape(p)})" for p in prefix if p[-1:].isalpha() or p.endswith(".")
     )
     digit_atom = (
-        rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?<![A-Za-z]-)(?:{digits})(?:°?[A-Za-z]+)?(?![\w])"
+        rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?<![A-Za-z]-)(?:{digits})"
+        r"(?:°?[A-Za-zµμΩ]+[23²³]?)?(?![\w])"
     )
     # each branch opens with a one-character lookahead so most positions fail at once
     firsts = "".join(sorted({w[0] for w in num_words} | {"a", "h"}))
