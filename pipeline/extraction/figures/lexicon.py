@@ -207,7 +207,7 @@ class Lexicon:
     pound_context_re: re.Pattern[str]
 
 
-def _unit_UnitEntry(value: Any) -> UnitEntry:
+def _unit_entry(value: Any) -> UnitEntry:
     if isinstance(value, str):
         return UnitEntry(value)
     if isinstance(value, list):
@@ -311,10 +311,10 @@ def lexicon() -> Lexicon:
     units: dict[str, UnitEntry] = {}
     for group in ("percent", "multiples", "measures"):
         for key, value in units_data[group].items():
-            units[str(key)] = _unit_UnitEntry(value)
+            units[str(key)] = _unit_entry(value)
     for key, value in table_spaced.items():
         units.setdefault(key, value)
-    attached_units = {str(k): _unit_UnitEntry(v) for k, v in units_data["attached_only"].items()}
+    attached_units = {str(k): _unit_entry(v) for k, v in units_data["attached_only"].items()}
     for key, value in table_glued.items():
         if key not in units:
             attached_units.setdefault(key, value)
