@@ -33,8 +33,8 @@ from newsclaims.extraction.intervals import Intervals
 from newsclaims.models.records import Figure
 
 _NUM_PART = re.compile(r"[\d,.\u00a0\u202f\u2009]+")
-_GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-")
-_GAP_TO = re.compile(rf"-?{SP}+to{SP}+")  # "16- to 24-year-olds"
+_GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-|~")  # "20~100" (East Asian usage)
+_GAP_TO = re.compile(rf"-?{SP}+(?:to|through|thru){SP}+")  # "16- to 24-year-olds"
 _GAP_OR = re.compile(rf"-?{SP}+or{SP}+")
 _GAP_AND = re.compile(rf"-?{SP}+and{SP}+")
 _BETWEEN = re.compile(rf"(?i:\bbetween){SP}+$")
@@ -46,9 +46,11 @@ _OF_NEXT = re.compile(rf"{SP}+of{SP}+(?P<w>[A-Za-z]+)")
 _OF_A_SCALE = re.compile(
     rf"{SP}+of{SP}+an?{SP}+(?P<scale>(?i:thousand|million|billion|trillion))\b"
 )
-_MINUS = re.compile(rf"(?<![\w-])(?i:minus){SP}+$")
+_MINUS = re.compile(rf"(?<![\w-])(?i:minus|negative)(?:{SP}+|-)$")  # minus 5, minus-20
 _ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
 _AGE_AFTER = re.compile(rf"(?:{SP}|-)+(?i:old|of{SP}+age)\b")
+_SUB = re.compile(r"(?<![\w-])(?i:sub)-$")
+_MAX_GLUED_DEGREES = 200  # "40C", "350F" (an oven); "777F" is a model name
 _THINK = frozenset({"think", "thinks", "thought", "thinking"})
 _RATIO_GAP = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?")
 _CLAUSE_WINDOW = 50
@@ -64,7 +66,7 @@ _RESTATED = re.compile(rf",?{SP}+or{SP}+|{SP}*\({SP}*")
 _SLASH_FRACTION = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?P<of>{SP}+of{SP})")
 _SYMBOL_CMP = {"~": "~", "≈": "~", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
 # a comparator symbol before a number, with a space or none: "~5%", ">= 30", "< = 100", "=<3"
-_SYMBOL_BEFORE = re.compile(rf"(?P<s>[<>]{SP}?=|=[<>]|[~≈<>≤≥]){SP}?$")
+_SYMBOL_BEFORE = re.compile(rf"(?<!\d)(?P<s>[<>]{SP}?=|=[<>]|[~≈<>≤≥]){SP}?$")
 _SPACES = " \u00a0\u202f"
 _RANGE_RATIO = 3  # `by 2% to 3%` is a range, `by 0.25% to 5.25%` a move and a level
 _SIGN_SPACE = " \t\n([{\u00a0<>=~≈≤≥"
@@ -132,10 +134,12 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
             quantities.extend(_words(text, m, lex))
     if not quantities:
         return []
+    floor = 0
     for q in quantities:
         if q.kind != "frac":
-            _read_left(text, q, lex)
+            _read_left(text, q, lex, floor=floor)
             _drop_non_figure(text, q, lex)
+        floor = q.end
     _merge_ratios(text, quantities, lex)
     _merge_ranges(text, quantities, lex)
     money = MoneyContext(text, lex)
@@ -287,10 +291,13 @@ def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
 # --- left context and exclusions -------------------------------------------------------
 
 
-def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
-    """Currency before, the glued suffix, scale/currency/unit after, comparator, change."""
+def _read_left(text: str, q: _Q, lex: Lexicon, *, floor: int = 0) -> None:
+    """Currency before, the glued suffix, scale/currency/unit after, comparator, change.
+    Nothing before `floor` (the end of the figure before: `10 rmb 20 usd`) is read."""
     if q.kind == "dig":
         cur = ctx.currency_before(text, q.start, lex)
+        if cur is not None and cur.start < floor:
+            cur = None
         if cur is not None:
             q.currency, q.start = cur.value, cur.start
             surface = text[cur.start : cur.end].strip(" \u00a0-−+")
@@ -305,19 +312,23 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
             q.start -= 1
             if text[q.start] != "+":
                 q.value = -q.value
-        elif (minus := _MINUS.search(text, max(0, q.start - 8), q.start)) is not None:
+        elif (minus := _MINUS.search(text, max(0, q.start - 10), q.start)) is not None:
             q.start, q.value = minus.start(), -q.value  # "minus 5 degrees"
         if q.unit is not None and q.unit.startswith("?"):
             glued, q.unit = q.unit[1:], None
             if not _read_glued(text, q, glued, lex):
                 q.drop = True
                 return
+    elif q.kind == "word" and (minus := _MINUS.search(text, max(0, q.start - 10), q.start)):
+        q.start, q.value = minus.start(), -q.value  # "minus five percent", "negative ten"
     _read_core_right(text, q, lex)
     if q.drop:
         return
     cmp = ctx.comparator_before(text, q.start, lex)
     if cmp is not None:
         q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
+    elif _SUB.search(text, max(0, q.start - 4), q.start):
+        q.comparator, q.start = "<", q.start - 4  # "sub-5nm", "sub-$100": below
     elif (sym := _SYMBOL_BEFORE.search(text, max(0, q.start - 4), q.start)) is not None:
         raw = sym.group("s").replace(" ", "").replace("\u00a0", "")
         q.comparator = _SYMBOL_CMP.get(raw) or (raw[0] if raw[0] != "=" else raw[1]) + "="
@@ -347,6 +358,10 @@ def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:
         entry = ctx.unit_lookup(glued, lex)
         if entry is None:
             return False  # 21st, 5G, 1990s, 9am, 4K, 777X
+        if glued in ("C", "F") and (
+            text[q.end : q.end + 1] == "/" or abs(q.value) > _MAX_GLUED_DEGREES
+        ):
+            return False  # "14.7C/share" (cents), "777F" (a model): no temperature
         q.unit, q.per, q.unit_from_core = entry.unit, entry.per, True
         q.scale = entry.scale
     return True
@@ -598,6 +613,10 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
             if not any(c in ',;:()"' for c in between) and len(words) <= 4 and "of" not in words:
                 q.end = n_end
             pos = n_end
+    if q.unit is None and q.currency is None and q.scale == 1:
+        before = ctx.prev_word(text, q.start)
+        if before is not None and before.lower() in lex.age_words:
+            q.unit = "year"  # "at age 87", "aged 43": an age in years
     per = ctx.per_after(text, pos, lex)
     if per is not None and q.per is None and per.value != q.unit:
         q.per = per.value

@@ -123,6 +123,8 @@ def is_label_or_code(prev: str | None, lex: Lexicon, *, stop: frozenset[str]) ->
     low = prev.lower()
     if low in lex.labels or low.rstrip(".") in lex.labels:
         return True
+    if low.endswith(("'s", "’s")):
+        return False  # "She's 60", "Apple's 12 stores": a contraction or possessive, no label
     if low in stop or prev.rstrip(".") in lex.months:
         return False
     return any(c.isupper() for c in prev)

@@ -140,6 +140,7 @@ class Lexicon:
     rate_units: frozenset[str]
     period_units: frozenset[str]
     metre_after: frozenset[str]
+    age_words: frozenset[str]
     # rates
     per_words: Mapping[str, str | None]
     article_nouns: frozenset[str]
@@ -302,8 +303,13 @@ def lexicon() -> Lexicon:
             currency_scale[letter + code] = int(scale)
     # letters before "$", in any case and with a space or none: "HK $40m", "c $ 16.4", "USD$ 15"
     dollar_prefix = {
-        k[:-1].lower(): c for k, c in prefix.items() if k[-1:] == "$" and k[:-1].isalpha()
+        k[:-1].lower(): c
+        for k, c in prefix.items()
+        if k[-1:] == "$" and k[:-1].replace(".", "").isalpha()
     }
+    for letters, code in list(dollar_prefix.items()):
+        if letters.endswith("."):
+            dollar_prefix.setdefault(letters.rstrip("."), code)  # "u.s $ 100"
     for code in iso:
         dollar_prefix.setdefault(code.lower(), code)
 
@@ -364,7 +370,8 @@ def lexicon() -> Lexicon:
         rf"(?<={re.escape(p)})" for p in prefix if p[-1:].isalpha() or p.endswith(".")
     )
     digit_atom = (
-        rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?<![A-Za-z]-)(?:{digits})"
+        rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?:(?<=[Mm]inus-)|(?<=[Ss]ub-)|(?<![A-Za-z]-))"
+        rf"(?<![A-Za-z]\d-)(?:{digits})"
         r"(?:°?[A-Za-zµμΩ]+[23²³]?)?(?![\w])"
     )
     # each branch opens with a one-character lookahead so most positions fail at once
@@ -378,7 +385,8 @@ def lexicon() -> Lexicon:
     scales = alternation([*scale_words, *numbers["scale_abbrev_spaced"]])
     scale_re = re.compile(rf"(?:{SP}|-)?(?i:(?P<scale>{scales}))(?![\w])")
     currency_prefix_re = re.compile(
-        rf"(?<![\w$])(?P<sign>[-−+])?(?:(?P<dl>(?i:{alternation(dollar_prefix)})){SP}?\$"
+        rf"(?<![\w$])(?P<sign>[-−+])?"
+        rf"(?:(?<![.'’])(?<![.'’] )(?P<dl>(?i:{alternation(dollar_prefix)})){SP}?\$"
         rf"|(?P<cur>{alternation(prefix)})){SP}?$"
     )
     loose_alt = alternation(suffix_loose)
@@ -395,7 +403,10 @@ def lexicon() -> Lexicon:
     after_phr = [p for p in cmp_after if p not in {"+"}]
     comparator_after_re = re.compile(
         rf"(?P<plus>\+(?![\d]))|(?:{SP}*|(?=-))(?i:(?P<cmp>{alternation(after_phr)}))(?![\w])"
-        rf"(?!{SP}+(?i:than)\b)"  # "5000 or less than 6000": the next figure's comparator
+        # "5000 or less than 6000", "above 1000 and below 1500", "twenty and less or equal than
+        # thirty": the phrase opens the next figure's comparator
+        rf"(?!{SP}+(?i:than|or|equal)\b{SP}*[\d$€£¥−-])(?!{SP}+(?i:or|equal)\b)"
+        rf"(?!{SP}*[\d$€£¥−-])(?!{SP}+(?i:{nw})\b)"
     )
     or_equal_re = re.compile(rf",?{SP}*(?i:{alternation(comparators['or_equal'])})(?![\w])")
 
@@ -478,6 +489,7 @@ def lexicon() -> Lexicon:
         rate_units=rate_units,
         period_units=_words(non["period_units"]),
         metre_after=_words(units_data["metre_after"]),
+        age_words=_words(units_data["age_words"]),
         per_words=_fold(rates["per_words"]),
         article_nouns=_words(rates["article_nouns"]),
         article_blockers=_words(rates["article_blockers"]),
