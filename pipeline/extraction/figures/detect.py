@@ -49,6 +49,7 @@ _OF_A_SCALE = re.compile(
 _MINUS = re.compile(rf"(?<![\w-])(?i:minus|negative)(?:{SP}+|-)$")  # minus 5, minus-20
 _ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
 _AGE_AFTER = re.compile(rf"(?:{SP}|-)+(?i:old|of{SP}+age)\b")
+_SIGNED_CHANGE_UNITS = frozenset({"%", "percentage point", "basis point"})
 _SUB = re.compile(r"(?<![\w-])(?i:sub)-$")
 _MAX_GLUED_DEGREES = 200  # "40C", "350F" (an oven); "777F" is a model name
 _THINK = frozenset({"think", "thinks", "thought", "thinking"})
@@ -63,6 +64,14 @@ _PARTITIVE = re.compile(
     rf"(?:\d[\d,.]*{SP}+)?(?=[A-Za-z])"
 )
 _RESTATED = re.compile(rf",?{SP}+or{SP}+|{SP}*\({SP}*")
+_DIGIT_PARTS = re.compile(
+    r"(?P<num>[\d,.\u00a0\u202f\u2009]*)(?P<exp>[eE][-+]?\d+)?(?P<vf>[½¼¾⅓⅔⅛⅜⅝⅞⅕])?(?P<rest>.*)$"
+)
+_POWER_OF_TEN = re.compile(
+    rf"{SP}?[×x*·⋅]{SP}?10(?:\^|\*\*)?(?P<e>(?:[-−+]|(?<=\^)|(?<=\*\*))\d{{1,3}})\b"
+)
+_SLASH_MEASURE = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/])")
+_HYPHEN_UNIT = re.compile(r"-[a-z]")
 _SLASH_FRACTION = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?P<of>{SP}+of{SP})")
 _SYMBOL_CMP = {"~": "~", "≈": "~", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
 # a comparator symbol before a number, with a space or none: "~5%", ">= 30", "< = 100", "=<3"
@@ -99,6 +108,7 @@ class _Q:
     change: str | None = None
     change_how: str | None = None
     unit_from_core: bool = False
+    sign: str | None = None  # a "+" or "-" written before the digits
     noun: bool = False
     drop: bool = False
 
@@ -128,8 +138,20 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
                 quantities.append(q)
         elif m.lastgroup == "dig":
             q = _digits(text, m, lex)
-            if q is not None:
-                quantities.append(q)
+            if q is None:
+                continue
+            prev = quantities[-1] if quantities else None
+            if (
+                prev is not None
+                and prev.plain_int
+                and "/" in text[q.num_start : q.num_end]
+                and text[prev.end : q.start] == " "
+            ):  # "10 1/2 miles": a whole number and a fraction
+                prev.value += q.value
+                prev.end = prev.num_end = q.end
+                prev.plain_int = False
+                continue
+            quantities.append(q)
         else:
             quantities.extend(_words(text, m, lex))
     if not quantities:
@@ -236,33 +258,54 @@ def _times_word(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
 
 
 def _digits(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
-    """A number written in digits, with what is glued to it (`1.2bn`, `164p`, `75kWh`)."""
+    """A number written in digits, with what is glued to it (`1.2bn`, `164p`, `75kWh`), a
+    power of ten (`1.2e6`, `3×10−5`) or a vulgar fraction (`2½`, `½`)."""
     raw = m.group()
-    num = _NUM_PART.match(raw).group()
-    if num.endswith((".", ",")):
+    parts = _DIGIT_PARTS.match(raw)
+    num, exp, vulgar, glued = parts.group("num", "exp", "vf", "rest")
+    if num.endswith((".", ",")) and exp is None and vulgar is None:
+        glued = num[len(num.rstrip(".,")) :] + glued
         num = num.rstrip(".,")
-    glued = raw[len(num) :]
-    start, num_end = m.start(), m.start() + len(num)
-    if exclude.glued_to_next_number(text, num_end) and not glued:
-        return _slash_fraction(text, start, num_end)
-    q = _Q(start, m.end(), start, num_end, parse_digits(num), "dig")
-    q.plain_int = num.isdigit()
+    start = m.start()
+    num_end = start + len(num) + len(exp or "") + len(vulgar or "")
+    if exclude.glued_to_next_number(text, num_end) and not glued and not vulgar:
+        return _slash_fraction(text, start, num_end, lex)
+    value = parse_digits(num) if num else Decimal(0)
+    if exp is not None:
+        value *= Decimal(10) ** int(exp[1:])
+    if vulgar is not None:
+        value += Decimal(str(lex.vulgar_fractions[vulgar]))
+    end = m.end()
+    if not glued and (power := _POWER_OF_TEN.match(text, end)) is not None:
+        value *= Decimal(10) ** int(power.group("e").replace("−", "-"))  # "3×10−5", "2 x 10^6"
+        end = num_end = power.end()
+    q = _Q(start, end, start, num_end, value, "dig")
+    q.plain_int = num.isdigit() and exp is None and vulgar is None and end == m.end()
     q.has_sep = not num.replace(".", "").isdigit()
     if glued:
         q.unit = "?" + glued  # resolved in _read_left once the currency prefix is known
     return q
 
 
-def _slash_fraction(text: str, start: int, num_end: int) -> _Q | None:
-    """`1/3 of the budget` -> 33.33 %: a written fraction of a whole (not a date, not 24/7)."""
+def _slash_fraction(text: str, start: int, num_end: int, lex: Lexicon) -> _Q | None:
+    """A written fraction: `1/3 of the budget` -> 33.33 % (a share of a whole); `1/4 mile`,
+    `1/2 cup` -> 0.25, 0.5 of the unit of measure after it (not a date, not 24/7)."""
     m = _SLASH_FRACTION.match(text, start)
+    if m is not None:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if not 0 < a < b <= 10:
+            return None
+        value = Decimal(str(round(100 * a / b, 2)))
+        return _Q(start, m.end("b"), start, m.end("b"), value, "dig", unit="%")
+    m = _SLASH_MEASURE.match(text, start)
     if m is None:
         return None
     a, b = int(m.group("a")), int(m.group("b"))
-    if not 0 < a < b <= 10:
+    if not 0 < a < b or b not in lex.slash_denominators:
         return None
-    value = Decimal(str(round(100 * a / b, 2)))
-    return _Q(start, m.end("b"), start, m.end("b"), value, "dig", unit="%")
+    if ctx.unit_after(text, m.end(), lex) is None and not _HYPHEN_UNIT.match(text, m.end()):
+        return None
+    return _Q(start, m.end(), start, m.end(), Decimal(a) / Decimal(b), "dig")
 
 
 def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
@@ -310,7 +353,8 @@ def _read_left(text: str, q: _Q, lex: Lexicon, *, floor: int = 0) -> None:
             and (q.start == 1 or text[q.start - 2] in _SIGN_SPACE)
         ):
             q.start -= 1
-            if text[q.start] != "+":
+            q.sign = "+" if text[q.start] == "+" else "-"
+            if q.sign == "-":
                 q.value = -q.value
         elif (minus := _MINUS.search(text, max(0, q.start - 10), q.start)) is not None:
             q.start, q.value = minus.start(), -q.value  # "minus 5 degrees"
@@ -339,6 +383,9 @@ def _read_left(text: str, q: _Q, lex: Lexicon, *, floor: int = 0) -> None:
     change = ctx.change_before(text, q.start, lex)
     if change is not None:
         q.change, q.change_how = change.value, change.extra
+    elif q.sign is not None and q.unit in _SIGNED_CHANGE_UNITS:
+        # "-0.8%", "+25bp": a signed share or spread is the size of a move
+        q.change, q.value = ("up" if q.sign == "+" else "down"), abs(q.value)
 
 
 def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:
@@ -347,7 +394,7 @@ def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:
         q.unit, q.unit_from_core = "metre", True  # the 100m sprint, a wave 20m high
     elif glued in lex.scale_attached:
         q.scale = lex.scale_attached[glued]
-    elif glued in lex.scale_after_currency and q.currency is not None:
+    elif glued in lex.scale_after_currency and (q.currency is not None or not q.plain_int):
         q.scale = lex.scale_after_currency[glued]
     elif glued in lex.currency_attached and q.currency is None:
         q.currency = lex.currency_attached[glued]

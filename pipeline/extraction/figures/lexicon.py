@@ -121,6 +121,8 @@ class Lexicon:
     fraction_blockers: frozenset[str]
     times_words: Mapping[str, int]
     half_before: frozenset[str]
+    vulgar_fractions: Mapping[str, float]
+    slash_denominators: frozenset[int]
     # money
     currency_prefix: Mapping[str, str]
     currency_suffix: Mapping[str, str]  # folded keys
@@ -361,11 +363,15 @@ def lexicon() -> Lexicon:
         rf"(?!{SP}+an?{SP})"  # "half a million", "by half a percentage point": word numbers
         rf"|{alternation(numbers['times_words'])}(?![\w]))"
     )
+    vulgar = "[" + "".join(numbers["vulgar_fractions"]) + "]"
     digits = (
-        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: 12,34,567.89
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-        r"|\d+(?:\.\d+)?"
+        r"|\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?![\d.]))?"  # 1.2e6
+        r"|(?<!\d)\.\d+"  # ".350 average"
     )
+    digits = rf"(?:{digits}){vulgar}?|{vulgar}"
     glued_prefix = "|".join(
         rf"(?<={re.escape(p)})" for p in prefix if p[-1:].isalpha() or p.endswith(".")
     )
@@ -377,12 +383,13 @@ def lexicon() -> Lexicon:
     # each branch opens with a one-character lookahead so most positions fail at once
     firsts = "".join(sorted({w[0] for w in num_words} | {"a", "h"}))
     prefilter = re.compile(
-        rf"(?P<dig>(?=\d){digit_atom})"
+        rf"(?P<dig>(?=[\d.{vulgar[1:-1]}]){digit_atom})"
         rf"|(?P<frac>\b(?=[aotfsenhAOTFSENH])(?i:{frac}))"
         rf"|(?P<word>\b(?=[{firsts}{firsts.upper()}])(?i:{word_atom}))"
     )
 
-    scales = alternation([*scale_words, *numbers["scale_abbrev_spaced"]])
+    spaced_scales = {**scale_words, **numbers["scale_abbrev_spaced"], "hundred": 100}  # 6 hundred
+    scales = alternation(spaced_scales)
     scale_re = re.compile(rf"(?:{SP}|-)?(?i:(?P<scale>{scales}))(?![\w])")
     currency_prefix_re = re.compile(
         rf"(?<![\w$])(?P<sign>[-−+])?"
@@ -465,13 +472,15 @@ def lexicon() -> Lexicon:
     return Lexicon(
         word_values=_freeze(word_values),
         scale_words=_freeze(scale_words),
-        scale_spaced=_fold({**scale_words, **numbers["scale_abbrev_spaced"]}),
+        scale_spaced=_fold(spaced_scales),
         scale_attached=_freeze(numbers["scale_attached"]),
         scale_after_currency=_freeze(numbers["scale_attached_after_currency"]),
         fractions=_freeze(numbers["fractions"]),
         fraction_blockers=_words(numbers["fraction_blockers"]),
         times_words=_fold(numbers["times_words"]),
         half_before=_words(numbers["half_before"]),
+        vulgar_fractions=_freeze(numbers["vulgar_fractions"]),
+        slash_denominators=frozenset(int(d) for d in numbers["slash_denominators"]),
         currency_prefix=_freeze(prefix),
         currency_suffix=_freeze(suffix_loose),
         currency_suffix_exact=_freeze(suffix_exact),
