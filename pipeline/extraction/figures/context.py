@@ -151,15 +151,33 @@ _OF_WORD = re.compile(rf"{SP}+of{SP}+(?P<w>[A-Za-z]+)(?:{SP}+(?P<w2>[a-z]+))?")
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
 
 
-def pound_is_weight(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """`pounds of thrust`, `weighs 4,000 pounds`: the weight, not the currency."""
+_CLAUSE_EDGE = re.compile(r"[.;:!?]\s|\n")
+
+
+def pound_is_weight(text: str, start: int, end: int, lex: Lexicon, *, scaled: bool) -> bool:
+    """`pounds of thrust`, `weighs 4,000 pounds`, `to drop 25 pounds`, `a baby of two pounds`:
+    the weight, not the currency. With no scale, no money word in the sentence and no `£` in
+    the text, `pounds` is a weight (money in pounds is written `£25` or `25 million pounds`)."""
     m = _OF_WORD.match(text, end)
     if m is not None and any(
         w and singularize(w, lex) in lex.mass_nouns for w in (m.group("w"), m.group("w2"))
     ):
         return True  # "pounds of thrust", "pounds of frozen beef"
-    before = _WORDS_BEFORE.findall(text, max(0, start - 30), start)[-3:]
-    return any(w.lower() in lex.weight_words for w in before)
+    before = [w.lower() for w in _WORDS_BEFORE.findall(text, max(0, start - 30), start)[-3:]]
+    if any(w in lex.weight_words for w in before):
+        return True
+    if scaled:
+        return False
+    if any(w in lex.body_weight_verbs for w in before[-2:]):
+        return True  # "to drop 25 pounds"
+    if "£" in text:
+        return False
+    lo, hi = max(0, start - 120), min(len(text), end + 80)
+    for edge in _CLAUSE_EDGE.finditer(text, lo, start):
+        lo = edge.end()
+    stop = _CLAUSE_EDGE.search(text, end, hi)
+    words = _WORDS_BEFORE.findall(text, lo, stop.start() if stop else hi)
+    return not any(w.lower() in lex.money_words for w in words)
 
 
 def unit_lookup(key: str, lex: Lexicon) -> UnitEntry | None:

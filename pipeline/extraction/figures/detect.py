@@ -46,9 +46,13 @@ _OF_NEXT = re.compile(rf"{SP}+of{SP}+(?P<w>[A-Za-z]+)")
 _OF_A_SCALE = re.compile(
     rf"{SP}+of{SP}+an?{SP}+(?P<scale>(?i:thousand|million|billion|trillion))\b"
 )
+_SCALE_NEXT = re.compile(rf"{SP}+(?P<scale>(?i:thousand|million|billion|trillion))\b")
 _MINUS = re.compile(rf"(?<![\w-])(?i:minus|negative)(?:{SP}+|-)$")  # minus 5, minus-20
 _ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
 _AGE_AFTER = re.compile(rf"(?:{SP}|-)+(?i:old|of{SP}+age)\b")
+_SUBUNITS = ("CENT", "GBX", "USX")
+_SUBUNIT_GAP = re.compile(rf",?{SP}+(?:and{SP}+)?")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _SIGNED_CHANGE_UNITS = frozenset({"%", "percentage point", "basis point"})
 _SUB = re.compile(r"(?<![\w-])(?i:sub)-$")
 _MAX_GLUED_DEGREES = 200  # "40C", "350F" (an oven); "777F" is a model name
@@ -164,6 +168,7 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
         floor = q.end
     _merge_ratios(text, quantities, lex)
     _merge_ranges(text, quantities, lex)
+    _merge_subunits(text, quantities)
     money = MoneyContext(text, lex)
     parse = _Parse(doc)
     figures = []
@@ -217,6 +222,8 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     low = nxt.value.lower() if nxt is not None else None
     of = _OF_NEXT.match(text, end)
     scaled = _OF_A_SCALE.match(text, end)
+    if scaled is None and point is None:
+        scaled = _SCALE_NEXT.match(text, end)  # "a quarter million", "half million"
     if scaled is not None and point is None:
         # "a quarter of a million people", "three-quarters of a billion dollars"
         share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
@@ -426,7 +433,8 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
         cur = ctx.currency_after(text, pos, lex)
         if cur is not None:
             if cur.value == "POUND" and (
-                text[pos : pos + 1] == "-" or ctx.pound_is_weight(text, q.start, cur.end, lex)
+                text[pos : pos + 1] == "-"
+                or ctx.pound_is_weight(text, q.start, cur.end, lex, scaled=q.scale != 1)
             ):  # "a 5-pound bag", "8.8 million pounds of thrust"
                 q.unit, q.unit_from_core = "pound", True
             else:
@@ -597,6 +605,27 @@ def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
         elif kind == "from":
             a.start = a.start - len(_FROM.search(text, max(0, a.start - 8), a.start)[0])
         b.drop = True
+
+
+def _merge_subunits(text: str, qs: list[_Q]) -> None:
+    """`3 dollars 50 cents`, `thirteen dollars and forty-five cents`, `15 dollars 50.`: an
+    amount in a currency and its hundredths are one figure (3.50). A bare number counts as
+    the hundredths only after a currency written as a word or code, at the end of a clause."""
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.drop or b.drop or a.currency in (None, *_SUBUNITS) or a.scale != 1 or a.max:
+            continue
+        if not (b.scale == 1 and b.max is None and 0 < b.value < 100 and b.value == int(b.value)):
+            continue
+        if _SUBUNIT_GAP.fullmatch(text, a.end, b.start) is None:
+            continue
+        if (
+            b.currency in _SUBUNITS
+            and b.unit is None
+            or (b.bare and a.end > a.num_end and _CLAUSE_END.match(text, b.end))
+        ):
+            a.value += b.value / 100
+            a.end, a.num_end = b.end, b.num_end
+            b.drop = True
 
 
 def _range_after_change(a: _Q, b: _Q, lex: Lexicon) -> bool:

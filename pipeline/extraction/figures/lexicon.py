@@ -135,6 +135,8 @@ class Lexicon:
     yen_context: tuple[str, ...]
     mass_nouns: frozenset[str]
     weight_words: frozenset[str]
+    body_weight_verbs: frozenset[str]
+    money_words: frozenset[str]
     # units
     units: Mapping[str, UnitEntry]  # exact keys
     units_folded: Mapping[str, UnitEntry]  # lower-cased keys of case-insensitive units
@@ -492,6 +494,8 @@ def lexicon() -> Lexicon:
         yen_context=tuple(money["yen_context"]),
         mass_nouns=_words(money["mass_nouns"]),
         weight_words=_words(money["weight_words"]),
+        body_weight_verbs=_words(money["body_weight_verbs"]),
+        money_words=_words(money["money_words"]),
         units=_freeze(units),
         units_folded=_freeze(units_folded),
         attached_units=_freeze(attached_units),
@@ -529,7 +533,8 @@ def lexicon() -> Lexicon:
         not_a_name=stopwords
         | frozenset(cmp_before)
         | frozenset(change_words)
-        | frozenset({"another", "exactly", "precisely", "fully", "only", "just", "nearly"}),
+        | frozenset({"another", "exactly", "precisely", "fully", "only", "just", "nearly"})
+        | frozenset(code.lower() for code in suffix_exact),  # "17 USD 25": the cents
         months=months,
         labels=_words(non["labels"]),
         model_after=_words(non["model_after"]),
