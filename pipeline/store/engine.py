@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, insert, inspect, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsclaims.models.records import SCHEMA_VERSION as RECORDS_VERSION
-from newsclaims.store.schema import SCHEMA_VERSION, metadata, schema_version
+from newsclaims.store.schema import ADDED_COLUMNS, SCHEMA_VERSION, metadata, schema_version
 from newsclaims.store.url import StoreError, database_url, shown
 
 
@@ -41,6 +42,33 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Give a database made before a column was added (ADDED_COLUMNS) that column, nullable
+    and empty; returns `table.column` for each one added."""
+    inspector = inspect(engine)
+    added = []
+    for table_name, names in ADDED_COLUMNS.items():
+        if not inspector.has_table(table_name):
+            continue
+        present = {c["name"] for c in inspector.get_columns(table_name)}
+        table = metadata.tables[table_name]
+        for name in names:
+            if name in present:
+                continue
+            column = table.c[name]
+            kind = column.type.compile(dialect=engine.dialect)
+            preparer = engine.dialect.identifier_preparer
+            with engine.begin() as conn:
+                conn.execute(
+                    sql_text(
+                        f"ALTER TABLE {preparer.quote(table_name)} "
+                        f"ADD COLUMN {preparer.quote(name)} {kind}"
+                    )
+                )
+            added.append(f"{table_name}.{name}")
+    return added
+
+
 def make_engine(text: str) -> tuple[Engine, str]:
     url = database_url(text)
     if url.get_backend_name() == "sqlite":
@@ -65,6 +93,7 @@ def open_store(text: str, *, writable: bool = True) -> Store:
     try:
         if writable:
             metadata.create_all(engine)
+            add_missing_columns(engine)
         elif not inspect(engine).has_table("schema_version"):
             raise StoreError(f"{address} holds no newsclaims data: load claims into it first")
         with engine.begin() as conn:

@@ -113,6 +113,7 @@ class _Q:
     change_how: str | None = None
     unit_from_core: bool = False
     sign: str | None = None  # a "+" or "-" written before the digits
+    phrase: str | None = None  # the counted noun with its modifiers ("regional airport")
     noun: bool = False
     drop: bool = False
 
@@ -466,6 +467,7 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
                     q.end = hyphen.end  # a 5,000-strong force: the noun comes after
                     return
                 q.unit, q.noun, q.unit_from_core = singularize(low, lex), True, True
+                q.phrase = q.unit  # "a 20-page report": 20 page
                 pos = q.end = hyphen.end
                 if hyphen.extra is None and q.unit in lex.period_units:
                     q.drop = True  # a 10-year high, 10-year Treasury, a three-year dispute
@@ -684,6 +686,7 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
         if noun is not None and (noun[1] < limit or _PARTITIVE.match(text, q.end)):
             unit, n_start, n_end = noun
             q.unit, q.noun = unit, True
+            q.phrase = _unit_phrase(text[q.end : n_start], unit, lex)
             between = text[q.end : n_start]
             words = between.split()
             if not any(c in ',;:()"' for c in between) and len(words) <= 4 and "of" not in words:
@@ -708,6 +711,23 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
     if change is not None and q.change is None:
         if not (q.currency and change.extra in ("loss", "losses")):
             q.change, q.change_how = change.value, "noun"
+
+
+_PHRASE_WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
+
+
+def _unit_phrase(between: str, unit: str, lex: Lexicon) -> str:
+    """The counted noun with the words that modify it, singular: `nine regional airports` ->
+    `regional airport`, `1,000 AITO experience stores` -> `AITO experience store`. Function
+    words, number words and the pass words of a count (`40 more showrooms`) are left out."""
+    words = [
+        w
+        for w in _PHRASE_WORD.findall(between)
+        if w.lower() not in lex.stopwords
+        and w.lower() not in lex.word_values
+        and w.lower() not in lex.scale_words
+    ]
+    return " ".join([*words, unit])
 
 
 def _counted_noun(
@@ -796,6 +816,7 @@ def _to_figure(text: str, q: _Q, money: MoneyContext) -> Figure:
         value=as_number(value),
         max=as_number(q.max * q.scale) if q.max is not None else None,
         unit=unit,
+        unit_phrase=q.phrase if q.noun and q.unit == unit else None,
         comparator=q.comparator,
         change=q.change,
         currency=currency,
