@@ -23,6 +23,7 @@ from newsclaims.extraction.figures.lexicon import ONE_POINT_UNIT, SP, Lexicon, l
 from newsclaims.extraction.figures.money import MoneyContext
 from newsclaims.extraction.figures.nouns import (
     annotations,
+    is_plural,
     noun_from_doc,
     noun_from_text,
     singularize,
@@ -67,6 +68,7 @@ _PARTITIVE = re.compile(
     rf"(?:(?i:last|first|next|past|previous|final|remaining|top){SP}+)?"  # nine of its last 10
     rf"(?:\d[\d,.]*{SP}+)?(?=[A-Za-z])"
 )
+_BRACKETED = re.compile(rf"{SP}*[(\[]{SP}*")
 _RESTATED = re.compile(rf",?{SP}+or{SP}+|{SP}*\({SP}*")
 _DIGIT_PARTS = re.compile(
     r"(?P<num>[\d,.\u00a0\u202f\u2009]*)(?P<exp>[eE][-+]?\d+)?(?P<vf>[½¼¾⅓⅔⅛⅜⅝⅞⅕])?(?P<rest>.*)$"
@@ -178,6 +180,15 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
     for i, q in enumerate(live):
         limit = live[i + 1].start if i + 1 < len(live) else len(text)
         _read_right(doc, text, q, lex, parse, limit=limit)
+        nxt = live[i + 1] if i + 1 < len(live) else None
+        if (
+            (q.change_how or "").startswith("weak")
+            and q.currency
+            and nxt is not None
+            and nxt.currency
+            and _GAP_TO.fullmatch(text, q.end, nxt.start)
+        ):
+            q.change_how = "strong"  # "added 9 sen to RM3.10": the move, then the level
         _finish(text, q, lex)
         if q.drop or spans.overlaps(q.start, q.end):
             continue
@@ -186,6 +197,15 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
         if prev is not None and prev.change and q.change is None:
             if _RESTATED.fullmatch(text, prev.end, q.start):
                 q.change = prev.change  # "lost 350 points, or 1%": the same move
+        if prev is not None and prev.comparator != "=" and q.comparator == "=":
+            # "more than 50 km (31 miles)": a measure restated in another unit keeps its
+            # bound (a currency conversion, "about 5.2 billion crowns ($470 million)", is
+            # stated as it is: corpus gold)
+            if prev.unit_from_core and q.unit_from_core and prev.currency is None:
+                if _BRACKETED.fullmatch(text, prev.end, q.start):
+                    q.comparator = prev.comparator
+        if prev is not None:
+            _share_counted(text, prev, q, lex, figures, money)
         figures.append(_to_figure(text, q, money))
         prev = q
     figures.sort(key=lambda f: f.start)
@@ -441,6 +461,7 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
             else:
                 q.currency = cur.value
                 q.scale *= lex.currency_scale.get(text[cur.start : cur.end], 1)  # "30 MUSD"
+                q.unit = lex.currency_subunits.get(text[cur.start : cur.end])  # "9 sen"
             pos = q.end = cur.end
             if q.scale == 1 and (scale := ctx.scale_after(text, pos, lex)) is not None:
                 q.scale = lex.scale_spaced[scale.value]  # "75 USD million"
@@ -489,7 +510,8 @@ def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
     has_left = q.start != q.num_start or q.comparator != "="
     prev = None if has_left else ctx.prev_word(text, q.num_start)
     if value is not None and len(str(abs(value))) == 4 and exclude.is_year(abs(value), prev):
-        q.drop = True
+        if not _counts_a_noun(text, q, prev, lex):
+            q.drop = True
     elif exclude.is_time(text, q.num_end, lex) or exclude.in_phone_or_numeric_date(
         text, q.num_start, q.num_end
     ):
@@ -512,6 +534,23 @@ def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
         )
     ):
         q.drop = True
+
+
+def _counts_a_noun(text: str, q: _Q, prev: str | None, lex: Lexicon) -> bool:
+    """A four-digit number that counts the plural noun after it, not a year: after a
+    comparator or `of` (`an average of 1700 fans`, `about 2000 people`); `the 2024
+    elections`, `in 2020 sales rose` stay years."""
+    if q.comparator == "=" and (prev is None or prev.lower() != "of"):
+        return False
+    after = ctx.next_word(text, q.num_end)
+    if after is None or text[q.num_end : after.start].strip():
+        return False
+    word = after.value
+    return (
+        word[0].islower()
+        and is_plural(word, lex)
+        and singularize(word, lex) not in lex.period_units
+    )
 
 
 def _next_word_in(text: str, pos: int, words: frozenset[str]) -> bool:
@@ -556,10 +595,14 @@ def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
     a year or a day of the month in such a pair is dropped with it (`2019-20`, `March 3-5`).
     """
     for a, b in zip(qs, qs[1:], strict=False):
-        if a.kind == "frac" or b.kind == "frac" or b.drop and not a.drop:
-            continue
         gap = text[a.end : b.start]
         compact = _GAP_COMPACT.fullmatch(gap) is not None
+        if b.drop and not a.drop and compact and a.bare and a.plain_int:
+            if exclude.is_address(text, b.end, lex):
+                a.drop = True  # "12-14 Harbour Road": a street address
+            continue
+        if a.kind == "frac" or b.kind == "frac" or b.drop and not a.drop:
+            continue
         if a.drop:
             if compact or _GAP_TO.fullmatch(gap) or _GAP_AND.fullmatch(gap):
                 if b.bare and b.kind == "dig":
@@ -804,6 +847,25 @@ def _placed_in_time(text: str, q: _Q, lex: Lexicon) -> bool:
             lo = b.end()
         return lex.future_cue_re.search(text, lo, m.start()) is not None
     return True
+
+
+def _share_counted(
+    text: str, a: _Q, b: _Q, lex: Lexicon, figures: list[Figure], money: MoneyContext
+) -> None:
+    """Compared figures count the same thing: `5m units, up from 3.2m` (3.2m units), `$5bn,
+    compared with 4.2bn` (USD), `from 95 to 120 stores` (95 stores)."""
+    if a.unit in lex.period_units or b.unit in lex.period_units:
+        return  # "210,000 visitors over four days, up from 180,000": not the days
+    if b.unit is None and b.currency is None and (a.noun or a.currency):
+        if lex.comparison_link_re.fullmatch(text, a.end, b.start):
+            b.unit, b.noun, b.phrase, b.currency = a.unit, a.noun, a.phrase, a.currency
+            b.per = b.per or a.per
+    elif a.unit is None and a.currency is None and (b.noun or b.currency) and figures:
+        if _GAP_TO.fullmatch(text, a.end, b.start) and _FROM.search(
+            text, max(0, a.start - 8), a.start
+        ):
+            a.unit, a.noun, a.phrase, a.currency = b.unit, b.noun, b.phrase, b.currency
+            figures[-1] = _to_figure(text, a, money)
 
 
 def _to_figure(text: str, q: _Q, money: MoneyContext) -> Figure:

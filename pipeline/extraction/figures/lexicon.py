@@ -130,6 +130,7 @@ class Lexicon:
     currency_attached: Mapping[str, str]
     dollar_prefix: Mapping[str, str]  # folded letters before "$" ("hk" in "HK $40m") -> code
     currency_scale: Mapping[str, int]  # "MSEK" -> 1000000
+    currency_subunits: Mapping[str, str]  # "sen" -> "sen" (with suffix "sen" -> MYR)
     dollar_context: Mapping[str, tuple[str, ...]]
     yuan_context: tuple[str, ...]
     yen_context: tuple[str, ...]
@@ -196,6 +197,7 @@ class Lexicon:
     unit_re: re.Pattern[str]
     comparator_before_re: re.Pattern[str]
     comparator_after_re: re.Pattern[str]
+    comparison_link_re: re.Pattern[str]
     or_equal_re: re.Pattern[str]
     change_before_re: re.Pattern[str]
     change_noun_of_re: re.Pattern[str]
@@ -295,6 +297,10 @@ def lexicon() -> Lexicon:
                 suffix_loose[s.lower()] = code
         for a in entry.get("attached", []):
             attached[a] = code
+    subunits = {}
+    for surface, (code, unit_name) in money["subunits"].items():
+        suffix_exact.setdefault(surface, code)
+        subunits[surface] = unit_name
     iso = sorted({e["code"] for e in money["currencies"] if re.fullmatch(r"[A-Z]{3}", e["code"])})
     for code in money["lowercase_codes"]:
         prefix.setdefault(code, prefix.get(code.upper(), code.upper()))  # rmb -> CNY
@@ -417,6 +423,10 @@ def lexicon() -> Lexicon:
         rf"(?!{SP}+(?i:than|or|equal)\b{SP}*[\d$€£¥−-])(?!{SP}+(?i:or|equal)\b)"
         rf"(?!{SP}*[\d$€£¥−-])(?!{SP}+(?i:{nw})\b)"
     )
+    comparison_link_re = re.compile(
+        rf",?{SP}+(?i:{alternation(comparators['comparison_links'])}){SP}+"
+        rf"(?:(?i:the|a|an){SP}+)?(?:(?i:previous|prior|year-earlier|earlier){SP}+)?"
+    )
     or_equal_re = re.compile(rf",?{SP}*(?i:{alternation(comparators['or_equal'])})(?![\w])")
 
     fillers = alternation(changes["fillers"])
@@ -489,6 +499,7 @@ def lexicon() -> Lexicon:
         currency_attached=_freeze(attached),
         dollar_prefix=_freeze(dollar_prefix),
         currency_scale=_freeze(currency_scale),
+        currency_subunits=_freeze(subunits),
         dollar_context=_freeze(dollar_ctx),
         yuan_context=tuple(money["yuan_context"]),
         yen_context=tuple(money["yen_context"]),
@@ -556,6 +567,7 @@ def lexicon() -> Lexicon:
         comparator_before_re=comparator_before_re,
         comparator_after_re=comparator_after_re,
         or_equal_re=or_equal_re,
+        comparison_link_re=comparison_link_re,
         change_before_re=change_before_re,
         change_noun_of_re=change_noun_of_re,
         change_noun_after_re=change_noun_after_re,
