@@ -411,9 +411,10 @@ def _read_left(text: str, q: _Q, lex: Lexicon, *, floor: int = 0) -> None:
     change = ctx.change_before(text, q.start, lex)
     if change is not None:
         q.change, q.change_how = change.value, change.extra
-    elif q.sign is not None and q.unit in _SIGNED_CHANGE_UNITS:
-        # "-0.8%", "+25bp": a signed share or spread is the size of a move
-        q.change, q.value = ("up" if q.sign == "+" else "down"), abs(q.value)
+    if q.sign is not None and q.unit in _SIGNED_CHANGE_UNITS:
+        # "-0.8%", "+25bp", "shrank -0.8%": a signed share or spread is the size of a move
+        q.change = q.change or ("up" if q.sign == "+" else "down")
+        q.value = abs(q.value)
 
 
 def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:
