@@ -55,6 +55,7 @@ _SUBUNITS = ("CENT", "GBX", "USX")
 _SUBUNIT_GAP = re.compile(rf",?{SP}+(?:and{SP}+)?")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 _SIGNED_CHANGE_UNITS = frozenset({"%", "percentage point", "basis point"})
+_SYMBOL_CHARS = frozenset("~≈<>≤≥=")
 _SUB = re.compile(r"(?<![\w-])(?i:sub)-$")
 _MAX_GLUED_DEGREES = 200  # "40C", "350F" (an oven); "777F" is a model name
 _THINK = frozenset({"think", "thinks", "thought", "thinking"})
@@ -384,24 +385,26 @@ def _read_left(text: str, q: _Q, lex: Lexicon, *, floor: int = 0) -> None:
             q.sign = "+" if text[q.start] == "+" else "-"
             if q.sign == "-":
                 q.value = -q.value
-        elif (minus := _MINUS.search(text, max(0, q.start - 10), q.start)) is not None:
-            q.start, q.value = minus.start(), -q.value  # "minus 5 degrees"
+        elif (minus := _minus_before(text, q.start)) is not None:
+            q.start, q.value = minus, -q.value  # "minus 5 degrees"
         if q.unit is not None and q.unit.startswith("?"):
             glued, q.unit = q.unit[1:], None
             if not _read_glued(text, q, glued, lex):
                 q.drop = True
                 return
-    elif q.kind == "word" and (minus := _MINUS.search(text, max(0, q.start - 10), q.start)):
-        q.start, q.value = minus.start(), -q.value  # "minus five percent", "negative ten"
+    elif q.kind == "word" and (minus := _minus_before(text, q.start)) is not None:
+        q.start, q.value = minus, -q.value  # "minus five percent", "negative ten"
     _read_core_right(text, q, lex)
     if q.drop:
         return
     cmp = ctx.comparator_before(text, q.start, lex)
     if cmp is not None:
         q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
-    elif _SUB.search(text, max(0, q.start - 4), q.start):
+    elif text[q.start - 1 : q.start] == "-" and _SUB.search(text, max(0, q.start - 4), q.start):
         q.comparator, q.start = "<", q.start - 4  # "sub-5nm", "sub-$100": below
-    elif (sym := _SYMBOL_BEFORE.search(text, max(0, q.start - 4), q.start)) is not None:
+    elif _SYMBOL_CHARS.intersection(text[max(0, q.start - 4) : q.start]) and (
+        sym := _SYMBOL_BEFORE.search(text, max(0, q.start - 4), q.start)
+    ):
         raw = sym.group("s").replace(" ", "").replace("\u00a0", "")
         q.comparator = _SYMBOL_CMP.get(raw) or (raw[0] if raw[0] != "=" else raw[1]) + "="
         q.start = sym.start()  # "~5%", ">100", "≤ 3", ">= 30", "< = 100"
@@ -415,6 +418,15 @@ def _read_left(text: str, q: _Q, lex: Lexicon, *, floor: int = 0) -> None:
         # "-0.8%", "+25bp", "shrank -0.8%": a signed share or spread is the size of a move
         q.change = q.change or ("up" if q.sign == "+" else "down")
         q.value = abs(q.value)
+
+
+def _minus_before(text: str, start: int) -> int | None:
+    """Where `minus`/`negative` begins right before `start` ("minus 5", "minus-20"), or None;
+    the last letter is checked first because most numbers have no such word."""
+    if start < 3 or text[start - 2 : start - 1] not in ("s", "e", "S", "E"):
+        return None
+    m = _MINUS.search(text, max(0, start - 10), start)
+    return m.start() if m is not None else None
 
 
 def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:

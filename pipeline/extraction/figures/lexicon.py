@@ -301,6 +301,7 @@ def lexicon() -> Lexicon:
     for surface, (code, unit_name) in money["subunits"].items():
         suffix_exact.setdefault(surface, code)
         subunits[surface] = unit_name
+    written_prefix = list(prefix)  # as the data file writes them, before the derived forms
     iso = sorted({e["code"] for e in money["currencies"] if re.fullmatch(r"[A-Z]{3}", e["code"])})
     for code in money["lowercase_codes"]:
         prefix.setdefault(code, prefix.get(code.upper(), code.upper()))  # rmb -> CNY
@@ -380,8 +381,14 @@ def lexicon() -> Lexicon:
         r"|(?<!\d)\.\d+"  # ".350 average"
     )
     digits = rf"(?:{digits}){vulgar}?|{vulgar}"
+    # letter prefixes glued to the digits ("RMB300", "Rs.500"); the lower-case and scaled
+    # codes need a space. One lookbehind per length: each is one fixed-width alternation.
+    by_length: dict[int, list[str]] = {}
+    for p in written_prefix:
+        if p[-1:].isalpha() or p.endswith("."):
+            by_length.setdefault(len(p), []).append(re.escape(p))
     glued_prefix = "|".join(
-        rf"(?<={re.escape(p)})" for p in prefix if p[-1:].isalpha() or p.endswith(".")
+        "(?<=" + "|".join(sorted(ps)) + ")" for _, ps in sorted(by_length.items(), reverse=True)
     )
     digit_atom = (
         rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?:(?<=[Mm]inus-)|(?<=[Ss]ub-)|(?<![A-Za-z]-))"
@@ -391,7 +398,7 @@ def lexicon() -> Lexicon:
     # each branch opens with a one-character lookahead so most positions fail at once
     firsts = "".join(sorted({w[0] for w in num_words} | {"a", "h"}))
     prefilter = re.compile(
-        rf"(?P<dig>(?=[\d.{vulgar[1:-1]}]){digit_atom})"
+        rf"(?P<dig>(?=[\d{vulgar[1:-1]}]|\.\d){digit_atom})"
         rf"|(?P<frac>\b(?=[aotfsenhAOTFSENH])(?i:{frac}))"
         rf"|(?P<word>\b(?=[{firsts}{firsts.upper()}])(?i:{word_atom}))"
     )
