@@ -501,7 +501,6 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
                     q.end = hyphen.end  # a 5,000-strong force: the noun comes after
                     return
                 q.unit, q.noun, q.unit_from_core = singularize(low, lex), True, True
-                q.phrase = q.unit  # "a 20-page report": 20 page
                 pos = q.end = hyphen.end
                 if hyphen.extra is None and q.unit in lex.period_units:
                     q.drop = True  # a 10-year high, 10-year Treasury, a three-year dispute
@@ -772,10 +771,11 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
 _PHRASE_WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
 
 
-def _unit_phrase(between: str, unit: str, lex: Lexicon) -> str:
+def _unit_phrase(between: str, unit: str, lex: Lexicon) -> str | None:
     """The counted noun with the words that modify it, singular: `nine regional airports` ->
-    `regional airport`, `1,000 AITO experience stores` -> `AITO experience store`. Function
-    words, number words and the pass words of a count (`40 more showrooms`) are left out."""
+    `regional airport`, `1,000 AITO experience stores` -> `AITO experience store`; None when
+    nothing modifies it (`12,018 vehicles`: the unit says it all). Function words, number
+    words and the pass words of a count (`40 more showrooms`) are left out."""
     words = [
         w
         for w in _PHRASE_WORD.findall(between)
@@ -783,7 +783,7 @@ def _unit_phrase(between: str, unit: str, lex: Lexicon) -> str:
         and w.lower() not in lex.word_values
         and w.lower() not in lex.scale_words
     ]
-    return " ".join([*words, unit])
+    return " ".join([*words, unit]) if words else None
 
 
 def _counted_noun(

@@ -234,7 +234,7 @@ def measure_keys(data: Mapping[str, Any]) -> tuple[dict[str, UnitEntry], dict[st
     glued: dict[str, UnitEntry] = {}
 
     for unit in data["units"]:
-        name, per, keep = unit["name"], unit.get("per"), unit.get("keep") == "symbol"
+        name, per, keep = unit["name"], unit.get("per"), unit.get("keep") != "name"
         if unit.get("read") != "symbols":
             spellings = [name, *unit.get("also", [])]
             plurals = unit.get("plural")
@@ -246,17 +246,22 @@ def measure_keys(data: Mapping[str, Any]) -> tuple[dict[str, UnitEntry], dict[st
                 for prefix in unit.get("prefixes", []):
                     spaced.setdefault(prefix + form, UnitEntry(prefix + name, per))
         bases = [*unit.get("symbols", []), *unit.get("glued", []), *unit.get("base", [])]
+
+        def of_symbol(
+            symbol: str, name: str = name, keep: bool = keep, per: str | None = per
+        ) -> UnitEntry:
+            return UnitEntry(symbol) if keep else UnitEntry(name, per)  # "mph": a rate as written
+
         for symbol in unit.get("symbols", []):
-            spaced.setdefault(symbol, UnitEntry(symbol if keep else name, per))
+            spaced.setdefault(symbol, of_symbol(symbol))
         for symbol in unit.get("glued", []):
-            glued.setdefault(symbol, UnitEntry(symbol if keep else name, per))
+            glued.setdefault(symbol, of_symbol(symbol))
         for prefix, symbols in prefix_symbols.items():
             for mark in symbols:
                 if mark not in unit.get("symbol_prefixes", []):
                     continue
                 for base in bases:
-                    unit_name = mark + base if keep else prefix + name
-                    spaced.setdefault(mark + base, UnitEntry(unit_name, per))
+                    spaced.setdefault(mark + base, of_symbol(mark + base, prefix + name))
     return spaced, glued
 
 
