@@ -50,6 +50,9 @@ _OF_A_SCALE = re.compile(
 _SCALE_NEXT = re.compile(rf"{SP}+(?P<scale>(?i:thousand|million|billion|trillion))\b")
 _MINUS = re.compile(rf"(?<![\w-])(?i:minus|negative)(?:{SP}+|-)$")  # minus 5, minus-20
 _ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
+# a capitalised name, then a comma: "Kieran Walsh, 19," "Sue Barraclough, 67," (not after
+# a sentence start: "In 2020, 40 ...")
+_AGE_APPOSITION = re.compile(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)*, $")
 _AGE_AFTER = re.compile(rf"(?:{SP}|-)+(?i:old|of{SP}+age)\b")
 _SUBUNITS = ("CENT", "GBX", "USX")
 _SUBUNIT_GAP = re.compile(rf",?{SP}+(?:and{SP}+)?")
@@ -565,6 +568,23 @@ def _counts_a_noun(text: str, q: _Q, prev: str | None, lex: Lexicon) -> bool:
     )
 
 
+def _age_after_name(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the number opening at `start` follows a person's name and a comma: a first
+    and last name (`Kieran Walsh, 19,`), or one name opening the sentence (`Teo, 52,`); not
+    a place after a preposition (`In London, 40, 50 and 60 people`)."""
+    m = _AGE_APPOSITION.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    names = m.group()[:-2].split(" ")
+    name_start = m.start()
+    if names[0].lower() in lex.stopwords:
+        name_start += len(names[0]) + 1
+        names = names[1:]
+    if len(names) >= 2:
+        return True
+    return bool(names) and exclude.at_sentence_start(text, name_start)
+
+
 def _next_word_in(text: str, pos: int, words: frozenset[str]) -> bool:
     found = ctx.next_word(text, pos)
     return found is not None and found.value.lower() in words
@@ -751,6 +771,9 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
         before = ctx.prev_word(text, q.start)
         if before is not None and before.lower() in lex.age_words:
             q.unit = "year"  # "at age 87", "aged 43": an age in years
+        elif q.plain_int and 0 < q.value < 120 and text[q.end : q.end + 1] == ",":
+            if _age_after_name(text, q.start, lex):
+                q.unit = "year"  # "Teo, 52, pleaded guilty": an age after a name (guide 8)
     per = ctx.per_after(text, pos, lex)
     if per is not None and q.per is None and per.value != q.unit:
         q.per = per.value

@@ -211,6 +211,7 @@ class Lexicon:
     yen_context_re: re.Pattern[str]
     yuan_context_re: re.Pattern[str]
     crown_context_re: re.Pattern[str]
+    country_currency: Mapping[str, tuple[str, re.Pattern[str]]]  # SHILLING -> (KES, regex)
     pound_context_re: re.Pattern[str]
 
 
@@ -592,5 +593,22 @@ def lexicon() -> Lexicon:
         yen_context_re=yen_context_re,
         yuan_context_re=yuan_context_re,
         crown_context_re=crown_context_re,
+        country_currency=_freeze(
+            {
+                placeholder: (
+                    table["default"],
+                    re.compile(
+                        r"\b(?:"
+                        + "|".join(
+                            f"(?P<{c}>{alternation(ws)})"
+                            for c, ws in table.items()
+                            if c != "default"
+                        )
+                        + r")\b"
+                    ),
+                )
+                for placeholder, table in money["country_currencies"].items()
+            }
+        ),
         pound_context_re=pound_context_re,
     )
