@@ -228,8 +228,8 @@ def _unit_entry(value: Any) -> UnitEntry:
 def measure_keys(data: Mapping[str, Any]) -> tuple[dict[str, UnitEntry], dict[str, UnitEntry]]:
     """The written forms of the units in `measures.yaml`: (read after a space or glued, read
     only glued), each with the unit it stands for. Names give their singular word with its
-    prefix (`kilometres` -> kilometre); symbols give the same name, or themselves when the
-    unit keeps its symbol (`75kWh` -> kWh)."""
+    prefix (`kilometres` -> kilometre); symbols are kept as written (`5 km` -> km, `75kWh`
+    -> kWh), or give the name for a unit marked `keep: name` (`5 mins` -> minute)."""
     prefix_symbols = data["prefixes"]
     spaced: dict[str, UnitEntry] = {}
     glued: dict[str, UnitEntry] = {}
