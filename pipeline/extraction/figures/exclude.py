@@ -52,15 +52,26 @@ _PHONE_HINT = re.compile(r"\d[ .-]\d|\)\s?\d|\+\d|\d[/.-]\d")
 _SENT_START = re.compile(r"(?:[.!?:;][\"'”’)\]]*\s+|\n\s*|[\"“‘(\[]\s*)$")
 
 
-_URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+\.[\w.-]+")
+_URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"']+")
+_MAIL_LOCAL = re.compile(r"[\w.+-]+$")
+_MAIL_DOMAIN = re.compile(r"[\w-]+\.[\w.-]+")
 
 
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Web addresses and e-mail addresses: their digits are not figures
-    (`...?RQT=305&SQ=issn%280024`, `q=30%25`)."""
-    if "://" not in text and "www." not in text and "@" not in text:
-        return []
-    return [m.span() for m in _URL.finditer(text)]
+    (`...?RQT=305&SQ=issn%280024`, `q=30%25`, `info@site2023.com`). Each kind is looked
+    for only where its mark (`://`, `www.`, `@`) is in the text."""
+    spans = []
+    if "://" in text or "www." in text:
+        spans = [m.span() for m in _URL.finditer(text)]
+    at = text.find("@")
+    while at > 0:
+        local = _MAIL_LOCAL.search(text, max(0, at - 64), at)
+        domain = _MAIL_DOMAIN.match(text, at + 1)
+        if local is not None and domain is not None:
+            spans.append((local.start(), domain.end()))
+        at = text.find("@", at + 1)
+    return spans
 
 
 def is_year(value: int, prev: str | None) -> bool:
