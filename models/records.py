@@ -52,6 +52,7 @@ class Figure(Mention):
     value: int | float
     max: int | float | None = None
     unit: str | None = None
+    unit_phrase: str | None = None  # the counted noun with its modifiers, singular
     comparator: Comparator = "="
     change: Change | None = None
     currency: str | None = None

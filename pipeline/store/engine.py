@@ -19,11 +19,12 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsclaims.models.records import SCHEMA_VERSION as RECORDS_VERSION
-from newsclaims.store.schema import SCHEMA_VERSION, metadata, schema_version
+from newsclaims.store.schema import ADDED_COLUMNS, SCHEMA_VERSION, metadata, schema_version
 from newsclaims.store.url import StoreError, database_url, shown
 
 
@@ -82,6 +83,33 @@ def upsert(conn: Connection, table: Table, row: dict, *, key: str):
     )
 
 
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Give a database made before a column was added (ADDED_COLUMNS) that column, nullable
+    and empty; returns `table.column` for each one added."""
+    inspector = inspect(engine)
+    added = []
+    for table_name, names in ADDED_COLUMNS.items():
+        if not inspector.has_table(table_name):
+            continue
+        present = {c["name"] for c in inspector.get_columns(table_name)}
+        table = metadata.tables[table_name]
+        for name in names:
+            if name in present:
+                continue
+            column = table.c[name]
+            kind = column.type.compile(dialect=engine.dialect)
+            preparer = engine.dialect.identifier_preparer
+            with engine.begin() as conn:
+                conn.execute(
+                    sql_text(
+                        f"ALTER TABLE {preparer.quote(table_name)} "
+                        f"ADD COLUMN {preparer.quote(name)} {kind}"
+                    )
+                )
+            added.append(f"{table_name}.{name}")
+    return added
+
+
 def make_engine(text: str) -> tuple[Engine, str]:
     url = database_url(text)
     if url.get_backend_name() == "sqlite":
@@ -109,6 +137,7 @@ def open_store(text: str, *, writable: bool = True, create: bool | None = None) 
     try:
         if create:
             metadata.create_all(engine)
+            add_missing_columns(engine)
         elif not inspect(engine).has_table("schema_version"):
             raise StoreError(f"{address} holds no newsclaims data: load claims into it first")
         with engine.begin() as conn:

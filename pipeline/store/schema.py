@@ -108,6 +108,7 @@ figures = Table(
     Column("max", Float),
     Column("unit", Text),
     Column("comparator", String(2), nullable=False),
+    Column("unit_phrase", Text),  # added after schema version 1: see ADDED_COLUMNS
     Column("change", String(8)),
     Column("currency", String(3)),
     Column("per", Text),
@@ -183,6 +184,11 @@ review_log = Table(
     Column("edits", JSON, nullable=False),
     Index("ix_review_log_claim", "claim_id"),
 )
+
+# Nullable columns added to a table after its schema version was set: a database made
+# before them gets them with ALTER TABLE ... ADD COLUMN when opened for writing (additive,
+# so the schema version stays).
+ADDED_COLUMNS = {"figures": ("unit_phrase",)}
 
 TABLES = (
     "articles",

@@ -215,6 +215,36 @@ def test_store_edit_that_does_not_fit_is_refused(store, out_v1, edit, message):
     assert row_counts(store)["review_decisions"] == 0
 
 
+def test_store_database_without_an_added_column_gets_it(store, db_url, out_v1):
+    """A database made before `figures.unit_phrase` was added still loads: opening it for
+    writing adds the nullable column, and its old rows keep a null there."""
+    load_output(store, out_v1)
+    with store.engine.begin() as conn:
+        conn.execute(text('ALTER TABLE figures DROP COLUMN "unit_phrase"'))
+    store.close()
+    reopened = open_store(db_url)
+    try:
+        with reopened.engine.connect() as conn:
+            phrases = conn.execute(text('SELECT "unit_phrase" FROM figures')).scalars().all()
+        assert phrases and set(phrases) == {None}
+        load_output(reopened, out_v1)  # loads again with the column in place
+    finally:
+        reopened.close()
+
+
+def test_store_figure_unit_phrase_is_stored(store, tmp_path):
+    def with_phrase(record):
+        figures = [f.model_copy(update={"unit_phrase": f"phrase {f.unit}"}) for f in record.figures]
+        return record.model_copy(update={"figures": figures})
+
+    items = [(with_phrase(a), [with_phrase(c) for c in claims]) for a, claims in version_one()]
+    load_output(store, output_dir(tmp_path / "out", *items))
+    with store.engine.connect() as conn:
+        rows = conn.execute(text('SELECT "unit", "unit_phrase" FROM figures')).all()
+    claimed = [(u, p) for u, p in rows if p is not None]
+    assert claimed and all(p == f"phrase {u}" for u, p in claimed)
+
+
 def test_store_schema_version_mismatch_is_refused(store, db_url):
     with store.engine.begin() as conn:
         conn.execute(schema_version.update().values(version=99))

@@ -59,10 +59,25 @@ def next_word(text: str, pos: int) -> Found | None:
 def currency_before(text: str, start: int, lex: Lexicon) -> Found | None:
     """`$`, `US$`, `HK$`, `€`, `RMB `, `Rs.` right before the number; extra = sign."""
     lo = max(0, start - 10)
+    before = text[lo:start].rstrip(" \u00a0")
+    if not before.endswith("$") and not any(
+        before[i:] in lex.currency_prefix for i in range(len(before))
+    ):
+        return None  # most numbers: no currency before them, no regex search needed
     m = lex.currency_prefix_re.search(text[lo:start])
     if m is None:
         return None
-    return Found(lex.currency_prefix[m.group("cur")], lo + m.start(), start, m.group("sign"))
+    letters = m.group("dl")
+    if letters is not None:
+        spaced = text[lo + m.end("dl")] != "$"
+        acronym = len(letters) > 1 and letters.isupper()
+        if spaced and letters.lower() in lex.stopwords and not acronym:
+            # "a $95 billion package", "told us $5": a word, then a bare dollar
+            return Found(lex.currency_prefix["$"], lo + m.start() + m.group(0).index("$"), start)
+        code = lex.dollar_prefix[letters.lower()]
+    else:
+        code = lex.currency_prefix[m.group("cur")]
+    return Found(code, lo + m.start(), start, m.group("sign"))
 
 
 def comparator_before(text: str, start: int, lex: Lexicon) -> Found | None:
@@ -78,6 +93,10 @@ def comparator_before(text: str, start: int, lex: Lexicon) -> Found | None:
         before = prev_word(text, lo + m.start("cmp"))
         if before is not None and before.lower() in lex.up_to_verbs:
             return None  # "inflation ticked up to 3.2%": moved up, to a level
+    elif phrase == "over":
+        before = prev_word(text, lo + m.start("cmp"))
+        if before is not None and before.lower() in lex.over_particle_verbs:
+            return None  # "handed over 3,100 trucks": a particle, not "more than"
     return Found(lex.comparator_before[phrase], lo + m.start("cmp"), start, phrase)
 
 
@@ -137,15 +156,33 @@ _OF_WORD = re.compile(rf"{SP}+of{SP}+(?P<w>[A-Za-z]+)(?:{SP}+(?P<w2>[a-z]+))?")
 _WORDS_BEFORE = re.compile(r"[A-Za-z]+")
 
 
-def pound_is_weight(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """`pounds of thrust`, `weighs 4,000 pounds`: the weight, not the currency."""
+_CLAUSE_EDGE = re.compile(r"[.;:!?]\s|\n")
+
+
+def pound_is_weight(text: str, start: int, end: int, lex: Lexicon, *, scaled: bool) -> bool:
+    """`pounds of thrust`, `weighs 4,000 pounds`, `to drop 25 pounds`, `a baby of two pounds`:
+    the weight, not the currency. With no scale, no money word in the sentence and no `£` in
+    the text, `pounds` is a weight (money in pounds is written `£25` or `25 million pounds`)."""
     m = _OF_WORD.match(text, end)
     if m is not None and any(
         w and singularize(w, lex) in lex.mass_nouns for w in (m.group("w"), m.group("w2"))
     ):
         return True  # "pounds of thrust", "pounds of frozen beef"
-    before = _WORDS_BEFORE.findall(text, max(0, start - 30), start)[-3:]
-    return any(w.lower() in lex.weight_words for w in before)
+    before = [w.lower() for w in _WORDS_BEFORE.findall(text, max(0, start - 30), start)[-3:]]
+    if any(w in lex.weight_words for w in before):
+        return True
+    if scaled:
+        return False
+    if any(w in lex.body_weight_verbs for w in before[-2:]):
+        return True  # "to drop 25 pounds"
+    if "£" in text:
+        return False
+    lo, hi = max(0, start - 120), min(len(text), end + 80)
+    for edge in _CLAUSE_EDGE.finditer(text, lo, start):
+        lo = edge.end()
+    stop = _CLAUSE_EDGE.search(text, end, hi)
+    words = _WORDS_BEFORE.findall(text, lo, stop.start() if stop else hi)
+    return not any(w.lower() in lex.money_words for w in words)
 
 
 def unit_lookup(key: str, lex: Lexicon) -> UnitEntry | None:
@@ -204,6 +241,10 @@ def per_after(text: str, pos: int, lex: Lexicon) -> Found | None:
     if m.group("sl"):
         word = m.group("sl")
         per = lex.slash.get(word) or lex.slash.get(word.lower())
+        if per is None and (entry := unit_lookup(word, lex)) is not None and entry.per is None:
+            per = entry.unit  # "50 centimetres/millisecond", "10 km/ms", "$/kWh"
+        if per is None and singularize(word, lex) in lex.slash:
+            per = lex.slash[singularize(word, lex)]
         if per is None:
             return None
         return Found(per, m.start() + m.group(0).index("/"), m.end())

@@ -23,6 +23,7 @@ from newsclaims.extraction.figures.lexicon import ONE_POINT_UNIT, SP, Lexicon, l
 from newsclaims.extraction.figures.money import MoneyContext
 from newsclaims.extraction.figures.nouns import (
     annotations,
+    is_plural,
     noun_from_doc,
     noun_from_text,
     singularize,
@@ -33,8 +34,8 @@ from newsclaims.extraction.intervals import Intervals
 from newsclaims.models.records import Figure
 
 _NUM_PART = re.compile(r"[\d,.\u00a0\u202f\u2009]+")
-_GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-")
-_GAP_TO = re.compile(rf"-?{SP}+to{SP}+")  # "16- to 24-year-olds"
+_GAP_COMPACT = re.compile(rf"{SP}?[-–—]{SP}?|-to-|~")  # "20~100" (East Asian usage)
+_GAP_TO = re.compile(rf"-?{SP}+(?:to|through|thru){SP}+")  # "16- to 24-year-olds"
 _GAP_OR = re.compile(rf"-?{SP}+or{SP}+")
 _GAP_AND = re.compile(rf"-?{SP}+and{SP}+")
 _BETWEEN = re.compile(rf"(?i:\bbetween){SP}+$")
@@ -46,8 +47,20 @@ _OF_NEXT = re.compile(rf"{SP}+of{SP}+(?P<w>[A-Za-z]+)")
 _OF_A_SCALE = re.compile(
     rf"{SP}+of{SP}+an?{SP}+(?P<scale>(?i:thousand|million|billion|trillion))\b"
 )
-_MINUS = re.compile(rf"(?<![\w-])(?i:minus){SP}+$")
+_SCALE_NEXT = re.compile(rf"{SP}+(?P<scale>(?i:thousand|million|billion|trillion))\b")
+_MINUS = re.compile(rf"(?<![\w-])(?i:minus|negative)(?:{SP}+|-)$")  # minus 5, minus-20
 _ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
+# a capitalised name, then a comma: "Kieran Walsh, 19," "Sue Barraclough, 67," (not after
+# a sentence start: "In 2020, 40 ...")
+_AGE_APPOSITION = re.compile(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)*, $")
+_AGE_AFTER = re.compile(rf"(?:{SP}|-)+(?i:old|of{SP}+age)\b")
+_SUBUNITS = ("CENT", "GBX", "USX")
+_SUBUNIT_GAP = re.compile(rf",?{SP}+(?:and{SP}+)?")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
+_SIGNED_CHANGE_UNITS = frozenset({"%", "percentage point", "basis point"})
+_SYMBOL_CHARS = frozenset("~≈<>≤≥=")
+_SUB = re.compile(r"(?<![\w-])(?i:sub)-$")
+_MAX_GLUED_DEGREES = 200  # "40C", "350F" (an oven); "777F" is a model name
 _THINK = frozenset({"think", "thinks", "thought", "thinking"})
 _RATIO_GAP = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?")
 _CLAUSE_WINDOW = 50
@@ -59,12 +72,23 @@ _PARTITIVE = re.compile(
     rf"(?:(?i:last|first|next|past|previous|final|remaining|top){SP}+)?"  # nine of its last 10
     rf"(?:\d[\d,.]*{SP}+)?(?=[A-Za-z])"
 )
+_BRACKETED = re.compile(rf"{SP}*[(\[]{SP}*")
 _RESTATED = re.compile(rf",?{SP}+or{SP}+|{SP}*\({SP}*")
+_DIGIT_PARTS = re.compile(
+    r"(?P<num>[\d,.\u00a0\u202f\u2009]*)(?P<exp>[eE][-+]?\d+)?(?P<vf>[½¼¾⅓⅔⅛⅜⅝⅞⅕])?(?P<rest>.*)$"
+)
+_POWER_OF_TEN = re.compile(
+    rf"{SP}?[×x*·⋅]{SP}?10(?:\^|\*\*)?(?P<e>(?:[-−+]|(?<=\^)|(?<=\*\*))\d{{1,3}})\b"
+)
+_SLASH_MEASURE = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/])")
+_HYPHEN_UNIT = re.compile(r"-[a-z]")
 _SLASH_FRACTION = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?P<of>{SP}+of{SP})")
 _SYMBOL_CMP = {"~": "~", "≈": "~", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
+# a comparator symbol before a number, with a space or none: "~5%", ">= 30", "< = 100", "=<3"
+_SYMBOL_BEFORE = re.compile(rf"(?<!\d)(?P<s>[<>]{SP}?=|=[<>]|[~≈<>≤≥]){SP}?$")
 _SPACES = " \u00a0\u202f"
 _RANGE_RATIO = 3  # `by 2% to 3%` is a range, `by 0.25% to 5.25%` a move and a level
-_SIGN_SPACE = " \t\n([{\u00a0"
+_SIGN_SPACE = " \t\n([{\u00a0<>=~≈≤≥"
 _CHANGE_VERBS = ("strong", "weak", "adverbs", "particle")
 # comparators that place a level ("fell below $70") rather than size a move ("rose about 5%")
 _POSITION = re.compile(
@@ -94,6 +118,8 @@ class _Q:
     change: str | None = None
     change_how: str | None = None
     unit_from_core: bool = False
+    sign: str | None = None  # a "+" or "-" written before the digits
+    phrase: str | None = None  # the counted noun with its modifiers ("regional airport")
     noun: bool = False
     drop: bool = False
 
@@ -110,7 +136,7 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
     """
     text = doc_text(doc)
     lex = lexicon()
-    spans = Intervals(skip)
+    spans = Intervals([*skip, *exclude.url_spans(text)])
     quantities: list[_Q] = []
     for m in lex.prefilter.finditer(text):
         if spans.overlaps(m.start(), m.end()):
@@ -123,18 +149,33 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
                 quantities.append(q)
         elif m.lastgroup == "dig":
             q = _digits(text, m, lex)
-            if q is not None:
-                quantities.append(q)
+            if q is None:
+                continue
+            prev = quantities[-1] if quantities else None
+            if (
+                prev is not None
+                and prev.plain_int
+                and "/" in text[q.num_start : q.num_end]
+                and text[prev.end : q.start] == " "
+            ):  # "10 1/2 miles": a whole number and a fraction
+                prev.value += q.value
+                prev.end = prev.num_end = q.end
+                prev.plain_int = False
+                continue
+            quantities.append(q)
         else:
             quantities.extend(_words(text, m, lex))
     if not quantities:
         return []
+    floor = 0
     for q in quantities:
         if q.kind != "frac":
-            _read_left(text, q, lex)
+            _read_left(text, q, lex, floor=floor)
             _drop_non_figure(text, q, lex)
+        floor = q.end
     _merge_ratios(text, quantities, lex)
     _merge_ranges(text, quantities, lex)
+    _merge_subunits(text, quantities)
     money = MoneyContext(text, lex)
     parse = _Parse(doc)
     figures = []
@@ -143,6 +184,15 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
     for i, q in enumerate(live):
         limit = live[i + 1].start if i + 1 < len(live) else len(text)
         _read_right(doc, text, q, lex, parse, limit=limit)
+        nxt = live[i + 1] if i + 1 < len(live) else None
+        if (
+            (q.change_how or "").startswith("weak")
+            and q.currency
+            and nxt is not None
+            and nxt.currency
+            and _GAP_TO.fullmatch(text, q.end, nxt.start)
+        ):
+            q.change_how = "strong"  # "added 9 sen to RM3.10": the move, then the level
         _finish(text, q, lex)
         if q.drop or spans.overlaps(q.start, q.end):
             continue
@@ -151,6 +201,15 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
         if prev is not None and prev.change and q.change is None:
             if _RESTATED.fullmatch(text, prev.end, q.start):
                 q.change = prev.change  # "lost 350 points, or 1%": the same move
+        if prev is not None and prev.comparator != "=" and q.comparator == "=":
+            # "more than 50 km (31 miles)": a measure restated in another unit keeps its
+            # bound (a currency conversion, "about 5.2 billion crowns ($470 million)", is
+            # stated as it is: corpus gold)
+            if prev.unit_from_core and q.unit_from_core and prev.currency is None:
+                if _BRACKETED.fullmatch(text, prev.end, q.start):
+                    q.comparator = prev.comparator
+        if prev is not None:
+            _share_counted(text, prev, q, lex, figures, money)
         figures.append(_to_figure(text, q, money))
         prev = q
     figures.sort(key=lambda f: f.start)
@@ -188,6 +247,8 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     low = nxt.value.lower() if nxt is not None else None
     of = _OF_NEXT.match(text, end)
     scaled = _OF_A_SCALE.match(text, end)
+    if scaled is None and point is None:
+        scaled = _SCALE_NEXT.match(text, end)  # "a quarter million", "half million"
     if scaled is not None and point is None:
         # "a quarter of a million people", "three-quarters of a billion dollars"
         share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
@@ -229,33 +290,54 @@ def _times_word(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
 
 
 def _digits(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
-    """A number written in digits, with what is glued to it (`1.2bn`, `164p`, `75kWh`)."""
+    """A number written in digits, with what is glued to it (`1.2bn`, `164p`, `75kWh`), a
+    power of ten (`1.2e6`, `3×10−5`) or a vulgar fraction (`2½`, `½`)."""
     raw = m.group()
-    num = _NUM_PART.match(raw).group()
-    if num.endswith((".", ",")):
+    parts = _DIGIT_PARTS.match(raw)
+    num, exp, vulgar, glued = parts.group("num", "exp", "vf", "rest")
+    if num.endswith((".", ",")) and exp is None and vulgar is None:
+        glued = num[len(num.rstrip(".,")) :] + glued
         num = num.rstrip(".,")
-    glued = raw[len(num) :]
-    start, num_end = m.start(), m.start() + len(num)
-    if exclude.glued_to_next_number(text, num_end) and not glued:
-        return _slash_fraction(text, start, num_end)
-    q = _Q(start, m.end(), start, num_end, parse_digits(num), "dig")
-    q.plain_int = num.isdigit()
+    start = m.start()
+    num_end = start + len(num) + len(exp or "") + len(vulgar or "")
+    if exclude.glued_to_next_number(text, num_end) and not glued and not vulgar:
+        return _slash_fraction(text, start, num_end, lex)
+    value = parse_digits(num) if num else Decimal(0)
+    if exp is not None:
+        value *= Decimal(10) ** int(exp[1:])
+    if vulgar is not None:
+        value += Decimal(str(lex.vulgar_fractions[vulgar]))
+    end = m.end()
+    if not glued and (power := _POWER_OF_TEN.match(text, end)) is not None:
+        value *= Decimal(10) ** int(power.group("e").replace("−", "-"))  # "3×10−5", "2 x 10^6"
+        end = num_end = power.end()
+    q = _Q(start, end, start, num_end, value, "dig")
+    q.plain_int = num.isdigit() and exp is None and vulgar is None and end == m.end()
     q.has_sep = not num.replace(".", "").isdigit()
     if glued:
         q.unit = "?" + glued  # resolved in _read_left once the currency prefix is known
     return q
 
 
-def _slash_fraction(text: str, start: int, num_end: int) -> _Q | None:
-    """`1/3 of the budget` -> 33.33 %: a written fraction of a whole (not a date, not 24/7)."""
+def _slash_fraction(text: str, start: int, num_end: int, lex: Lexicon) -> _Q | None:
+    """A written fraction: `1/3 of the budget` -> 33.33 % (a share of a whole); `1/4 mile`,
+    `1/2 cup` -> 0.25, 0.5 of the unit of measure after it (not a date, not 24/7)."""
     m = _SLASH_FRACTION.match(text, start)
+    if m is not None:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if not 0 < a < b <= 10:
+            return None
+        value = Decimal(str(round(100 * a / b, 2)))
+        return _Q(start, m.end("b"), start, m.end("b"), value, "dig", unit="%")
+    m = _SLASH_MEASURE.match(text, start)
     if m is None:
         return None
     a, b = int(m.group("a")), int(m.group("b"))
-    if not 0 < a < b <= 10:
+    if not 0 < a < b or b not in lex.slash_denominators:
         return None
-    value = Decimal(str(round(100 * a / b, 2)))
-    return _Q(start, m.end("b"), start, m.end("b"), value, "dig", unit="%")
+    if ctx.unit_after(text, m.end(), lex) is None and not _HYPHEN_UNIT.match(text, m.end()):
+        return None
+    return _Q(start, m.end(), start, m.end(), Decimal(a) / Decimal(b), "dig")
 
 
 def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
@@ -284,12 +366,17 @@ def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
 # --- left context and exclusions -------------------------------------------------------
 
 
-def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
-    """Currency before, the glued suffix, scale/currency/unit after, comparator, change."""
+def _read_left(text: str, q: _Q, lex: Lexicon, *, floor: int = 0) -> None:
+    """Currency before, the glued suffix, scale/currency/unit after, comparator, change.
+    Nothing before `floor` (the end of the figure before: `10 rmb 20 usd`) is read."""
     if q.kind == "dig":
         cur = ctx.currency_before(text, q.start, lex)
+        if cur is not None and cur.start < floor:
+            cur = None
         if cur is not None:
             q.currency, q.start = cur.value, cur.start
+            surface = text[cur.start : cur.end].strip(" \u00a0-−+")
+            q.scale *= lex.currency_scale.get(surface, 1)  # "MSEK 250"
             if cur.extra in ("-", "−"):
                 q.value = -q.value
         elif (
@@ -298,30 +385,51 @@ def _read_left(text: str, q: _Q, lex: Lexicon) -> None:
             and (q.start == 1 or text[q.start - 2] in _SIGN_SPACE)
         ):
             q.start -= 1
-            if text[q.start] != "+":
+            q.sign = "+" if text[q.start] == "+" else "-"
+            if q.sign == "-":
                 q.value = -q.value
-        elif (minus := _MINUS.search(text, max(0, q.start - 8), q.start)) is not None:
-            q.start, q.value = minus.start(), -q.value  # "minus 5 degrees"
+        elif (minus := _minus_before(text, q.start)) is not None:
+            q.start, q.value = minus, -q.value  # "minus 5 degrees"
         if q.unit is not None and q.unit.startswith("?"):
             glued, q.unit = q.unit[1:], None
             if not _read_glued(text, q, glued, lex):
                 q.drop = True
                 return
+    elif q.kind == "word" and (minus := _minus_before(text, q.start)) is not None:
+        q.start, q.value = minus, -q.value  # "minus five percent", "negative ten"
     _read_core_right(text, q, lex)
     if q.drop:
         return
     cmp = ctx.comparator_before(text, q.start, lex)
     if cmp is not None:
         q.comparator, q.cmp_phrase, q.start = cmp.value, cmp.extra, cmp.start
-    elif q.start > 0 and text[q.start - 1] in _SYMBOL_CMP:
-        q.comparator = _SYMBOL_CMP[text[q.start - 1]]  # "~5%", ">100", "≤ 3"
-        q.start -= 1
+    elif text[q.start - 1 : q.start] == "-" and _SUB.search(text, max(0, q.start - 4), q.start):
+        q.comparator, q.start = "<", q.start - 4  # "sub-5nm", "sub-$100": below
+    elif _SYMBOL_CHARS.intersection(text[max(0, q.start - 4) : q.start]) and (
+        sym := _SYMBOL_BEFORE.search(text, max(0, q.start - 4), q.start)
+    ):
+        raw = sym.group("s").replace(" ", "").replace("\u00a0", "")
+        q.comparator = _SYMBOL_CMP.get(raw) or (raw[0] if raw[0] != "=" else raw[1]) + "="
+        q.start = sym.start()  # "~5%", ">100", "≤ 3", ">= 30", "< = 100"
     if q.cmp_phrase is not None and _POSITION.search(q.cmp_phrase):
         if not (q.cmp_phrase == "over" and q.unit in lex.rate_units):
             return  # "fell below $70", "surged above $70,000": a level, not the size of a move
     change = ctx.change_before(text, q.start, lex)
     if change is not None:
         q.change, q.change_how = change.value, change.extra
+    if q.sign is not None and q.unit in _SIGNED_CHANGE_UNITS:
+        # "-0.8%", "+25bp", "shrank -0.8%": a signed share or spread is the size of a move
+        q.change = q.change or ("up" if q.sign == "+" else "down")
+        q.value = abs(q.value)
+
+
+def _minus_before(text: str, start: int) -> int | None:
+    """Where `minus`/`negative` begins right before `start` ("minus 5", "minus-20"), or None;
+    the last letter is checked first because most numbers have no such word."""
+    if start < 3 or text[start - 2 : start - 1] not in ("s", "e", "S", "E"):
+        return None
+    m = _MINUS.search(text, max(0, start - 10), start)
+    return m.start() if m is not None else None
 
 
 def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:
@@ -330,14 +438,21 @@ def _read_glued(text: str, q: _Q, glued: str, lex: Lexicon) -> bool:
         q.unit, q.unit_from_core = "metre", True  # the 100m sprint, a wave 20m high
     elif glued in lex.scale_attached:
         q.scale = lex.scale_attached[glued]
-    elif glued in lex.scale_after_currency and q.currency is not None:
+    elif glued in lex.scale_after_currency and (q.currency is not None or not q.plain_int):
         q.scale = lex.scale_after_currency[glued]
     elif glued in lex.currency_attached and q.currency is None:
         q.currency = lex.currency_attached[glued]
+    elif glued in lex.currency_suffix_exact and q.currency is None:
+        q.currency = lex.currency_suffix_exact[glued]  # "115USD", "40MSEK"
+        q.scale *= lex.currency_scale.get(glued, 1)
     else:
         entry = ctx.unit_lookup(glued, lex)
         if entry is None:
             return False  # 21st, 5G, 1990s, 9am, 4K, 777X
+        if glued in ("C", "F") and (
+            text[q.end : q.end + 1] == "/" or abs(q.value) > _MAX_GLUED_DEGREES
+        ):
+            return False  # "14.7C/share" (cents), "777F" (a model): no temperature
         q.unit, q.per, q.unit_from_core = entry.unit, entry.per, True
         q.scale = entry.scale
     return True
@@ -355,12 +470,18 @@ def _read_core_right(text: str, q: _Q, lex: Lexicon) -> None:
         cur = ctx.currency_after(text, pos, lex)
         if cur is not None:
             if cur.value == "POUND" and (
-                text[pos : pos + 1] == "-" or ctx.pound_is_weight(text, q.start, cur.end, lex)
+                text[pos : pos + 1] == "-"
+                or ctx.pound_is_weight(text, q.start, cur.end, lex, scaled=q.scale != 1)
             ):  # "a 5-pound bag", "8.8 million pounds of thrust"
                 q.unit, q.unit_from_core = "pound", True
             else:
                 q.currency = cur.value
+                q.scale *= lex.currency_scale.get(text[cur.start : cur.end], 1)  # "30 MUSD"
+                q.unit = lex.currency_subunits.get(text[cur.start : cur.end])  # "9 sen"
             pos = q.end = cur.end
+            if q.scale == 1 and (scale := ctx.scale_after(text, pos, lex)) is not None:
+                q.scale = lex.scale_spaced[scale.value]  # "75 USD million"
+                pos = q.end = scale.end
     if q.currency is None and q.unit is None:
         unit = ctx.unit_after(text, pos, lex)
         if unit is not None:
@@ -404,7 +525,8 @@ def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
     has_left = q.start != q.num_start or q.comparator != "="
     prev = None if has_left else ctx.prev_word(text, q.num_start)
     if value is not None and len(str(abs(value))) == 4 and exclude.is_year(abs(value), prev):
-        q.drop = True
+        if not _counts_a_noun(text, q, prev, lex):
+            q.drop = True
     elif exclude.is_time(text, q.num_end, lex) or exclude.in_phone_or_numeric_date(
         text, q.num_start, q.num_end
     ):
@@ -427,6 +549,40 @@ def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
         )
     ):
         q.drop = True
+
+
+def _counts_a_noun(text: str, q: _Q, prev: str | None, lex: Lexicon) -> bool:
+    """A four-digit number that counts the plural noun after it, not a year: after a
+    comparator or `of` (`an average of 1700 fans`, `about 2000 people`); `the 2024
+    elections`, `in 2020 sales rose` stay years."""
+    if q.comparator == "=" and (prev is None or prev.lower() != "of"):
+        return False
+    after = ctx.next_word(text, q.num_end)
+    if after is None or text[q.num_end : after.start].strip():
+        return False
+    word = after.value
+    return (
+        word[0].islower()
+        and is_plural(word, lex)
+        and singularize(word, lex) not in lex.period_units
+    )
+
+
+def _age_after_name(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the number opening at `start` follows a person's name and a comma: a first
+    and last name (`Kieran Walsh, 19,`), or one name opening the sentence (`Teo, 52,`); not
+    a place after a preposition (`In London, 40, 50 and 60 people`)."""
+    m = _AGE_APPOSITION.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    names = m.group()[:-2].split(" ")
+    name_start = m.start()
+    if names[0].lower() in lex.stopwords:
+        name_start += len(names[0]) + 1
+        names = names[1:]
+    if len(names) >= 2:
+        return True
+    return bool(names) and exclude.at_sentence_start(text, name_start)
 
 
 def _next_word_in(text: str, pos: int, words: frozenset[str]) -> bool:
@@ -471,10 +627,14 @@ def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
     a year or a day of the month in such a pair is dropped with it (`2019-20`, `March 3-5`).
     """
     for a, b in zip(qs, qs[1:], strict=False):
-        if a.kind == "frac" or b.kind == "frac" or b.drop and not a.drop:
-            continue
         gap = text[a.end : b.start]
         compact = _GAP_COMPACT.fullmatch(gap) is not None
+        if b.drop and not a.drop and compact and a.bare and a.plain_int:
+            if exclude.is_address(text, b.end, lex):
+                a.drop = True  # "12-14 Harbour Road": a street address
+            continue
+        if a.kind == "frac" or b.kind == "frac" or b.drop and not a.drop:
+            continue
         if a.drop:
             if compact or _GAP_TO.fullmatch(gap) or _GAP_AND.fullmatch(gap):
                 if b.bare and b.kind == "dig":
@@ -524,6 +684,27 @@ def _merge_ranges(text: str, qs: list[_Q], lex: Lexicon) -> None:
         b.drop = True
 
 
+def _merge_subunits(text: str, qs: list[_Q]) -> None:
+    """`3 dollars 50 cents`, `thirteen dollars and forty-five cents`, `15 dollars 50.`: an
+    amount in a currency and its hundredths are one figure (3.50). A bare number counts as
+    the hundredths only after a currency written as a word or code, at the end of a clause."""
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.drop or b.drop or a.currency in (None, *_SUBUNITS) or a.scale != 1 or a.max:
+            continue
+        if not (b.scale == 1 and b.max is None and 0 < b.value < 100 and b.value == int(b.value)):
+            continue
+        if _SUBUNIT_GAP.fullmatch(text, a.end, b.start) is None:
+            continue
+        if (
+            b.currency in _SUBUNITS
+            and b.unit is None
+            or (b.bare and a.end > a.num_end and _CLAUSE_END.match(text, b.end))
+        ):
+            a.value += b.value / 100
+            a.end, a.num_end = b.end, b.num_end
+            b.drop = True
+
+
 def _range_after_change(a: _Q, b: _Q, lex: Lexicon) -> bool:
     """After a change verb `X to Y` is usually the move and the level reached (`rose 6.5% to
     164p`); it is a range when the ends are close and of one kind: `grow by 2% to 3%`,
@@ -568,20 +749,31 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
     lies before `limit`, the next figure (`two 30-year-olds` gives `two` no noun)."""
     after = ctx.comparator_after(text, q.end, lex)
     if after is not None:
-        if q.comparator == "=":
-            q.comparator = after.value
+        if q.comparator in ("=", "~"):
+            q.comparator = after.value  # "about 500 or more": the bound says more than "about"
         q.end = after.end
+    elif q.comparator in (">", "<") and (same := lex.or_equal_re.match(text, q.end)):
+        q.comparator += "="  # "more than 5000 or equal to"
+        q.end = same.end()
     pos = q.end
     if q.unit is None and q.currency is None:
         noun = _counted_noun(doc, text, q, lex, parse)
         if noun is not None and (noun[1] < limit or _PARTITIVE.match(text, q.end)):
             unit, n_start, n_end = noun
             q.unit, q.noun = unit, True
+            q.phrase = _unit_phrase(text[q.end : n_start], unit, lex)
             between = text[q.end : n_start]
             words = between.split()
             if not any(c in ',;:()"' for c in between) and len(words) <= 4 and "of" not in words:
                 q.end = n_end
             pos = n_end
+    if q.unit is None and q.currency is None and q.scale == 1:
+        before = ctx.prev_word(text, q.start)
+        if before is not None and before.lower() in lex.age_words:
+            q.unit = "year"  # "at age 87", "aged 43": an age in years
+        elif q.plain_int and 0 < q.value < 120 and text[q.end : q.end + 1] == ",":
+            if _age_after_name(text, q.start, lex):
+                q.unit = "year"  # "Teo, 52, pleaded guilty": an age after a name (guide 8)
     per = ctx.per_after(text, pos, lex)
     if per is not None and q.per is None and per.value != q.unit:
         q.per = per.value
@@ -597,6 +789,24 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
     if change is not None and q.change is None:
         if not (q.currency and change.extra in ("loss", "losses")):
             q.change, q.change_how = change.value, "noun"
+
+
+_PHRASE_WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
+
+
+def _unit_phrase(between: str, unit: str, lex: Lexicon) -> str | None:
+    """The counted noun with the words that modify it, singular: `nine regional airports` ->
+    `regional airport`, `1,000 AITO experience stores` -> `AITO experience store`; None when
+    nothing modifies it (`12,018 vehicles`: the unit says it all). Function words, number
+    words and the pass words of a count (`40 more showrooms`) are left out."""
+    words = [
+        w
+        for w in _PHRASE_WORD.findall(between)
+        if w.lower() not in lex.stopwords
+        and w.lower() not in lex.word_values
+        and w.lower() not in lex.scale_words
+    ]
+    return " ".join([*words, unit]) if words else None
 
 
 def _counted_noun(
@@ -627,7 +837,7 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
         prev = ctx.prev_word(text, q.num_start)
         nxt = _next_word(text, q.num_end)
         if low == "one" and (
-            q.unit is None
+            (q.unit is None and q.currency is None)
             or (prev is not None and prev.lower() in lex.one_before)
             or (nxt is not None and nxt.lower() in lex.one_after)
         ):
@@ -637,8 +847,8 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
         if _placed_in_time(text, q, lex):
             q.drop = True  # within three years, two years ago: a date, not a figure
             return
-        if q.cmp_phrase in lex.period_neutral:
-            q.comparator = "="  # "over three years" means during
+        if q.cmp_phrase in lex.period_neutral and not _AGE_AFTER.match(text, q.end):
+            q.comparator = "="  # "over three years" means during; "over 30 years old" is an age
     if q.change_how:
         how, _, by = q.change_how.partition("+")
         rate = q.unit in lex.rate_units
@@ -675,6 +885,25 @@ def _placed_in_time(text: str, q: _Q, lex: Lexicon) -> bool:
     return True
 
 
+def _share_counted(
+    text: str, a: _Q, b: _Q, lex: Lexicon, figures: list[Figure], money: MoneyContext
+) -> None:
+    """Compared figures count the same thing: `5m units, up from 3.2m` (3.2m units), `$5bn,
+    compared with 4.2bn` (USD), `from 95 to 120 stores` (95 stores)."""
+    if a.unit in lex.period_units or b.unit in lex.period_units:
+        return  # "210,000 visitors over four days, up from 180,000": not the days
+    if b.unit is None and b.currency is None and (a.noun or a.currency):
+        if lex.comparison_link_re.fullmatch(text, a.end, b.start):
+            b.unit, b.noun, b.phrase, b.currency = a.unit, a.noun, a.phrase, a.currency
+            b.per = b.per or a.per
+    elif a.unit is None and a.currency is None and (b.noun or b.currency) and figures:
+        if _GAP_TO.fullmatch(text, a.end, b.start) and _FROM.search(
+            text, max(0, a.start - 8), a.start
+        ):
+            a.unit, a.noun, a.phrase, a.currency = b.unit, b.noun, b.phrase, b.currency
+            figures[-1] = _to_figure(text, a, money)
+
+
 def _to_figure(text: str, q: _Q, money: MoneyContext) -> Figure:
     currency, unit = money.resolve(q.currency, q.unit)
     value = q.value * q.scale
@@ -685,6 +914,7 @@ def _to_figure(text: str, q: _Q, money: MoneyContext) -> Figure:
         value=as_number(value),
         max=as_number(q.max * q.scale) if q.max is not None else None,
         unit=unit,
+        unit_phrase=q.phrase if q.noun and q.unit == unit else None,
         comparator=q.comparator,
         change=q.change,
         currency=currency,

@@ -52,6 +52,28 @@ _PHONE_HINT = re.compile(r"\d[ .-]\d|\)\s?\d|\+\d|\d[/.-]\d")
 _SENT_START = re.compile(r"(?:[.!?:;][\"'”’)\]]*\s+|\n\s*|[\"“‘(\[]\s*)$")
 
 
+_URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"']+")
+_MAIL_LOCAL = re.compile(r"[\w.+-]+$")
+_MAIL_DOMAIN = re.compile(r"[\w-]+\.[\w.-]+")
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Web addresses and e-mail addresses: their digits are not figures
+    (`...?RQT=305&SQ=issn%280024`, `q=30%25`, `info@site2023.com`). Each kind is looked
+    for only where its mark (`://`, `www.`, `@`) is in the text."""
+    spans = []
+    if "://" in text or "www." in text:
+        spans = [m.span() for m in _URL.finditer(text)]
+    at = text.find("@")
+    while at > 0:
+        local = _MAIL_LOCAL.search(text, max(0, at - 64), at)
+        domain = _MAIL_DOMAIN.match(text, at + 1)
+        if local is not None and domain is not None:
+            spans.append((local.start(), domain.end()))
+        at = text.find("@", at + 1)
+    return spans
+
+
 def is_year(value: int, prev: str | None) -> bool:
     """A bare four-digit number read as a year: 1900-2100 always, 1000-1899 after `in`."""
     if 1900 <= value <= 2100:
@@ -112,6 +134,8 @@ def is_label_or_code(prev: str | None, lex: Lexicon, *, stop: frozenset[str]) ->
     low = prev.lower()
     if low in lex.labels or low.rstrip(".") in lex.labels:
         return True
+    if low.endswith(("'s", "’s")):
+        return False  # "She's 60", "Apple's 12 stores": a contraction or possessive, no label
     if low in stop or prev.rstrip(".") in lex.months:
         return False
     return any(c.isupper() for c in prev)

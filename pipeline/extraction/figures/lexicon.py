@@ -23,6 +23,7 @@ DATA_FILES = (
     "numbers.yaml",
     "currencies.yaml",
     "units.yaml",
+    "measures.yaml",
     "rates.yaml",
     "comparators.yaml",
     "changes.yaml",
@@ -120,16 +121,23 @@ class Lexicon:
     fraction_blockers: frozenset[str]
     times_words: Mapping[str, int]
     half_before: frozenset[str]
+    vulgar_fractions: Mapping[str, float]
+    slash_denominators: frozenset[int]
     # money
     currency_prefix: Mapping[str, str]
     currency_suffix: Mapping[str, str]  # folded keys
     currency_suffix_exact: Mapping[str, str]
     currency_attached: Mapping[str, str]
+    dollar_prefix: Mapping[str, str]  # folded letters before "$" ("hk" in "HK $40m") -> code
+    currency_scale: Mapping[str, int]  # "MSEK" -> 1000000
+    currency_subunits: Mapping[str, str]  # "sen" -> "sen" (with suffix "sen" -> MYR)
     dollar_context: Mapping[str, tuple[str, ...]]
     yuan_context: tuple[str, ...]
     yen_context: tuple[str, ...]
     mass_nouns: frozenset[str]
     weight_words: frozenset[str]
+    body_weight_verbs: frozenset[str]
+    money_words: frozenset[str]
     # units
     units: Mapping[str, UnitEntry]  # exact keys
     units_folded: Mapping[str, UnitEntry]  # lower-cased keys of case-insensitive units
@@ -137,6 +145,7 @@ class Lexicon:
     rate_units: frozenset[str]
     period_units: frozenset[str]
     metre_after: frozenset[str]
+    age_words: frozenset[str]
     # rates
     per_words: Mapping[str, str | None]
     article_nouns: frozenset[str]
@@ -149,6 +158,7 @@ class Lexicon:
     comparator_after: Mapping[str, str]
     period_neutral: frozenset[str]
     up_to_verbs: frozenset[str]
+    over_particle_verbs: frozenset[str]
     change_words: Mapping[str, tuple[str, str]]  # word -> (direction, strength)
     comparator_last_words: frozenset[str]  # last word of a comparator phrase: a cheap gate
     comparator_window: int  # characters the longest comparator phrase can take before a number
@@ -187,6 +197,8 @@ class Lexicon:
     unit_re: re.Pattern[str]
     comparator_before_re: re.Pattern[str]
     comparator_after_re: re.Pattern[str]
+    comparison_link_re: re.Pattern[str]
+    or_equal_re: re.Pattern[str]
     change_before_re: re.Pattern[str]
     change_noun_of_re: re.Pattern[str]
     change_noun_after_re: re.Pattern[str]
@@ -199,6 +211,7 @@ class Lexicon:
     yen_context_re: re.Pattern[str]
     yuan_context_re: re.Pattern[str]
     crown_context_re: re.Pattern[str]
+    country_currency: Mapping[str, tuple[str, re.Pattern[str]]]  # SHILLING -> (KES, regex)
     pound_context_re: re.Pattern[str]
 
 
@@ -212,6 +225,47 @@ def _unit_entry(value: Any) -> UnitEntry:
     raise ValueError(f"units.yaml: bad unit entry {value!r}")
 
 
+def measure_keys(data: Mapping[str, Any]) -> tuple[dict[str, UnitEntry], dict[str, UnitEntry]]:
+    """The written forms of the units in `measures.yaml`: (read after a space or glued, read
+    only glued), each with the unit it stands for. Names give their singular word with its
+    prefix (`kilometres` -> kilometre); symbols are kept as written (`5 km` -> km, `75kWh`
+    -> kWh), or give the name for a unit marked `keep: name` (`5 mins` -> minute)."""
+    prefix_symbols = data["prefixes"]
+    spaced: dict[str, UnitEntry] = {}
+    glued: dict[str, UnitEntry] = {}
+
+    for unit in data["units"]:
+        name, per, keep = unit["name"], unit.get("per"), unit.get("keep") != "name"
+        if unit.get("read") != "symbols":
+            spellings = [name, *unit.get("also", [])]
+            plurals = unit.get("plural")
+            if plurals is None:
+                plurals = [w + "s" for w in spellings]
+            forms = [*spellings, *plurals]
+            for form in forms:
+                spaced.setdefault(form, UnitEntry(name, per))
+                for prefix in unit.get("prefixes", []):
+                    spaced.setdefault(prefix + form, UnitEntry(prefix + name, per))
+        bases = [*unit.get("symbols", []), *unit.get("glued", []), *unit.get("base", [])]
+
+        def of_symbol(
+            symbol: str, name: str = name, keep: bool = keep, per: str | None = per
+        ) -> UnitEntry:
+            return UnitEntry(symbol) if keep else UnitEntry(name, per)  # "mph": a rate as written
+
+        for symbol in unit.get("symbols", []):
+            spaced.setdefault(symbol, of_symbol(symbol))
+        for symbol in unit.get("glued", []):
+            glued.setdefault(symbol, of_symbol(symbol))
+        for prefix, symbols in prefix_symbols.items():
+            for mark in symbols:
+                if mark not in unit.get("symbol_prefixes", []):
+                    continue
+                for base in bases:
+                    spaced.setdefault(mark + base, of_symbol(mark + base, prefix + name))
+    return spaced, glued
+
+
 def _words(items: Iterable[str]) -> frozenset[str]:
     return frozenset(str(i).lower() for i in items)
 
@@ -222,6 +276,7 @@ def lexicon() -> Lexicon:
     numbers = load("numbers.yaml")
     money = load("currencies.yaml")
     units_data = load("units.yaml")
+    table_spaced, table_glued = measure_keys(load("measures.yaml"))
     rates = load("rates.yaml")
     comparators = load("comparators.yaml")
     changes = load("changes.yaml")
@@ -248,13 +303,44 @@ def lexicon() -> Lexicon:
                 suffix_loose[s.lower()] = code
         for a in entry.get("attached", []):
             attached[a] = code
+    subunits = {}
+    for surface, (code, unit_name) in money["subunits"].items():
+        suffix_exact.setdefault(surface, code)
+        subunits[surface] = unit_name
+    written_prefix = list(prefix)  # as the data file writes them, before the derived forms
+    iso = sorted({e["code"] for e in money["currencies"] if re.fullmatch(r"[A-Z]{3}", e["code"])})
+    for code in money["lowercase_codes"]:
+        prefix.setdefault(code, prefix.get(code.upper(), code.upper()))  # rmb -> CNY
+        suffix_loose.setdefault(code, prefix.get(code.upper(), code.upper()))
+    currency_scale: dict[str, int] = {}
+    for letter, scale in money["code_scales"].items():
+        for code in iso:
+            prefix.setdefault(letter + code, code)
+            suffix_exact.setdefault(letter + code, code)
+            currency_scale[letter + code] = int(scale)
+    # letters before "$", in any case and with a space or none: "HK $40m", "c $ 16.4", "USD$ 15"
+    dollar_prefix = {
+        k[:-1].lower(): c
+        for k, c in prefix.items()
+        if k[-1:] == "$" and k[:-1].replace(".", "").isalpha()
+    }
+    for letters, code in list(dollar_prefix.items()):
+        if letters.endswith("."):
+            dollar_prefix.setdefault(letters.rstrip("."), code)  # "u.s $ 100"
+    for code in iso:
+        dollar_prefix.setdefault(code.lower(), code)
 
     # units
     units: dict[str, UnitEntry] = {}
     for group in ("percent", "multiples", "measures"):
         for key, value in units_data[group].items():
             units[str(key)] = _unit_entry(value)
+    for key, value in table_spaced.items():
+        units.setdefault(key, value)
     attached_units = {str(k): _unit_entry(v) for k, v in units_data["attached_only"].items()}
+    for key, value in table_glued.items():
+        if key not in units:
+            attached_units.setdefault(key, value)
     units_folded = {k.lower(): v for k, v in units.items() if not _case_sensitive(k)}
     rate_units = frozenset({"%", "percentage point", "basis point", "point", "times"})
 
@@ -292,29 +378,44 @@ def lexicon() -> Lexicon:
         rf"(?!{SP}+an?{SP})"  # "half a million", "by half a percentage point": word numbers
         rf"|{alternation(numbers['times_words'])}(?![\w]))"
     )
+    vulgar = "[" + "".join(numbers["vulgar_fractions"]) + "]"
     digits = (
-        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: 12,34,567.89
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"
-        r"|\d+(?:\.\d+)?"
+        r"|\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?![\d.]))?"  # 1.2e6
+        r"|(?<!\d)\.\d+"  # ".350 average"
     )
+    digits = rf"(?:{digits}){vulgar}?|{vulgar}"
+    # letter prefixes glued to the digits ("RMB300", "Rs.500"); the lower-case and scaled
+    # codes need a space. One lookbehind per length: each is one fixed-width alternation.
+    by_length: dict[int, list[str]] = {}
+    for p in written_prefix:
+        if p[-1:].isalpha() or p.endswith("."):
+            by_length.setdefault(len(p), []).append(re.escape(p))
     glued_prefix = "|".join(
-        rf"(?<={re.escape(p)})" for p in prefix if p[-1:].isalpha() or p.endswith(".")
+        "(?<=" + "|".join(sorted(ps)) + ")" for _, ps in sorted(by_length.items(), reverse=True)
     )
     digit_atom = (
-        rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?<![A-Za-z]-)(?:{digits})(?:°?[A-Za-z]+)?(?![\w])"
+        rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?:(?<=[Mm]inus-)|(?<=[Ss]ub-)|(?<![A-Za-z]-))"
+        rf"(?<![A-Za-z]\d-)(?:{digits})"
+        r"(?:°?[A-Za-zµμΩ]+[23²³]?)?(?![\w])"
     )
     # each branch opens with a one-character lookahead so most positions fail at once
     firsts = "".join(sorted({w[0] for w in num_words} | {"a", "h"}))
     prefilter = re.compile(
-        rf"(?P<dig>(?=\d){digit_atom})"
+        rf"(?P<dig>(?=[\d{vulgar[1:-1]}]|\.\d){digit_atom})"
         rf"|(?P<frac>\b(?=[aotfsenhAOTFSENH])(?i:{frac}))"
         rf"|(?P<word>\b(?=[{firsts}{firsts.upper()}])(?i:{word_atom}))"
     )
 
-    scales = alternation([*scale_words, *numbers["scale_abbrev_spaced"]])
+    spaced_scales = {**scale_words, **numbers["scale_abbrev_spaced"], "hundred": 100}  # 6 hundred
+    scales = alternation(spaced_scales)
     scale_re = re.compile(rf"(?:{SP}|-)?(?i:(?P<scale>{scales}))(?![\w])")
     currency_prefix_re = re.compile(
-        rf"(?<![\w$])(?P<sign>[-−+])?(?P<cur>{alternation(prefix)}){SP}?$"
+        rf"(?<![\w$])(?P<sign>[-−+])?"
+        rf"(?:(?<![.'’])(?<![.'’] )(?P<dl>(?i:{alternation(dollar_prefix)})){SP}?\$"
+        rf"|(?P<cur>{alternation(prefix)})){SP}?$"
     )
     loose_alt = alternation(suffix_loose)
     exact_alt = alternation(suffix_exact)
@@ -330,7 +431,16 @@ def lexicon() -> Lexicon:
     after_phr = [p for p in cmp_after if p not in {"+"}]
     comparator_after_re = re.compile(
         rf"(?P<plus>\+(?![\d]))|(?:{SP}*|(?=-))(?i:(?P<cmp>{alternation(after_phr)}))(?![\w])"
+        # "5000 or less than 6000", "above 1000 and below 1500", "twenty and less or equal than
+        # thirty": the phrase opens the next figure's comparator
+        rf"(?!{SP}+(?i:than|or|equal)\b{SP}*[\d$€£¥−-])(?!{SP}+(?i:or|equal)\b)"
+        rf"(?!{SP}*[\d$€£¥−-])(?!{SP}+(?i:{nw})\b)"
     )
+    comparison_link_re = re.compile(
+        rf",?{SP}+(?i:{alternation(comparators['comparison_links'])}){SP}+"
+        rf"(?:(?i:the|a|an){SP}+)?(?:(?i:previous|prior|year-earlier|earlier){SP}+)?"
+    )
+    or_equal_re = re.compile(rf",?{SP}*(?i:{alternation(comparators['or_equal'])})(?![\w])")
 
     fillers = alternation(changes["fillers"])
     change_alt = alternation(change_words)
@@ -387,28 +497,36 @@ def lexicon() -> Lexicon:
     return Lexicon(
         word_values=_freeze(word_values),
         scale_words=_freeze(scale_words),
-        scale_spaced=_fold({**scale_words, **numbers["scale_abbrev_spaced"]}),
+        scale_spaced=_fold(spaced_scales),
         scale_attached=_freeze(numbers["scale_attached"]),
         scale_after_currency=_freeze(numbers["scale_attached_after_currency"]),
         fractions=_freeze(numbers["fractions"]),
         fraction_blockers=_words(numbers["fraction_blockers"]),
         times_words=_fold(numbers["times_words"]),
         half_before=_words(numbers["half_before"]),
+        vulgar_fractions=_freeze(numbers["vulgar_fractions"]),
+        slash_denominators=frozenset(int(d) for d in numbers["slash_denominators"]),
         currency_prefix=_freeze(prefix),
         currency_suffix=_freeze(suffix_loose),
         currency_suffix_exact=_freeze(suffix_exact),
         currency_attached=_freeze(attached),
+        dollar_prefix=_freeze(dollar_prefix),
+        currency_scale=_freeze(currency_scale),
+        currency_subunits=_freeze(subunits),
         dollar_context=_freeze(dollar_ctx),
         yuan_context=tuple(money["yuan_context"]),
         yen_context=tuple(money["yen_context"]),
         mass_nouns=_words(money["mass_nouns"]),
         weight_words=_words(money["weight_words"]),
+        body_weight_verbs=_words(money["body_weight_verbs"]),
+        money_words=_words(money["money_words"]),
         units=_freeze(units),
         units_folded=_freeze(units_folded),
         attached_units=_freeze(attached_units),
         rate_units=rate_units,
         period_units=_words(non["period_units"]),
         metre_after=_words(units_data["metre_after"]),
+        age_words=_words(units_data["age_words"]),
         per_words=_fold(rates["per_words"]),
         article_nouns=_words(rates["article_nouns"]),
         article_blockers=_words(rates["article_blockers"]),
@@ -419,6 +537,7 @@ def lexicon() -> Lexicon:
         comparator_after=_fold(cmp_after),
         period_neutral=_words(comparators["period_neutral"]),
         up_to_verbs=_words(comparators["up_to_verbs"]),
+        over_particle_verbs=_words(comparators["over_particle_verbs"]),
         change_words=_freeze(change_words),
         comparator_last_words=frozenset(_last_word(p) for p in cmp_before),
         comparator_window=2 * max(len(p) for p in cmp_before) + 4,
@@ -438,7 +557,8 @@ def lexicon() -> Lexicon:
         not_a_name=stopwords
         | frozenset(cmp_before)
         | frozenset(change_words)
-        | frozenset({"another", "exactly", "precisely", "fully", "only", "just", "nearly"}),
+        | frozenset({"another", "exactly", "precisely", "fully", "only", "just", "nearly"})
+        | frozenset(code.lower() for code in suffix_exact),  # "17 USD 25": the cents
         months=months,
         labels=_words(non["labels"]),
         model_after=_words(non["model_after"]),
@@ -459,6 +579,8 @@ def lexicon() -> Lexicon:
         unit_re=unit_re,
         comparator_before_re=comparator_before_re,
         comparator_after_re=comparator_after_re,
+        or_equal_re=or_equal_re,
+        comparison_link_re=comparison_link_re,
         change_before_re=change_before_re,
         change_noun_of_re=change_noun_of_re,
         change_noun_after_re=change_noun_after_re,
@@ -471,5 +593,22 @@ def lexicon() -> Lexicon:
         yen_context_re=yen_context_re,
         yuan_context_re=yuan_context_re,
         crown_context_re=crown_context_re,
+        country_currency=_freeze(
+            {
+                placeholder: (
+                    table["default"],
+                    re.compile(
+                        r"\b(?:"
+                        + "|".join(
+                            f"(?P<{c}>{alternation(ws)})"
+                            for c, ws in table.items()
+                            if c != "default"
+                        )
+                        + r")\b"
+                    ),
+                )
+                for placeholder, table in money["country_currencies"].items()
+            }
+        ),
         pound_context_re=pound_context_re,
     )

@@ -4,8 +4,8 @@
 and never the US dollar; `¥` is JPY unless the article names the yuan and never the yen;
 cents are USX (US cents, CONVENTIONS) when the dollar is USD, otherwise the article's dollar
 with unit `cent`; `crowns` are the crown of the country the article names first (SEK when it
-names none); `pounds` are GBP unless the article uses `$` and names nothing British, where
-they are the weight (unit `pound`).
+names none), `shillings` and `pesos` likewise (KES, MXN); `pounds` are GBP unless the article
+uses `$` and names nothing British, where they are the weight (unit `pound`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ class MoneyContext:
     _yen: str | None = field(default=None, init=False)
     _crown: str | None = field(default=None, init=False)
     _pound_is_money: bool | None = field(default=None, init=False)
+    _by_country: dict[str, str] = field(default_factory=dict, init=False)
 
     @property
     def dollar(self) -> str:
@@ -53,6 +54,14 @@ class MoneyContext:
             self._crown = m.lastgroup if m is not None and m.lastgroup else "SEK"
         return self._crown
 
+    def by_country(self, placeholder: str) -> str:
+        """`shillings`, `pesos`: the currency of the first country the article names."""
+        if placeholder not in self._by_country:
+            default, pattern = self.lex.country_currency[placeholder]
+            m = pattern.search(self.text)
+            self._by_country[placeholder] = m.lastgroup if m is not None else default
+        return self._by_country[placeholder]
+
     @property
     def pound_is_money(self) -> bool:
         if self._pound_is_money is None:
@@ -69,6 +78,8 @@ class MoneyContext:
             return self.yen, unit
         if code == "CROWN":
             return self.crown, unit
+        if code in self.lex.country_currency:
+            return self.by_country(code), unit
         if code == "POUND":
             return ("GBP", unit) if self.pound_is_money else (None, unit or "pound")
         if code == "CENT":

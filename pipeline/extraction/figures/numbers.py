@@ -22,6 +22,8 @@ def as_number(value: Decimal) -> int | float:
     """An int when the value is integral, else a float (fractions rounded to 1e-2 % style)."""
     if value == value.to_integral_value():
         return int(value)
+    if abs(value) < Decimal("0.001"):
+        return float(value)  # "3×10−5": keep the small value's digits
     return float(round(value, 6))
 
 
