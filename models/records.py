@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 SCHEMA_VERSION = "1"
 
@@ -112,7 +112,17 @@ class Article(Record):
 
 
 class InputError(Record):
-    """An input that could not be read: listed in `errors.jsonl` and skipped."""
+    """An input that could not be read: listed in `errors.jsonl` and skipped. With
+    `level="warning"` the input was read, with a caveat (bad bytes replaced), and its
+    article is in `articles.jsonl` too; the key is left out of the line for an error."""
 
     source: str
     error: str
+    level: Literal["error", "warning"] = "error"
+
+    @model_serializer(mode="wrap")
+    def _without_default_level(self, handler):
+        data = handler(self)
+        if data.get("level") == "error":
+            del data["level"]
+        return data

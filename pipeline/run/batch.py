@@ -12,10 +12,12 @@ re-run gives the same bytes as a clean run. Each chunk's lines are committed to 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,11 +58,19 @@ class Start:
 
 
 @dataclass(frozen=True)
+class Resume:
+    """A unit a killed run left half done: copy its committed lines, then go on."""
+
+    key: str
+
+
+@dataclass(frozen=True)
 class Fail:
-    """An input error inside a unit (a bad JSON line, an undecodable file)."""
+    """An input error inside a unit (a bad JSON line, an undecodable file), or a warning."""
 
     key: str
     line: str
+    warning: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,7 @@ class End:
     key: str
 
 
-Event = Keep | Loose | Start | Fail | Parse | End
+Event = Keep | Loose | Start | Resume | Fail | Parse | End
 
 
 @dataclass
@@ -139,13 +149,25 @@ def _unit(entry: FileEntry, manifest: Manifest, version: str, reference_date):
         manifest.keep(key)
         yield Keep(key, state.counts), None
         return
-    manifest.start(key, file_hash=digest, version=version)
-    yield Start(key), None
-    for item in read_entry(entry, reference_date=reference_date):
+    items = (
+        item
+        for item in read_entry(entry, reference_date=reference_date)
+        if isinstance(item, Article | InputError)
+    )
+    if state is not None and state.resumable(digest, version):
+        # Each item gave one article or error line: skip those a killed run committed.
+        done = manifest.resume(key)
+        log.info("%s: resuming after %d items", key, done)
+        yield Resume(key), None
+        items = islice(items, done, None)
+    else:
+        manifest.start(key, file_hash=digest, version=version)
+        yield Start(key), None
+    for item in items:
         if isinstance(item, Article):
             yield Parse(key), item
-        elif isinstance(item, InputError):
-            yield Fail(key, item.model_dump_json()), None
+        else:
+            yield Fail(key, item.model_dump_json(), item.level == "warning"), None
     yield End(key), None
 
 
@@ -170,11 +192,16 @@ class Writer:
             "error": self.output.errors,
         }[kind]
 
-    def copy(self, key: str, counts: Counts) -> None:
+    def copy(self, key: str, counts: Counts | None) -> Counts:
+        """Write a unit's lines from the manifest; its counts (`counts`, or counted from the
+        lines of a half-done unit) are added to the summary when given."""
         article: str | None = None
         claims: list[str] = []
+        found = [0, 0, 0, 0, 0]
         for kind, line in self.manifest.lines(key):
             self._file(kind).write_line(line)
+            if counts is None:
+                _tally(found, kind, line)
             if self.on_record is None:
                 continue
             if kind == "article":
@@ -185,12 +212,16 @@ class Writer:
                 claims.append(line)
         if self.on_record is not None and article is not None:
             self.on_record(article, claims)
-        self._count(counts)
+        if counts is not None:
+            self._count(counts)
+            return counts
+        return Counts(*found)
 
     def _count(self, counts: Counts) -> None:
         self.summary.articles += counts.articles
         self.summary.claims += counts.claims
         self.summary.failed += counts.errors
+        self.summary.warnings += counts.warnings
         self.summary.words += counts.words
 
     def _emit(self, key: str, kind: str, line: str) -> None:
@@ -207,10 +238,12 @@ class Writer:
                 self.output.errors.write_line(event.line)
                 self.summary.failed += 1
             elif isinstance(event, Start):
-                self._counts[event.key] = [0, 0, 0, 0]
+                self._counts[event.key] = [0, 0, 0, 0, 0]
+            elif isinstance(event, Resume):
+                self._counts[event.key] = list(astuple(self.copy(event.key, None)))
             elif isinstance(event, Fail):
                 self._emit(event.key, "error", event.line)
-                self._counts[event.key][2] += 1
+                self._counts[event.key][4 if event.warning else 2] += 1
             elif isinstance(event, Parse):
                 self._parsed(event.key, next(results))
             elif isinstance(event, End):
@@ -232,6 +265,19 @@ class Writer:
         counts[0] += 1
         counts[1] += len(outcome.claims)
         counts[3] += outcome.words
+
+
+def _tally(counts: list[int], kind: str, line: str) -> None:
+    """Count one output line of a unit into [articles, claims, errors, words, warnings]."""
+    if kind == "article":
+        counts[0] += 1
+        counts[3] += len(json.loads(line)["text"].split())
+    elif kind == "claim":
+        counts[1] += 1
+    elif json.loads(line).get("level") == "warning":
+        counts[4] += 1
+    else:
+        counts[2] += 1
 
 
 def run_units(

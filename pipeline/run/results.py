@@ -18,6 +18,7 @@ class Summary:
     articles: int = 0
     claims: int = 0
     failed: int = 0
+    warnings: int = 0
     skipped: int = 0
     skipped_kinds: Counter[str] = field(default_factory=Counter)
     words: int = 0
