@@ -7,8 +7,10 @@ same output order on every machine. Only one folder listing is held at a time.
 from __future__ import annotations
 
 import errno
+import glob
 import logging
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from newsclaims.ingest.ignore import IgnoreRule, is_ignored, load_ignore
 from newsclaims.models import InputError
 
 logger = logging.getLogger("newsclaims.ingest")
+_WILDCARDS = re.compile(r"[*?[]")
 
 
 @dataclass(frozen=True)
@@ -29,11 +32,54 @@ class FileEntry:
     source: str
 
 
+def is_pattern(given: str | Path) -> bool:
+    """True for an INPUT that is a glob pattern (`corpus/**/*.md`), quoted so that the shell
+    left it alone, and that is not itself the name of a file."""
+    return _WILDCARDS.search(str(given)) is not None and not Path(given).exists()
+
+
+def pattern_base(pattern: str) -> Path:
+    """The folder a pattern's matches are named relative to: its parts before the first
+    wildcard (`corpus` for `corpus/**/*.md`, `.` for `*.txt`)."""
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts[:-1]:
+        if _WILDCARDS.search(part):
+            break
+        fixed.append(part)
+    return Path(*fixed) if fixed else Path(".")
+
+
+def _walk_pattern(pattern: str) -> Iterator[FileEntry | InputError | Skipped]:
+    base = pattern_base(pattern)
+    matches = sorted(
+        (Path(match).relative_to(base).as_posix(), Path(match))
+        for match in glob.iglob(pattern, recursive=True)
+    )
+    if not matches:
+        yield InputError(
+            source=pattern,
+            error="No file matches this pattern. Check it; a relative pattern is read from "
+            f"the current folder ({Path.cwd()}).",
+        )
+        return
+    seen: set[tuple[int, int]] = set()
+    for relative, path in matches:
+        if path.is_dir():
+            if "**" not in pattern:  # `corpus/*` names folders too: walk them
+                yield from _walk_folder(base, relative, (), seen)
+        else:
+            yield _file_entry(path, relative)
+
+
 def walk_inputs(inputs: Sequence[str | Path]) -> Iterator[FileEntry | InputError | Skipped]:
-    """The files of each INPUT (a file or a folder), in order; a missing INPUT is an error."""
+    """The files of each INPUT (a file, a folder or a glob pattern), in order; a missing
+    INPUT is an error. A pattern's files are named relative to its fixed leading folders."""
     for given in inputs:
         path = Path(given)
-        if path.is_dir():
+        if is_pattern(given):
+            yield from _walk_pattern(str(given))
+        elif path.is_dir():
             yield from _walk_folder(path, "", (), set())
         elif not path.exists() and not path.is_symlink():
             yield InputError(

@@ -34,6 +34,8 @@ def extract(
     prune: bool = False,
     fresh: bool = False,
     on_result: Callable[[Result], None] | None = None,
+    limit: int | None = None,
+    tables: tuple[str, ...] = (),
 ) -> Summary:
     """Run the whole job and write `claims.jsonl`, `articles.jsonl`, `errors.jsonl`.
 
@@ -44,20 +46,22 @@ def extract(
     `on_result` receives every article written and its claims (e.g. a database sink); it
     must not raise: the files are written whatever it does with them. Raises
     `OutputUnwritable` when `out` cannot be written (full disk, read-only, no permission).
+    `limit` stops after that many articles (a quick look: other inputs are not pruned).
+    The spaCy pipeline is loaded only when an input needs parsing. `tables` (csv, parquet)
+    also writes the claims as `claims.csv` / `claims.parquet`, in the same set of files.
     """
     from newsclaims.run.batch import run_units
     from newsclaims.run.engines import make_engine
     from newsclaims.run.manifest import open_manifest
+    from newsclaims.run.tables import check_available
     from newsclaims.run.version import describe_model, pipeline_version
 
     started = time.perf_counter()
     if isinstance(inputs, str | Path):
         inputs = [inputs]
     summary = Summary(model=describe_model(model), out=out)
-    if engine == "local" and workers == 1:
-        # The pipeline this process will parse with, loaded before the clock for throughput.
-        shared_nlp(model)
-        summary.load_seconds = time.perf_counter() - started
+    for fmt in tables:
+        check_available(fmt)
     version = pipeline_version(model, reference_date)
     runner = make_engine(
         engine,
@@ -75,7 +79,7 @@ def extract(
         raise unwritable(out, error) from None
     try:
         manifest.begin_run(fresh=fresh)
-        with runner, Output(out) as output:
+        with runner, Output(out, tables=tables) as output:
             run_units(
                 inputs,
                 output=output,
@@ -88,6 +92,7 @@ def extract(
                 summary=summary,
                 on_progress=on_progress,
                 on_record=_parse_records(on_result) if on_result is not None else None,
+                limit=limit,
             )
     except (OSError, sqlite3.Error) as error:
         _abandon(manifest)
@@ -97,6 +102,7 @@ def extract(
     except BaseException:
         _abandon(manifest)
         raise
+    summary.load_seconds = getattr(runner, "load_seconds", 0.0)
     try:
         manifest.close()
     except sqlite3.Error as error:

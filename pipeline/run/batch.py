@@ -85,7 +85,14 @@ class End:
     key: str
 
 
-Event = Keep | Loose | Start | Resume | Fail | Parse | End
+@dataclass(frozen=True)
+class Stop:
+    """A unit cut short by `--limit`: counted, left unfinished in the manifest."""
+
+    key: str
+
+
+Event = Keep | Loose | Start | Resume | Fail | Parse | End | Stop
 
 
 @dataclass
@@ -104,10 +111,15 @@ def plan(
     reference_date: dt.date | None,
     batch_size: int,
     summary: Summary,
+    limit: int | None = None,
 ) -> Iterator[Chunk]:
-    """The work of a run, chunk by chunk: unchanged units kept, the others read here."""
+    """The work of a run, chunk by chunk: unchanged units kept, the others read here;
+    with `limit`, no more once that many articles are planned."""
     chunk = Chunk()
-    for event, article in _events(inputs, manifest, version, reference_date, summary):
+    events = _events(inputs, manifest, version, reference_date, summary)
+    if limit is not None:
+        events = _limited(events, limit)
+    for event, article in events:
         chunk.events.append(event)
         if article is not None:
             chunk.articles.append(article)
@@ -130,6 +142,28 @@ def _events(inputs, manifest, version, reference_date, summary):
                     _skipped(summary, item)
         else:
             yield from _unit(entry, manifest, version, reference_date)
+
+
+def _limited(events, limit: int):
+    """The events of the first `limit` articles; a unit cut short gets `Stop`, not `End`, so
+    the manifest keeps it unfinished (the next run goes on after its lines)."""
+    planned = 0
+    open_unit = None
+    for event, article in events:
+        if planned >= limit:
+            if open_unit is not None:
+                yield Stop(open_unit), None
+            events.close()
+            return
+        if isinstance(event, Start | Resume):
+            open_unit = event.key
+        elif isinstance(event, End):
+            open_unit = None
+        elif isinstance(event, Keep):
+            planned += event.counts.articles
+        elif isinstance(event, Parse):
+            planned += 1
+        yield event, article
 
 
 def _skipped(summary: Summary, item: Skipped) -> None:
@@ -250,6 +284,8 @@ class Writer:
                 counts = Counts(*self._counts.pop(event.key))
                 self.manifest.finish(event.key, counts)
                 self._count(counts)
+            elif isinstance(event, Stop):
+                self._count(Counts(*self._counts.pop(event.key)))
 
     def _parsed(self, key: str, outcome: Outcome) -> None:
         counts = self._counts[key]
@@ -265,6 +301,8 @@ class Writer:
         counts[0] += 1
         counts[1] += len(outcome.claims)
         counts[3] += outcome.words
+        self.summary.parsed += 1
+        self.summary.parsed_words += outcome.words
 
 
 def _tally(counts: list[int], kind: str, line: str) -> None:
@@ -293,9 +331,11 @@ def run_units(
     summary: Summary,
     on_progress: Callable[[Summary], None] | None = None,
     on_record: Callable[[str, list[str]], None] | None = None,
+    limit: int | None = None,
 ) -> None:
     """The whole run into `output` (open files), with `manifest` checkpointed per chunk;
-    `on_record` sees each article's lines as they are written (a database sink)."""
+    `on_record` sees each article's lines as they are written (a database sink). With
+    `limit` (the first N articles), inputs not reached are neither kept nor pruned."""
     writer = Writer(output, manifest, summary, on_record)
     sent: deque[Chunk] = deque()
 
@@ -307,6 +347,7 @@ def run_units(
             reference_date=reference_date,
             batch_size=batch_size,
             summary=summary,
+            limit=limit,
         ):
             sent.append(chunk)
             yield chunk.articles
@@ -316,7 +357,9 @@ def run_units(
         manifest.checkpoint()
         if on_progress is not None:
             on_progress(summary)
-    if prune:
+    if limit is not None:
+        pass
+    elif prune:
         summary.pruned = manifest.prune()
     else:
         for state in manifest.unseen():

@@ -24,6 +24,7 @@ CLAIMS = "claims.jsonl"
 ARTICLES = "articles.jsonl"
 ERRORS = "errors.jsonl"
 FILES = (CLAIMS, ARTICLES, ERRORS)
+TABLES = ("claims.csv", "claims.parquet")
 STATE_DIR = ".newsclaims"
 CURRENT = "current"
 _PREFIX = "files."
@@ -113,8 +114,10 @@ class JsonlFile:
 class Output:
     """`claims.jsonl`, `articles.jsonl` and `errors.jsonl` of one run, committed together."""
 
-    def __init__(self, outdir: Path) -> None:
+    def __init__(self, outdir: Path, *, tables: tuple[str, ...] = ()) -> None:
+        """`tables`: formats (csv, parquet) of a claims table to write into the same set."""
         self.outdir = outdir
+        self.tables = tables
         self.state = outdir / STATE_DIR
         self.state.mkdir(parents=True, exist_ok=True)
         self.folder = self.state / f"{_PREFIX}{uuid.uuid4().hex[:12]}"
@@ -140,6 +143,11 @@ class Output:
             return
         for f in files:
             f.finish()
+        if self.tables:
+            from newsclaims.run.tables import write_table
+
+            for fmt in self.tables:
+                write_table(self.folder / CLAIMS, self.folder / f"claims.{fmt}", fmt)
         _fsync_dir(self.folder)
         try:
             self._switch()
@@ -162,9 +170,16 @@ class Output:
         self._adopt_plain_files()
         self._link(current, self.folder.name)  # the one step that replaces all three
         _fsync_dir(self.state)
-        for name in FILES:
+        for name in self._names():
             self._link(self.outdir / name, f"{STATE_DIR}/{CURRENT}/{name}")
+        for name in TABLES:  # a table this run did not write: no link left dangling
+            link = self.outdir / name
+            if name not in self._names() and _is_link(link) and not link.exists():
+                link.unlink()
         _fsync_dir(self.outdir)
+
+    def _names(self) -> tuple[str, ...]:
+        return FILES + tuple(f"claims.{fmt}" for fmt in self.tables)
 
     def _adopt_plain_files(self) -> None:
         """Output files of an older version (plain files, no `current`) become a folder of
@@ -184,7 +199,7 @@ class Output:
             self._link(self.outdir / name, f"{STATE_DIR}/{CURRENT}/{name}")
 
     def _rename_each(self) -> None:
-        for name in FILES:
+        for name in self._names():
             os.replace(self.folder / name, self.outdir / name)
         shutil.rmtree(self.folder, ignore_errors=True)
 

@@ -71,6 +71,7 @@ class LocalEngine:
     def __init__(self, *, model: str | None, batch_size: int, workers: int = 1) -> None:
         self.model, self.batch_size, self.workers = model, batch_size, max(1, workers)
         self._pool: ProcessPoolExecutor | None = None
+        self.load_seconds = 0.0
 
     def __enter__(self) -> LocalEngine:
         return self
@@ -80,7 +81,14 @@ class LocalEngine:
 
     def map(self, chunks: Iterable[list[Article]]) -> Iterator[list[Outcome]]:
         if self.workers == 1:
+            loaded = False
             for chunk in chunks:
+                if chunk and not loaded:  # loaded for the first input to parse, timed apart
+                    from newsclaims.extraction.nlp import shared_nlp
+
+                    started = time.perf_counter()
+                    shared_nlp(self.model)
+                    self.load_seconds, loaded = time.perf_counter() - started, True
                 yield parse_chunk(chunk, self.model, self.batch_size) if chunk else []
             return
         # [chunk, future]: the future is None for an empty chunk or one to submit again.
