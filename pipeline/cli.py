@@ -255,6 +255,8 @@ def extract(
         if "-" in inputs:
             from newsclaims.ingest.stdin import spool_stdin
 
+            if sys.stdin.isatty() and not quiet:
+                err.print("reading articles from standard input (Ctrl+D ends it)")
             stdin = spool_stdin(sys.stdin.buffer, Path(spool))
             inputs = [str(stdin) if given == "-" else given for given in inputs]
         options = {
