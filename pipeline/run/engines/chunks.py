@@ -95,7 +95,9 @@ def time_limit(seconds: float):
         raise ArticleTimeout
 
     previous = signal.signal(signal.SIGPROF, expire)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
+    # Repeating: an exception raised where Python ignores it (a `__del__`, a callback that
+    # swallows BaseException) must not let the parse run on unbounded.
+    signal.setitimer(signal.ITIMER_PROF, seconds, max(seconds / 4, 0.05))
     try:
         yield
     finally:
