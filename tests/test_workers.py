@@ -150,7 +150,10 @@ def test_workers_killed_worker_mid_run_gives_the_clean_output(tmp_path):
         if b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()
     ]
     os.kill(workers[0], signal.SIGKILL)
-    _, stderr = process.communicate(timeout=300)
+    try:
+        _, stderr = process.communicate(timeout=300)
+    finally:
+        process.kill()
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr
     for name in ("claims.jsonl", "articles.jsonl", "errors.jsonl"):

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from newsclaims.run.engines.chunks import Outcome
 
 log = logging.getLogger("newsclaims.parallel")
+STOP_SECONDS = 10.0
+"""How long a worker may take to exit once its pool is shut down."""
 
 
 def _start_worker(parent: int, model: str | None) -> None:
@@ -144,6 +146,18 @@ class LocalEngine:
             item[1] = None
 
     def _stop(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Shut the pool down without waiting forever: a worker killed while it held the
+        task queue's lock leaves its siblings blocked on that lock, so a worker that has not
+        exited `STOP_SECONDS` after the shutdown is killed."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + STOP_SECONDS
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                log.warning("worker %s did not stop; killing it", process.pid)
+                process.kill()
+                process.join(1)
