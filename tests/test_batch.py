@@ -211,3 +211,51 @@ def test_batch_fresh_pipeline_after_vocabulary_limit_gives_same_bytes(tmp_path, 
         newsclaims.run.engines.chunks, "VOCAB_LIMIT", 0
     )  # a fresh pipeline every chunk
     assert _clean([src], tmp_path, "two", batch_size=1) == one
+
+
+def _jsonl(path: Path, lines: int, *, bad: tuple[int, ...] = ()) -> Path:
+    import json
+
+    rows = []
+    for n in range(1, lines + 1):
+        if n in bad:
+            rows.append('{"title": "broken"')
+        else:
+            rows.append(
+                json.dumps({"title": f"T{n}", "text": f"Sales rose {n}% in May, the firm said."})
+            )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("interrupted_after", [1, 3])
+def test_batch_killed_run_resumes_inside_a_jsonl_file(tmp_path, monkeypatch, interrupted_after):
+    src = tmp_path / "in"
+    _jsonl(src / "big.jsonl", 40, bad=(6, 17))
+    write(src, "z.txt", "Exports fell 3% last month, the ministry said.\n")
+    clean = _clean([src], tmp_path, batch_size=4)
+    out = tmp_path / "out"
+    parse = newsclaims.run.engines.chunks.parse_chunk
+    calls = {"n": 0, "parsed": 0}
+
+    def interrupted(articles, *args):
+        calls["n"] += 1
+        if calls["n"] > interrupted_after:
+            raise KeyboardInterrupt
+        return parse(articles, *args)
+
+    monkeypatch.setattr(newsclaims.run.engines.local, "parse_chunk", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        extract([src], out=out, model="blank", batch_size=4)
+
+    def counted(articles, *args):
+        calls["parsed"] += len(articles)
+        return parse(articles, *args)
+
+    monkeypatch.setattr(newsclaims.run.engines.local, "parse_chunk", counted)
+    summary = extract([src], out=out, model="blank", batch_size=4)
+    assert _output(out) == clean
+    # The committed chunks of big.jsonl are not parsed again: 38 articles and z.txt in all.
+    assert calls["parsed"] == 39 - 4 * interrupted_after
+    assert (summary.articles, summary.failed) == (39, 2)

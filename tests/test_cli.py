@@ -58,14 +58,12 @@ def test_cli_mixed_folder_good_and_bad_inputs(tmp_path):
     _write(tmp_path / "in", GOOD | BAD)
     (tmp_path / "in" / "notes.pdf").write_bytes(b"%PDF-1.4")
     out = tmp_path / "out"
-    result = runner.invoke(
-        app, ["extract", str(tmp_path / "in"), str(tmp_path / "missing"), "--out", str(out)]
-    )
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "--out", str(out)])
     assert result.exit_code == 1, result.output
     sources = {a["source"] for a in _lines(out / "articles.jsonl")}
     assert sources == {"a.md", "b.txt", "sub/c.json", "d.jsonl#1", "d.jsonl#2", "e.html"}
     errors = {e["source"]: e["error"] for e in _lines(out / "errors.jsonl")}
-    assert set(errors) == {*BAD, "nobody.jsonl#1", str(tmp_path / "missing")} - {"nobody.jsonl"}
+    assert set(errors) == {*BAD, "nobody.jsonl#1"} - {"nobody.jsonl"}
     assert all(len(message) > 20 for message in errors.values())
     assert "skipped   1" in result.output
 

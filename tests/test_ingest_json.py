@@ -165,3 +165,28 @@ def test_ingest_jsonl_is_streamed_line_by_line(tmp_path, monkeypatch):
     stream = read_inputs([path])
     assert next(stream).text == "Article 0."
     assert sum(1 for _ in stream) == 999
+
+
+@pytest.mark.parametrize(
+    ("length", "too_long"),
+    [(900, False), (1000, False), (1001, True), (5000, True), (3 * 1024 * 1024, True)],
+)
+def test_ingest_jsonl_line_over_the_limit_is_an_error_and_later_lines_are_read(
+    length, too_long, tmp_path, monkeypatch
+):
+    import newsclaims.ingest.jsonfiles
+
+    monkeypatch.setattr(newsclaims.ingest.jsonfiles, "MAX_LINE_BYTES", 1000)
+    line = json.dumps({"text": "Sales rose."})
+    big = '{"text": "' + "x" * (length - len('{"text": ""}')) + '"}'
+    assert len(big) == length
+    path = write(tmp_path, "a.jsonl", "\n".join([line, big, line]) + "\n")
+    results = read_all(path)
+    assert list(articles(results)) == (
+        ["a.jsonl#1", "a.jsonl#3"] if too_long else ["a.jsonl#1", "a.jsonl#2", "a.jsonl#3"]
+    )
+    if too_long:
+        assert "longer than 1,000 bytes" in errors(results)["a.jsonl#2"]
+        assert "limit for one JSON Lines line" in errors(results)["a.jsonl#2"]
+    else:
+        assert errors(results) == {}

@@ -47,6 +47,12 @@ WRAPPED_EXPECTED = [
         ("Costs\u00a0rose\u2009by\u202f5%.", "Costs rose by 5%."),
         ("zero\u200bwidth\u200d join\ufeff.", "zerowidth join."),
         ("soft\u00adhyphen.", "softhyphen."),
+        ("Sales rose \u202e5% last year\u202c, he said.", "Sales rose 5% last year, he said."),
+        (
+            "\u2067\u05e9\u05dc\u05d5\u05dd\u2069 said\u200f \u200eit\u061c.",
+            "\u05e9\u05dc\u05d5\u05dd said it.",
+        ),
+        ("\u202a\u202b\u202d embed\u2066\u2068.", "embed."),
         ("trailing   \n\nspaces\t\t", "trailing\n\nspaces"),
         ("runs   of    spaces.", "runs of spaces."),
         ("One.\n\n\n\n\nTwo.", "One.\n\nTwo."),

@@ -7,8 +7,9 @@ import shutil
 
 import pytest
 
+from newsclaims.models import Article, InputError
 from tests.conftest import SEED_ARTICLE
-from tests.ingest_support import DATA, only_article, write
+from tests.ingest_support import DATA, only_article, read_all, write
 
 NOV_8 = dt.date(2022, 11, 8)
 REFERENCE = dt.date(2023, 1, 1)
@@ -167,3 +168,50 @@ def test_ingest_read_reference_date_for_json_and_html(tmp_path):
 def test_ingest_read_same_input_same_article(tmp_path):
     path = write(tmp_path, "a.txt", "Sales rose 5%.\n")
     assert only_article(path) == only_article(path)
+
+
+QUOTED = "\u201cSales rose 5%,\u201d said Ana L\u00f3pez, the chief executive.\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "text", "warning"),
+    [
+        # One stray byte in a UTF-8 file: UTF-8 with the byte replaced, and a warning.
+        (
+            QUOTED.encode() + b"Costs fell \x92 again.\n",
+            QUOTED.strip() + "\n\nCosts fell \ufffd again.",
+            "1 byte sequence is not valid UTF-8",
+        ),
+        (
+            b"\xff" + QUOTED.encode() + "Prices \u2013 up.".encode() + b"\xe2\x80",
+            "\ufffd" + QUOTED.strip() + "\n\nPrices \u2013 up.\ufffd",
+            "2 byte sequences are not valid UTF-8",
+        ),
+        # A file that is Windows-1252 as a whole stays Windows-1252, without a warning.
+        (QUOTED.encode("cp1252"), QUOTED.strip(), None),
+        (
+            b"Plain ASCII with one \x93quote\x94 pair.",
+            "Plain ASCII with one \u201cquote\u201d pair.",
+            None,
+        ),
+        # Clean UTF-8: no warning.
+        (QUOTED.encode(), QUOTED.strip(), None),
+    ],
+    ids=["one-bad-byte", "bad-bytes-at-both-ends", "cp1252", "cp1252-ascii", "clean-utf8"],
+)
+@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.json", "a.jsonl"])
+def test_ingest_read_mostly_utf8_is_utf8_with_a_warning(content, text, warning, name, tmp_path):
+    if name.startswith("a.json"):
+        # The same bytes inside a JSON string (the article body): newlines escaped.
+        content = b'{"body": "' + content.replace(b"\n", b"\\n") + b'"}\n'
+    results = read_all(write(tmp_path, name, content))
+    (article,) = [item for item in results if isinstance(item, Article)]
+    assert article.text == text
+    warnings = [item for item in results if isinstance(item, InputError)]
+    if warning is None:
+        assert warnings == []
+    else:
+        (found,) = warnings
+        assert found.level == "warning" and warning in found.error
+        assert found.model_dump_json().endswith('"level":"warning","kind":"bad-bytes"}')
+        assert found.source == (f"{name}#1" if name == "a.jsonl" else name)

@@ -217,3 +217,75 @@ def test_ingest_walk_symlink_loop_does_not_hang(tmp_path):
     results = read_all(tmp_path)
     assert list(articles(results)) == ["a/x.txt"]
     assert "broken symbolic link" in errors(results)["broken.txt"]
+
+
+def _self_loop(folder):
+    (folder / "x.txt").symlink_to("x.txt")
+
+
+def _two_link_loop(folder):
+    (folder / "x.txt").symlink_to("y.txt")
+    (folder / "y.txt").symlink_to("x.txt")
+
+
+def _folder_link_loop(folder):
+    (folder / "x.txt").symlink_to("x.txt", target_is_directory=True)
+
+
+def _broken(folder):
+    (folder / "x.txt").symlink_to("missing.txt")
+
+
+def _fifo(folder):
+    import os
+
+    os.mkfifo(folder / "x.txt")
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "skip"),
+    [
+        (_self_loop, "symbolic link loop", None),
+        (_two_link_loop, "symbolic link loop", None),
+        (_folder_link_loop, "symbolic link loop", None),
+        (_broken, "broken symbolic link", None),
+        (_fifo, None, "not a regular file"),
+    ],
+    ids=["self-loop", "two-link-loop", "folder-link-loop", "broken", "fifo"],
+)
+@pytest.mark.parametrize("given", ["folder", "entry"])
+def test_ingest_walk_unreadable_entry_is_one_error_and_the_batch_goes_on(
+    make, error, skip, given, tmp_path
+):
+    folder = tmp_path / "in"
+    write(folder, "a.txt", BODY)
+    write(folder, "z.txt", BODY)
+    make(folder)
+    inputs = (
+        [folder] if given == "folder" else [folder / "a.txt", folder / "x.txt", folder / "z.txt"]
+    )
+    results = read_all(*inputs)
+    assert list(articles(results)) == ["a.txt", "z.txt"]
+    name = "x.txt" if given == "folder" else str(folder / "x.txt")
+    if error:
+        assert error in errors(results)[name]
+    else:
+        assert errors(results) == {} and skipped(results)[name] == skip
+
+
+def test_ingest_walk_entry_that_cannot_be_statted_is_an_error(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "bad.txt", BODY)
+    real_stat = Path.stat
+
+    def stat(self, *args, **kwargs):
+        if self.name == "bad.txt":
+            raise OSError(5, "Input/output error")
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    results = read_all(tmp_path)
+    assert list(articles(results)) == ["a.txt"]
+    assert "Input/output error" in errors(results)["bad.txt"]

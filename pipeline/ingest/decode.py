@@ -1,7 +1,10 @@
 """Bytes to text: UTF-8 first, legacy encodings detected, binary data refused.
 
 News archives hold Windows-1252 files (curly quotes, £) next to UTF-8 ones, and folders
-collect stray binaries; each must give either text or a clear error, never mojibake.
+collect stray binaries; each must give either text or a clear error, never mojibake. A
+UTF-8 file with a few bad bytes (a truncated copy, one stray Windows-1252 quote) stays
+UTF-8: the bad bytes become U+FFFD and a warning says so, rather than the whole file being
+read as a legacy encoding (`\u201cSales` as `ÄúSales`).
 """
 
 from __future__ import annotations
@@ -43,6 +46,14 @@ UNDECODABLE_MESSAGE = (
     "The text encoding could not be recognised (neither UTF-8 nor a known legacy "
     "encoding). Re-save the file as UTF-8."
 )
+
+
+def size_text(size: int) -> str:
+    """A byte count as a person reads it: `8 MB`, `1.5 MB`, `1,000 bytes`."""
+    mib = 1_048_576
+    if size >= mib:
+        return f"{size // mib} MB" if size % mib == 0 else f"{size / mib:.1f} MB"
+    return f"{size:,} bytes"
 
 
 def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
@@ -104,7 +115,34 @@ def detect_encoding(data: bytes) -> str:
         # A sample may end inside a multi-byte character: that is still UTF-8.
         if err.start >= len(data) - 3 and err.reason == "unexpected end of data":
             return "utf-8"
+    if _mostly_utf8(data):
+        return "utf-8"
     return _detect_legacy(data)
+
+
+def _utf8_damage(data: bytes) -> tuple[int, int]:
+    """(invalid byte sequences, valid non-ASCII characters) of `data` read as UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    non_ascii = sum(1 for char in text if ord(char) > 127) - text.count("\ufffd")
+    return bad, non_ascii
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when `data` is UTF-8 with a few bad bytes: it holds valid multi-byte characters,
+    at least as many as invalid sequences. A legacy file (Windows-1252 and the like) almost
+    never forms a valid multi-byte sequence, so every one of its non-ASCII bytes is invalid."""
+    bad, good = _utf8_damage(data)
+    return good > 0 and good >= bad
+
+
+def replaced_message(bad: int) -> str:
+    """The warning for UTF-8 text decoded with `bad` invalid sequences replaced."""
+    what = "1 byte sequence is" if bad == 1 else f"{bad} byte sequences are"
+    return (
+        f"{what} not valid UTF-8 and replaced with U+FFFD (\ufffd); the rest is read as "
+        "UTF-8. Re-save the file as UTF-8 to keep those characters."
+    )
 
 
 def _detect_legacy(data: bytes) -> str:
@@ -131,12 +169,21 @@ def _decodes(data: bytes, encoding: str) -> bool:
     return True
 
 
-def decode_bytes(data: bytes) -> str:
-    """Text of a whole file: the BOM dropped, the encoding detected, binary data refused."""
+def decode_bytes(data: bytes, *, warnings: list[str] | None = None) -> str:
+    """Text of a whole file: the BOM dropped, the encoding detected, binary data refused.
+
+    Mostly-UTF-8 data is decoded with its bad bytes replaced; the warning saying so is
+    appended to `warnings` (when given)."""
     encoding = detect_encoding(data)
     try:
         text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as err:
+    except UnicodeDecodeError as err:
+        if encoding not in ("utf-8", "utf-8-sig") or not _mostly_utf8(data):
+            raise IngestError(UNDECODABLE_MESSAGE) from err
+        text = data.decode(encoding, errors="replace")
+        if warnings is not None:
+            warnings.append(replaced_message(_utf8_damage(data)[0]))
+    except LookupError as err:
         raise IngestError(UNDECODABLE_MESSAGE) from err
     if encoding not in ("utf-8", "utf-8-sig"):
         logger.debug("decoded as %s", encoding)

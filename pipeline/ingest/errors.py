@@ -20,3 +20,11 @@ class Skipped:
 
     source: str
     reason: str
+
+
+@dataclass(frozen=True)
+class IngestWarning:
+    """An input that was read, with a caveat a person should know (bad bytes replaced):
+    written to `errors.jsonl` with `level: "warning"`, beside the article itself."""
+
+    message: str

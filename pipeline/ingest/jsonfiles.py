@@ -17,8 +17,10 @@ from newsclaims.ingest.decode import (
     decode_bytes,
     detect_encoding,
     read_bytes,
+    replaced_message,
+    size_text,
 )
-from newsclaims.ingest.errors import IngestError
+from newsclaims.ingest.errors import IngestError, IngestWarning
 from newsclaims.ingest.html import fragment_to_text, looks_like_html, strip_inline_tags
 from newsclaims.ingest.metadata import Metadata, lookup, metadata_from_mapping
 
@@ -33,9 +35,13 @@ BODY_KEYS = (
     "full_text",
 )
 _SAMPLE_BYTES = 65536
+MAX_LINE_BYTES = 8 * 1024 * 1024
+"""Longest JSON Lines line read (one article): a longer one is an error line, skipped
+without being held in memory. The longest real articles are well under 1 MB of JSON."""
 
-Item = tuple[str, tuple[Metadata, str] | IngestError]
-"""(source, (metadata, raw body text) or the error of that article)."""
+Item = tuple[str, tuple[Metadata, str] | IngestError | IngestWarning]
+"""(source, (metadata, raw body text) or the error of that article), or a warning about the
+article that follows (bad bytes replaced)."""
 
 
 def article_from_object(value: object, *, what: str = "The JSON value") -> tuple[Metadata, str]:
@@ -85,7 +91,8 @@ def read_json_file(path: Path, source: str) -> Iterator[Item]:
         data = read_bytes(path)
         if not data.strip():
             raise IngestError("The file is empty. Add the article JSON or remove the file.")
-        text = decode_bytes(data)
+        warnings: list[str] = []
+        text = decode_bytes(data, warnings=warnings)
         try:
             value = json.loads(text)
         except json.JSONDecodeError as err:
@@ -97,6 +104,8 @@ def read_json_file(path: Path, source: str) -> Iterator[Item]:
     except IngestError as err:
         yield source, err
         return
+    for message in warnings:
+        yield source, IngestWarning(message)
     if not isinstance(value, list):
         yield source, _attempt(value, what="The JSON value")
         return
@@ -113,7 +122,7 @@ def read_jsonl_file(path: Path, source: str) -> Iterator[Item]:
             encoding = detect_encoding(stream.read(_SAMPLE_BYTES))
             if encoding.startswith(("utf-16", "utf-32")):
                 lines = decode_bytes(read_bytes(path)).split("\n")
-                yield from _read_lines(enumerate(lines, start=1), source)
+                yield from _read_lines(((n, line, None) for n, line in enumerate(lines, 1)), source)
                 return
             stream.seek(0)
             encoding = "utf-8-sig" if encoding == "utf-8" else encoding
@@ -138,31 +147,67 @@ def read_jsonl_file(path: Path, source: str) -> Iterator[Item]:
         )
 
 
-def _decoded_lines(stream: BinaryIO, encoding: str) -> Iterator[tuple[int, str | IngestError]]:
-    """(physical line number, text or the error of that line), one line in memory at a time."""
-    for number, raw in enumerate(stream, start=1):
+def _physical_lines(stream: BinaryIO, *, limit: int) -> Iterator[bytes | None]:
+    """Each line of `stream` as bytes, or None for a line longer than `limit` bytes, which is
+    skipped a block at a time (never held in memory whole)."""
+    while raw := stream.readline(limit + 1):
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield raw
+
+
+def _decoded_lines(
+    stream: BinaryIO, encoding: str
+) -> Iterator[tuple[int, str | IngestError, str | None]]:
+    """(physical line number, text or the error of that line, a warning about it), one line
+    in memory at a time. A UTF-8 line with a few bad bytes is read with them replaced."""
+    for number, raw in enumerate(_physical_lines(stream, limit=MAX_LINE_BYTES), start=1):
+        if raw is None:
+            yield number, IngestError(_too_long(number)), None
+            continue
         try:
             if b"\x00" in raw:
                 raise IngestError(BINARY_MESSAGE)
-            yield number, raw.decode(encoding)
+            yield number, raw.decode(encoding), None
         except UnicodeDecodeError:
+            if encoding.startswith("utf-8"):
+                text = raw.decode(encoding, errors="replace")
+                bad = text.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
+                yield number, text, f"Line {number}: {replaced_message(bad)}"
+                continue
             yield (
                 number,
                 IngestError(
                     f"Line {number} is not valid {encoding} text. Re-save the file as UTF-8."
                 ),
+                None,
             )
         except IngestError as err:
-            yield number, err
+            yield number, err, None
 
 
-def _read_lines(lines: Iterable[tuple[int, str | IngestError]], source: str) -> Iterator[Item]:
+def _too_long(number: int) -> str:
+    return (
+        f"Line {number} is longer than {size_text(MAX_LINE_BYTES)}, the limit for one "
+        "JSON Lines line (one article); it was skipped and the other lines are read. A news "
+        "article is far shorter: check that the line holds one article, or split it."
+    )
+
+
+def _read_lines(
+    lines: Iterable[tuple[int, str | IngestError, str | None]], source: str
+) -> Iterator[Item]:
     seen = False
-    for number, line in lines:
+    for number, line, warning in lines:
         if isinstance(line, str) and not line.strip():
             continue
         seen = True
         item_source = f"{source}#{number}"
+        if warning is not None:
+            yield item_source, IngestWarning(warning)
         if isinstance(line, IngestError):
             yield item_source, line
             continue

@@ -16,6 +16,9 @@ from newsclaims.ingest.layout import is_list_item, layout_kind
 
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+# Bidirectional controls (marks, embeddings, overrides, isolates): invisible, and an
+# override (U+202E) makes a claim display reversed wherever it is shown.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
@@ -34,9 +37,11 @@ _MAX_WRAP_WIDTH = 120
 
 
 def clean_characters(text: str) -> str:
-    """Unify newlines and spaces, drop zero-width and control characters, compose accents."""
+    """Unify newlines and spaces, drop zero-width, bidirectional and control characters,
+    compose accents."""
     text = _NEWLINES.sub("\n", text).replace("\u2029", "\n\n")
     text = _ZERO_WIDTH.sub("", text)
+    text = _BIDI.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _CONTROLS.sub("", text)
     return unicodedata.normalize("NFC", text)

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from newsclaims.ingest.decode import decode_bytes, read_bytes
-from newsclaims.ingest.errors import IngestError, Skipped
+from newsclaims.ingest.errors import IngestError, IngestWarning, Skipped
 from newsclaims.ingest.frontmatter import split_front_matter
 from newsclaims.ingest.headline import split_headline
 from newsclaims.ingest.html import extract_page
@@ -62,6 +62,9 @@ def read_file(
     if fmt in ("json", "jsonl"):
         items = read_json_file(path, source) if fmt == "json" else read_jsonl_file(path, source)
         for item_source, item in items:
+            if isinstance(item, IngestWarning):
+                yield _warning(item_source, item.message)
+                continue
             if isinstance(item, IngestError):
                 yield _error(item_source, item)
                 continue
@@ -73,22 +76,27 @@ def read_file(
                 continue
             yield build_article(item_source, fmt, metadata, text, reference_date=reference_date)
         return
+    warnings: list[str] = []
     try:
-        metadata, text = _read_document(path, source, fmt)
+        metadata, text = _read_document(path, source, fmt, warnings=warnings)
     except IngestError as err:
         yield _error(source, err)
         return
+    for message in warnings:
+        yield _warning(source, message)
     yield build_article(source, fmt, metadata, text, reference_date=reference_date)
     for kind, message in metadata.warnings:
         logger.warning("%s: %s", source, message)
         yield InputError(source=source, error=message, level="warning", kind=kind)
 
 
-def _read_document(path: Path, source: str, fmt: str) -> tuple[Metadata, str]:
+def _read_document(
+    path: Path, source: str, fmt: str, *, warnings: list[str]
+) -> tuple[Metadata, str]:
     data = read_bytes(path)
     if not data:
         raise IngestError(EMPTY_MESSAGE)
-    text = decode_bytes(data)
+    text = decode_bytes(data, warnings=warnings)
     if not text.strip():
         raise IngestError(BLANK_MESSAGE)
     if fmt == "html":
@@ -109,6 +117,11 @@ def _body(raw: str, *, message: str) -> str:
     if not text:
         raise IngestError(message)
     return text
+
+
+def _warning(source: str, message: str) -> InputError:
+    logger.warning("%s: %s", source, message)
+    return InputError(source=source, error=message, level="warning", kind="bad-bytes")
 
 
 def _error(source: str, err: IngestError) -> InputError:

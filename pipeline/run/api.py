@@ -8,6 +8,7 @@ input becomes one line of `errors.jsonl` and the rest of the batch goes on.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from newsclaims.extraction.nlp import shared_nlp
 from newsclaims.models import Article, Claim, InputError
 from newsclaims.run.parse import BATCH_SIZE, process
 from newsclaims.run.results import Result, Summary
-from newsclaims.run.writers import Output
+from newsclaims.run.writers import Output, is_environmental, unwritable
 
 
 def extract(
@@ -33,6 +34,8 @@ def extract(
     prune: bool = False,
     fresh: bool = False,
     on_result: Callable[[Result], None] | None = None,
+    limit: int | None = None,
+    tables: tuple[str, ...] = (),
 ) -> Summary:
     """Run the whole job and write `claims.jsonl`, `articles.jsonl`, `errors.jsonl`.
 
@@ -41,21 +44,24 @@ def extract(
     kept unless `prune`; `fresh` ignores what earlier runs did. `workers` processes parse
     in parallel (`engine="dask"`: on the Dask cluster at `scheduler`, or a local one).
     `on_result` receives every article written and its claims (e.g. a database sink); it
-    must not raise: the files are written whatever it does with them.
+    must not raise: the files are written whatever it does with them. Raises
+    `OutputUnwritable` when `out` cannot be written (full disk, read-only, no permission).
+    `limit` stops after that many articles (a quick look: other inputs are not pruned).
+    The spaCy pipeline is loaded only when an input needs parsing. `tables` (csv, parquet)
+    also writes the claims as `claims.csv` / `claims.parquet`, in the same set of files.
     """
     from newsclaims.run.batch import run_units
     from newsclaims.run.engines import make_engine
     from newsclaims.run.manifest import open_manifest
+    from newsclaims.run.tables import check_available
     from newsclaims.run.version import describe_model, pipeline_version
 
     started = time.perf_counter()
     if isinstance(inputs, str | Path):
         inputs = [inputs]
     summary = Summary(model=describe_model(model), out=out)
-    if engine == "local" and workers == 1:
-        # The pipeline this process will parse with, loaded before the clock for throughput.
-        shared_nlp(model)
-        summary.load_seconds = time.perf_counter() - started
+    for fmt in tables:
+        check_available(fmt)
     version = pipeline_version(model, reference_date)
     runner = make_engine(
         engine,
@@ -65,10 +71,15 @@ def extract(
         scheduler=scheduler,
         reference_date=reference_date,
     )
-    manifest = open_manifest(out)
+    try:
+        manifest = open_manifest(out)
+    except (OSError, sqlite3.Error) as error:
+        if not is_environmental(error):
+            raise
+        raise unwritable(out, error) from None
     try:
         manifest.begin_run(fresh=fresh)
-        with runner, Output(out) as output:
+        with runner, Output(out, tables=tables) as output:
             run_units(
                 inputs,
                 output=output,
@@ -81,13 +92,31 @@ def extract(
                 summary=summary,
                 on_progress=on_progress,
                 on_record=_parse_records(on_result) if on_result is not None else None,
+                limit=limit,
             )
+    except (OSError, sqlite3.Error) as error:
+        _abandon(manifest)
+        if not is_environmental(error):
+            raise
+        raise unwritable(out, error) from None
     except BaseException:
-        manifest.abandon()
+        _abandon(manifest)
         raise
-    manifest.close()
+    summary.load_seconds = getattr(runner, "load_seconds", 0.0)
+    try:
+        manifest.close()
+    except sqlite3.Error as error:
+        raise unwritable(out, error) from None
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _abandon(manifest) -> None:
+    """Close the manifest without its uncommitted work; a failing disk may refuse even that."""
+    try:
+        manifest.abandon()
+    except (OSError, sqlite3.Error):
+        pass
 
 
 def _parse_records(on_result: Callable[[Result], None]) -> Callable[[str, list[str]], None]:

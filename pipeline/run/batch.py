@@ -12,10 +12,12 @@ re-run gives the same bytes as a clean run. Each chunk's lines are committed to 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,19 +58,19 @@ class Start:
 
 
 @dataclass(frozen=True)
-class Fail:
-    """An input error inside a unit (a bad JSON line, an undecodable file)."""
+class Resume:
+    """A unit a killed run left half done: copy its committed lines, then go on."""
 
     key: str
-    line: str
 
 
 @dataclass(frozen=True)
-class Warn:
-    """A warning about an input whose article is written all the same (`level` warning)."""
+class Fail:
+    """An input error inside a unit (a bad JSON line, an undecodable file), or a warning."""
 
     key: str
     line: str
+    warning: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,14 @@ class End:
     key: str
 
 
-Event = Keep | Loose | Start | Fail | Warn | Parse | End
+@dataclass(frozen=True)
+class Stop:
+    """A unit cut short by `--limit`: counted, left unfinished in the manifest."""
+
+    key: str
+
+
+Event = Keep | Loose | Start | Resume | Fail | Parse | End | Stop
 
 
 @dataclass
@@ -102,10 +111,15 @@ def plan(
     reference_date: dt.date | None,
     batch_size: int,
     summary: Summary,
+    limit: int | None = None,
 ) -> Iterator[Chunk]:
-    """The work of a run, chunk by chunk: unchanged units kept, the others read here."""
+    """The work of a run, chunk by chunk: unchanged units kept, the others read here;
+    with `limit`, no more once that many articles are planned."""
     chunk = Chunk()
-    for event, article in _events(inputs, manifest, version, reference_date, summary):
+    events = _events(inputs, manifest, version, reference_date, summary)
+    if limit is not None:
+        events = _limited(events, limit)
+    for event, article in events:
         chunk.events.append(event)
         if article is not None:
             chunk.articles.append(article)
@@ -130,6 +144,28 @@ def _events(inputs, manifest, version, reference_date, summary):
             yield from _unit(entry, manifest, version, reference_date)
 
 
+def _limited(events, limit: int):
+    """The events of the first `limit` articles; a unit cut short gets `Stop`, not `End`, so
+    the manifest keeps it unfinished (the next run goes on after its lines)."""
+    planned = 0
+    open_unit = None
+    for event, article in events:
+        if planned >= limit:
+            if open_unit is not None:
+                yield Stop(open_unit), None
+            events.close()
+            return
+        if isinstance(event, Start | Resume):
+            open_unit = event.key
+        elif isinstance(event, End):
+            open_unit = None
+        elif isinstance(event, Keep):
+            planned += event.counts.articles
+        elif isinstance(event, Parse):
+            planned += 1
+        yield event, article
+
+
 def _skipped(summary: Summary, item: Skipped) -> None:
     summary.skipped += 1
     summary.skipped_kinds[item.reason] += 1
@@ -147,15 +183,25 @@ def _unit(entry: FileEntry, manifest: Manifest, version: str, reference_date):
         manifest.keep(key)
         yield Keep(key, state.counts), None
         return
-    manifest.start(key, file_hash=digest, version=version)
-    yield Start(key), None
-    for item in read_entry(entry, reference_date=reference_date):
+    items = (
+        item
+        for item in read_entry(entry, reference_date=reference_date)
+        if isinstance(item, Article | InputError)
+    )
+    if state is not None and state.resumable(digest, version):
+        # Each item gave one article or error line: skip those a killed run committed.
+        done = manifest.resume(key)
+        log.info("%s: resuming after %d items", key, done)
+        yield Resume(key), None
+        items = islice(items, done, None)
+    else:
+        manifest.start(key, file_hash=digest, version=version)
+        yield Start(key), None
+    for item in items:
         if isinstance(item, Article):
             yield Parse(key), item
-        elif isinstance(item, InputError) and item.level == "warning":
-            yield Warn(key, item.model_dump_json()), None
-        elif isinstance(item, InputError):
-            yield Fail(key, item.model_dump_json()), None
+        else:
+            yield Fail(key, item.model_dump_json(), item.level == "warning"), None
     yield End(key), None
 
 
@@ -178,15 +224,18 @@ class Writer:
             "article": self.output.articles,
             "claim": self.output.claims,
             "error": self.output.errors,
-            "warning": self.output.errors,
         }[kind]
 
-    def copy(self, key: str, counts: Counts) -> None:
+    def copy(self, key: str, counts: Counts | None) -> Counts:
+        """Write a unit's lines from the manifest; its counts (`counts`, or counted from the
+        lines of a half-done unit) are added to the summary when given."""
         article: str | None = None
         claims: list[str] = []
+        found = [0, 0, 0, 0, 0]
         for kind, line in self.manifest.lines(key):
             self._file(kind).write_line(line)
-            self.summary.warnings += kind == "warning"
+            if counts is None:
+                _tally(found, kind, line)
             if self.on_record is None:
                 continue
             if kind == "article":
@@ -197,12 +246,16 @@ class Writer:
                 claims.append(line)
         if self.on_record is not None and article is not None:
             self.on_record(article, claims)
-        self._count(counts)
+        if counts is not None:
+            self._count(counts)
+            return counts
+        return Counts(*found)
 
     def _count(self, counts: Counts) -> None:
         self.summary.articles += counts.articles
         self.summary.claims += counts.claims
         self.summary.failed += counts.errors
+        self.summary.warnings += counts.warnings
         self.summary.words += counts.words
 
     def _emit(self, key: str, kind: str, line: str) -> None:
@@ -219,19 +272,20 @@ class Writer:
                 self.output.errors.write_line(event.line)
                 self.summary.failed += 1
             elif isinstance(event, Start):
-                self._counts[event.key] = [0, 0, 0, 0]
+                self._counts[event.key] = [0, 0, 0, 0, 0]
+            elif isinstance(event, Resume):
+                self._counts[event.key] = list(astuple(self.copy(event.key, None)))
             elif isinstance(event, Fail):
                 self._emit(event.key, "error", event.line)
-                self._counts[event.key][2] += 1
-            elif isinstance(event, Warn):
-                self._emit(event.key, "warning", event.line)
-                self.summary.warnings += 1
+                self._counts[event.key][4 if event.warning else 2] += 1
             elif isinstance(event, Parse):
                 self._parsed(event.key, next(results))
             elif isinstance(event, End):
                 counts = Counts(*self._counts.pop(event.key))
                 self.manifest.finish(event.key, counts)
                 self._count(counts)
+            elif isinstance(event, Stop):
+                self._count(Counts(*self._counts.pop(event.key)))
 
     def _parsed(self, key: str, outcome: Outcome) -> None:
         counts = self._counts[key]
@@ -247,6 +301,21 @@ class Writer:
         counts[0] += 1
         counts[1] += len(outcome.claims)
         counts[3] += outcome.words
+        self.summary.parsed += 1
+        self.summary.parsed_words += outcome.words
+
+
+def _tally(counts: list[int], kind: str, line: str) -> None:
+    """Count one output line of a unit into [articles, claims, errors, words, warnings]."""
+    if kind == "article":
+        counts[0] += 1
+        counts[3] += len(json.loads(line)["text"].split())
+    elif kind == "claim":
+        counts[1] += 1
+    elif json.loads(line).get("level") == "warning":
+        counts[4] += 1
+    else:
+        counts[2] += 1
 
 
 def run_units(
@@ -262,9 +331,11 @@ def run_units(
     summary: Summary,
     on_progress: Callable[[Summary], None] | None = None,
     on_record: Callable[[str, list[str]], None] | None = None,
+    limit: int | None = None,
 ) -> None:
     """The whole run into `output` (open files), with `manifest` checkpointed per chunk;
-    `on_record` sees each article's lines as they are written (a database sink)."""
+    `on_record` sees each article's lines as they are written (a database sink). With
+    `limit` (the first N articles), inputs not reached are neither kept nor pruned."""
     writer = Writer(output, manifest, summary, on_record)
     sent: deque[Chunk] = deque()
 
@@ -276,6 +347,7 @@ def run_units(
             reference_date=reference_date,
             batch_size=batch_size,
             summary=summary,
+            limit=limit,
         ):
             sent.append(chunk)
             yield chunk.articles
@@ -285,7 +357,9 @@ def run_units(
         manifest.checkpoint()
         if on_progress is not None:
             on_progress(summary)
-    if prune:
+    if limit is not None:
+        pass
+    elif prune:
         summary.pruned = manifest.prune()
     else:
         for state in manifest.unseen():

@@ -26,7 +26,7 @@ KINDS: tuple[Kind, ...] = ("article", "claim", "error", "warning")
 
 STATE_DIR = ".newsclaims"
 MANIFEST_FILE = "manifest.sqlite"
-FORMAT = "1"
+FORMAT = "2"
 
 
 class OutputBusy(RuntimeError):
@@ -35,12 +35,14 @@ class OutputBusy(RuntimeError):
 
 @dataclass(frozen=True)
 class Counts:
-    """What one unit gave: lines per output file, and the words of its articles."""
+    """What one unit gave: lines per output file (`errors` counts error lines, `warnings`
+    the warning lines of errors.jsonl), and the words of its articles."""
 
     articles: int = 0
     claims: int = 0
     errors: int = 0
     words: int = 0
+    warnings: int = 0
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,24 @@ class UnitState:
             and self.version == version
         )
 
+    def resumable(self, file_hash: str | None, version: str) -> bool:
+        """True when a killed run left this unit half done with the same bytes and pipeline:
+        its committed lines are kept and reading goes on after them."""
+        return (
+            not self.complete
+            and file_hash is not None
+            and self.hash == file_hash
+            and self.version == version
+        )
+
 
 class Manifest(Protocol):
     """What the batch job asks of a manifest store (files here; a database can do the same).
 
     A run calls `begin_run()`, then per input either `keep(key)` (unchanged: its lines are
     read back with `lines(key)`) or `start(key, ...)`, `add(key, kind, line)`... and
-    `finish(key, counts)`; `checkpoint()` makes everything so far durable; at the end
+    `finish(key, counts)` (or `resume(key)` for a unit a killed run left half done, then
+    `add`... after its committed lines); `checkpoint()` makes everything so far durable; at the end
     `unseen()` lists the inputs this run did not see (deleted) and `prune()` drops them.
     """
 
@@ -80,6 +93,8 @@ class Manifest(Protocol):
     def keep(self, key: str) -> None: ...
 
     def start(self, key: str, *, file_hash: str | None, version: str) -> None: ...
+
+    def resume(self, key: str) -> int: ...
 
     def add(self, key: str, kind: Kind, line: str) -> None: ...
 
@@ -107,6 +122,7 @@ CREATE TABLE IF NOT EXISTS units (
     claims INTEGER NOT NULL DEFAULT 0,
     errors INTEGER NOT NULL DEFAULT 0,
     words INTEGER NOT NULL DEFAULT 0,
+    warnings INTEGER NOT NULL DEFAULT 0,
     seen INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS lines (
@@ -138,10 +154,11 @@ class SqliteManifest:
         self._db = sqlite3.connect(self.path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(_SCHEMA)
+        self._db.executescript("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         found = self._meta("format")
-        if found not in (None, FORMAT):
-            self._db.executescript("DELETE FROM lines; DELETE FROM units;")
+        if found not in (None, FORMAT):  # an older layout: start over (every input re-parsed)
+            self._db.executescript("DROP TABLE IF EXISTS lines; DROP TABLE IF EXISTS units;")
+        self._db.executescript(_SCHEMA)
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
         self._run = int(self._meta("run") or 0)
         self._next: dict[str, int] = {}
@@ -160,7 +177,7 @@ class SqliteManifest:
 
     def lookup(self, key: str) -> UnitState | None:
         row = self._db.execute(
-            "SELECT hash, version, complete, articles, claims, errors, words, seen "
+            "SELECT hash, version, complete, articles, claims, errors, words, warnings, seen "
             "FROM units WHERE key = ?",
             (key,),
         ).fetchone()
@@ -171,8 +188,8 @@ class SqliteManifest:
             hash=row[0],
             version=row[1],
             complete=bool(row[2]),
-            counts=Counts(*row[3:7]),
-            seen_this_run=row[7] == self._run,
+            counts=Counts(*row[3:8]),
+            seen_this_run=row[8] == self._run,
         )
 
     def keep(self, key: str) -> None:
@@ -187,6 +204,17 @@ class SqliteManifest:
         )
         self._next[key] = 0
 
+    def resume(self, key: str) -> int:
+        """Go on with a half-done unit after its committed lines; the number of its items
+        (article and error lines) already done."""
+        self._db.execute("UPDATE units SET seen = ? WHERE key = ?", (self._run, key))
+        total, items = self._db.execute(
+            "SELECT count(*), coalesce(sum(kind != ?), 0) FROM lines WHERE unit = ?",
+            (KINDS.index("claim"), key),
+        ).fetchone()
+        self._next[key] = total
+        return items
+
     def add(self, key: str, kind: Kind, line: str) -> None:
         n = self._next[key]
         self._next[key] = n + 1
@@ -198,9 +226,9 @@ class SqliteManifest:
     def finish(self, key: str, counts: Counts) -> None:
         self._next.pop(key, None)
         self._db.execute(
-            "UPDATE units SET complete = 1, articles = ?, claims = ?, errors = ?, words = ? "
-            "WHERE key = ?",
-            (counts.articles, counts.claims, counts.errors, counts.words, key),
+            "UPDATE units SET complete = 1, articles = ?, claims = ?, errors = ?, words = ?, "
+            "warnings = ? WHERE key = ?",
+            (counts.articles, counts.claims, counts.errors, counts.words, counts.warnings, key),
         )
 
     def lines(self, key: str) -> Iterator[tuple[Kind, str]]:

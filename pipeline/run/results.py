@@ -23,6 +23,8 @@ class Summary:
     skipped: int = 0
     skipped_kinds: Counter[str] = field(default_factory=Counter)
     words: int = 0
+    parsed: int = 0
+    parsed_words: int = 0
     seconds: float = 0.0
     reused: int = 0
     retained: int = 0
@@ -31,9 +33,10 @@ class Summary:
 
     @property
     def words_per_second(self) -> float:
-        """Throughput once the spaCy pipeline is loaded."""
+        """Throughput of the articles parsed in this run, once the spaCy pipeline is loaded
+        (0 when every input was carried over)."""
         work = self.seconds - self.load_seconds
-        return self.words / work if work > 0 else 0.0
+        return self.parsed_words / work if work > 0 and self.parsed else 0.0
 
     @property
     def ok(self) -> bool:

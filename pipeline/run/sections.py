@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from newsclaims.extraction.claims import claims_of
 from newsclaims.extraction.components.base import failures
+from newsclaims.extraction.tokens import make_doc
 from newsclaims.models import Article, InputError
 
 SECTION_CHARS = 100_000
@@ -66,7 +67,7 @@ def process_long(article: Article, *, nlp: Language):
     figures, dates, claims = [], [], []
     repeats: Counter[str] = Counter()
     for start, end in sections(article.text):
-        doc = nlp.make_doc(article.text[start:end])
+        doc = make_doc(nlp, article.text[start:end])
         doc._.published = article.published
         doc = nlp(doc)
         problems = failures(doc)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsclaims.run.engines.local import LocalEngine
-
 
 class BadEngine(ValueError):
     """An unknown engine, or engine options that do not go together."""
@@ -24,6 +22,8 @@ def make_engine(
     if name == "local":
         if scheduler is not None:
             raise BadEngine("--scheduler needs --engine dask")
+        from newsclaims.run.engines.local import LocalEngine
+
         return LocalEngine(model=model, batch_size=batch_size, workers=workers)
     if name == "dask":
         from newsclaims.run.engines.dask_engine import DaskEngine

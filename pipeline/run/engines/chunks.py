@@ -11,8 +11,11 @@ N local processes and on Dask workers, so every engine gives the same bytes.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from newsclaims.extraction.nlp import shared_nlp
@@ -68,16 +71,68 @@ articles; reloading costs a second or two every few hundred thousand articles. (
 `nlp.memory_zone()` per chunk stops the growth too, but makes `blank` runs 40% slower.)"""
 
 
-def _parse(articles: list[Article], nlp, batch_size: int) -> list[Outcome]:
+SECONDS_PER_ARTICLE = 300.0
+"""Most CPU time one article may take to parse (an article of `MAX_ARTICLE_CHARS` takes
+about 3 minutes with the trained pipeline); a slower one is an error line. CPU time, not
+wall time, so that a busy machine does not turn good articles into errors. Enforced with
+a profiling timer (SIGPROF), so where the parse runs in the main thread: this process and
+local workers, not Dask."""
+
+
+class ArticleTimeout(BaseException):
+    """Parsing took longer than its limit (a BaseException: components catch Exception)."""
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise ArticleTimeout in this block after `seconds` of CPU time, where a signal can
+    deliver it (the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGPROF, expire)
+    # Repeating: an exception raised where Python ignores it (a `__del__`, a callback that
+    # swallows BaseException) must not let the parse run on unbounded.
+    signal.setitimer(signal.ITIMER_PROF, seconds, max(seconds / 4, 0.05))
     try:
-        return [_outcome(item) for item in process(articles, nlp=nlp, batch_size=batch_size)]
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def _timed_out(article: Article) -> Outcome:
+    message = (
+        f"Parsing this article took longer than the {SECONDS_PER_ARTICLE:g} s (CPU time) limit "
+        "for one article; it was left out. Check that it is an article (not a table, a list of "
+        "numbers or a data dump), or split it into smaller articles."
+    )
+    return Outcome(error=InputError(source=article.source, error=message).model_dump_json())
+
+
+def _parse(articles: list[Article], nlp, batch_size: int) -> list[Outcome]:
+    # A chunk of ordinary articles takes seconds: one that takes longer than one article
+    # may is parsed again one article at a time, each under the limit.
+    try:
+        with time_limit(SECONDS_PER_ARTICLE):
+            return [_outcome(item) for item in process(articles, nlp=nlp, batch_size=batch_size)]
+    except ArticleTimeout:
+        log.warning("a chunk took too long; parsing its %d articles one by one", len(articles))
     except Exception:  # noqa: BLE001 - find the article that broke the batch
         log.warning("a chunk failed; parsing its %d articles one by one", len(articles))
     outcomes = []
     for article in articles:
         try:
-            (item,) = process([article], nlp=nlp, batch_size=1)
+            with time_limit(SECONDS_PER_ARTICLE):
+                (item,) = process([article], nlp=nlp, batch_size=1)
             outcomes.append(_outcome(item))
+        except ArticleTimeout:
+            log.warning("%s: parsing took too long", article.source)
+            outcomes.append(_timed_out(article))
         except Exception as error:  # noqa: BLE001 - one error line, the batch goes on
             log.warning("%s could not be processed: %r", article.source, error)
             outcomes.append(_failed(article, error))

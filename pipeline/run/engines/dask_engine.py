@@ -36,7 +36,7 @@ def _client_module():
         import distributed
     except ImportError as error:
         raise DaskUnavailable(
-            "--engine dask needs dask.distributed: pip install 'newsclaims[dask]'"
+            '--engine dask needs dask.distributed: pip install "newsclaims[dask]"'
         ) from error
     return distributed
 

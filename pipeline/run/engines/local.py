@@ -1,31 +1,70 @@
-"""The local engine: parse chunks in this process, or in N worker processes, in input order."""
+"""The local engine: parse chunks in this process, or in N worker processes, in input order.
+
+This module imports nothing heavy at the top: a worker process imports it to run its
+initializer, which must watch the parent before spending seconds importing spaCy, so that
+a parent killed while its workers start leaves no worker (nor the resource tracker) behind.
+
+A worker that dies (killed, out of memory) breaks the whole pool: the pool is started
+again, the chunk is parsed again alone, then one article at a time, so that only an
+article that kills a worker by itself becomes an error line; the run goes on.
+"""
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
-from newsclaims.extraction.nlp import shared_nlp
-from newsclaims.models import Article
-from newsclaims.run.engines.chunks import Outcome, ordered, parse_chunk
+if TYPE_CHECKING:
+    from newsclaims.models import Article
+    from newsclaims.run.engines.chunks import Outcome
+
+log = logging.getLogger("newsclaims.parallel")
+STOP_SECONDS = 10.0
+"""How long a worker may take to exit once its pool is shut down."""
 
 
-def _start_worker(model: str | None) -> None:
-    """In each worker: exit when the parent run dies (even by SIGKILL, which leaves no time
-    to stop the pool), then load the pipeline once."""
-    parent = os.getppid()
+def _start_worker(parent: int, model: str | None) -> None:
+    """In each worker: exit when the parent run `parent` dies (even by SIGKILL, which leaves
+    no time to stop the pool) or is already gone, then load the pipeline once."""
+    if os.getppid() != parent:
+        os._exit(1)
 
     def watch() -> None:
         while os.getppid() == parent:
-            time.sleep(0.5)
+            time.sleep(0.2)
         os._exit(1)
 
     threading.Thread(target=watch, name="newsclaims-parent-watch", daemon=True).start()
+    from newsclaims.extraction.nlp import shared_nlp
+
     shared_nlp(model)
+
+
+def parse_chunk(articles: list[Article], model: str | None, batch_size: int) -> list[Outcome]:
+    """`newsclaims.run.engines.chunks.parse_chunk`, imported when first needed."""
+    from newsclaims.run.engines.chunks import parse_chunk as parse
+
+    return parse(articles, model, batch_size)
+
+
+def _worker_died(article: Article) -> Outcome:
+    from newsclaims.models import InputError
+    from newsclaims.run.engines.chunks import Outcome
+
+    message = (
+        "The worker process parsing this article died twice (killed, or out of memory); "
+        "the article was left out. Run it alone with --workers 1 to see what happens, "
+        "or check the machine's memory."
+    )
+    return Outcome(error=InputError(source=article.source, error=message).model_dump_json())
 
 
 class LocalEngine:
@@ -33,33 +72,92 @@ class LocalEngine:
 
     def __init__(self, *, model: str | None, batch_size: int, workers: int = 1) -> None:
         self.model, self.batch_size, self.workers = model, batch_size, max(1, workers)
+        self._pool: ProcessPoolExecutor | None = None
+        self.load_seconds = 0.0
 
     def __enter__(self) -> LocalEngine:
         return self
 
     def __exit__(self, *exc) -> None:
-        return None
+        self._stop()
 
     def map(self, chunks: Iterable[list[Article]]) -> Iterator[list[Outcome]]:
         if self.workers == 1:
+            loaded = False
             for chunk in chunks:
+                if chunk and not loaded:  # loaded for the first input to parse, timed apart
+                    from newsclaims.extraction.nlp import shared_nlp
+
+                    started = time.perf_counter()
+                    shared_nlp(self.model)
+                    self.load_seconds, loaded = time.perf_counter() - started, True
                 yield parse_chunk(chunk, self.model, self.batch_size) if chunk else []
             return
-        pool: ProcessPoolExecutor | None = None
-
-        def submit(chunk: list[Article]):
-            nonlocal pool
-            if pool is None:  # started on the first chunk to parse: none for an unchanged folder
-                pool = ProcessPoolExecutor(
-                    self.workers,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_start_worker,
-                    initargs=(self.model,),
-                )
-            return pool.submit(parse_chunk, chunk, self.model, self.batch_size)
-
+        # [chunk, future]: the future is None for an empty chunk or one to submit again.
+        pending: deque[list] = deque()
         try:
-            yield from ordered(submit, chunks, window=2 * self.workers)
+            for chunk in chunks:
+                pending.append([chunk, self._submit(chunk) if chunk else None])
+                if len(pending) >= 2 * self.workers:
+                    yield self._next(pending)
+            while pending:
+                yield self._next(pending)
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+            self._stop()
+
+    def _submit(self, chunk: list[Article]):
+        if self._pool is None:  # started on the first chunk to parse: none for an unchanged folder
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(os.getpid(), self.model),
+            )
+        return self._pool.submit(parse_chunk, chunk, self.model, self.batch_size)
+
+    def _next(self, pending: deque[list]) -> list[Outcome]:
+        chunk, future = pending.popleft()
+        if not chunk:
+            return []
+        try:
+            return (future or self._submit(chunk)).result()
+        except BrokenProcessPool:
+            log.warning("a worker process died; parsing its chunk again")
+        self._restart(pending)
+        try:
+            return self._submit(chunk).result()  # alone: nothing else runs in the new pool
+        except BrokenProcessPool:
+            log.warning("a worker died again; parsing the %d articles one by one", len(chunk))
+        self._restart(pending)
+        outcomes: list[Outcome] = []
+        for article in chunk:
+            try:
+                outcomes.extend(self._submit([article]).result())
+            except BrokenProcessPool:
+                log.warning("%s: the worker parsing it died", article.source)
+                self._restart(pending)
+                outcomes.append(_worker_died(article))
+        return outcomes
+
+    def _restart(self, pending: deque[list]) -> None:
+        """Drop a broken pool; the chunks in flight are submitted again in their turn."""
+        self._stop()
+        for item in pending:
+            item[1] = None
+
+    def _stop(self) -> None:
+        """Shut the pool down without waiting forever: a worker killed while it held the
+        task queue's lock leaves its siblings blocked on that lock, so a worker that has not
+        exited `STOP_SECONDS` after the shutdown is killed."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + STOP_SECONDS
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                log.warning("worker %s did not stop; killing it", process.pid)
+                process.kill()
+                process.join(1)

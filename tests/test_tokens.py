@@ -1,0 +1,44 @@
+"""Docs from text: overlong whitespace-free runs are cut into pieces, other text untouched."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsclaims.extraction.tokens import LONG_WORD, PIECE, make_doc
+
+nlp = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose 5%, the company said.",
+        '"Quoted," he said. "Again."',
+        "x" * (LONG_WORD - 1) + " tail.",
+        "https://example.com/" + "a" * 500 + "?q=1 was shared.",
+        "",
+    ],
+)
+def test_tokens_ordinary_text_is_tokenized_as_spacy_does(text):
+    expected = nlp.make_doc(text)
+    doc = make_doc(nlp, text)
+    assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "long_chars"),
+    [
+        ('"' * 28_000, 28_000),
+        ("\u201c\u201d" * 14_000, 28_000),
+        ("Before it. " + '"' * 5_000 + " After it, he said.", 5_000),
+        ("Before.\n\n" + "a," * 3_000 + "\n\nAfter.", 6_000),
+        ("One " + "x" * LONG_WORD + " two " + "y" * (3 * LONG_WORD) + " three.", 4 * LONG_WORD),
+    ],
+)
+def test_tokens_overlong_runs_become_pieces_and_text_is_kept(text, long_chars):
+    doc = make_doc(nlp, text)
+    assert doc.text == text
+    assert all(len(t.text) <= max(PIECE, 20) for t in doc)
+    # The run gives one token per piece, not one per character.
+    assert len(doc) <= long_chars // PIECE + 20

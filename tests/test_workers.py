@@ -1,0 +1,160 @@
+"""Worker processes under hostile conditions: a worker killed mid-run, an article that kills
+its worker, a parent killed while its workers start."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsclaims.run.engines.local import LocalEngine, parse_chunk
+from tests.ingest_support import write
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def crashing_parse(articles, model, batch_size, marker):
+    """parse_chunk, but a worker given `die.txt` exits at once, and one given `once.txt`
+    exits the first time only (`marker` remembers it across processes)."""
+    sources = {article.source for article in articles}
+    if "die.txt" in sources:
+        os._exit(9)
+    if "once.txt" in sources and not Path(marker).exists():
+        Path(marker).write_text("died once")
+        os._exit(9)
+    return parse_chunk(articles, model, batch_size)
+
+
+class CrashingEngine(LocalEngine):
+    def __init__(self, marker, **options):
+        super().__init__(**options)
+        self.marker = marker
+
+    def _submit(self, chunk):
+        super()._submit([])  # starts the pool
+        return self._pool.submit(crashing_parse, chunk, self.model, self.batch_size, self.marker)
+
+
+def _articles(tmp_path, names):
+    from newsclaims.ingest import read_inputs
+
+    src = tmp_path / "in"
+    for name in names:
+        write(src, name, f"Sales of {name} rose 5% in May, the company said.\n")
+    return list(read_inputs([src]))
+
+
+@pytest.mark.parametrize(
+    ("names", "died"),
+    [
+        (["a.txt", "b.txt", "c.txt", "d.txt"], []),
+        (["a.txt", "b.txt", "die.txt", "d.txt", "e.txt"], ["die.txt"]),
+        (["a.txt", "once.txt", "c.txt", "d.txt"], []),
+    ],
+    ids=["no-crash", "article-kills-its-worker", "worker-killed-once"],
+)
+def test_workers_dead_worker_is_retried_or_reported_and_the_run_goes_on(names, died, tmp_path):
+    articles = _articles(tmp_path, names)
+    chunks = [articles[i : i + 2] for i in range(0, len(articles), 2)]
+    engine = CrashingEngine(str(tmp_path / "marker"), model="blank", batch_size=2, workers=2)
+    with engine:
+        outcomes = [outcome for result in engine.map(iter(chunks)) for outcome in result]
+    assert len(outcomes) == len(articles)
+    errors = [json.loads(o.error)["source"] for o in outcomes if o.error]
+    assert errors == died
+    for outcome in outcomes:
+        if outcome.error:
+            assert "died twice" in json.loads(outcome.error)["error"]
+        else:
+            assert json.loads(outcome.article)["source"] in names
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":\t", 1) for line in text.splitlines() if ":\t" in line)
+        if fields.get("PPid", "").strip() == str(pid) and "Z" not in fields.get("State", ""):
+            found.append(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
+def _command(src, out, *extra):
+    return [sys.executable, "-m", "newsclaims.cli", "extract", str(src), "--out", str(out), *extra]
+
+
+def test_workers_parent_killed_while_workers_start_leaves_no_process(tmp_path):
+    src = tmp_path / "in"
+    for n in range(40):
+        write(src, f"{n:02}.txt", "Sales rose 5% in May, the company said.\n")
+    process = subprocess.Popen(
+        _command(src, tmp_path / "out", "--workers", "2", "--model", "blank", "--batch-size", "1"),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    children: list[int] = []
+    while len(children) < 3 and time.monotonic() < deadline:  # 2 workers, resource tracker
+        assert process.poll() is None
+        children = _children(process.pid)
+        time.sleep(0.01)
+    assert len(children) >= 3
+    os.kill(process.pid, signal.SIGKILL)  # the workers are still importing
+    process.wait()
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [pid for pid in children if _alive(pid)] == []
+
+
+def test_workers_killed_worker_mid_run_gives_the_clean_output(tmp_path):
+    from newsclaims.evaluate.synthetic import write_corpus
+    from newsclaims.run.api import extract
+
+    src = write_corpus([ROOT / "corpus"], 120, tmp_path / "in")
+    clean = tmp_path / "clean"
+    extract([src], out=clean, model="blank", batch_size=4)
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        _command(src, out, "--workers", "2", "--model", "blank", "--batch-size", "4"),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    manifest = out / ".newsclaims" / "manifest.sqlite"
+    deadline = time.monotonic() + 120
+    while not manifest.exists() or manifest.stat().st_size < 50_000:  # parsing has begun
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.02)
+    workers = [
+        pid
+        for pid in _children(process.pid)
+        if b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]
+    os.kill(workers[0], signal.SIGKILL)
+    try:
+        _, stderr = process.communicate(timeout=300)
+    finally:
+        process.kill()
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    for name in ("claims.jsonl", "articles.jsonl", "errors.jsonl"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
