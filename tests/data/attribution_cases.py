@@ -553,7 +553,7 @@ MORE = [
     (
         "The index rose 2%, data from S&P Global showed.",
         "The index",
-        ("indirect", "data from S&P Global", "document", "show"),
+        ("indirect", "S&P Global", "organization", "show"),
         T,
     ),
     (
