@@ -324,6 +324,31 @@ class SpeakerResolver:
         if word in _PLURAL and self.last is not None and self.last.speaker.kind != "person":
             if sentence - self.last_sentence <= _SPEAKER_REACH:
                 return Found(self.last.speaker.model_copy(update={"mention": mention}), None)
+        if word in _PLURAL and mention is not None:
+            # `Republicans ... They said`: the nearest plural subject before it, else an
+            # unnamed group.
+            group = self._plural_subject(at)
+            if group is not None:
+                found = self.from_head(group, sentence=sentence)
+                if found is not None and found.speaker.kind != "person":
+                    return Found(found.speaker.model_copy(update={"mention": mention}), None)
+            return Found(Speaker(name=mention.text, kind="anonymous", mention=mention))
+        return None
+
+    def _plural_subject(self, at: int) -> Token | None:
+        """The nearest plural noun in subject position within the two sentences before `at`."""
+        token = self._token_at(at)
+        if token is None or not self.parsed:
+            return None
+        sents = 0
+        for i in range(token.i - 1, -1, -1):
+            t = self.doc[i]
+            if t.is_sent_start:
+                sents += 1
+                if sents > 2:
+                    break
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
+                return t
         return None
 
     def _salient_person(self, gender: str | None, *, at: int, sentence: int) -> Entity | None:
