@@ -634,3 +634,149 @@ MORE = [
     ('She said: "', "She said", ("indirect", None, None, "say"), T),
 ]
 CASES = CASES + MORE
+
+# -- issue 11: salience, descriptions, documents with owners (made-up sentences) ----------
+REYES_NEW = (
+    '"Budgets are tight," said park director Lena Ortiz. Staff met Sam Reyes at the depot. '
+    '"We need more rangers," he said.'
+)
+REYES_SUBJECT = (
+    '"Budgets are tight," said park director Tom Ortiz. Ortiz toured the depot with Sam Reyes '
+    'on Monday. "We need more rangers," he said.'
+)
+GENDER = (
+    "Julia Brandt, a trader at Nordbank, said rates would rise. "
+    '"Prices will rise," said Mark Olsen, an economist at Nordbank. '
+    '"Demand is weak," she said.'
+)
+INTRO_PARA = (
+    '"Budgets are tight," said park director Lena Ortiz.\n\n'
+    "The depot is run by Sam Reyes, a ranger since 2001.\n\n"
+    '"We need more rangers."'
+)
+SALIENCE = [
+    (REYES_NEW, '"We need', ("direct", "Sam Reyes", "person", "say"), B),
+    (REYES_SUBJECT, '"We need', ("direct", "Tom Ortiz", "person", "say"), T),
+    (GENDER, '"Demand', ("direct", "Julia Brandt", "person", "say"), B),
+    (INTRO_PARA, '"We need', ("direct", "Sam Reyes", "person", None), B),
+    (
+        "Leo Marsh scored twice on Sunday. The 30-year-old striker said the team was ready.",
+        "The 30-year-old",
+        ("indirect", "Leo Marsh", "person", "say"),
+        B,
+    ),
+    (
+        "Anna Stone won an Oscar in 2010. Her husband Tom Stone said little. "
+        "The actress said she would vote early.",
+        "The actress",
+        ("indirect", "Anna Stone", "person", "say"),
+        T,
+    ),
+    (
+        "The students say the fees are too high.",
+        "The students",
+        ("indirect", None, "anonymous", "say"),
+        B,
+    ),
+    (
+        "Asked about the plan, 75 percent of voters said they opposed it.",
+        "Asked",
+        ("indirect", None, "anonymous", "say"),
+        T,
+    ),
+    (
+        "Ana Lee met the council on Monday. "
+        "The candidates say they are not trying to avoid the debate.",
+        "The candidates",
+        ("indirect", None, "anonymous", "say"),
+        T,
+    ),
+]
+CASES = CASES + SALIENCE
+
+# (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)
+OWNERS = [
+    (
+        "Nadia Foster, chief executive of Quill, resigned on Monday. "
+        "Her statement said the board had agreed.",
+        "Her statement",
+        "Nadia Foster",
+        "person",
+        "Her statement",
+        "Her statement",
+        B,
+    ),
+    (
+        "Growth will slow to 2.1% next year, according to a report by the IMF.",
+        "Growth",
+        "IMF",
+        "organization",
+        "a report by the IMF",
+        "a report by the IMF",
+        B,
+    ),
+    (
+        "Imports will be checked at the border, according to a statement from the EU.",
+        "Imports",
+        "EU",
+        "organization",
+        "a statement from the EU",
+        "a statement from the EU",
+        B,
+    ),
+    (
+        "Revenue will reach $2 billion, according to a FactSet consensus.",
+        "Revenue",
+        "FactSet",
+        "organization",
+        "a FactSet consensus",
+        "a FactSet consensus",
+        B,
+    ),
+    (
+        "The Transport Workers Union called a strike on Monday. "
+        "Pay fell 3% in real terms, the union's release said.",
+        "Pay fell",
+        "Transport Workers Union",
+        "organization",
+        "the union's release",
+        "the union's release",
+        T,
+    ),
+    (
+        "Rates will rise in June, according to money market pricing.",
+        "Rates",
+        "money market pricing",
+        "document",
+        "money market pricing",
+        None,
+        B,
+    ),
+    (
+        "The two sides will cut tariffs, according to a statement issued after the talks.",
+        "The two sides",
+        "a statement issued after the talks",
+        "document",
+        "a statement issued after the talks",
+        None,
+        T,
+    ),
+    (
+        "Bernie Sanders, who says the pact is a disaster, spoke in Iowa on Monday.",
+        "Bernie Sanders",
+        "Bernie Sanders",
+        "person",
+        "who",
+        None,
+        T,
+    ),
+    (
+        "Apple, which reports its results on Monday, does not break out iPhone sales.",
+        "Apple",
+        None,
+        None,
+        None,
+        None,
+        T,
+    ),
+]

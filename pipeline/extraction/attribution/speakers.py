@@ -28,6 +28,7 @@ _FEMALE = frozenset({"she", "her", "hers"})
 _PLURAL = frozenset({"they", "them", "their"})
 _NEUTER = frozenset({"it", "its"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "maker", "giant"})
 _DETERMINERS = frozenset({"the", "a", "an", "one", "some", "two", "three", "several", "many"})
@@ -191,7 +192,7 @@ class SpeakerResolver:
             )
         if first.lower_ in _FIRST_PERSON:
             return None
-        if first.lower_ in _DETERMINERS or first.is_lower:
+        if first.lower_ in _DETERMINERS or first.is_lower or first.lower_ in _POSSESSIVES:
             return self.common_noun(span, _blank_head(words), sentence=sentence)
         # The last run of capitalised words names the source (`General Motors chief
         # executive Mary Barra` -> `Mary Barra`).

@@ -13,6 +13,7 @@ Writes `doc._.registry`.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -55,6 +56,7 @@ class RegistryBuilder(Component):
             self._from_entities(doc, registry)
         else:
             self._from_capitals(doc, registry)
+        _surname_mentions(doc, registry)
         doc._.registry = registry
 
     # -- trained pipelines ------------------------------------------------------------------
@@ -180,6 +182,31 @@ class RegistryBuilder(Component):
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du"})
+
+
+def _surname_mentions(doc: Doc, registry: Registry) -> None:
+    """`Tom Ortiz said ... Ortiz toured the depot`: a later surname on its own that the NER
+    (or the capitalised-run rule) left out is a mention of the one person it names, so that
+    salience sees it (who is the subject, who was named last)."""
+    surnames: dict[str, list[Entity]] = {}
+    for entity in registry.people():
+        words = entity.name.split()
+        if len(words) >= 2 and entity.mentions:
+            surnames.setdefault(words[-1].lower(), []).append(entity)
+    if not surnames:
+        return
+    tagged = doc.has_annotation("TAG")
+    for token in doc:
+        people = surnames.get(token.lower_)
+        if not people or len(people) != 1 or token.ent_type_:
+            continue
+        if (tagged and token.pos_ != "PROPN") or not token.text[:1].isupper():
+            continue
+        if token.i > 0 and doc[token.i - 1].text[:1].isupper():
+            continue  # the end of a longer name, already a mention
+        entity = people[0]
+        if token.idx > entity.mentions[0] and token.idx not in entity.mentions:
+            bisect.insort(entity.mentions, token.idx)
 
 
 def _name_run_end(doc: Doc, i: int) -> int:
