@@ -1,7 +1,7 @@
 import pytest
 
 from tests.conftest import annotate
-from tests.data.attribution_cases import CASES, OWNERS
+from tests.data.attribution_cases import CASES, OWNERS, REFERENTS
 
 
 def _statement(doc, prefix):
@@ -58,3 +58,9 @@ def test_attribution_owner_and_mention_blank(
     blank_nlp, text, prefix, name, kind, mention, document
 ):
     _check_owner(annotate(blank_nlp, text), prefix, name, kind, mention, document)
+
+
+@pytest.mark.parametrize("text, prefix, expected", REFERENTS)
+def test_attribution_descriptions_skip_exchanges_and_agencies(nlp, text, prefix, expected):
+    stmt = _statement(annotate(nlp, text), prefix)
+    assert stmt.speaker is not None and stmt.speaker.name == expected

@@ -780,3 +780,53 @@ OWNERS = [
         T,
     ),
 ]
+
+# Targets (issue 11, classes 2, 4 and 5): (article text, sentence prefix, target name or
+# None, blank pipeline too). Made-up sentences.
+TARGETS = [
+    ("OPEC+ agreed on Sunday to raise output by 400,000 barrels a day.", "OPEC+", "OPEC+", B),
+    (
+        "Zentrix, a minority investor, trimmed its stake to 4%, the filing showed.",
+        "Zentrix",
+        "Zentrix",
+        B,
+    ),
+    (
+        "Kora said on Monday it would cut prices. The Kora Neo sold 20,000 units.",
+        "The Kora Neo",
+        "Kora Neo",
+        T,
+    ),
+    ("Kora said on Monday it would cut prices.", "Kora said", "Kora", B),
+    (
+        "Saudi Arabia pumped 9 million barrels a day in May. "
+        "The kingdom's output will rise in July.",
+        "The kingdom",
+        "Saudi Arabia",
+        T,
+    ),
+    (
+        "Growth slowed to 2%, according to a report by the IMF. Its staff cut the forecast.",
+        "Its staff",
+        None,
+        T,
+    ),
+    ("Hospital admissions rose 4% in May.", "Hospital", None, B),
+    ("Notably, sales fell 3% in May.", "Notably", None, B),
+]
+
+# Descriptions never resolve to an exchange or a news agency: (text, prefix, speaker name).
+REFERENTS = [
+    (
+        "Shares of Halden Group rose 3% on the New York Stock Exchange. "
+        "The group said profit rose.",
+        "The group",
+        "Halden Group",
+    ),
+    (
+        "Reuters reported on Monday that Halden Group would cut jobs. The company said costs rose.",
+        "The company",
+        "Halden Group",
+    ),
+    ("Reuters reported on Monday that Halden Group would cut jobs.", "Reuters", "Reuters"),
+]

@@ -135,6 +135,13 @@ class Registry:
         if not name or not name[0].isupper() or name.lower() in _NOT_ORGS:
             return None
         known = self.lookup(name, at=at) or self._shorter_form_of(name)
+        if (
+            known is not None
+            and label in THING_LABELS
+            and known.label not in THING_LABELS
+            and known.name.lower() != name.lower()
+        ):
+            known = None  # `Kora Neo` the car does not rename `Kora` the firm
         if known is not None:
             known.mentions.append(at)
             if known.kind == "organization" and len(name) > len(known.name):
@@ -186,6 +193,8 @@ def extend_org(ent: Span) -> Span:
             k += 1
         if k > end + 1:
             end = k
+    if end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
+        end += 1  # `OPEC+`, `G7+`: the plus is part of the name
     leading = lexicon.words("attribution/org_leading_words.txt")
     if end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in leading:
         start += 1

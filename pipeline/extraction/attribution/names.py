@@ -76,6 +76,25 @@ def org_aliases(name: str) -> set[str]:
     return {a for a in aliases if a not in honorifics}
 
 
+_SYMBOL_NAME = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9]+(?:[+&.-][A-Za-z0-9]*)*\+?$")
+
+
+def looks_like_name(word: str) -> bool:
+    """A word that is a name wherever it stands, even opening a sentence: a symbol or digit
+    in it (`OPEC+`, `G7+`, `3M`), a capital inside it (`VinaTek`, `iPhone`) or all capitals
+    (`NATO`). Common words are never written so."""
+    if len(word) < 2 or not _SYMBOL_NAME.match(word):
+        return False
+    inner = word[1:]
+    return (
+        any(ch.isdigit() for ch in word)
+        or "+" in word
+        or any(ch.isupper() for ch in inner)
+        and any(ch.islower() for ch in word)
+        or (word.isupper() and len(word) >= 3)
+    )
+
+
 def gender_of_honorific(word: str) -> str | None:
     word = word.lower().rstrip(".")
     if word in {"mr", "sir", "lord", "king", "prince", "sheikh"}:

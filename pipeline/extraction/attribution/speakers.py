@@ -237,6 +237,11 @@ class SpeakerResolver:
             entity = self.registry.add_organization(text, at=span.start_char, label=label)
             if entity is not None:
                 return Found(self._org(entity, mention), entity)
+            if label in ORG_LABELS and _never_referent(text):
+                # `Reuters reported ...`: a news agency named as the source is the source,
+                # though no description ever refers back to it.
+                name = names.org_name(text)
+                return Found(Speaker(name=name, kind="organization", mention=mention))
         return None
 
     def common_noun(
@@ -420,8 +425,11 @@ class SpeakerResolver:
             if owner_head is None:
                 continue
             found = self.from_head(owner_head, sentence=sentence)
-            if found is not None and found.speaker.kind in ("person", "organization"):
-                return found
+            if found is None or found.speaker.kind not in ("person", "organization"):
+                continue
+            if found.entity is None and _never_referent(found.speaker.name):
+                continue  # `a Reuters tally`: the news agency's own work stays a document
+            return found
         return None
 
     def _blank_owner(self, span: Span, lemma: str, *, sentence: int) -> Found | None:
@@ -481,7 +489,9 @@ class SpeakerResolver:
             entities[key] = entity
             if key not in scores:
                 described = noun in entity.nouns or noun in entity.name.lower().split()
-                if not (described or entity.label in ("ORG", None)):
+                if not (described or entity.label in ("ORG", None)) or (
+                    not described and _never_referent(entity.name)
+                ):
                     scores[key] = float("-inf")
                     continue
                 scores[key] = 10.0 * described + 5.0 * (entity is first)
@@ -533,6 +543,14 @@ def entity_containing(token: Token) -> Span | None:
 def _entity_at(token: Token) -> Span | None:
     """The name entity (not a date, number or quantity) the token is part of."""
     return entity_containing(token) if token.ent_type_ in _NAME_LABELS else None
+
+
+def _never_referent(name: str) -> bool:
+    """A stock exchange, an index or a news outlet: named in passing, never what `the
+    group` or `the company` refers back to (see not_referents.txt)."""
+    words = lexicon.words("attribution/not_referents.txt")
+    lower = names.org_name(name).lower()
+    return lower in words or (lower.split() or [""])[-1] in words
 
 
 @cache

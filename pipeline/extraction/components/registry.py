@@ -85,6 +85,13 @@ class RegistryBuilder(Component):
             else e
             for e in ents
         ]
+        # `The Kora Neo sold ...` tagged PERSON: no one's name takes an article; a thing.
+        ents = [
+            Span(doc, e.start + 1, e.end, label="PRODUCT")
+            if e.label_ in PERSON_LABELS and len(e) > 1 and e[0].lower_ == "the"
+            else e
+            for e in ents
+        ]
         memo: dict[tuple[int, int], str | None] = {}
         # Full names first, so that `Wang` (tagged ORG) finds `Wang Lianjun` (PERSON).
         for ent in sorted(ents, key=lambda e: (-len(e), e.start_char)):
