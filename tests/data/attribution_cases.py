@@ -673,6 +673,13 @@ SALIENCE = [
         T,
     ),
     (
+        "Rival bidder Halden Group withdrew. Ken Marlow spoke in Ohio on Monday. "
+        "The billionaire real estate developer said the deal would close.",
+        "The billionaire",
+        ("indirect", "Ken Marlow", "person", "say"),
+        T,
+    ),
+    (
         "The students say the fees are too high.",
         "The students",
         ("indirect", None, "anonymous", "say"),

@@ -29,6 +29,7 @@ _PLURAL = frozenset({"they", "them", "their"})
 _NEUTER = frozenset({"it", "its"})
 _RELATIVE = frozenset({"who", "which", "that"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
+_MODIFIER_DEPS = ("amod", "compound", "nmod")
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "maker", "giant"})
 _DETERMINERS = frozenset({"the", "a", "an", "one", "some", "two", "three", "several", "many"})
@@ -271,6 +272,14 @@ class SpeakerResolver:
             if person is not None:
                 return Found(self._person(person, mention), person)
         epithets = lexicon.table("attribution/person_epithets.txt")
+        if head is not None and lemma not in epithets:
+            # `the billionaire real estate developer`: a person's epithet as a modifier.
+            modifier = next(
+                (c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.lower_ in epithets),
+                None,
+            )
+            if modifier is not None:
+                lemma = modifier.lower_
         if (
             definite
             and possessor is None
