@@ -699,6 +699,20 @@ SALIENCE = [
         T,
     ),
 ]
+SALIENCE += [
+    (
+        "Billionaire Donald Trump said the plan would fail.",
+        "Billionaire",
+        ("indirect", "Donald Trump", "person", "say"),
+        B,
+    ),
+    (
+        "Assemblywoman Claudia Tenney said the plan would fail.",
+        "Assemblywoman",
+        ("indirect", "Claudia Tenney", "person", "say"),
+        B,
+    ),
+]
 CASES = CASES + SALIENCE
 
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)

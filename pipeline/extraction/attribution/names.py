@@ -23,9 +23,11 @@ def person_name(text: str) -> str:
     """`Prince Abdulaziz bin Salman` -> `Abdulaziz bin Salman`; `Mr. Wang's` -> `Wang`."""
     honorifics = lexicon.words("attribution/honorifics.txt")
     titles = lexicon.words("attribution/titles.txt")
+    epithets = lexicon.words("attribution/person_epithets.txt")
     words = strip_possessive(text).strip(_TRIM).split()
-    # `Administrator Bill Nelson`, `Chair Jerome Powell`: titles the NER kept in the name.
-    while len(words) > 2 and words[0].lower().rstrip(".") in honorifics | titles:
+    # `Administrator Bill Nelson`, `Chair Jerome Powell`, `Billionaire Donald Trump`:
+    # titles and epithets the NER kept in the name.
+    while len(words) > 2 and words[0].lower().rstrip(".") in honorifics | titles | epithets:
         words = words[1:]
     while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
         words = words[1:]
