@@ -713,6 +713,20 @@ SALIENCE += [
         B,
     ),
 ]
+COLE = (
+    '"We will rebuild," said Mayor Dan Cole.\n\nCole thanked Premier John Doe for the '
+    'funds.\n\n"This is a great day," he said.'
+)
+NEIGHBOUR = (
+    '"It was terrifying," said Ann Smith, who lost her home. Her neighbour, Bob Jones, '
+    'agreed. "We had minutes," he said.'
+)
+SALIENCE += [
+    # The subject named since the last statement keeps `he`; an object does not take it.
+    (COLE, '"This is', ("direct", "Dan Cole", "person", "say"), B),
+    # A person introduced in apposition since then takes `he`; `she` is never a man.
+    (NEIGHBOUR, '"We had', ("direct", "Bob Jones", "person", "say"), B),
+]
 CASES = CASES + SALIENCE
 
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)

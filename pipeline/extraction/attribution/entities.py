@@ -138,6 +138,7 @@ class Registry:
         if (
             known is not None
             and label in THING_LABELS
+            and known.kind == "organization"
             and known.label not in THING_LABELS
             and known.name.lower() != name.lower()
         ):

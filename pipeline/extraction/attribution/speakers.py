@@ -121,8 +121,10 @@ class SpeakerResolver:
 
     def _is_subject(self, offset: int) -> bool:
         token = self._token_at(offset)
-        if token is None or not self.parsed:
+        if token is None:
             return False
+        if not self.parsed:  # without a parse: a name that opens its sentence
+            return all(t.is_punct or t.is_space for t in self.doc[token.sent.start : token.i])
         while token.dep_ in ("compound", "flat") and token.head.i > token.i:
             token = token.head
         return token.dep_ in ("nsubj", "nsubjpass")

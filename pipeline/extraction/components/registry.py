@@ -371,9 +371,11 @@ def _kind_of(
     known person's surname tagged as an organisation is that person (`Wang said`); the
     rest does not depend on the registry and is worked out once per mention."""
     label = ent.label_
+    name = names.person_name(ent.text)
+    if label in THING_LABELS and len(name.split()) == 1 and _is_person_alias(registry, name):
+        return "person"  # `Dan Cole ... Cole thanked` with `Cole` tagged PRODUCT
     if label not in PERSON_LABELS and label not in ORG_LABELS:
         return None
-    name = names.person_name(ent.text)
     if _is_person_alias(registry, name) and len(name.split()) <= 3:
         return "person"
     key = (ent.start, ent.end)
