@@ -64,3 +64,23 @@ def test_attribution_owner_and_mention_blank(
 def test_attribution_descriptions_skip_exchanges_and_agencies(nlp, text, prefix, expected):
     stmt = _statement(annotate(nlp, text), prefix)
     assert stmt.speaker is not None and stmt.speaker.name == expected
+
+
+@pytest.mark.parametrize(
+    "text, prefix, title, organization",
+    [
+        (
+            "Pfizer's chief executive Albert Bourla said the drug worked.",
+            "Pfizer",
+            "chief executive",
+            "Pfizer",
+        ),
+        ("Mary Barra, chief executive of General Motors, said sales rose.", "Mary", None, None),
+    ],
+)
+def test_attribution_title_leaves_out_the_name(nlp, text, prefix, title, organization):
+    speaker = _statement(annotate(nlp, text), prefix).speaker
+    assert speaker is not None
+    if title is not None:
+        assert (speaker.title, speaker.organization) == (title, organization)
+    assert speaker.name not in (speaker.title or "")

@@ -727,6 +727,30 @@ SALIENCE += [
     # A person introduced in apposition since then takes `he`; `she` is never a man.
     (NEIGHBOUR, '"We had', ("direct", "Bob Jones", "person", "say"), B),
 ]
+SALIENCE += [
+    # Organisation names: no leading article, a capitalised descriptor or the tail of a
+    # name is the organisation named in full before.
+    (
+        "The European Commission said on Monday it would fine Kora. "
+        "The Commission said the fine was final.",
+        "The Commission",
+        ("indirect", "European Commission", "organization", "say"),
+        B,
+    ),
+    (
+        "The European Commission said on Monday it would fine Kora.",
+        "The European",
+        ("indirect", "European Commission", "organization", "say"),
+        B,
+    ),
+    (
+        "The European Super League was launched in April. "
+        "The Super League said its plan was lawful.",
+        "The Super League",
+        ("indirect", "European Super League", "organization", "say"),
+        B,
+    ),
+]
 CASES = CASES + SALIENCE
 
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)

@@ -195,6 +195,12 @@ class SpeakerResolver:
             )
         if first.lower_ in _FIRST_PERSON:
             return None
+        rest = words[1:]
+        if first.lower_ == "the" and rest and all(_capitalised(t) for t in rest):
+            # `The European Commission said`: a name, without its article.
+            found = self.named(self.doc[rest[0].i : rest[-1].i + 1], label="ORG")
+            if found is not None:
+                return found
         if first.lower_ in _DETERMINERS or first.is_lower or first.lower_ in _POSSESSIVES:
             return self.common_noun(span, _blank_head(words), sentence=sentence)
         # The last run of capitalised words names the source (`General Motors chief

@@ -165,7 +165,9 @@ class RegistryBuilder(Component):
                 continue
             j = _name_run_end(doc, i)
             words = [t.text for t in doc[i:j]]
-            prev = doc[i - 1].text.lower() if i > 0 else ""
+            # `chief executive Mary Barra`; not `Energy Information Administration`, where
+            # the capitalised "title" word is part of the name.
+            prev = doc[i - 1].text if i > 0 and doc[i - 1].is_lower else ""
             apposition = _blank_apposition(doc, j, titles)
             connected = any(t.is_lower for t in doc[i:j])  # `Ministry of Commerce`
             if (
@@ -426,7 +428,7 @@ def describe_person(ent: Span, registry: Registry) -> tuple[str | None, str | No
     roles = lexicon.words("attribution/titles.txt")
     if root.dep_ == "appos" and root.head.lower_ in roles and root.head.i < root.i:
         # `Sunforge's chairman, Chen Jianguo,`: the role noun the name is in apposition to.
-        return _split_description(root.head, registry)
+        return _split_description(root.head, registry, skip=range(ent.start, ent.end))
     return _descriptor_before(ent.doc, ent.start, registry)
 
 
@@ -445,9 +447,16 @@ def _apposition(ent: Span, registry: Registry) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _split_description(head: Token, registry: Registry) -> tuple[str | None, str | None]:
-    """Title words and the organisation from a description NP rooted at `head`."""
-    tokens = [t for t in head.subtree if t.dep_ not in ("relcl",) and not _in_relcl(t, head)]
+def _split_description(
+    head: Token, registry: Registry, *, skip: range = range(0)
+) -> tuple[str | None, str | None]:
+    """Title words and the organisation from a description NP rooted at `head`, without
+    the tokens in `skip` (the person's own name: `Pfizer's chief executive Albert Bourla`)."""
+    tokens = [
+        t
+        for t in head.subtree
+        if t.dep_ not in ("relcl",) and not _in_relcl(t, head) and t.i not in skip
+    ]
     # Cut at the first comma or dash that closes the apposition.
     cut = []
     for t in tokens:
