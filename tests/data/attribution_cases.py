@@ -131,7 +131,7 @@ CASES = [
     (
         "Inflation rose to 4%, according to data from the statistics office.",
         "Inflation",
-        ("indirect", "data from the statistics office", "document", "according to"),
+        ("indirect", "the statistics office", "anonymous", "according to"),
         B,
     ),
     (
@@ -800,6 +800,24 @@ OWNERS = [
         "organization",
         "the union's release",
         "the union's release",
+        T,
+    ),
+    (
+        "Hearing loss raises the risk of dementia, according to a study by Oxford researchers.",
+        "Hearing",
+        "Oxford researchers",
+        "anonymous",
+        "a study by Oxford researchers",
+        "a study by Oxford researchers",
+        T,
+    ),
+    (
+        "He was a kind man, a statement from his family said.",
+        "He was",
+        "his family",
+        "anonymous",
+        "a statement from his family",
+        "a statement from his family",
         T,
     ),
     (

@@ -432,7 +432,11 @@ class SpeakerResolver:
                 owner_head = child  # not `their filings`: a group, not one owner
             elif child.dep_ == "compound" and child.ent_type_ in _OWNER_LABELS:
                 owner_head = child
-            elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                # `a report by the IMF`; `a study by Oxford researchers`, `a statement from
+                # his family`: an unnamed group owns it (guide section 8).
+                owner_head = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ == "prep" and child.lower_ == "of":
                 owner_head = _named_object(child)
             elif child.dep_ == "acl" and child.lemma_.lower() in verbs:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
@@ -441,12 +445,9 @@ class SpeakerResolver:
                 owner_head = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if owner_head is None:
                 continue
-            found = self.from_head(owner_head, sentence=sentence)
-            if found is None or found.speaker.kind not in ("person", "organization"):
-                continue
-            if found.entity is None and _never_referent(found.speaker.name):
-                continue  # `a Reuters tally`: the news agency's own work stays a document
-            return found
+            found = _as_owner(self.from_head(owner_head, sentence=sentence))
+            if found is not None:
+                return found
         return None
 
     def _blank_owner(self, span: Span, lemma: str, *, sentence: int) -> Found | None:
@@ -479,7 +480,10 @@ class SpeakerResolver:
                     end += 1
                 if end > j:
                     return self.named(doc[words[j].i : words[end - 1].i + 1], label=None)
-                break
+                rest = doc[words[i + 1].i : words[-1].i + 1]
+                # The head of `the statistics office` is its last word.
+                head = singular(rest[-1].lower_)
+                return _as_owner(self.common_noun(rest, head, sentence=sentence))
         return None
 
     def _by_role(self, noun: str, *, at: int) -> Entity | None:
@@ -532,6 +536,21 @@ class SpeakerResolver:
     @staticmethod
     def _org(entity: Entity, mention: Mention | None) -> Speaker:
         return Speaker(name=entity.name, kind="organization", mention=mention)
+
+
+def _as_owner(found: Found | None) -> Found | None:
+    """The owner of a document, if `found` can be one: a person, an organisation or an
+    unnamed group; an organisation described, not named (`data from the statistics
+    office`), is an unnamed group (guide section 8); a news agency's own work (`a Reuters
+    tally`) has no owner but the writer."""
+    if found is None or found.speaker.kind not in ("person", "organization", "anonymous"):
+        return None
+    if found.entity is None and _never_referent(found.speaker.name):
+        return None
+    if found.entity is None and found.speaker.kind == "organization":
+        update = {"kind": "anonymous", "title": None, "organization": None}
+        return Found(found.speaker.model_copy(update=update))
+    return found
 
 
 def _mention(first: Token, last: Token) -> Mention:
