@@ -408,6 +408,8 @@ def _statement_content(sent: Span, cue: Cue) -> int | None:
     verb with an object (`Strata Cloud reported revenue of ...`) the cue's own clause."""
     if cue.content is not None:
         return cue.content.i
+    if not has_parse(sent.doc):
+        return None  # no tree to read (walking a blank doc's children can crash spaCy)
     if any(c.dep_ == "dobj" for c in cue.token.children):
         return cue.token.i
     return _root(sent, cue)
