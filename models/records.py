@@ -75,6 +75,9 @@ class Speaker(Record):
     title: str | None = None
     organization: str | None = None
     mention: Mention | None = None
+    # The document phrase as written when the words come from a document with a named
+    # owner, who is the speaker (`her statement said`, `a report by the IMF`: guide 3).
+    document: str | None = None
 
 
 class Target(Record):

@@ -88,6 +88,7 @@ def apply_edit(claim: Claim, edit: ClaimEdit) -> Claim:
                 title=_blank(edit.speaker.title),
                 organization=_blank(edit.speaker.organization),
                 mention=old.mention if old and old.name == edit.speaker.name.strip() else None,
+                document=old.document if old and old.name == edit.speaker.name.strip() else None,
             ).model_dump()
     if "target" in given:
         data["target"] = (

@@ -88,7 +88,9 @@ claims = Table(
     Column("cue", Text),
     Column("target_name", Text),
     Column("target_label", String(32)),
-    # The claim exactly as extracted (claims.jsonl line): export and review read it.
+    # The claim exactly as extracted (claims.jsonl line): export and review read it. It
+    # also holds `speaker.document`, which has no column of its own: a column added here
+    # would break inserts into databases created before it (no migration runs).
     Column("record", Text, nullable=False),
     Index("ix_claims_article", "article_id", "position"),
     Index("ix_claims_speaker", "speaker_id"),

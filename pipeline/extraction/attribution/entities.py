@@ -90,6 +90,31 @@ class Registry:
                 return entity
         return None
 
+    def _descriptor_of(self, name: str) -> Entity | None:
+        """`The Commission said` after `the European Commission`: a capitalised organisation
+        noun alone is the latest organisation whose name ends with it."""
+        word = name.lower()
+        if " " in word or word not in lexicon.words("attribution/org_nouns.txt"):
+            return None
+        for entity in reversed(self.organizations()):
+            words = entity.name.lower().split()
+            if len(words) > 1 and word in words:
+                return entity
+        return None
+
+    def _tail_of(self, name: str) -> Entity | None:
+        """`the Super League` after `the European Super League`: two or more words that
+        end a longer organisation's name name that organisation, if only one fits."""
+        words = name.lower().split()
+        if len(words) < 2:
+            return None
+        fits = [
+            e
+            for e in self.organizations()
+            if len(e.name.split()) > len(words) and e.name.lower().split()[-len(words) :] == words
+        ]
+        return fits[0] if len(fits) == 1 else None
+
     def _by_prefix(self, form: str) -> list[Entity]:
         """`Indus Digital` / `Strata` / `Fed` for `Indus Digital Services` / `Strata Cloud` /
         `Federal Reserve`: the one organisation whose name starts with these words (the
@@ -134,7 +159,20 @@ class Registry:
         name = names.org_name(text)
         if not name or not name[0].isupper() or name.lower() in _NOT_ORGS:
             return None
-        known = self.lookup(name, at=at) or self._shorter_form_of(name)
+        known = (
+            self.lookup(name, at=at)
+            or self._shorter_form_of(name)
+            or self._descriptor_of(name)
+            or self._tail_of(name)
+        )
+        if (
+            known is not None
+            and label in THING_LABELS
+            and known.kind == "organization"
+            and known.label not in THING_LABELS
+            and known.name.lower() != name.lower()
+        ):
+            known = None  # `Kora Neo` the car does not rename `Kora` the firm
         if known is not None:
             known.mentions.append(at)
             if known.kind == "organization" and len(name) > len(known.name):
@@ -186,6 +224,8 @@ def extend_org(ent: Span) -> Span:
             k += 1
         if k > end + 1:
             end = k
+    if end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
+        end += 1  # `OPEC+`, `G7+`: the plus is part of the name
     leading = lexicon.words("attribution/org_leading_words.txt")
     if end - start > 1 and doc[start].is_sent_start and doc[start].lower_ in leading:
         start += 1

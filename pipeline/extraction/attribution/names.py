@@ -23,9 +23,11 @@ def person_name(text: str) -> str:
     """`Prince Abdulaziz bin Salman` -> `Abdulaziz bin Salman`; `Mr. Wang's` -> `Wang`."""
     honorifics = lexicon.words("attribution/honorifics.txt")
     titles = lexicon.words("attribution/titles.txt")
+    epithets = lexicon.words("attribution/person_epithets.txt")
     words = strip_possessive(text).strip(_TRIM).split()
-    # `Administrator Bill Nelson`, `Chair Jerome Powell`: titles the NER kept in the name.
-    while len(words) > 2 and words[0].lower().rstrip(".") in honorifics | titles:
+    # `Administrator Bill Nelson`, `Chair Jerome Powell`, `Billionaire Donald Trump`:
+    # titles and epithets the NER kept in the name.
+    while len(words) > 2 and words[0].lower().rstrip(".") in honorifics | titles | epithets:
         words = words[1:]
     while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
         words = words[1:]
@@ -74,6 +76,25 @@ def org_aliases(name: str) -> set[str]:
             aliases.add(core[0].lower())
     honorifics = lexicon.words("attribution/honorifics.txt")
     return {a for a in aliases if a not in honorifics}
+
+
+_SYMBOL_NAME = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9]+(?:[+&.-][A-Za-z0-9]*)*\+?$")
+
+
+def looks_like_name(word: str) -> bool:
+    """A word that is a name wherever it stands, even opening a sentence: a symbol or digit
+    in it (`OPEC+`, `G7+`, `3M`), a capital inside it (`VinaTek`, `iPhone`) or all capitals
+    (`NATO`). Common words are never written so."""
+    if len(word) < 2 or not _SYMBOL_NAME.match(word):
+        return False
+    inner = word[1:]
+    return (
+        any(ch.isdigit() for ch in word)
+        or "+" in word
+        or any(ch.isupper() for ch in inner)
+        and any(ch.islower() for ch in word)
+        or (word.isupper() and len(word) >= 3)
+    )
 
 
 def gender_of_honorific(word: str) -> str | None:

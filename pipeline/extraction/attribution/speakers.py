@@ -12,6 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extraction.attribution import names
+from newsclaims.extraction.attribution.cues import cue_kinds
 from newsclaims.extraction.attribution.entities import (
     ORG_LABELS,
     PERSON_LABELS,
@@ -24,14 +25,20 @@ from newsclaims.patterns import lexicon
 
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her", "hers"})
-_PLURAL = frozenset({"they", "them"})
-_NEUTER = frozenset({"it"})
+_PLURAL = frozenset({"they", "them", "their"})
+_NEUTER = frozenset({"it", "its"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+_MODIFIER_DEPS = ("amod", "compound", "nmod")
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "maker", "giant"})
 _DETERMINERS = frozenset({"the", "a", "an", "one", "some", "two", "three", "several", "many"})
 _CUT = frozenset({",", ";", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d", ":"})
 # How many sentences back a pronoun or a floating quotation may reach for its speaker.
 _SPEAKER_REACH = 4
+# How many characters back a quotation with no cue looks for a person just introduced.
+_INTRO_REACH = 400
+_AGE = re.compile(r"\b\d+-year-old\b")
 
 
 def _lemma(token: Token) -> str:
@@ -70,17 +77,62 @@ class SpeakerResolver:
         self.has_ents = doc.has_annotation("ENT_IOB")
         self.last: Found | None = None
         self.last_sentence = -(10**6)
+        self.last_end = -1  # where the last speaker's statement ends
+        self._tokens_at: dict[int, Token] | None = None
 
-    def remember(self, found: Found | None, sentence: int) -> None:
+    def remember(self, found: Found | None, sentence: int, *, end: int | None = None) -> None:
         if found is not None:
             self.last = found
             self.last_sentence = sentence
+            if end is not None:
+                self.last_end = end
 
-    def floating(self, sentence: int) -> Found | None:
-        """The speaker a quotation with no cue of its own keeps: the last one, if recent."""
+    def floating(self, sentence: int, *, at: int | None = None) -> Found | None:
+        """The speaker a quotation with no cue of its own keeps: a person introduced since
+        the last statement, just before the quotation (`Staff met Sam Reyes at the depot.
+        "We need more rangers."`), else the last speaker, if recent."""
+        if at is not None:
+            newcomer = self._newcomer(at)
+            if newcomer is not None:
+                return Found(self._person(newcomer, None), newcomer)
         if self.last is not None and sentence - self.last_sentence <= _SPEAKER_REACH:
             return Found(self.last.speaker.model_copy(update={"mention": None}), self.last.entity)
         return None
+
+    def _newcomer(self, at: int, gender: str | None = None) -> Entity | None:
+        """The person in focus since the last statement, shortly before `at`: the nearest
+        one named as a subject (`Trump attacked Jeb Bush. "...," he said.` -> Trump), else
+        the nearest one named there for the first time (`Staff met Sam Reyes at the
+        depot.` -> Sam Reyes); None when no person was named since."""
+        since = []
+        for offset, entity in self.registry.mentions_before(at, kind="person"):
+            if at - offset > _INTRO_REACH or offset <= self.last_end:
+                break
+            if gender is None or entity.gender in (None, gender):
+                since.append((offset, entity))
+        for offset, entity in since:
+            if self._is_subject(offset):
+                return entity
+        last = self.last.entity if self.last is not None else None
+        for offset, entity in since:
+            if entity is not last and entity.mentions and entity.mentions[0] == offset:
+                return entity
+        return None
+
+    def _is_subject(self, offset: int) -> bool:
+        token = self._token_at(offset)
+        if token is None:
+            return False
+        if not self.parsed:  # without a parse: a name that opens its sentence
+            return all(t.is_punct or t.is_space for t in self.doc[token.sent.start : token.i])
+        while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
+
+    def _token_at(self, offset: int) -> Token | None:
+        if self._tokens_at is None:
+            self._tokens_at = {t.idx: t for t in self.doc}
+        return self._tokens_at.get(offset)
 
     # -- parsed docs ---------------------------------------------------------------------
 
@@ -92,6 +144,8 @@ class SpeakerResolver:
             return None
         span = self.doc[words[0].i : words[-1].i + 1]
         lower = head.lower_
+        if lower in _RELATIVE and head.tag_ in ("WP", "WDT"):
+            return self._relative(head, sentence=sentence)
         if head.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _PLURAL | _NEUTER:
             return self.pronoun(lower, at=head.idx, mention=_mention(head, head), sentence=sentence)
         person = _person_in(head)
@@ -103,7 +157,7 @@ class SpeakerResolver:
         if ent is not None and len(ent) == 1 and _lemma(head) in _group_nouns():
             ent = None  # `Automakers expect ...`: a common noun the NER took for a name
         if head.pos_ != "PROPN" and ent is None:
-            found = self.common_noun(span, _lemma(quantified(head)), head=head)
+            found = self.common_noun(span, _lemma(quantified(head)), head=head, sentence=sentence)
             if found is not None or not head.text[:1].isupper() or head.i == span.start == 0:
                 return found
         name_span = ent if ent is not None else proper_run(head)
@@ -141,8 +195,14 @@ class SpeakerResolver:
             )
         if first.lower_ in _FIRST_PERSON:
             return None
-        if first.lower_ in _DETERMINERS or first.is_lower:
-            return self.common_noun(span, _blank_head(words))
+        rest = words[1:]
+        if first.lower_ == "the" and rest and all(_capitalised(t) for t in rest):
+            # `The European Commission said`: a name, without its article.
+            found = self.named(self.doc[rest[0].i : rest[-1].i + 1], label="ORG")
+            if found is not None:
+                return found
+        if first.lower_ in _DETERMINERS or first.is_lower or first.lower_ in _POSSESSIVES:
+            return self.common_noun(span, _blank_head(words), sentence=sentence)
         # The last run of capitalised words names the source (`General Motors chief
         # executive Mary Barra` -> `Mary Barra`).
         end = len(words)
@@ -186,25 +246,75 @@ class SpeakerResolver:
             entity = self.registry.add_organization(text, at=span.start_char, label=label)
             if entity is not None:
                 return Found(self._org(entity, mention), entity)
+            if label in ORG_LABELS and _never_referent(text):
+                # `Reuters reported ...`: a news agency named as the source is the source,
+                # though no description ever refers back to it.
+                name = names.org_name(text)
+                return Found(Speaker(name=name, kind="organization", mention=mention))
         return None
 
-    def common_noun(self, span: Span, lemma: str, *, head: Token | None = None) -> Found | None:
-        """`an executive`, `people familiar with the matter`, `the company`, `figures`."""
+    def common_noun(
+        self, span: Span, lemma: str, *, head: Token | None = None, sentence: int | None = None
+    ) -> Found | None:
+        """`an executive`, `people familiar with the matter`, `the company`, `figures`,
+        `the actress`, `her statement` (its owner)."""
         text = span.text
         mention = Mention(text=text, start=span.start_char, end=span.end_char)
         definite = span[0].lower_ in {"the", "this", "that"}
         possessor = _possessor(head) if head is not None else None
+        at = span.start_char
+        sentence = self.last_sentence if sentence is None else sentence
         if lemma in lexicon.words("attribution/document_heads.txt"):
+            owner = (
+                self._owner(head, sentence=sentence)
+                if head is not None
+                else self._blank_owner(span, lemma, sentence=sentence)
+            )
+            if owner is not None:
+                update = {"mention": mention, "document": text}
+                return Found(owner.speaker.model_copy(update=update), owner.entity)
             return Found(Speaker(name=text, kind="document", mention=mention))
+        plural = head.tag_ in ("NNS", "NNPS") if head is not None else lemma != span[-1].lower_
         if definite and possessor is None and lemma in lexicon.words("attribution/titles.txt"):
-            person = self._by_role(lemma, at=span.start_char)
+            person = self._by_role(lemma, at=at)
             if person is not None:
                 return Found(self._person(person, mention), person)
+        epithets = lexicon.table("attribution/person_epithets.txt")
+        if head is not None and lemma not in epithets:
+            # `the billionaire real estate developer`: a person's epithet as a modifier.
+            modifier = next(
+                (c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.lower_ in epithets),
+                None,
+            )
+            if modifier is not None:
+                lemma = modifier.lower_
+        if (
+            definite
+            and possessor is None
+            and not plural
+            and (lemma in epithets or _AGE.search(text))
+        ):
+            # `the actress said`, `the 30-year-old striker said`: the salient person.
+            gender = epithets.get(lemma, "-")
+            person = self._salient_person(
+                gender if gender in ("m", "f") else None, at=at, sentence=sentence
+            )
+            if person is not None:
+                return Found(self._person(person, mention), person)
+            return Found(Speaker(name=text, kind="anonymous", mention=mention))
         if lemma in lexicon.words("attribution/anonymous_heads.txt"):
             return Found(Speaker(name=text, kind="anonymous", mention=mention))
         if lemma in lexicon.words("attribution/org_nouns.txt"):
             if possessor is not None:  # `Tesla's board said`: that body, as written
                 return Found(Speaker(name=text, kind="organization", mention=mention))
+            own = _pronoun_possessor(head) if head is not None else None
+            if own is not None:
+                # `his campaign said`: the body of the person or firm the pronoun names.
+                owner = self.pronoun(own.lower_, at=own.idx, mention=None, sentence=sentence)
+                if owner is not None and owner.speaker.kind in ("person", "organization"):
+                    rest = self.doc[own.i + 1 : span.end].text
+                    name = f"{owner.speaker.name}'s {rest}"
+                    return Found(Speaker(name=name, kind="organization", mention=mention))
             plural = head is not None and head.tag_ in ("NNS", "NNPS")
             if not definite or plural:
                 # `Automakers expect ...`, `the two governments said`: members of a group.
@@ -225,7 +335,7 @@ class SpeakerResolver:
         word = word.lower()
         if word in _MALE | _FEMALE:
             gender = "m" if word in _MALE else "f"
-            person = self._person_for_pronoun(gender, at=at, sentence=sentence)
+            person = self._salient_person(gender, at=at, sentence=sentence)
             if person is None:
                 return None
             if person.gender is None:
@@ -237,24 +347,144 @@ class SpeakerResolver:
         if word in _PLURAL and self.last is not None and self.last.speaker.kind != "person":
             if sentence - self.last_sentence <= _SPEAKER_REACH:
                 return Found(self.last.speaker.model_copy(update={"mention": mention}), None)
+        if word in _PLURAL and mention is not None:
+            # `Republicans ... They said`: the nearest plural subject before it, else an
+            # unnamed group.
+            group = self._plural_subject(at)
+            if group is not None:
+                found = self.from_head(group, sentence=sentence)
+                if found is not None and found.speaker.kind != "person":
+                    return Found(found.speaker.model_copy(update={"mention": mention}), None)
+            return Found(Speaker(name=mention.text, kind="anonymous", mention=mention))
         return None
 
-    def _person_for_pronoun(self, gender: str, *, at: int, sentence: int) -> Entity | None:
-        """The nearest compatible person; the last speaker wins over a person only named in
-        passing since (`Wang said Huawei hired Sun Li. He said ...` -> Wang)."""
+    def _plural_subject(self, at: int) -> Token | None:
+        """The nearest plural noun in subject position within the two sentences before `at`."""
+        token = self._token_at(at)
+        if token is None or not self.parsed:
+            return None
+        sents = 0
+        for i in range(token.i - 1, -1, -1):
+            t = self.doc[i]
+            if t.is_sent_start:
+                sents += 1
+                if sents > 2:
+                    break
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
+                return t
+        return None
+
+    def _salient_person(self, gender: str | None, *, at: int, sentence: int) -> Entity | None:
+        """The person a pronoun or a description (`the actress`) refers to. Gender must
+        agree (from earlier pronouns, honorifics, first names). A person introduced since
+        the last statement, just before, wins (`Staff met Sam Reyes. "...," he said.`);
+        else the last speaker wins over a person only named in passing since (`Wang said
+        Huawei hired Sun Li. He said ...` -> Wang); else the nearest."""
         candidates = [
             e
             for _, e in self.registry.mentions_before(at, kind="person")
-            if e.gender in (None, gender)
+            if gender is None or e.gender in (None, gender)
         ]
         if not candidates:
             return None
+        newcomer = self._newcomer(at, gender)
+        if newcomer is not None:
+            return newcomer
         last = self.last.entity if self.last is not None else None
         recent = sentence - self.last_sentence <= _SPEAKER_REACH
-        if last is not None and last.kind == "person" and recent and last.gender in (None, gender):
-            if candidates[0] is last or candidates[0].gender is None or last.gender == gender:
+        agrees = last is not None and (gender is None or last.gender in (None, gender))
+        if last is not None and last.kind == "person" and recent and agrees:
+            if (
+                candidates[0] is last
+                or candidates[0].gender is None
+                or gender is None
+                or last.gender == gender
+            ):
                 return last
         return candidates[0]
+
+    def _relative(self, pronoun: Token, *, sentence: int) -> Found | None:
+        """`Sanders, who says ...`: the antecedent of the relative clause, with the relative
+        pronoun as the mention. Not for statement verbs with an object, which describe
+        rather than attribute there (`Apple, which reports its results on Monday, ...`)."""
+        verb = pronoun.head
+        if cue_kinds().get(verb.lemma_.lower()) not in ("speech", "clause", "that"):
+            return None
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "relcl" or verb.head.i >= pronoun.i:
+            return None
+        found = self.from_head(verb.head, sentence=sentence)
+        if found is None or found.speaker.kind == "document":
+            return found
+        return Found(
+            found.speaker.model_copy(update={"mention": _mention(pronoun, pronoun)}), found.entity
+        )
+
+    def _owner(self, head: Token, *, sentence: int) -> Found | None:
+        """The named owner of a document (guide section 3): `her statement`, `the union's
+        release`, `a FactSet consensus`, `a report by the IMF`, `a statement from the EU`,
+        `a lawsuit filed by X`, `figures it released`."""
+        verbs = lexicon.words("attribution/document_owner_verbs.txt")
+        for child in head.children:
+            owner_head = None
+            if child.dep_ == "poss" and child.lower_ not in _PLURAL:
+                owner_head = child  # not `their filings`: a group, not one owner
+            elif child.dep_ == "compound" and child.ent_type_ in _OWNER_LABELS:
+                owner_head = child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                # `a report by the IMF`; `a study by Oxford researchers`, `a statement from
+                # his family`: an unnamed group owns it (guide section 8).
+                owner_head = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                owner_head = _named_object(child)
+            elif child.dep_ == "acl" and child.lemma_.lower() in verbs:
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                owner_head = _named_object(agent) if agent is not None else None
+            elif child.dep_ == "relcl" and child.lemma_.lower() in verbs:
+                owner_head = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if owner_head is None:
+                continue
+            found = _as_owner(self.from_head(owner_head, sentence=sentence))
+            if found is not None:
+                return found
+        return None
+
+    def _blank_owner(self, span: Span, lemma: str, *, sentence: int) -> Found | None:
+        """Without a parse: `her statement`, `Tesla's filing`, `a report by the IMF`, `the
+        IMF report`: a possessive pronoun first, a capitalised name before the document
+        word or after `by`/`from`."""
+        words = [t for t in span if not t.is_space]
+        if not words:
+            return None
+        first = words[0]
+        if first.lower_ in ("his", "her", "its"):
+            return self.pronoun(first.lower_, at=first.idx, mention=None, sentence=sentence)
+        doc = self.doc
+        k = next((i for i, t in enumerate(words) if singular(t.lower_) == lemma), None)
+        if k is None:
+            return None
+        before = [t for t in words[:k] if t.lower_ not in _DETERMINERS]
+        if before and before[-1].text in ("'s", "\u2019s"):
+            before = before[:-1]
+        run = [t for t in before if _capitalised(t)]
+        if run and len(run) == len(before):
+            return self.named(doc[run[0].i : run[-1].i + 1], label=None)
+        for i in range(k + 1, len(words) - 1):
+            if words[i].lower_ in ("by", "from"):
+                j = i + 1
+                if words[j].lower_ == "the":
+                    j += 1
+                end = j
+                while end < len(words) and _capitalised(words[end]):
+                    end += 1
+                if end > j:
+                    return self.named(doc[words[j].i : words[end - 1].i + 1], label=None)
+                rest = doc[words[i + 1].i : words[-1].i + 1]
+                # The head of `the statistics office` is its last word.
+                head = singular(rest[-1].lower_)
+                return _as_owner(self.common_noun(rest, head, sentence=sentence))
+        return None
 
     def _by_role(self, noun: str, *, at: int) -> Entity | None:
         """`the executive said`: the most recent person whose title has that word."""
@@ -280,7 +510,9 @@ class SpeakerResolver:
             entities[key] = entity
             if key not in scores:
                 described = noun in entity.nouns or noun in entity.name.lower().split()
-                if not (described or entity.label in ("ORG", None)):
+                if not (described or entity.label in ("ORG", None)) or (
+                    not described and _never_referent(entity.name)
+                ):
                     scores[key] = float("-inf")
                     continue
                 scores[key] = 10.0 * described + 5.0 * (entity is first)
@@ -304,6 +536,21 @@ class SpeakerResolver:
     @staticmethod
     def _org(entity: Entity, mention: Mention | None) -> Speaker:
         return Speaker(name=entity.name, kind="organization", mention=mention)
+
+
+def _as_owner(found: Found | None) -> Found | None:
+    """The owner of a document, if `found` can be one: a person, an organisation or an
+    unnamed group; an organisation described, not named (`data from the statistics
+    office`), is an unnamed group (guide section 8); a news agency's own work (`a Reuters
+    tally`) has no owner but the writer."""
+    if found is None or found.speaker.kind not in ("person", "organization", "anonymous"):
+        return None
+    if found.entity is None and _never_referent(found.speaker.name):
+        return None
+    if found.entity is None and found.speaker.kind == "organization":
+        update = {"kind": "anonymous", "title": None, "organization": None}
+        return Found(found.speaker.model_copy(update=update))
+    return found
 
 
 def _mention(first: Token, last: Token) -> Mention:
@@ -332,6 +579,14 @@ def entity_containing(token: Token) -> Span | None:
 def _entity_at(token: Token) -> Span | None:
     """The name entity (not a date, number or quantity) the token is part of."""
     return entity_containing(token) if token.ent_type_ in _NAME_LABELS else None
+
+
+def _never_referent(name: str) -> bool:
+    """A stock exchange, an index or a news outlet: named in passing, never what `the
+    group` or `the company` refers back to (see not_referents.txt)."""
+    words = lexicon.words("attribution/not_referents.txt")
+    lower = names.org_name(name).lower()
+    return lower in words or (lower.split() or [""])[-1] in words
 
 
 @cache
@@ -379,6 +634,24 @@ def _possessor(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             return child
+    return None
+
+
+def _pronoun_possessor(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "poss" and child.tag_ == "PRP$":
+            return child
+    return None
+
+
+_OWNER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _named_object(prep: Token) -> Token | None:
+    """The object of `by`/`from`/`of` when it names a person or an organisation."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and (obj.ent_type_ in _OWNER_LABELS or obj.pos_ == "PROPN"):
+            return obj
     return None
 
 

@@ -216,7 +216,7 @@ def attribute(doc: Doc) -> list[Statement]:
                 found = Found(found.speaker.model_copy(update={"mention": None}), found.entity)
                 cue = None
             else:
-                found, lemma, cue = resolver.floating(k), None, None
+                found, lemma, cue = resolver.floating(k, at=sent.start_char), None, None
                 if found is not None:
                     lemma = statements[-1].cue if statements else None
                     chain_speaker[chain] = (found, lemma)
@@ -231,7 +231,7 @@ def attribute(doc: Doc) -> list[Statement]:
                     entity=found.entity if found is not None else None,
                 )
             )
-            resolver.remember(found, k)
+            resolver.remember(found, k, end=sent.end_char)
             continue
         if not found_cues:
             # `He told Bloomberg that ...` with no one for `he` to be: attributed, to no one
@@ -263,7 +263,7 @@ def attribute(doc: Doc) -> list[Statement]:
                     entity=found.entity,
                 )
             )
-            resolver.remember(found, k)
+            resolver.remember(found, k, end=sent.end_char)
     return statements
 
 

@@ -13,6 +13,7 @@ Writes `doc._.registry`.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -55,6 +56,7 @@ class RegistryBuilder(Component):
             self._from_entities(doc, registry)
         else:
             self._from_capitals(doc, registry)
+        _surname_mentions(doc, registry)
         doc._.registry = registry
 
     # -- trained pipelines ------------------------------------------------------------------
@@ -80,6 +82,13 @@ class RegistryBuilder(Component):
         ents = [
             Span(doc, e.start, e.end, label="ORG")
             if e.label_ in PERSON_LABELS and names.person_name(e.text).lower() in firms
+            else e
+            for e in ents
+        ]
+        # `The Kora Neo sold ...` tagged PERSON: no one's name takes an article; a thing.
+        ents = [
+            Span(doc, e.start + 1, e.end, label="PRODUCT")
+            if e.label_ in PERSON_LABELS and len(e) > 1 and e[0].lower_ == "the"
             else e
             for e in ents
         ]
@@ -156,7 +165,9 @@ class RegistryBuilder(Component):
                 continue
             j = _name_run_end(doc, i)
             words = [t.text for t in doc[i:j]]
-            prev = doc[i - 1].text.lower() if i > 0 else ""
+            # `chief executive Mary Barra`; not `Energy Information Administration`, where
+            # the capitalised "title" word is part of the name.
+            prev = doc[i - 1].text if i > 0 and doc[i - 1].is_lower else ""
             apposition = _blank_apposition(doc, j, titles)
             connected = any(t.is_lower for t in doc[i:j])  # `Ministry of Commerce`
             if (
@@ -180,6 +191,31 @@ class RegistryBuilder(Component):
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du"})
+
+
+def _surname_mentions(doc: Doc, registry: Registry) -> None:
+    """`Tom Ortiz said ... Ortiz toured the depot`: a later surname on its own that the NER
+    (or the capitalised-run rule) left out is a mention of the one person it names, so that
+    salience sees it (who is the subject, who was named last)."""
+    surnames: dict[str, list[Entity]] = {}
+    for entity in registry.people():
+        words = entity.name.split()
+        if len(words) >= 2 and entity.mentions:
+            surnames.setdefault(words[-1].lower(), []).append(entity)
+    if not surnames:
+        return
+    tagged = doc.has_annotation("TAG")
+    for token in doc:
+        people = surnames.get(token.lower_)
+        if not people or len(people) != 1 or token.ent_type_:
+            continue
+        if (tagged and token.pos_ != "PROPN") or not token.text[:1].isupper():
+            continue
+        if token.i > 0 and doc[token.i - 1].text[:1].isupper():
+            continue  # the end of a longer name, already a mention
+        entity = people[0]
+        if token.idx > entity.mentions[0] and token.idx not in entity.mentions:
+            bisect.insort(entity.mentions, token.idx)
 
 
 def _name_run_end(doc: Doc, i: int) -> int:
@@ -337,9 +373,11 @@ def _kind_of(
     known person's surname tagged as an organisation is that person (`Wang said`); the
     rest does not depend on the registry and is worked out once per mention."""
     label = ent.label_
+    name = names.person_name(ent.text)
+    if label in THING_LABELS and len(name.split()) == 1 and _is_person_alias(registry, name):
+        return "person"  # `Dan Cole ... Cole thanked` with `Cole` tagged PRODUCT
     if label not in PERSON_LABELS and label not in ORG_LABELS:
         return None
-    name = names.person_name(ent.text)
     if _is_person_alias(registry, name) and len(name.split()) <= 3:
         return "person"
     key = (ent.start, ent.end)
@@ -390,7 +428,7 @@ def describe_person(ent: Span, registry: Registry) -> tuple[str | None, str | No
     roles = lexicon.words("attribution/titles.txt")
     if root.dep_ == "appos" and root.head.lower_ in roles and root.head.i < root.i:
         # `Sunforge's chairman, Chen Jianguo,`: the role noun the name is in apposition to.
-        return _split_description(root.head, registry)
+        return _split_description(root.head, registry, skip=range(ent.start, ent.end))
     return _descriptor_before(ent.doc, ent.start, registry)
 
 
@@ -409,9 +447,16 @@ def _apposition(ent: Span, registry: Registry) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _split_description(head: Token, registry: Registry) -> tuple[str | None, str | None]:
-    """Title words and the organisation from a description NP rooted at `head`."""
-    tokens = [t for t in head.subtree if t.dep_ not in ("relcl",) and not _in_relcl(t, head)]
+def _split_description(
+    head: Token, registry: Registry, *, skip: range = range(0)
+) -> tuple[str | None, str | None]:
+    """Title words and the organisation from a description NP rooted at `head`, without
+    the tokens in `skip` (the person's own name: `Pfizer's chief executive Albert Bourla`)."""
+    tokens = [
+        t
+        for t in head.subtree
+        if t.dep_ not in ("relcl",) and not _in_relcl(t, head) and t.i not in skip
+    ]
     # Cut at the first comma or dash that closes the apposition.
     cut = []
     for t in tokens:

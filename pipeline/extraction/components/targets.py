@@ -34,7 +34,9 @@ _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "w
 _UNRESOLVED = frozenset({"government", "administration", "authority"})
 _GROWTH_NOUNS = frozenset({"growth", "inflation", "demand", "investment", "output"})
 _GENERIC_ORG = frozenset({"company", "firm", "group", "business"})
-_PLACE_NOUNS = frozenset({"country", "nation", "city", "region", "state", "province"})
+_PLACE_NOUNS = frozenset(
+    {"country", "nation", "city", "region", "state", "province", "kingdom", "emirate", "republic"}
+)
 # Nouns whose `of`/`in` phrase names their owner: `Shares in Harbourline`, `sales of Tesla`.
 _OWNED_NOUNS = frozenset(
     "share stock price sale revenue profit earning output production value valuation "
@@ -201,8 +203,17 @@ def _is_name(token: Token) -> bool:
     if not token.text[:1].isupper() or token.lower_ in lexicon.words("attribution/not_names.txt"):
         return False
     if _opens_sentence(token):
-        return _capitalised_elsewhere(token)
+        return (
+            _capitalised_elsewhere(token)
+            or names.looks_like_name(token.text)
+            or _has_apposition(token)
+        )
     return True
+
+
+def _has_apposition(token: Token) -> bool:
+    """`Zentrix, a minority investor, trimmed ...`: a description in apposition after it."""
+    return any(c.dep_ == "appos" and c.i > token.i and c.pos_ == "NOUN" for c in token.children)
 
 
 def _opens_sentence(token: Token) -> bool:
@@ -258,8 +269,10 @@ def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
 
 
 def _it_target(ctx: _Context) -> Target | None:
-    """`it`/`its`: the organisation speaking, or the one the previous sentence was about."""
-    own = ctx.speaker_org()
+    """`it`/`its`: the organisation speaking, or the one the previous sentence was about;
+    not the owner of a document quoted (`Its cost ..., according to a report by the NAO`)."""
+    speaker = ctx.stmt.speaker
+    own = ctx.speaker_org() if speaker is None or speaker.document is None else None
     if own is not None:
         return own
     previous = ctx.previous
@@ -472,6 +485,6 @@ def target_unparsed(doc: Doc, stmt: Statement, registry: Registry) -> Target | N
         return _from_entity(entity)
     # A capitalised name that the article also writes capitalised mid-sentence is a name,
     # not a sentence-initial common word (`While`, `Notably`).
-    if text and written_mid_sentence(doc, text):
+    if text and (written_mid_sentence(doc, text) or names.looks_like_name(text)):
         return Target(name=text, label=None)
     return None
