@@ -385,7 +385,12 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         if re.match(r"\s+of\b", text[c.end : c.end + 6]):
             return False
         # `cut 600 jobs in 2009 and rehired them within three years`: counted from that year
-        return not _EARLIER_YEAR.search(text, max(0, c.start - 200), c.start)
+        # (not when a forward word comes between: `in 2019, and expects to double within`)
+        m = _EARLIER_YEAR.search(text, max(0, c.start - 200), c.start)
+        return not m or any(
+            w in lx.tense_future or w in lx.tense_future_heads
+            for w in re.findall(r"[a-z']+", m.group().lower())
+        )
     return True
 
 
