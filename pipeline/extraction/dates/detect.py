@@ -187,7 +187,7 @@ _PREV_TOKEN = re.compile(r"(\S+)\s*$")
 _NEXT_WORD = re.compile(r"^[ \t]+([\w'’-]+)")
 _NEXT_OF = re.compile(r"\s+of\s+(?!(?:1\d|20)\d\d\b)", re.I)
 _SUPERLATIVE = re.compile(
-    r"\b(?:\w{3,}est|best|worst|most|least|first|time|times|record)\b[^.;]*$", re.I
+    r"\b(?:\w{3,}est|best|worst|most|least|first|time|times|record|once|never)\b[^.;]*$", re.I
 )
 _NOT_SUPERLATIVE = {"interest", "request", "suggest", "invest", "protest", "harvest", "forest"}
 
@@ -308,9 +308,20 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         if name in lx.ambiguous_months or core.endswith("."):
             return _licensed(lx, text, c)
         return True
-    if kind == "holiday" and core.islower():  # `on black friday`, not `easter eggs`
+    if kind == "holiday":
         prev = (_prev_word(text, c.core_start) or "").lower()
-        return bool(c.pre or c.part) or prev in ("last", "next", "this")
+        if c.pre or c.part or prev in ("last", "next", "this"):
+            return True
+        if core.islower():  # `on black friday`, not `easter eggs`
+            return False
+        # `Christmas parties`, `Easter eggs`: a holiday before a plural noun modifies it; its
+        # sales and results are still of the day (`Valentine's Day sales rose 5%`)
+        nxt = (_next_word(text, c.end) or "").lower()
+        return (
+            core.lower().startswith("the ")
+            or nxt in lx.results_nouns
+            or not _plural_after(lx, text, c.end)
+        )
     if kind == "weekday":
         prev = _prev_word(text, c.core_start)
         if prev and prev.lower() in ("every", "each", "per"):
@@ -356,7 +367,9 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         if prev == "the":
             # `the last quarter`: a quarter is only a calendar unit; `the last year` may be
             # the twelve months before P, a duration
-            return core.lower().endswith("quarter")
+            # `the last quarter are in places where ...`, `the last quarter of them`: a
+            # fraction of a group
+            return core.lower().endswith("quarter") and not _FRACTION_AFTER.match(text, c.end)
         return prev not in ("every", "each", "per", "a")
     if kind == "rel_day":
         if core[0].isupper() and not _sentence_initial(text, c.core_start):
@@ -369,10 +382,23 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         m = _SUPERLATIVE.search(before)
         return not (m and m.group(0).split()[0].lower() not in _NOT_SUPERLATIVE)
     if kind == "within_n":
-        return not re.match(r"\s+of\b", text[c.end : c.end + 6])
+        if re.match(r"\s+of\b", text[c.end : c.end + 6]):
+            return False
+        # `cut 600 jobs in 2009 and rehired them within three years`: counted from that year
+        # (not when a forward word comes between: `in 2019, and expects to double within`)
+        m = _EARLIER_YEAR.search(text, max(0, c.start - 200), c.start)
+        return not m or any(
+            w in lx.tense_future or w in lx.tense_future_heads
+            for w in re.findall(r"[a-z']+", m.group().lower())
+        )
     return True
 
 
+_FRACTION_AFTER = re.compile(
+    r"\s+(?:are|were|have|had|do|did|say|said|live|work|of\s+(?:them|those|these|us|the))\b",
+    re.I,
+)
+_EARLIER_YEAR = re.compile(r"(?<![\w.,$])(?:1[89]|20)\d\d(?![\w.,]\d|\w)[^.;!?]*$")
 _YEAR_SPAN = re.compile(r"(?:1\d|20)\d\d\s*[-/–]\s*(?:\d{4}|\d{2})")
 
 

@@ -44,7 +44,7 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     dayfirst: bool | None = None
     order_known = False
     out: list[DateMention] = []
-    for c in candidates:
+    for k, c in enumerate(candidates):
         if tagged and c.kind == "month" and _vetoed_by_tags(doc, c):
             continue
         if (
@@ -60,7 +60,20 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         tense = None
         if needs_tense(expr):
             tense = clause_tense(doc, c.start, c.end, parsed=parsed, text=text)
-        res = resolve(expr, published, tense, fy_end, dayfirst)
+            if tense == "present" and c.kind in _SCHEDULED_KINDS and not _price_of(text, c):
+                tense = "schedule"  # `Somerset play Gloucestershire on Sunday`: a fixture
+            elif (
+                tense in ("future", "schedule")
+                and c.kind in ("quarter", "half")
+                and (_next_word(text, c.end) or "").lower() in lexicon().results_nouns
+            ):
+                # `will report first-half results on Thursday` in late July: the results of
+                # the period nearest P, which may have ended
+                tense = None
+        key = expr
+        if c.kind == "month" and k + 1 < len(candidates):
+            key += _shared_year(text, c, candidates[k + 1])
+        res = resolve(key, published, tense, fy_end, dayfirst)
         if res is None:
             continue
         out.append(
@@ -86,6 +99,45 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
                 )
             )
     return out
+
+
+# A day-level time in the present simple is a schedule (HeidelTime: present tense reads as
+# the next occurrence); a month stays with the guide's `present reads as past`.
+_SCHEDULED_KINDS = frozenset({"weekday", "holiday", "date"})
+_NEXT = re.compile(r"[ \t]+([\w'’-]+)")
+
+
+def _next_word(text: str, pos: int) -> str | None:
+    m = _NEXT.match(text, pos)
+    return m.group(1) if m else None
+
+
+_PRICE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+(?:of|at)\s+[^\s,;]+)?\s+$")  # `price of HK$46.15`
+_PRICE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")
+
+
+def _price_of(text: str, c: Candidate) -> bool:
+    """`a premium to Friday's closing price`, `the closing price of HK$46.15 on Monday`: a
+    price set on that day, already past, whatever the tense of the clause."""
+    nouns = lexicon().tense_past_nouns
+    after = _PRICE_AFTER.match(text, c.end)
+    before = _PRICE_BEFORE.search(text, max(0, c.start - 40), c.start)
+    return bool(
+        (after and after.group(1).lower() in nouns) or (before and before.group(1).lower() in nouns)
+    )
+
+
+_YEAR_TAIL = re.compile(r"(?i)(?:,?\s+(?:of\s+)?)(?:(?:last|next|this)\s+year|\d{4})$")
+_COORDINATED = re.compile(r"(?i)\s*(?:,|,?\s*(?:and|or|to|through|until|till))\s*")
+
+
+def _shared_year(text: str, c: Candidate, nxt: Candidate) -> str:
+    """`in April and May last year`: a month coordinated with a month that names its year
+    shares that year; returns the year words to resolve the first month with, or ''."""
+    if nxt.kind != "month_year" or not _COORDINATED.fullmatch(text, c.end, nxt.start):
+        return ""
+    m = _YEAR_TAIL.search(text, nxt.core_start, nxt.end)
+    return m.group() if m else ""
 
 
 def _vetoed_by_tags(doc: Doc, c: Candidate) -> bool:

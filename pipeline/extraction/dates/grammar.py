@@ -118,7 +118,8 @@ def grammar() -> Grammar:
         f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['DATE_ISO']}|{p['DATE_NUM']}|{p['DATE_DMONY']})"
     )
     p["MONTH_YEAR"] = (
-        f"{p['MONTH']}(?:,?\\s+(?:(?i:of)\\s+)?{year_t}|\\s*{p['YY']}|[-/]{year_t})"  # `Dec-2018`
+        f"{p['MONTH']}(?:,?\\s+(?:(?i:of)\\s+)?{year_t}|\\s*{p['YY']}|[-/]{year_t}"  # `Dec-2018`
+        r"|,?\s+(?:(?i:of)\s+)?(?i:last|next|this)\s+(?i:year)(?!\w))"  # `June last year`
     )
     holiday_names = [h[4:] if h.startswith("the ") else h for h in lx.holidays]
     holiday = f"{alt(holiday_names, ci=True)}(?!\\w)"  # `Christmas`, `black friday`

@@ -70,6 +70,9 @@ class Lexicon:
     tense_future_heads: frozenset[str]
     tense_implicative: frozenset[str]
     tense_future_participles: frozenset[str]
+    tense_forward_object: frozenset[str]
+    tense_past_nouns: frozenset[str]
+    results_nouns: frozenset[str]
     tense_past: frozenset[str]
     tense_schedule: frozenset[str]
     ed_not_past: frozenset[str]
@@ -121,6 +124,9 @@ def lexicon() -> Lexicon:
         tense_future_heads=frozenset(_words("tense_future_heads.txt")),
         tense_implicative=frozenset(_words("tense_implicative.txt")),
         tense_future_participles=frozenset(_words("tense_future_participles.txt")),
+        tense_forward_object=frozenset(_words("tense_forward_object.txt")),
+        tense_past_nouns=frozenset(_words("tense_past_nouns.txt")),
+        results_nouns=frozenset(_words("results_nouns.txt")),
         tense_past=frozenset(_words("tense_past.txt")),
         tense_schedule=frozenset(_words("tense_schedule.txt")),
         ed_not_past=frozenset(_words("ed_not_past.txt")),

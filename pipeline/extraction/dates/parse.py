@@ -96,7 +96,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "mdy": rf"(?:(?P<wd>{wd})\.?,?\s+)?{month}\s*{day}(?:\s*,?\s*(?:(?:of|in)\s+)?{yr})?",
         "dmy": rf"(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}"
         rf"(?:,?\s+(?:(?:of|in)\s+)?{yr})?",
-        "month_year": rf"{month}(?:(?:,?\s+(?:of\s+)?|[-/])(?P<yr>\d{{4}})|\s*(?P<yy>'\d\d))",
+        "month_year": rf"{month}(?:(?:,?\s+(?:of\s+)?|[-/])(?P<yr>\d{{4}})|\s*(?P<yy>'\d\d)"
+        r"|,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year)",
         "month": rf"{month}",
         "holiday": r"(?:the\s+)?(?P<name>.+?)(?:,?\s+(?P<yr>\d{4}))?",
         "rel_day": r"(?P<phrase>.+?)(?:\s+(?:morning|afternoon|evening|night))?",
@@ -189,6 +190,8 @@ def _parse_month_year(t: str) -> S.Spec | None:
     m = _m("month_year", t)
     if not m:
         return None
+    if m["rel"]:  # `June last year`: the month of the year before P's
+        return S.MonthOfYear(_month(m["mon"]), {"last": -1, "this": 0, "next": 1}[m["rel"]])
     return S.month(_year(m["yr"] or m["yy"]), _month(m["mon"]))
 
 

@@ -224,6 +224,18 @@ class YearlessMonth(Spec):
 
 
 @dataclass(frozen=True)
+class MonthOfYear(Spec):
+    """`June last year`, `January next year`: a month of the year P's year moved by offset."""
+
+    m: int
+    offset: int
+    gran: str = "month"
+
+    def at(self, ctx: Ctx, shift: int) -> Interval:
+        return cal.month_span(ctx.p().year + self.offset, self.m)
+
+
+@dataclass(frozen=True)
 class YearlessQuarter(Spec):
     q: int
     gran: str = "quarter"

@@ -25,6 +25,9 @@ _WILL = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 # A to-infinitive that is no tense: it stops the search for a tensed verb further up or left.
 UNTENSED = "untensed"
 _DETERMINERS = frozenset("a an the its their his her our this that these those".split())
+# A clause under a future main clause whose past form is the sequence of tenses, not the past:
+# `would ballot members unless a deal was agreed by the end of August`
+_CONDITIONAL = frozenset("if unless until before once".split())
 
 
 def is_parsed(doc: Doc) -> bool:
@@ -39,14 +42,36 @@ def clause_tense(
 ) -> str | None:
     """Tense governing the characters `start:end` of `doc.text` (pass `text` if you have it:
     `Doc.text` joins every token on each call)."""
+    if text is None:
+        text = doc_text(doc)
+    if _described_later(text, end):
+        return "future"
     if parsed if parsed is not None else is_parsed(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             tense = _parsed_tense(span.root)
+            if tense == "past" and text[max(0, start - 3) : start].rstrip().endswith(","):
+                # a date set off by a comma may hang on a nested past clause in the parse
+                # while the words say it belongs to the main clause's `will`
+                if text_tense(text, start, end) == "future":
+                    tense = "future"
             if tense is not None:
                 return None if tense == UNTENSED else tense
-    tense = text_tense(doc_text(doc) if text is None else text, start, end)
+    tense = text_tense(text, start, end)
     return None if tense == UNTENSED else tense
+
+
+_WHEN_AFTER = re.compile(r"\s*,\s*(?:when|by\s+which\s+time)\s+([^,.;:!?]*)", re.I)
+
+
+def _described_later(text: str, end: int) -> bool:
+    """`until April 16, when a lockdown is due to end`: a `when` clause set off after the date
+    that is in the future says the date is ahead, whatever the main verb's tense."""
+    m = _WHEN_AFTER.match(text, end)
+    if not m:
+        return False
+    clause = m.group(1)
+    return text_tense(clause, len(clause), len(clause)) == "future"
 
 
 # ---------------------------------------------------------------- parsed docs
@@ -88,13 +113,18 @@ def _verb_tense(v: Token, lx: Lexicon, *, depth: int) -> str | None:
     low = v.lower_
     if "to" in auxes:
         head = v.head
+        if head.lower_ in lx.tense_forward_object and head is not v:
+            return "future"  # `pressure on the bank to raise rates again in July`
         if head is v or not _is_verb(head):
             return UNTENSED  # `a scheme to run through May`, `the decision to cut in March`
         if head.lower_ in lx.tense_future_heads or head.lemma_ in lx.tense_future_heads:
-            # `aims to`, `is expected to start`: forward; `agreed to sell it in November`: after
-            # the agreement, before or after P
-            head_tense = _verb_tense(head, lx, depth=depth + 1) if depth < 3 else None
-            return UNTENSED if head_tense == "past" else "future"
+            # `aims to`, `is expected to start`, `it hoped to resume services on Saturday`:
+            # forward even in the simple past; `was set to open in May`, `had planned to`: a
+            # plan that may have passed, before or after P
+            head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+            return UNTENSED if head_auxes & (_BE_PAST | _HAVE) else "future"
+        if head.lemma_ in lx.tense_forward_object:
+            return "future"  # `asked the council to delay enforcement until January`
         if depth < 3:  # `managed to sell`, `went there to meet officials`: the head's tense
             return _verb_tense(head, lx, depth=depth + 1)
         return "up"
@@ -104,6 +134,14 @@ def _verb_tense(v: Token, lx: Lexicon, *, depth: int) -> str | None:
     tag = v.tag_
     if tag == "MD":
         return "future"
+    if (
+        tag in ("VBD", "VBN")
+        and v.dep_ == "advcl"
+        and depth < 3
+        and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in v.children)
+        and _parsed_tense(v.head, include_root=True) == "future"
+    ):
+        return "future"  # `would strike if cuts were not ruled out by July 14`: backshifted
     if tag == "VBD":
         return "past"
     if tag == "VBN":
@@ -215,17 +253,17 @@ def _classify(words: list[str], i: int, lx: Lexicon, here: int) -> str | None:
             return None  # `due to the pandemic`
         if p2 in _DETERMINERS or p2.endswith(("'s", "’s")):
             p3 = prev[2] if len(prev) > 2 else ""
-            if p3 in lx.tense_future_heads:
-                return "future"  # `expects the cap to fall in October`: the object's infinitive
+            if p3 in lx.tense_future_heads or p3 in lx.tense_forward_object:
+                # `expects the cap to fall in October`, `asked the council to delay`: the
+                # object's infinitive
+                return "future"
             return UNTENSED  # `a scheme to run through May`, `its plan to cut jobs by March`
         if p1 in lx.tense_future_heads:
-            if (
-                p2 in _BE_PAST
-                or p2 in _HAVE
-                or (_is_participle(p1, lx) and p2 not in _BE_PRESENT and p2 not in lx.tense_future)
-            ):
-                return UNTENSED  # `agreed to sell it in November`, `was set to open in May`
-            return "future"  # `plans to`, `is expected to`, `will agree to`
+            if p2 in _BE_PAST or p2 in _HAVE:
+                return UNTENSED  # `was set to open in May`, `had planned to`: may have passed
+            return "future"  # `plans to`, `is expected to`, `hoped to resume on Saturday`
+        if any(x in lx.tense_forward_object for x in prev[1:4]):
+            return "future"  # `asked the council to delay`, `pressure on the bank to raise`
         if p1 in lx.tense_implicative:
             return "past" if _is_participle(p1, lx) else "present"
         return None
@@ -305,8 +343,36 @@ def text_tense(text: str, start: int, end: int) -> str | None:
         return None
 
     tense = first(range(here - 1, lo - 1, -1)) or first(range(here + 1, hi + 1))
+    if (
+        tense == "past"
+        and lo > 1
+        and words[lo - 1].lower() in _CONDITIONAL
+        and first(range(lo - 2, -1, -1)) == "future"
+    ):
+        return "future"  # `would strike if cuts were not ruled out by July 14`: backshifted
     if tense:
         return tense
+    if here > lo and words[here - 1].lower() in lx.tense_past_nouns:
+        return "past"  # `the stock's closing price on Friday`: a price already set
     if 0 < lo and words[lo - 1] == "," and hi + 1 < len(words) and words[hi + 1] == ",":
         return "past"
-    return first(range(lo - 1, -1, -1)) or first(range(hi + 1, len(words)))
+    tense = first(range(lo - 1, -1, -1))
+    if tense == "past" and _main_clause_future(words, lo, lx):
+        return "future"
+    return tense or first(range(hi + 1, len(words)))
+
+
+_SUBORDINATE = frozenset("that which who whom whose when where while after because as".split())
+
+
+def _main_clause_future(words: list[str], lo: int, lx: Lexicon) -> bool:
+    """`The Neo will go on sale, priced at £300 with a screen that was praised, in January`: a
+    date set off from its verb belongs to the main clause's `will`, not to the past tense of a
+    clause nested after it."""
+    for i in range(lo):
+        w = words[i]
+        if w.lower() in lx.tense_future and w != "May":
+            return not any(x.lower() in _SUBORDINATE for x in words[:i]) and any(
+                x.lower() in _SUBORDINATE for x in words[i + 1 : lo]
+            )
+    return False
