@@ -31,7 +31,7 @@ def _set(tag):
     return {
         CLAIMS: f'"claim {tag}"\n',
         ARTICLES: f'"article {tag}"\n',
-        ERRORS: f'{{"source":"{tag}.txt","error":"empty file"}}\n',
+        ERRORS: f'{{"source":"{tag}.txt","error":"empty file","level":"error","kind":null}}\n',
     }
 
 
