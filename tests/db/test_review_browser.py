@@ -69,7 +69,8 @@ def _free_port() -> int:
 class Server:
     """`newsclaims review` in a thread, on a free loopback port."""
 
-    def __init__(self, store, port: int) -> None:
+    def __init__(self, store, port: int | None = None) -> None:
+        port = _free_port() if port is None else port
         config = uvicorn.Config(
             create_app(store, reviewer=""), host="127.0.0.1", port=port, log_level="warning"
         )

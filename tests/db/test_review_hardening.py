@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -26,7 +24,7 @@ from newsclaims.review.app import same_origin
 from newsclaims.store import export_claims, load_output, open_store
 from newsclaims.store.schema import review_decisions, review_log
 from tests.db.records import output_dir
-from tests.db.test_review_browser import _free_port
+from tests.db.test_review_browser import Server
 from tests.db.test_store import ACME_FIRST, BUDGET, JANE, RIVALS
 
 BASE = "http://127.0.0.1"
@@ -307,29 +305,6 @@ def test_review_token_in_the_address_sets_a_cookie(loaded):
         assert decide(remote, JANE, headers=origin).status_code == 200
         remote.cookies.clear()
         assert decide(remote, ACME_FIRST, headers=origin).status_code == 401
-
-
-class Server:
-    """The review app on a free loopback port, in a thread."""
-
-    def __init__(self, store) -> None:
-        port = _free_port()
-        config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="error")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.url = f"http://127.0.0.1:{port}"
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        deadline = time.monotonic() + 15
-        while not self.server.started:
-            assert time.monotonic() < deadline and self.thread.is_alive(), "no server"
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 CLIENTS, ROUNDS = 20, 5
