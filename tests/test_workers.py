@@ -75,6 +75,29 @@ def test_workers_dead_worker_is_retried_or_reported_and_the_run_goes_on(names, d
             assert json.loads(outcome.article)["source"] in names
 
 
+def test_workers_pool_broken_before_a_submit_is_restarted(tmp_path):
+    """A worker that dies between two results breaks the pool before the next chunk is
+    submitted: `submit` itself raises, and that chunk is submitted again in a new pool."""
+    articles = _articles(tmp_path, ["a.txt", "b.txt", "c.txt", "d.txt"])
+    chunks = [articles[i : i + 2] for i in range(0, len(articles), 2)]
+    engine = LocalEngine(model="blank", batch_size=2, workers=2)
+    with engine:
+        engine._submit(chunks[0]).result()  # the pool is up
+        pool = engine._pool
+        os.kill(next(iter(pool._processes)), signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while not pool._broken:
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        outcomes = [outcome for result in engine.map(iter(chunks)) for outcome in result]
+    assert [json.loads(o.article)["source"] for o in outcomes] == [
+        "a.txt",
+        "b.txt",
+        "c.txt",
+        "d.txt",
+    ]
+
+
 def _children(pid: int) -> list[int]:
     found = []
     for status in Path("/proc").glob("[0-9]*/status"):

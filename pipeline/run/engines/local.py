@@ -97,7 +97,7 @@ class LocalEngine:
         pending: deque[list] = deque()
         try:
             for chunk in chunks:
-                pending.append([chunk, self._submit(chunk) if chunk else None])
+                pending.append([chunk, self._submit_or_later(chunk) if chunk else None])
                 if len(pending) >= 2 * self.workers:
                     yield self._next(pending)
             while pending:
@@ -114,6 +114,14 @@ class LocalEngine:
                 initargs=(os.getpid(), self.model),
             )
         return self._pool.submit(parse_chunk, chunk, self.model, self.batch_size)
+
+    def _submit_or_later(self, chunk: list[Article]):
+        """The chunk's future, or None when the pool broke before it could be submitted
+        (a worker died since the last result): `_next` submits it again in its turn."""
+        try:
+            return self._submit(chunk)
+        except BrokenProcessPool:
+            return None
 
     def _next(self, pending: deque[list]) -> list[Outcome]:
         chunk, future = pending.popleft()
