@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -94,7 +95,16 @@ def time_limit(seconds: float):
     def expire(signum, frame):
         raise ArticleTimeout
 
+    previous_hook = sys.unraisablehook
+
+    def unraisable(report) -> None:
+        # Raised inside a `__del__`: Python only reports it, and the repeating timer raises
+        # it again. Reported by the previous hook, a second tick could land in the report.
+        if not isinstance(report.exc_value, ArticleTimeout):
+            previous_hook(report)
+
     previous = signal.signal(signal.SIGPROF, expire)
+    sys.unraisablehook = unraisable
     # Repeating: an exception raised where Python ignores it (a `__del__`, a callback that
     # swallows BaseException) must not let the parse run on unbounded.
     signal.setitimer(signal.ITIMER_PROF, seconds, max(seconds / 4, 0.05))
@@ -103,6 +113,7 @@ def time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+        sys.unraisablehook = previous_hook
 
 
 def _timed_out(article: Article) -> Outcome:
