@@ -14,7 +14,7 @@ from newsclaims.extraction.claims import article_record, claims_of
 from newsclaims.extraction.components.base import failures
 from newsclaims.extraction.tokens import make_doc
 from newsclaims.models import Article, InputError
-from newsclaims.run.results import Result
+from newsclaims.run.results import Result, unprocessed
 from newsclaims.run.sections import SECTION_CHARS, process_long
 
 BATCH_SIZE = 32
@@ -49,11 +49,7 @@ def process(
             continue
         problems = failures(doc)
         if problems:
-            yield InputError(
-                source=article.source,
-                error=f"could not be processed ({'; '.join(problems)}); "
-                "please report this article with the error.",
-            )
+            yield unprocessed(article, problems)
             continue
         yield Result(article_record(article, doc), claims_of(doc, article))
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsclaims.models import Article, Claim
+from newsclaims.models import Article, Claim, InputError
 
 
 @dataclass
@@ -49,3 +49,12 @@ class Result:
 
     article: Article
     claims: list[Claim]
+
+
+def unprocessed(article: Article, problems: list[str]) -> InputError:
+    """The error line of an article a component failed on (`failures(doc)`)."""
+    return InputError(
+        source=article.source,
+        error=f"could not be processed ({'; '.join(problems)}); "
+        "please report this article with the error.",
+    )

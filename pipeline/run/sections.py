@@ -22,7 +22,8 @@ from spacy.language import Language
 from newsclaims.extraction.claims import claims_of
 from newsclaims.extraction.components.base import failures
 from newsclaims.extraction.tokens import make_doc
-from newsclaims.models import Article, InputError
+from newsclaims.models import Article
+from newsclaims.run.results import Result, unprocessed
 
 SECTION_CHARS = 100_000
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
@@ -62,8 +63,6 @@ def shifted(record: BaseModel, delta: int) -> BaseModel:
 
 def process_long(article: Article, *, nlp: Language):
     """The `Result` of an article longer than a section, or an `InputError`."""
-    from newsclaims.run.results import Result
-
     figures, dates, claims = [], [], []
     repeats: Counter[str] = Counter()
     for start, end in sections(article.text):
@@ -72,11 +71,7 @@ def process_long(article: Article, *, nlp: Language):
         doc = nlp(doc)
         problems = failures(doc)
         if problems:
-            return InputError(
-                source=article.source,
-                error=f"could not be processed ({'; '.join(problems)}); "
-                "please report this article with the error.",
-            )
+            return unprocessed(article, problems)
         figures += [shifted(f, start) for f in doc._.figures or []]
         dates += [shifted(d, start) for d in doc._.dates or []]
         claims += [shifted(c, start) for c in claims_of(doc, article, repeats=repeats)]
