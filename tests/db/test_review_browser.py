@@ -145,7 +145,11 @@ def test_review_browser_accept_edit_reload_export(page, db_file, tmp_path):
         with page.expect_navigation():
             page.locator("#edit [name='speaker.name']").press("Enter")
 
+        # Nothing may still be loading from this server when it stops (a stylesheet or
+        # the favicon of the page just reached would fail with ERR_CONNECTION_REFUSED).
+        page.wait_for_load_state("networkidle")
         assert page.errors == []
+        page.goto("about:blank")
 
     # A restarted server on the same database: both decisions are kept, with who and what.
     with Server(store, _free_port()) as server:
