@@ -63,12 +63,13 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
             if tense == "present" and c.kind in _SCHEDULED_KINDS and not _price_of(text, c):
                 tense = "schedule"  # `Somerset play Gloucestershire on Sunday`: a fixture
             elif (
-                tense in ("future", "schedule")
+                tense in ("future", "schedule", "present")
                 and c.kind in ("quarter", "half")
-                and (_next_word(text, c.end) or "").lower() in lexicon().results_nouns
+                and _of_results(doc, text, c, parsed)
             ):
-                # `will report first-half results on Thursday` in late July: the results of
-                # the period nearest P, which may have ended
+                # `will report first-half results on Thursday` in late July, `expects to
+                # report net income for the third quarter`: the results of the period
+                # nearest P, which may have ended (guide section 8)
                 tense = None
         key = expr
         if c.kind == "month" and k + 1 < len(candidates):
@@ -110,6 +111,28 @@ _NEXT = re.compile(r"[ \t]+([\w'’-]+)")
 def _next_word(text: str, pos: int) -> str | None:
     m = _NEXT.match(text, pos)
     return m.group(1) if m else None
+
+
+def _of_results(doc: Doc, text: str, c: Candidate, parsed: bool) -> bool:
+    """Whether a period names the time of reported results: `third-quarter (net) loss`, or,
+    from the parse, `net income ... for the third quarter`, `report ... for the quarter`."""
+    lx = lexicon()
+    nxt = (_next_word(text, c.end) or "").lower()
+    if nxt in lx.results_modifiers:  # `third-quarter net income`
+        m = _NEXT.match(text, c.end)
+        nxt = (_next_word(text, m.end()) or "").lower()
+    if nxt in lx.results_nouns:
+        return True
+    if not parsed:
+        return False
+    span = doc.char_span(c.core_start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("for", "in", "during"):
+        return False
+    head = root.head.head
+    return head.lower_ in lx.results_nouns or head.lemma_.lower() in lx.results_verbs
 
 
 _PRICE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+(?:of|at)\s+[^\s,;]+)?\s+$")  # `price of HK$46.15`

@@ -177,13 +177,13 @@ def grammar() -> Grammar:
         r"|(?<![\w.,])(?:1\d|20)\d\d\s*-?\s*[Qq][1-4](?!\w)"
         f"|(?<![\\w])q[1-4](?:\\s+|\\s*-\\s*){year_t}"
         f"|(?<![\\w.,])[1-4]Q(?:\\s*{yy_or_year})?(?!\\w)"
-        f"|(?:(?i:the)\\s+)?{ordq}{sp}(?i:quarter)(?!\\w))"
-    )
+        f"|(?:(?i:the)\\s+)?(?:(?<![\\w.,$])(?:1\\d|20)\\d\\d\\s+)?{ordq}{sp}(?i:quarter)(?!\\w))"
+    )  # `the 1988 second quarter`: a year before the ordinal
     p["HALF"] = (
         f"(?:(?<![\\w])H[12](?![\\w‐-])(?:(?:\\s+|\\s*-\\s*){year_t}|\\s*{p['YY']})?"
         f"|(?<![\\w.,])[12]H(?:\\s*{yy_or_year})?(?!\\w)"
         r"|(?<![\w.,])(?:1\d|20)\d\d\s*-?\s*H[12](?!\w)"
-        f"|(?:(?i:the)\\s+)?{ordh}{sp}(?i:half)(?!\\w))"
+        f"|(?:(?i:the)\\s+)?(?:(?<![\\w.,$])(?:1\\d|20)\\d\\d\\s+)?{ordh}{sp}(?i:half)(?!\\w))"
     )
     season_year = r"(?:1\d|20)\d\d(?:[/-]\d{2}(?:\d{2})?)?(?!\w)"
     p["SEASON_YEAR"] = (

@@ -123,7 +123,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "h_code": r"H(?P<k>[12])(?:(?:\s+|\s*-\s*)(?P<yr>\d{4})|\s*(?P<yy>'\d\d))?",
         "nh_code": r"(?P<k>[12])H(?:\s*(?P<yy>'?\d\d|\d{4}))?",
         "yh_code": r"(?P<yr>\d{4})\s*-?\s*H(?P<k>[12])",
-        "ord_part": rf"(?:the\s+)?{ords}[\s-]+(?P<what>quarter|half)",
+        "ord_part": rf"(?:the\s+)?(?:(?P<yr>\d{{4}})\s+)?{ords}[\s-]+(?P<what>quarter|half)",
         "season": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)(?:\s+of)?"
         r"\s+(?P<yr>\d{4}|'\d\d)(?:[/-](?P<yr2>\d{2}(?:\d{2})?))?",
         "season_bare": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)",
@@ -362,7 +362,9 @@ def _parse_quarter(t: str) -> S.Spec | None:
             return S.quarter(_year(y), k) if y else S.YearlessQuarter(k)
     if (m := _m("ord_part", t)) and m["what"].lower() == "quarter":
         k = _ordinal(m["ord"])
-        return S.YearlessQuarter(k) if 1 <= k <= 4 else None
+        if not 1 <= k <= 4:
+            return None
+        return S.quarter(int(m["yr"]), k) if m["yr"] else S.YearlessQuarter(k)
     return None
 
 
@@ -374,7 +376,9 @@ def _parse_half(t: str) -> S.Spec | None:
             return S.half(_year(y), k) if y else S.YearlessHalf(k)
     if (m := _m("ord_part", t)) and m["what"].lower() == "half":
         k = _ordinal(m["ord"])
-        return S.YearlessHalf(k) if k in (1, 2) else None
+        if k not in (1, 2):
+            return None
+        return S.half(int(m["yr"]), k) if m["yr"] else S.YearlessHalf(k)
     return None
 
 
