@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -60,7 +61,9 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         tense = None
         if needs_tense(expr):
             tense = clause_tense(doc, c.start, c.end, parsed=parsed, text=text)
-            if tense == "present" and c.kind in _SCHEDULED_KINDS and not _price_of(text, c):
+            if tense in ("past", "present") and _forward_lead(text, c):
+                tense = "future"  # `payable Dec. 7`, `extended its offer to Nov. 20`
+            elif tense == "present" and c.kind in _SCHEDULED_KINDS and not _price_of(text, c):
                 tense = "schedule"  # `Somerset play Gloucestershire on Sunday`: a fixture
             elif (
                 tense in ("future", "schedule", "present")
@@ -111,6 +114,26 @@ _NEXT = re.compile(r"[ \t]+([\w'’-]+)")
 def _next_word(text: str, pos: int) -> str | None:
     m = _NEXT.match(text, pos)
     return m.group(1) if m else None
+
+
+@cache
+def _forward_leads() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = lexicon()
+    leads = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lx.forward_leads)
+    verbs = "|".join(re.escape(w) for w in lx.forward_moves)
+    return (
+        re.compile(rf"(?i)(?<!\w)(?:{leads})\s+(?:(?:on|as\s+of)\s+)?$"),
+        re.compile(rf"(?i)(?<!\w)(?:{verbs})(?!\w)[^.;:!?]{{0,50}}?\s(?:to|until|till)\s+$"),
+    )
+
+
+def _forward_lead(text: str, c: Candidate) -> bool:
+    """Words right before a date that make it a coming one whatever the tense of the clause:
+    `a dividend payable Dec. 7 to stock of record Nov. 22`, `extended its offer to Nov. 20`,
+    `postponed the vote until March` (a new date set forward)."""
+    lead, moved = _forward_leads()
+    before = text[max(0, c.core_start - 80) : c.core_start]
+    return bool(lead.search(before) or moved.search(before))
 
 
 def _of_results(doc: Doc, text: str, c: Candidate, parsed: bool) -> bool:

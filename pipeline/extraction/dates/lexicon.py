@@ -75,6 +75,8 @@ class Lexicon:
     results_nouns: frozenset[str]
     results_modifiers: frozenset[str]
     results_verbs: frozenset[str]
+    forward_leads: tuple[str, ...]
+    forward_moves: tuple[str, ...]
     tense_past: frozenset[str]
     tense_schedule: frozenset[str]
     ed_not_past: frozenset[str]
@@ -131,6 +133,8 @@ def lexicon() -> Lexicon:
         results_nouns=frozenset(_words("results_nouns.txt")),
         results_modifiers=frozenset(_words("results_modifiers.txt")),
         results_verbs=frozenset(_words("results_verbs.txt")),
+        forward_leads=tuple(_words("forward_leads.txt")),
+        forward_moves=tuple(_words("forward_moves.txt")),
         tense_past=frozenset(_words("tense_past.txt")),
         tense_schedule=frozenset(_words("tense_schedule.txt")),
         ed_not_past=frozenset(_words("ed_not_past.txt")),
