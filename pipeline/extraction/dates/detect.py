@@ -95,7 +95,8 @@ def _scanner() -> _Scanner:
 # Digits that start an amount, not a date: `12,018`, `3.5`, `20%` (but `31.10.2021` is a date).
 _AMOUNT = re.compile(r"\d+,\d{3}(?!\d)|\d+\.\d+(?!\.\d)|\d+\s?%")
 _JOINERS = " \t\n\r-‐–'’"
-_CODE = re.compile(r"[QH][1-4](?!\d)|F\.?Y\.?\s*['’]?\d")  # `Q3`, `H1`, `FY24`
+# `Q3`, `H1`, `FY24`; `q3` in lower case only before a year (`q3 2019`)
+_CODE = re.compile(r"[QH][1-4](?!\d)|q[1-4](?:\s+|\s*-\s*)(?:1\d|20)\d\d|F\.?Y\.?\s*['’]?\d")
 
 
 def scan(text: str) -> tuple[list[int], list[int]]:
@@ -128,7 +129,7 @@ def scan(text: str) -> tuple[list[int], list[int]]:
             if not amount(text, p) and prev not in "$€£¥":
                 starts.append(p)
             continue
-        if c in "QHF" and _CODE.match(text, p):
+        if c in "QHFq" and _CODE.match(text, p):
             anchors.append(p)
             starts.append(p)
             marks.add(p)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -60,15 +61,23 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         tense = None
         if needs_tense(expr):
             tense = clause_tense(doc, c.start, c.end, parsed=parsed, text=text)
-            if tense == "present" and c.kind in _SCHEDULED_KINDS and not _price_of(text, c):
-                tense = "schedule"  # `Somerset play Gloucestershire on Sunday`: a fixture
+            if tense in ("past", "present") and _forward_lead(text, c):
+                tense = "future"  # `payable Dec. 7`, `extended its offer to Nov. 20`
+            elif tense == "present" and c.kind in _SCHEDULED_KINDS and not _price_of(text, c):
+                if _POSSESSIVE.match(text, c.end):
+                    # `before Friday's purchases`, `follows Tuesday's declaration`: the day
+                    # names a noun's event, which the present verb does not place: nearest P
+                    tense = None
+                else:
+                    tense = "schedule"  # `Somerset play Gloucestershire on Sunday`: a fixture
             elif (
-                tense in ("future", "schedule")
+                tense in ("future", "schedule", "present")
                 and c.kind in ("quarter", "half")
-                and (_next_word(text, c.end) or "").lower() in lexicon().results_nouns
+                and _of_results(doc, text, c, parsed)
             ):
-                # `will report first-half results on Thursday` in late July: the results of
-                # the period nearest P, which may have ended
+                # `will report first-half results on Thursday` in late July, `expects to
+                # report net income for the third quarter`: the results of the period
+                # nearest P, which may have ended (guide section 8)
                 tense = None
         key = expr
         if c.kind == "month" and k + 1 < len(candidates):
@@ -112,8 +121,51 @@ def _next_word(text: str, pos: int) -> str | None:
     return m.group(1) if m else None
 
 
+@cache
+def _forward_leads() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lx = lexicon()
+    leads = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lx.forward_leads)
+    verbs = "|".join(re.escape(w) for w in lx.forward_moves)
+    return (
+        re.compile(rf"(?i)(?<!\w)(?:{leads})\s+(?:(?:on|as\s+of)\s+)?$"),
+        re.compile(rf"(?i)(?<!\w)(?:{verbs})(?!\w)[^.;:!?]{{0,50}}?\s(?:to|until|till)\s+$"),
+    )
+
+
+def _forward_lead(text: str, c: Candidate) -> bool:
+    """Words right before a date that make it a coming one whatever the tense of the clause:
+    `a dividend payable Dec. 7 to stock of record Nov. 22`, `extended its offer to Nov. 20`,
+    `postponed the vote until March` (a new date set forward)."""
+    lead, moved = _forward_leads()
+    before = text[max(0, c.core_start - 80) : c.core_start]
+    return bool(lead.search(before) or moved.search(before))
+
+
+def _of_results(doc: Doc, text: str, c: Candidate, parsed: bool) -> bool:
+    """Whether a period names the time of reported results: `third-quarter (net) loss`, or,
+    from the parse, `net income ... for the third quarter`, `report ... for the quarter`."""
+    lx = lexicon()
+    nxt = (_next_word(text, c.end) or "").lower()
+    if nxt in lx.results_modifiers:  # `third-quarter net income`
+        m = _NEXT.match(text, c.end)
+        nxt = (_next_word(text, m.end()) or "").lower()
+    if nxt in lx.results_nouns:
+        return True
+    if not parsed:
+        return False
+    span = doc.char_span(c.core_start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("for", "in", "during"):
+        return False
+    head = root.head.head
+    return head.lower_ in lx.results_nouns or head.lemma_.lower() in lx.results_verbs
+
+
 _PRICE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+(?:of|at)\s+[^\s,;]+)?\s+$")  # `price of HK$46.15`
 _PRICE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")
+_POSSESSIVE = re.compile(r"['’]s\s+[A-Za-z]")
 
 
 def _price_of(text: str, c: Candidate) -> bool:

@@ -118,7 +118,7 @@ def grammar() -> Grammar:
         f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['DATE_ISO']}|{p['DATE_NUM']}|{p['DATE_DMONY']})"
     )
     p["MONTH_YEAR"] = (
-        f"{p['MONTH']}(?:,?\\s+(?:(?i:of)\\s+)?{year_t}|\\s*{p['YY']}|[-/]{year_t}"  # `Dec-2018`
+        f"{p['MONTH']}(?:,?\\s+(?:(?i:of|in)\\s+)?{year_t}|\\s*{p['YY']}|[-/]{year_t}"  # `Dec-2018`
         r"|,?\s+(?:(?i:of)\s+)?(?i:last|next|this)\s+(?i:year)(?!\w))"  # `June last year`
     )
     holiday_names = [h[4:] if h.startswith("the ") else h for h in lx.holidays]
@@ -174,15 +174,16 @@ def grammar() -> Grammar:
     p["QUARTER"] = (
         f"(?:(?<![\\w])Q[1-4](?!\\w)(?:(?:\\s+|\\s*-\\s*){year_t}|\\s*{p['YY']}"
         f"|\\s+(?i:of)\\s+{year_t})?"
-        r"|(?<![\w.,])(?:1\d|20)\d\d\s*-?\s*Q[1-4](?!\w)"
+        r"|(?<![\w.,])(?:1\d|20)\d\d\s*-?\s*[Qq][1-4](?!\w)"
+        f"|(?<![\\w])q[1-4](?:\\s+|\\s*-\\s*){year_t}"
         f"|(?<![\\w.,])[1-4]Q(?:\\s*{yy_or_year})?(?!\\w)"
-        f"|(?:(?i:the)\\s+)?{ordq}{sp}(?i:quarter)(?!\\w))"
-    )
+        f"|(?:(?i:the)\\s+)?(?:(?<![\\w.,$])(?:1\\d|20)\\d\\d\\s+)?{ordq}{sp}(?i:quarter)(?!\\w))"
+    )  # `the 1988 second quarter`: a year before the ordinal
     p["HALF"] = (
         f"(?:(?<![\\w])H[12](?![\\w‐-])(?:(?:\\s+|\\s*-\\s*){year_t}|\\s*{p['YY']})?"
         f"|(?<![\\w.,])[12]H(?:\\s*{yy_or_year})?(?!\\w)"
         r"|(?<![\w.,])(?:1\d|20)\d\d\s*-?\s*H[12](?!\w)"
-        f"|(?:(?i:the)\\s+)?{ordh}{sp}(?i:half)(?!\\w))"
+        f"|(?:(?i:the)\\s+)?(?:(?<![\\w.,$])(?:1\\d|20)\\d\\d\\s+)?{ordh}{sp}(?i:half)(?!\\w))"
     )
     season_year = r"(?:1\d|20)\d\d(?:[/-]\d{2}(?:\d{2})?)?(?!\w)"
     p["SEASON_YEAR"] = (
@@ -285,6 +286,8 @@ def grammar() -> Grammar:
         f"(?:(?i:between)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
         r"(?i:and|to|through|thru)\s+"
         f"(?:{range_item}|{now_end}|{p['DAY']})"
+        f"|(?i:between|from)\\s+{p['DAY']}\\s+(?i:and|to|through|thru|until|till)\\s+"
+        f"{p['DATE_DMY']}"
         f"|(?i:from)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
         r"(?i:to|through|thru|until|till|into)\s+"
         f"(?:{range_item}|{now_end}|(?i:date)(?!\\w)|{p['DAY']}))"
@@ -298,7 +301,7 @@ def grammar() -> Grammar:
         f"|{p['DAY']}(?:\\s+{p['MONTH']})?\\s*[-–]\\s*{p['DAY']}\\s+{p['MONTH']}(?:,?\\s+{year_t})?"
         f"|{p['MONTH']}\\s*[-–]\\s*{p['MONTH']}(?:,?\\s+{year_t})?"
         f"|{p['MONTH_FULL']}\\s+(?i:to|through|until|till)\\s+{p['MONTH_FULL']}(?:,?\\s+{year_t})?"
-        r"|(?<![\w.,$])(?<!\d[-–])(?:1\d|20)\d\d\s*[-–]\s*(?:1\d|20)\d\d(?!\w)(?![.,]\d|[-–]\d)"
+        r"|(?<![\w.,$])(?<!\d[-–])(?:1\d|20)\d\d\s*[-–~]\s*(?:1\d|20)\d\d(?!\w)(?![.,]\d|[-–]\d)"
         # `2014 to 2018`, `2014 through May 2018`: a year to a later time that names its year
         f"|{p['YEAR']}\\s+(?i:to|through|thru|until|till)\\s+"
         f"(?:{full_date}|{p['MONTH_YEAR']}|{p['YEAR']})"

@@ -73,6 +73,10 @@ class Lexicon:
     tense_forward_object: frozenset[str]
     tense_past_nouns: frozenset[str]
     results_nouns: frozenset[str]
+    results_modifiers: frozenset[str]
+    results_verbs: frozenset[str]
+    forward_leads: tuple[str, ...]
+    forward_moves: tuple[str, ...]
     tense_past: frozenset[str]
     tense_schedule: frozenset[str]
     ed_not_past: frozenset[str]
@@ -127,6 +131,10 @@ def lexicon() -> Lexicon:
         tense_forward_object=frozenset(_words("tense_forward_object.txt")),
         tense_past_nouns=frozenset(_words("tense_past_nouns.txt")),
         results_nouns=frozenset(_words("results_nouns.txt")),
+        results_modifiers=frozenset(_words("results_modifiers.txt")),
+        results_verbs=frozenset(_words("results_verbs.txt")),
+        forward_leads=tuple(_words("forward_leads.txt")),
+        forward_moves=tuple(_words("forward_moves.txt")),
         tense_past=frozenset(_words("tense_past.txt")),
         tense_schedule=frozenset(_words("tense_schedule.txt")),
         ed_not_past=frozenset(_words("ed_not_past.txt")),

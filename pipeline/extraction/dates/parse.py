@@ -96,7 +96,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "mdy": rf"(?:(?P<wd>{wd})\.?,?\s+)?{month}\s*{day}(?:\s*,?\s*(?:(?:of|in)\s+)?{yr})?",
         "dmy": rf"(?:(?P<wd>{wd})\.?,?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}"
         rf"(?:,?\s+(?:(?:of|in)\s+)?{yr})?",
-        "month_year": rf"{month}(?:(?:,?\s+(?:of\s+)?|[-/])(?P<yr>\d{{4}})|\s*(?P<yy>'\d\d)"
+        "month_year": rf"{month}(?:(?:,?\s+(?:(?:of|in)\s+)?|[-/])(?P<yr>\d{{4}})|\s*(?P<yy>'\d\d)"
         r"|,?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year)",
         "month": rf"{month}",
         "holiday": r"(?:the\s+)?(?P<name>.+?)(?:,?\s+(?P<yr>\d{4}))?",
@@ -123,7 +123,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "h_code": r"H(?P<k>[12])(?:(?:\s+|\s*-\s*)(?P<yr>\d{4})|\s*(?P<yy>'\d\d))?",
         "nh_code": r"(?P<k>[12])H(?:\s*(?P<yy>'?\d\d|\d{4}))?",
         "yh_code": r"(?P<yr>\d{4})\s*-?\s*H(?P<k>[12])",
-        "ord_part": rf"(?:the\s+)?{ords}[\s-]+(?P<what>quarter|half)",
+        "ord_part": rf"(?:the\s+)?(?:(?P<yr>\d{{4}})\s+)?{ords}[\s-]+(?P<what>quarter|half)",
         "season": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)(?:\s+of)?"
         r"\s+(?P<yr>\d{4}|'\d\d)(?:[/-](?P<yr2>\d{2}(?:\d{2})?))?",
         "season_bare": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)",
@@ -154,7 +154,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "range_month": rf"{month}(?:\s*-\s*|\s+(?:to|through|until|till)\s+)"
         rf"(?P<mon2>{alt(lx.months)})\.?(?:,?\s+(?P<yr>\d{{4}}))?",
         "season_span": r"(?:(?:the|its|their)\s+)?(?P<a>\d{4})\s*[-/]\s*(?P<b>\d{2}|\d{4})\s+\w+",
-        "range_year": r"(?P<a>\d{4})\s*-\s*(?P<b>\d{4})",
+        "range_year": r"(?P<a>\d{4})\s*[-~]\s*(?P<b>\d{4})",
         "range_year_to": r"(?P<a>\d{4})\s+(?:to|through|thru|until|till)\s+(?P<rest>.+)",
     }
     return {k: re.compile(v, re.I) for k, v in pats.items()}
@@ -362,7 +362,9 @@ def _parse_quarter(t: str) -> S.Spec | None:
             return S.quarter(_year(y), k) if y else S.YearlessQuarter(k)
     if (m := _m("ord_part", t)) and m["what"].lower() == "quarter":
         k = _ordinal(m["ord"])
-        return S.YearlessQuarter(k) if 1 <= k <= 4 else None
+        if not 1 <= k <= 4:
+            return None
+        return S.quarter(int(m["yr"]), k) if m["yr"] else S.YearlessQuarter(k)
     return None
 
 
@@ -374,7 +376,9 @@ def _parse_half(t: str) -> S.Spec | None:
             return S.half(_year(y), k) if y else S.YearlessHalf(k)
     if (m := _m("ord_part", t)) and m["what"].lower() == "half":
         k = _ordinal(m["ord"])
-        return S.YearlessHalf(k) if k in (1, 2) else None
+        if k not in (1, 2):
+            return None
+        return S.half(int(m["yr"]), k) if m["yr"] else S.YearlessHalf(k)
     return None
 
 
@@ -615,6 +619,12 @@ def _parse_range(text: str) -> S.Spec | None:
             left, right = body[: c.start()], body[c.end() :]
             if left.lower() in ("now", "today"):
                 a = S.RelDay(0)
+            elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", left):  # `between 3 and 12 September`
+                b = _parse_text(right, allow_prefix=False)
+                a = b and _day_before(int(re.match(r"\d+", left).group()), b)
+                if a is not None:
+                    return S.Range(a, b)
+                continue
             else:
                 a = _range_month(left) or _parse_text(left, allow_prefix=False)
             if a is None:
@@ -681,6 +691,15 @@ def _inherit_day(a: S.Spec, d: int) -> S.Spec | None:
         return S.YearlessDay(a.m, d) if d > a.d else None
     if isinstance(a, S.Fixed) and a.gran == "day" and d > a.start.day:
         return S.day(a.start.year, a.start.month, d)
+    return None
+
+
+def _day_before(d: int, b: S.Spec) -> S.Spec | None:
+    """`3` in `between 3 and 12 September`: the bare day takes the month (and year) of the end."""
+    if isinstance(b, S.YearlessDay):
+        return S.YearlessDay(b.m, d) if d < b.d else None
+    if isinstance(b, S.Fixed) and b.gran == "day" and d < b.start.day:
+        return S.day(b.start.year, b.start.month, d)
     return None
 
 

@@ -850,7 +850,9 @@ class Range(Spec):
     """`between February 4 and May 4`, `from 2020 to 2022`: one date from a's start to b's end.
 
     The end follows the start: a recurring end (`May 4`, `the end of the year`) is its first
-    occurrence that ends on or after the start; a recurring start follows the tense rule.
+    occurrence that ends on or after the start, except a weekday after a longer-cycle start
+    (`from Sept. 14 to Thursday`), which the tense rule places; a recurring start follows the
+    tense rule.
     """
 
     a: Spec
@@ -865,8 +867,12 @@ class Range(Spec):
     rule: str = "end"  # a past range is a finished one: `between January and November`
 
     def at(self, ctx: Ctx, shift: int) -> Interval | None:
-        if self.a.cycle is not None and self.b.cycle is None:
-            ib = self.b.at(ctx, 0)
+        weekday_end = self.b.cycle == "week" and self.a.cycle not in (None, "week")
+        if self.a.cycle is not None and (self.b.cycle is None or weekday_end):
+            # the end is placed on its own (`to date`; `from Sept. 14 to Thursday`: a weekday
+            # after a longer-cycle start by the tense rule from P); the start is its latest
+            # occurrence before that end
+            ib = select(self.b, ctx) if weekday_end else self.b.at(ctx, 0)
             if ib is None or ib.start is None:
                 return None
             starts = [
