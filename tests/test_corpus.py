@@ -3,7 +3,8 @@ and date text is inside its claim, dates are valid and ordered, every article ha
 
 Two sets, scored apart: `corpus/` (48 articles written and annotated alongside the
 extractor) and `corpus/blind/` (35 articles written and annotated by two annotators who never
-saw the extractor's rules or output: the set that judges, never the one tuned on)."""
+saw the extractor's rules or output: the set that judges, never the one tuned on).
+`corpus/linked/` (the claim-linking set) has its own gold and checks: tests/test_linked_gold.py."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from tests.conftest import ROOT
 
 CORPUS = ROOT / "corpus"
 BLIND = CORPUS / "blind"
+# The claim-linking set has its own gold and test (tests/test_linked_gold.py).
+LINKED = CORPUS / "linked"
 
 
 def _gold(folder: Path) -> list[dict]:
@@ -27,16 +30,14 @@ def _gold(folder: Path) -> list[dict]:
     return [json.loads(line) for line in lines if line]
 
 
-def _articles(folder: Path, *, without: Path | None = None) -> dict[str, Article]:
+def _articles(folder: Path, *, without: tuple[Path, ...] = ()) -> dict[str, Article]:
     found = {a.source: a for a in read_inputs([folder]) if isinstance(a, Article)}
-    if without is not None:
-        prefix = without.relative_to(folder).as_posix() + "/"
-        found = {s: a for s, a in found.items() if not s.startswith(prefix)}
-    return found
+    prefixes = tuple(other.relative_to(folder).as_posix() + "/" for other in without)
+    return {s: a for s, a in found.items() if not s.startswith(prefixes)} if prefixes else found
 
 
 SETS = {
-    "corpus": (_gold(CORPUS), _articles(CORPUS, without=BLIND)),
+    "corpus": (_gold(CORPUS), _articles(CORPUS, without=(BLIND, LINKED))),
     "blind": (_gold(BLIND), _articles(BLIND)),
 }
 CASES = [(name, g) for name, (gold, _) in SETS.items() for g in gold]
@@ -106,4 +107,5 @@ def test_corpus_gold_is_consistent(name, gold):
 def test_corpus_article_count_the_tests_use():
     from tests.conftest import CORPUS_ARTICLES
 
-    assert len(SETS["corpus"][1]) + len(SETS["blind"][1]) == CORPUS_ARTICLES
+    linked = _articles(LINKED)
+    assert len(SETS["corpus"][1]) + len(SETS["blind"][1]) + len(linked) == CORPUS_ARTICLES
