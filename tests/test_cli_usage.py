@@ -197,6 +197,7 @@ def test_cli_usage_csv_table_has_flat_columns_beside_the_jsonl(tmp_path):
 
 def test_cli_usage_parquet_table(tmp_path):
     import pyarrow.parquet as pq  # in the dev extra: CI tests --format parquet
+
     _write(tmp_path / "in", GOOD)
     result = _extract(tmp_path / "in", "-o", tmp_path / "out", "--format", "parquet")
     assert result.exit_code == 0, result.output

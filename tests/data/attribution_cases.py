@@ -823,6 +823,23 @@ STRUCTURES = [
         ("direct", "PENCE", "person", None),
         B,
     ),
+    # A Q&A: the answer turns are the interviewee's, the person the article names most
+    # (guide section 8, Interviews); the question turns are nobody's.
+    (
+        "Vice President Joe Biden spoke to reporters about the race on Friday.\n\n"
+        "Q: Will you run in 2016?\n\nA: I have not decided. Biden family members will meet "
+        "in March.\n\nQ: And the economy?\n\nA: It grew 2.4 percent last year.",
+        "A: It grew",
+        ("direct", "Joe Biden", "person", None),
+        B,
+    ),
+    # The findings of an inquiry are a document's, or its named owner's.
+    (
+        "An investigation found that the agency had lost 3,000 files in 2015.",
+        "An investigation",
+        ("indirect", "An investigation", "document", "find"),
+        T,
+    ),
     (
         "Costs rose 5% last year, insists Ana Lee, a nurse at the clinic, who joined in 2010.",
         "Costs",

@@ -315,6 +315,11 @@ class _Credits:
             return None
         name = span.doc[words[0].i : words[end - 1].i + 1]
         if span.label_ == "speaker_label" and self.transcript and span.text.isupper():
+            role = lexicon.table("attribution/interview_labels.tsv").get(name.text.lower())
+            if role == "answer":  # `A: ...`: the interviewee's (guide section 8)
+                return self._interviewee()
+            if role == "question":
+                return None
             return self.resolver.named(name, label="PERSON")
         if span.label_ != "signature" and not self._names_person(name):
             return None  # `Rebuilding Plans` after a quotation is a heading
@@ -322,6 +327,15 @@ class _Credits:
         if found is None or found.speaker.kind in ("anonymous", "document"):
             return None
         return found if found.speaker.kind == "person" or span.label_ == "signature" else None
+
+    def _interviewee(self) -> Found | None:
+        """The person a Q&A interviews: the one the article names most often (the first
+        named among equals)."""
+        people = [e for e in self.resolver.registry.people() if e.mentions]
+        if not people:
+            return None
+        entity = max(people, key=lambda e: (len(e.mentions), -min(e.mentions)))
+        return Found(SpeakerResolver._person(entity, None), entity)
 
     def _names_person(self, name: Span) -> bool:
         """A person by the NER, a common given name, or a person the article named."""
