@@ -833,6 +833,19 @@ STRUCTURES = [
         ("direct", "Joe Biden", "person", None),
         B,
     ),
+    # No source: `That said,` is a discourse marker; a relative clause on a time.
+    (
+        "That said, a loss to Sanders in this state would hurt her in 2016.",
+        "That said",
+        ("none", None, None, None),
+        T,
+    ),
+    (
+        "Clinton released her medical records in July, which showed she was fit for duty.",
+        "Clinton released",
+        ("none", None, None, None),
+        T,
+    ),
     # The findings of an inquiry are a document's, or its named owner's.
     (
         "An investigation found that the agency had lost 3,000 files in 2015.",

@@ -28,6 +28,7 @@ _FEMALE = frozenset({"she", "her", "hers"})
 _PLURAL = frozenset({"they", "them", "their"})
 _NEUTER = frozenset({"it", "its"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_DEMONSTRATIVES = frozenset({"that", "this"})  # `those who said` is a group: a source
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
@@ -144,6 +145,8 @@ class SpeakerResolver:
             return None
         span = self.doc[words[0].i : words[-1].i + 1]
         lower = head.lower_
+        if len(words) == 1 and lower in _DEMONSTRATIVES:
+            return None  # `That said, ...`: a demonstrative alone names no source
         if lower in _RELATIVE and head.tag_ in ("WP", "WDT"):
             return self._relative(head, sentence=sentence)
         if head.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _PLURAL | _NEUTER:
@@ -414,6 +417,8 @@ class SpeakerResolver:
             verb = verb.head
         if verb.dep_ != "relcl" or verb.head.i >= pronoun.i:
             return None
+        if verb.head.ent_type_ in ("DATE", "TIME"):
+            return None  # `released her records in July, which showed ...`: a time says nothing
         found = self.from_head(verb.head, sentence=sentence)
         if found is None or found.speaker.kind == "document":
             return found
