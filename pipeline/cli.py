@@ -422,8 +422,13 @@ def evaluate(
         raise _fail("eval reads article files or an extract output folder, not standard input")
     _check_inputs(inputs)
     from newsclaims.evaluate import format_errors, format_table
+    from newsclaims.evaluate.link_scoring import is_link_gold
     from newsclaims.evaluate.scoring_run import evaluate_inputs
     from newsclaims.extraction.nlp import ModelNotFound
+
+    if is_link_gold(gold):
+        _evaluate_links(gold, inputs, model, _date(reference_date), out, as_json, errors)
+        return
 
     try:
         report = evaluate_inputs(
@@ -437,6 +442,30 @@ def evaluate(
         sys.stdout.write(format_table(report) + "\n")
     if errors:
         sys.stdout.write(format_errors(report) + "\n")
+
+
+def _evaluate_links(gold, inputs, model, reference_date, out, as_json, errors) -> None:
+    """`eval` with a linking gold (`gold-links.jsonl`): clusters and conflicts."""
+    from newsclaims.evaluate.link_scoring import (
+        evaluate_link_inputs,
+        format_link_errors,
+        format_link_table,
+    )
+    from newsclaims.extraction.nlp import ModelNotFound
+    from newsclaims.link import LinkInputError
+
+    try:
+        report = evaluate_link_inputs(
+            gold, inputs, out=out, model=model, reference_date=reference_date
+        )
+    except (ModelNotFound, LinkInputError, ValueError) as error:
+        raise _fail(str(error)) from None
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    else:
+        sys.stdout.write(format_link_table(report) + "\n")
+    if errors:
+        sys.stdout.write(format_link_errors(report) + "\n")
 
 
 @app.command(cls=Command)
@@ -510,25 +539,109 @@ def bench(
     sys.stdout.write((to_json(results) if as_json else format_report(results)) + "\n")
 
 
+OutFolders = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="OUT...",
+        help="extract output folders (claims.jsonl, articles.jsonl).",
+        exists=True,
+        file_okay=False,
+        show_default=False,
+    ),
+]
+
+
+def _link(folders: list[Path]):
+    """Links of extract output folders, or a usage error naming what is wrong."""
+    from newsclaims.link import LinkInputError, link_outputs
+
+    try:
+        links = link_outputs(folders)
+    except LinkInputError as error:
+        raise _fail(str(error)) from None
+    for problem in links.problems:
+        err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
+    return links
+
+
+@app.command(cls=Command)
+def link(
+    ctx: typer.Context,
+    folders: OutFolders,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="DIR", file_okay=False,
+            help="Folder for clusters.jsonl and conflicts.jsonl (default: the first OUT).",
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    verbose: VerboseOpt = False,
+) -> None:  # fmt: skip
+    """Link claims across articles: clusters of claims that report the same fact, and
+    conflicts between figures for one fact (revisions within an outlet, disagreements
+    between outlets). Writes LINKS/clusters.jsonl and LINKS/conflicts.jsonl."""
+    _verbose(ctx, verbose)
+    from newsclaims.link import write_links
+
+    links = _link(folders)
+    target = out or folders[0]
+    try:
+        write_links(links, target)
+    except OSError as error:
+        raise _fail(f"cannot write {target}: {error.strerror or error}", EXIT_UNWRITABLE) from None
+    if not quiet:
+        err.print(_link_summary(links, target))
+    raise typer.Exit(1 if links.problems else 0)
+
+
+def _link_summary(links, target: Path) -> str:
+    revisions = sum(1 for c in links.conflicts if c.relation == "revision")
+    members = sum(c.size for c in links.clusters)
+    return (
+        f"[bold]newsclaims link[/bold]\n"
+        f"  claims     {links.claims}\n"
+        f"  clusters   {len(links.clusters)} ({members} claims)\n"
+        f"  conflicts  {len(links.conflicts)} ({revisions} revisions, "
+        f"{len(links.conflicts) - revisions} disagreements)\n"
+        f"  compared   {links.blocking.pairs} candidate pairs"
+        f" (largest block {links.blocking.largest})\n"
+        f"  time       {links.seconds:.2f} s\n"
+        f"  output     {escape(str(target))}/"
+    )
+
+
 @app.command(cls=Command)
 def schema(
     ctx: typer.Context,
     record: Annotated[
-        str, typer.Option(metavar="NAME", help="Which record: claim, article, error or all.")
+        str,
+        typer.Option(
+            metavar="NAME",
+            help="Which record: claim, article, error, cluster, conflict, due or all.",
+        ),
     ] = "all",
     verbose: VerboseOpt = False,
 ) -> None:
     """Print the JSON Schema of the output records (generated from the pydantic models)."""
     _verbose(ctx, verbose)
     from newsclaims.models import Article, Claim, InputError
+    from newsclaims.models.links import Cluster, Conflict, DueClaim
 
-    models = {"claim": Claim, "article": Article, "error": InputError}
+    models = {
+        "claim": Claim,
+        "article": Article,
+        "error": InputError,
+        "cluster": Cluster,
+        "conflict": Conflict,
+        "due": DueClaim,
+    }
     if record == "all":
         body = {name: m.model_json_schema() for name, m in models.items()}
     elif record in models:
         body = models[record].model_json_schema()
     else:
-        raise _fail(f"unknown record {record!r}: use claim, article, error or all")
+        raise _fail(f"unknown record {record!r}: use {', '.join(models)} or all")
     sys.stdout.write(json.dumps(body, indent=2) + "\n")
 
 

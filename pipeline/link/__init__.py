@@ -1,0 +1,30 @@
+"""Claim linking across articles: clusters of claims that report one fact, conflicts
+between figures for one fact, and goals or forecasts that come due.
+
+links = link_outputs([Path("OUT")])          # one or more extract output folders
+write_links(links, Path("LINKS"))            # clusters.jsonl, conflicts.jsonl
+"""
+
+from newsclaims.link.api import (
+    CLUSTERS,
+    CONFLICTS,
+    LinkInputError,
+    Links,
+    link,
+    link_items,
+    link_outputs,
+    read_output,
+    write_links,
+)
+
+__all__ = [
+    "CLUSTERS",
+    "CONFLICTS",
+    "LinkInputError",
+    "Links",
+    "link",
+    "link_items",
+    "link_outputs",
+    "read_output",
+    "write_links",
+]

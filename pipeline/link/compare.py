@@ -1,0 +1,158 @@
+"""Whether two claims report the same fact, disagree about one, or neither.
+
+Evidence is weighed, not required field by field, because two outlets rarely word one fact
+alike: near-copy sentences (word pairs in common), content words in common, figures that
+can be the same value (worth more the more digits they are written with: `41,300 tonnes`
+is rarely a coincidence, `10%` often is), the same unit or rate, dates that overlap, the
+same speaker, target and modality. Evidence against: dates that do not overlap, named
+speakers or targets with no word in common.
+
+Two claims conflict when a figure of one and a figure of the other have the same kind,
+unit and rate, are both written as one value, cannot both be true (their intervals do not
+meet) and the rest of the evidence says it is the same fact, with the same modality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from newsclaims.link.facts import Fig, Item
+
+# Weights and thresholds, tuned on tests/data/linked-dev/ only (pipeline/link/README.md).
+COPY = 0.5  # word-pair Jaccard of a near copy (also the wire-copy mark of a cluster)
+SAME = 1.5  # evidence needed to put two claims in one cluster
+CONFLICT = 1.5  # evidence needed to report two differing figures as a conflict
+W_TEXT = 3.0
+W_CONTENT = 2.0
+W_DATES = 0.3
+W_SPEAKER = 0.4
+W_TARGET = 0.2
+W_MODALITY = 0.3  # both goals, or both forecasts
+W_UNIT = 0.3  # the same unit, currency or rate (`per kilogram`)
+W_CLOSE = 0.3  # differing figures within 5% of each other: a typo, a revision
+DIGITS = {0: 0.3, 1: 0.3, 2: 0.6}  # a figure match by its fewest written digits; more: 1.0
+
+Relation = Literal["same", "conflict"]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    relation: Relation
+    score: float
+    figures: tuple[Fig, Fig] | None = None  # the two figures that disagree
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
+
+
+def _words(a: frozenset[str], b: frozenset[str]) -> int:
+    """1 the same (a word in common), -1 different (both named, none in common), 0 unknown."""
+    if not a or not b:
+        return 0
+    return 1 if a & b else -1
+
+
+def _dates(x: Item, y: Item) -> int:
+    """1 some intervals overlap, -1 none does, 0 one claim has no date."""
+    if not x.dates or not y.dates:
+        return 0
+    for lo, hi in x.dates:
+        for lo2, hi2 in y.dates:
+            if lo <= hi2 and lo2 <= hi:
+                return 1
+    return -1
+
+
+def same_period(x: Item, y: Item) -> bool:
+    """No dates on one side, or two intervals that mostly coincide (overlap over union at
+    least a half): `October` and `in October`, not `the third quarter` and `2023`."""
+    if not x.dates or not y.dates:
+        return True
+    for lo, hi in x.dates:
+        for lo2, hi2 in y.dates:
+            inner = min(hi, hi2) - max(lo, lo2) + 1
+            outer = max(hi, hi2) - min(lo, lo2) + 1
+            if inner > 0 and (outer == float("inf") or inner / outer >= 0.5):
+                return True
+    return False
+
+
+def meet(f: Fig, g: Fig) -> bool:
+    """Two figures that can be the same value: same kind and change, intervals that meet."""
+    return f.kind == g.kind and f.change == g.change and f.low <= g.high and g.low <= f.high
+
+
+def _alike(f: Fig, g: Fig) -> bool:
+    """The same unit, currency or rate, named on both."""
+    return bool((f.unit and f.unit == g.unit) or (f.currency and f.per and f.per == g.per))
+
+
+def _match_weight(f: Fig, g: Fig) -> float:
+    weight = DIGITS.get(min(f.digits, g.digits), 1.0)
+    return weight + (W_UNIT if _alike(f, g) or (f.currency and f.currency == g.currency) else 0)
+
+
+def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
+    """The weight of the figures of `x` that meet one of `y`, and the first pair left
+    unmatched on both sides with the same kind, unit and rate that cannot both be true."""
+    matched_x: set[int] = set()
+    matched_y: set[int] = set()
+    weight = 0.0
+    for i, f in enumerate(x.figures):
+        best = 0.0
+        for j, g in enumerate(y.figures):
+            if meet(f, g):
+                matched_x.add(i)
+                matched_y.add(j)
+                best = max(best, _match_weight(f, g))
+        weight += best
+    for i, f in enumerate(x.figures):
+        if i in matched_x or not f.exact:
+            continue
+        for j, g in enumerate(y.figures):
+            if j in matched_y or not g.exact or f.kind != g.kind or f.change != g.change:
+                continue
+            if f.unit == g.unit and f.per == g.per:
+                return weight, (f, g)
+    return weight, None
+
+
+def evidence(x: Item, y: Item) -> float:
+    """How much says two claims are about one fact, figures aside."""
+    score = W_TEXT * jaccard(x.shingles, y.shingles) + W_CONTENT * jaccard(x.content, y.content)
+    score += W_DATES * _dates(x, y)
+    score += W_SPEAKER * _words(x.speaker_words, y.speaker_words)
+    score += W_TARGET * _words(x.target_words, y.target_words)
+    if x.modality == y.modality != "asserted":
+        score += W_MODALITY
+    return score
+
+
+def compare(x: Item, y: Item) -> Verdict | None:
+    """The relation of two claims of different articles, or None."""
+    text = jaccard(x.shingles, y.shingles)
+    if _dates(x, y) < 0 and x.text != y.text:  # `in October 2023` and `in October 2024`
+        return None
+    score = evidence(x, y)
+    matched, conflict = align(x, y)
+    if conflict is not None:
+        f, g = conflict
+        if x.modality != y.modality or not same_period(x, y):
+            return None
+        largest = max(abs(f.value), abs(g.value))
+        close = largest and abs(f.value - g.value) / largest <= 0.05
+        total = score + (W_UNIT if _alike(f, g) else 0) + (W_CLOSE if close else 0)
+        if total >= CONFLICT:
+            return Verdict("conflict", total, conflict)
+        return None
+    if matched:
+        total = score + matched
+        return Verdict("same", total) if total >= SAME else None
+    if text >= COPY and not (x.figures and y.figures):
+        return Verdict("same", score)
+    return None
