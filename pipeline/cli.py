@@ -612,6 +612,54 @@ def _link_summary(links, target: Path) -> str:
 
 
 @app.command(cls=Command)
+def due(
+    ctx: typer.Context,
+    folders: OutFolders,
+    as_of: Annotated[
+        dt.datetime,
+        typer.Option(
+            "--as-of", metavar="YYYY-MM-DD", formats=["%Y-%m-%d"],
+            help="The day: claims whose dates ended on or before it are due.",
+        ),
+    ],
+    links_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--links", metavar="DIR", exists=True, file_okay=False,
+            help="Folder with clusters.jsonl (default: OUT's own, else linked now).",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    verbose: VerboseOpt = False,
+) -> None:  # fmt: skip
+    """List the goal and forecast claims that come due by a day (their dates have ended),
+    each with its cluster: what was promised or predicted, and is now checkable."""
+    _verbose(ctx, verbose)
+    from newsclaims.link import LinkInputError, due_claims, link, read_clusters, read_outputs
+
+    try:
+        claims, origins, problems = read_outputs(folders)
+        clusters = read_clusters(links_dir or folders[0])
+    except LinkInputError as error:
+        raise _fail(str(error)) from None
+    for problem in problems:
+        err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
+    if clusters is None:
+        clusters = link(claims, origins).clusters
+    found = due_claims(claims, origins, as_of=as_of.date(), clusters=clusters)
+    if as_json:
+        sys.stdout.write("".join(d.model_dump_json() + "\n" for d in found))
+    else:
+        for d in found:
+            speaker = d.speaker or "-"
+            sys.stdout.write(
+                f"{d.due}  {d.modality:8}  {d.source}  {speaker}: {d.text}"
+                f"  [{d.date_text}; cluster {d.cluster or '-'}]\n"
+            )
+        err.print(f"{len(found)} claims due by {as_of.date()}")
+
+
+@app.command(cls=Command)
 def schema(
     ctx: typer.Context,
     record: Annotated[

@@ -185,6 +185,14 @@ def test_link_dev_set_scores(dev_out):
     assert report.conflicts.precision >= 0.9 and report.conflicts.recall >= 0.8
 
 
+def test_link_own_set_scores(tmp_path):
+    """A second set, written after the tuning (tests/data/linked-own/NOTES.md)."""
+    own = ROOT / "tests" / "data" / "linked-own"
+    report = evaluate_link_inputs(own / "gold-links.jsonl", [str(own)], out=tmp_path)
+    assert report.pairwise.f1 >= 0.9
+    assert report.conflicts.precision >= 0.9 and report.conflicts.recall >= 0.8
+
+
 def test_link_two_runs_write_byte_identical_files(dev_out, tmp_path):
     write_links(link_outputs([dev_out]), tmp_path / "one")
     write_links(link_outputs([dev_out]), tmp_path / "two")

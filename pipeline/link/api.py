@@ -140,8 +140,8 @@ def read_output(folder: Path, problems: list[str]) -> tuple[list[Claim], dict[st
     return claims, origins
 
 
-def link_outputs(folders: Sequence[Path]) -> Links:
-    """Link the claims of one or more extract output folders together."""
+def read_outputs(folders: Sequence[Path]) -> tuple[list[Claim], dict[str, Origin], list[str]]:
+    """The claims and article origins of extract output folders, and the lines not read."""
     problems: list[str] = []
     claims: list[Claim] = []
     origins: dict[str, Origin] = {}
@@ -149,9 +149,28 @@ def link_outputs(folders: Sequence[Path]) -> Links:
         more, known = read_output(Path(folder), problems)
         claims.extend(more)
         origins.update(known)
+    return claims, origins, problems
+
+
+def link_outputs(folders: Sequence[Path]) -> Links:
+    """Link the claims of one or more extract output folders together."""
+    claims, origins, problems = read_outputs(folders)
     links = link(claims, origins)
     links.problems = problems
     return links
+
+
+def read_clusters(folder: Path) -> list[Cluster] | None:
+    """The clusters of a folder that holds `clusters.jsonl`, else None."""
+    path = Path(folder) / CLUSTERS
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8") as handle:
+        try:
+            return [Cluster.model_validate_json(line) for line in handle if line.strip()]
+        except ValidationError as error:
+            reason = error.errors()[0]["msg"]
+            raise LinkInputError(f"{path}: not a clusters file ({reason})") from None
 
 
 def _write(path: Path, records: Iterable[BaseModel]) -> None:
