@@ -506,11 +506,22 @@ def bench(
     pathological: Annotated[
         bool, typer.Option("--pathological", help="Time the pathological inputs instead.")
     ] = False,
+    link: Annotated[
+        bool,
+        typer.Option(
+            "--link",
+            help="Time `newsclaims link` on synthetic claims instead (--size: claims, "
+            "default 10000 100000).",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Measure throughput against the bare spaCy parse, stage shares and peak memory."""
     _verbose(ctx, verbose)
+    if link:
+        _bench_link(sizes or [10_000, 100_000], models, as_json)
+        return
     from newsclaims.evaluate.bench import format_report, run, to_json
     from newsclaims.extraction.nlp import BLANK, ModelNotFound, default_model
 
@@ -537,6 +548,19 @@ def bench(
         synthetic=synthetic,
     )
     sys.stdout.write((to_json(results) if as_json else format_report(results)) + "\n")
+
+
+def _bench_link(sizes: list[int], models: list[str] | None, as_json: bool) -> None:
+    """`bench --link`: linking time and peak memory on synthetic claims."""
+    from newsclaims.evaluate import link_bench
+    from newsclaims.extraction.nlp import BLANK
+
+    model = models[0] if models else None
+    if model == BLANK:
+        raise _fail("bench --link compares with a trained pipeline's parse: not blank")
+    results = link_bench.run(sizes, model=model)
+    report = link_bench.to_json(results) if as_json else link_bench.format_report(results)
+    sys.stdout.write(report + "\n")
 
 
 OutFolders = Annotated[
@@ -790,19 +814,46 @@ def export(
         str,
         typer.Option(help="accepted, rejected, edited, ignored, pending, reviewed or all."),
     ] = "accepted",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl (Claim records) or csv.")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl (Claim records), csv, or claimreview (one schema.org Claim, "
+            "JSON-LD, per cluster of linked claims).",
+        ),
+    ] = "jsonl",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
     ] = None,
-) -> None:
-    """Write reviewed claims with the reviewers' edits applied."""
+    sources: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--from", metavar="OUT", exists=True, file_okay=False,
+            help="claimreview: extract output folders to read instead of the database "
+            "(repeatable).",
+        ),
+    ] = None,
+    links_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--links", metavar="DIR", exists=True, file_okay=False,
+            help="claimreview with --from: the folder of clusters.jsonl (default: the first "
+            "OUT's, else linked now).",
+        ),
+    ] = None,
+) -> None:  # fmt: skip
+    """Write reviewed claims with the reviewers' edits applied, or (--format claimreview)
+    the clusters of linked claims as schema.org Claim objects."""
     from newsclaims.store import export_claims
     from newsclaims.store.queries import STATUS_FILTERS
 
+    if fmt == "claimreview":
+        _export_claimreview(db, sources, links_dir, out)
+        return
     if status not in STATUS_FILTERS:
         raise _fail(f"unknown status {status!r}: use {', '.join(STATUS_FILTERS)}")
     if fmt not in ("jsonl", "csv"):
-        raise _fail(f"unknown format {fmt!r}: use jsonl or csv")
+        raise _fail(f"unknown format {fmt!r}: use jsonl, csv or claimreview")
     store = _open(db, writable=False)
     try:
         if out is None:
@@ -817,6 +868,31 @@ def export(
     err.print(
         f"{report.count} {status} claims exported" + (f" to {out}" if out else ""), soft_wrap=True
     )
+
+
+def _export_claimreview(db: str, sources, links_dir, out: Path | None) -> None:
+    """`export --format claimreview`: one JSON-LD Claim per cluster, one per line."""
+    from newsclaims.link import LinkInputError, link, read_clusters, read_outputs
+    from newsclaims.link.claimreview import claim_objects
+
+    if not sources:
+        raise _fail("--format claimreview reads extract output folders: give --from OUT")
+    try:
+        claims, origins, problems = read_outputs(sources)
+        clusters = read_clusters(links_dir or sources[0])
+    except LinkInputError as error:
+        raise _fail(str(error)) from None
+    for problem in problems:
+        err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
+    if clusters is None:
+        clusters = link(claims, origins).clusters
+    objects = claim_objects(clusters, {c.id: c for c in claims})
+    text = "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    err.print(f"{len(objects)} schema.org Claim objects" + (f" written to {out}" if out else ""))
 
 
 @app.command()

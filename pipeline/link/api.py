@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,7 +47,7 @@ def link_items(items: Sequence[Item], *, cap: int | None = None) -> Links:
     pairs, blocking = candidate_pairs(items) if cap is None else candidate_pairs(items, cap=cap)
     same: list[tuple[float, int, int]] = []
     found: list[tuple[int, int, tuple]] = []
-    for i, j in pairs:
+    for i, j in pairs.tolist():
         verdict = compare(items[i], items[j])
         if verdict is None:
             continue
@@ -109,15 +109,20 @@ def link(claims: Iterable[Claim], origins: dict[str, Origin]) -> Links:
     return link_items(items)
 
 
-def read_output(folder: Path, problems: list[str]) -> tuple[list[Claim], dict[str, Origin]]:
-    """The claims of an extract output folder and the origins of its articles. A line that
-    is not a record is a problem (listed) and the rest is read."""
-    claims_file, articles_file = folder / "claims.jsonl", folder / "articles.jsonl"
-    for path in (claims_file, articles_file):
-        if not path.is_file():
-            raise LinkInputError(f"{path} is missing: is {folder} an extract output folder?")
+def _check(folder: Path) -> None:
+    for name in ("claims.jsonl", "articles.jsonl"):
+        if not (folder / name).is_file():
+            raise LinkInputError(
+                f"{folder / name} is missing: is {folder} an extract output folder?"
+            )
+
+
+def read_origins(folder: Path, problems: list[str]) -> dict[str, Origin]:
+    """Article id -> date, publisher and URL, from an output folder's `articles.jsonl`."""
+    _check(folder)
+    path = folder / "articles.jsonl"
     origins: dict[str, Origin] = {}
-    with articles_file.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             try:
                 row = json.loads(line)
@@ -128,16 +133,28 @@ def read_output(folder: Path, problems: list[str]) -> tuple[list[Claim], dict[st
                     row.get("url"),
                 )
             except (ValueError, KeyError, TypeError, AttributeError) as error:
-                problems.append(f"{articles_file}:{number}: not an article ({error})")
-    claims: list[Claim] = []
-    with claims_file.open(encoding="utf-8") as handle:
+                problems.append(f"{path}:{number}: not an article ({error})")
+    return origins
+
+
+def iter_claims(folder: Path, problems: list[str]) -> Iterator[Claim]:
+    """The claims of an output folder, one at a time; a line that is not a claim is a
+    problem (listed) and the rest is read."""
+    _check(folder)
+    path = folder / "claims.jsonl"
+    with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             try:
-                claims.append(Claim.model_validate_json(line))
+                yield Claim.model_validate_json(line)
             except ValidationError as error:
                 first = error.errors()[0]["msg"] if error.errors() else str(error)
-                problems.append(f"{claims_file}:{number}: not a claim ({first})")
-    return claims, origins
+                problems.append(f"{path}:{number}: not a claim ({first})")
+
+
+def read_output(folder: Path, problems: list[str]) -> tuple[list[Claim], dict[str, Origin]]:
+    """The claims of an extract output folder and the origins of its articles."""
+    origins = read_origins(folder, problems)
+    return list(iter_claims(folder, problems)), origins
 
 
 def read_outputs(folders: Sequence[Path]) -> tuple[list[Claim], dict[str, Origin], list[str]]:
@@ -153,8 +170,13 @@ def read_outputs(folders: Sequence[Path]) -> tuple[list[Claim], dict[str, Origin
 
 
 def link_outputs(folders: Sequence[Path]) -> Links:
-    """Link the claims of one or more extract output folders together."""
-    claims, origins, problems = read_outputs(folders)
+    """Link the claims of one or more extract output folders together (claims are read
+    one at a time and kept only as compact items)."""
+    problems: list[str] = []
+    origins: dict[str, Origin] = {}
+    for folder in folders:
+        origins.update(read_origins(Path(folder), problems))
+    claims = (c for folder in folders for c in iter_claims(Path(folder), problems))
     links = link(claims, origins)
     links.problems = problems
     return links

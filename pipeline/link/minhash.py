@@ -28,7 +28,7 @@ def _permutations(count: int) -> tuple[np.ndarray, np.ndarray]:
 
 def signatures(sets: Sequence[frozenset[int]]) -> np.ndarray:
     """One row of BANDS * ROWS minimum hashes per set (an empty set: a row of the maximum,
-    which `bands` leaves out)."""
+    which `band_keys` leaves out)."""
     count = BANDS * ROWS
     a, b = _permutations(count)
     out = np.full((len(sets), count), np.iinfo(np.uint64).max, dtype=np.uint64)
@@ -58,11 +58,15 @@ def signatures(sets: Sequence[frozenset[int]]) -> np.ndarray:
     return out
 
 
-def bands(signature: np.ndarray) -> list[bytes]:
-    """The band keys of one signature (none for an empty set)."""
-    if signature[0] == np.iinfo(np.uint64).max:
-        return []
-    return [
-        bytes([band]) + signature[band * ROWS : (band + 1) * ROWS].tobytes()
-        for band in range(BANDS)
-    ]
+def band_keys(sigs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The LSH band keys of every non-empty signature, with the row each belongs to: one
+    64-bit number per (band, its ROWS minimum hashes), the band index mixed in so that two
+    bands never share a key."""
+    filled = np.flatnonzero(sigs[:, 0] != np.iinfo(np.uint64).max)
+    rows = sigs[filled].reshape(len(filled), BANDS, ROWS)
+    key = np.zeros((len(filled), BANDS), dtype=np.uint64)
+    with np.errstate(over="ignore"):  # wrapping multiplication is the mixing
+        for r in range(ROWS):
+            key = key * np.uint64(0x9E3779B97F4A7C15) + rows[:, :, r]
+        key = key * np.uint64(0x9E3779B97F4A7C15) + np.arange(BANDS, dtype=np.uint64)
+    return key.ravel(), np.repeat(filled, BANDS).astype(np.int64)
