@@ -588,6 +588,23 @@ def _link(folders: list[Path]):
     return links
 
 
+def _claims_and_clusters(folders: list[Path], links_dir: Path | None):
+    """The claims and origins of output folders, and their clusters: from LINKS or the
+    first folder's clusters.jsonl, else linked now."""
+    from newsclaims.link import LinkInputError, link, read_clusters, read_outputs
+
+    try:
+        claims, origins, problems = read_outputs(folders)
+        clusters = read_clusters(links_dir or folders[0])
+    except LinkInputError as error:
+        raise _fail(str(error)) from None
+    for problem in problems:
+        err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
+    if clusters is None:
+        clusters = link(claims, origins).clusters
+    return claims, origins, clusters
+
+
 @app.command(cls=Command)
 def link(
     ctx: typer.Context,
@@ -659,17 +676,9 @@ def due(
     """List the goal and forecast claims that come due by a day (their dates have ended),
     each with its cluster: what was promised or predicted, and is now checkable."""
     _verbose(ctx, verbose)
-    from newsclaims.link import LinkInputError, due_claims, link, read_clusters, read_outputs
+    from newsclaims.link import due_claims
 
-    try:
-        claims, origins, problems = read_outputs(folders)
-        clusters = read_clusters(links_dir or folders[0])
-    except LinkInputError as error:
-        raise _fail(str(error)) from None
-    for problem in problems:
-        err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
-    if clusters is None:
-        clusters = link(claims, origins).clusters
+    claims, origins, clusters = _claims_and_clusters(folders, links_dir)
     found = due_claims(claims, origins, as_of=as_of.date(), clusters=clusters)
     if as_json:
         sys.stdout.write("".join(d.model_dump_json() + "\n" for d in found))
@@ -872,20 +881,11 @@ def export(
 
 def _export_claimreview(db: str, sources, links_dir, out: Path | None) -> None:
     """`export --format claimreview`: one JSON-LD Claim per cluster, one per line."""
-    from newsclaims.link import LinkInputError, link, read_clusters, read_outputs
     from newsclaims.link.claimreview import claim_objects
 
     if not sources:
         raise _fail("--format claimreview reads extract output folders: give --from OUT")
-    try:
-        claims, origins, problems = read_outputs(sources)
-        clusters = read_clusters(links_dir or sources[0])
-    except LinkInputError as error:
-        raise _fail(str(error)) from None
-    for problem in problems:
-        err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
-    if clusters is None:
-        clusters = link(claims, origins).clusters
+    claims, _, clusters = _claims_and_clusters(sources, links_dir)
     objects = claim_objects(clusters, {c.id: c for c in claims})
     text = "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects)
     if out is None:
