@@ -744,6 +744,21 @@ def _open(db: str, *, writable: bool = True, create: bool | None = None):
         raise typer.Exit(3) from None
 
 
+def _load_links(store, outdir: Path, namespace: str):
+    """`load`: also the clusters and conflicts of `newsclaims link` when OUT holds them."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from newsclaims.store.links import has_links, load_links
+
+    if not has_links(outdir):
+        return None
+    try:
+        return load_links(store, outdir, namespace=namespace)
+    except SQLAlchemyError as error:
+        err.print(f"[red]database error:[/red] links not loaded: {escape(str(error))}")
+        raise typer.Exit(3) from None
+
+
 @app.command()
 def load(
     outdir: Annotated[
@@ -779,6 +794,7 @@ def load(
     store = _open(db)
     try:
         report = load_output(store, outdir, namespace=namespace)
+        linked = _load_links(store, outdir, namespace) if not report.database_error else None
     except FileNotFoundError as error:
         raise _fail(escape(str(error))) from None
     finally:
@@ -803,6 +819,13 @@ def load(
                 markup=False,
                 soft_wrap=True,
             )
+    if linked is not None:
+        err.print(
+            f"  links     {linked.clusters} clusters and {linked.conflicts} conflicts written, "
+            f"{linked.unchanged} unchanged",
+            soft_wrap=True,
+        )
+        report.problems.extend(linked.problems)
     for problem in report.problems:
         err.print(f"[red]problem:[/red] {escape(problem)}", soft_wrap=True)
     if report.database_error:
