@@ -240,6 +240,14 @@ def extract(
     fresh: Annotated[
         bool, typer.Option("--fresh", help="Ignore earlier runs: process every input again.")
     ] = False,
+    link: Annotated[
+        bool,
+        typer.Option(
+            "--link",
+            help="Then link the claims across articles: OUT/clusters.jsonl and "
+            "OUT/conflicts.jsonl (also into --db).",
+        ),
+    ] = False,
 ) -> None:
     """Extract claims: writes OUT/claims.jsonl, OUT/articles.jsonl and OUT/errors.jsonl.
     Inputs unchanged since the last run into OUT are carried over without parsing."""
@@ -271,10 +279,12 @@ def extract(
             "limit": limit,
             "tables": tables,
         }
-        _extract(inputs, out=out, quiet=quiet, db=db, options=options)
+        _extract(inputs, out=out, quiet=quiet, db=db, options=options, link=link)
 
 
-def _extract(inputs: list[str], *, out: Path, quiet: bool, db: str | None, options: dict) -> None:
+def _extract(
+    inputs: list[str], *, out: Path, quiet: bool, db: str | None, options: dict, link: bool = False
+) -> None:
     """Run `newsclaims.run.api.extract` with a progress bar, then print its summary."""
     from newsclaims.extraction.nlp import ModelNotFound
     from newsclaims.run.api import extract as run_extract
@@ -307,6 +317,7 @@ def _extract(inputs: list[str], *, out: Path, quiet: bool, db: str | None, optio
             on_result=sink,
             **options,
         )
+        linked = _link_extracted(out, sink if sink and not sink.error else None) if link else None
     except (
         ModelNotFound,
         OutputBusy,
@@ -327,6 +338,11 @@ def _extract(inputs: list[str], *, out: Path, quiet: bool, db: str | None, optio
         db_error = f"writing to {sink.store.address} failed at {sink.error}"
     if not quiet:
         err.print(_summary_text(summary, out, sink if sink and not db_error else None))
+        if linked is not None:
+            err.print(
+                f"  linked    {len(linked.clusters)} clusters, {len(linked.conflicts)} conflicts "
+                f"({linked.seconds:.1f} s): {escape(str(out))}/clusters.jsonl, conflicts.jsonl"
+            )
     if db_error:
         from newsclaims.store.url import redacted
 
@@ -338,6 +354,24 @@ def _extract(inputs: list[str], *, out: Path, quiet: bool, db: str | None, optio
         )
         raise typer.Exit(3)
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _link_extracted(out: Path, sink):
+    """`extract --link`: link the output just written, into the same folder (and the
+    database of --db)."""
+    from newsclaims.link import link_outputs, write_links
+    from newsclaims.store.links import load_links
+
+    links = link_outputs([out])
+    write_links(links, out)
+    if sink is not None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            load_links(sink.store, out)
+        except SQLAlchemyError as error:
+            sink.error = f"the links ({error})"
+    return links
 
 
 def _summary_text(summary, out: Path, sink) -> str:

@@ -246,3 +246,23 @@ def test_link_scorer_gives_one_for_the_gold_itself_and_counts_misses(dev_out):
                          first_appearance=first, appearances=[first])  # fmt: skip
     perfect = score_links(gold, claims, [everything], [])
     assert perfect.pairwise.f1 == perfect.bcubed.f1 == 1.0
+
+
+def test_extract_link_writes_the_links_beside_the_claims_and_into_the_database(tmp_path):
+    from sqlalchemy import func, select
+
+    from newsclaims.store import open_store
+    from newsclaims.store.schema import clusters
+
+    out, db = tmp_path / "OUT", tmp_path / "claims.db"
+    args = ["extract", str(DEV), "--out", str(out), "--link", "--db", str(db), "-q"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    written = (out / CLUSTERS).read_bytes()
+    write_links(link_outputs([out]), tmp_path / "again")
+    assert written == (tmp_path / "again" / CLUSTERS).read_bytes()
+    store = open_store(str(db))
+    with store.engine.connect() as conn:
+        loaded = conn.execute(select(func.count()).select_from(clusters)).scalar()
+    store.close()
+    assert loaded == len(written.splitlines()) > 0
