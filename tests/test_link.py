@@ -266,3 +266,18 @@ def test_extract_link_writes_the_links_beside_the_claims_and_into_the_database(t
         loaded = conn.execute(select(func.count()).select_from(clusters)).scalar()
     store.close()
     assert loaded == len(written.splitlines()) > 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Keller said the authority would finish resurfacing the bridge deck next year.",
+         "The authority will finish resurfacing the bridge deck next year, Keller said.", True),
+        ("Keller said the authority would finish resurfacing the bridge deck next year.",
+         "Keller said the ferry timetable would change after the summer.", False),
+    ],
+)  # fmt: skip
+def test_link_a_paraphrase_by_the_same_speaker_is_one_claim(a, b, same):
+    x, y = claim("p/a.md", a, speaker="Marta Keller"), claim("p/b.md", b, speaker="Keller")
+    table = {"p/a.md": origin("2025-03-04", "Wire"), "p/b.md": origin("2025-03-04", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same

@@ -7,9 +7,12 @@ of the claims:
   figures, since numbers are masked);
 - `figure`: a figure's kind (currency, `%`, `count`) and its value at two significant
   digits, rounded down and up (two figures that can be the same value share one);
-  `precise`: the same at three digits, for figures written with three or more;
+  `precise`: the same with the unit at the digits written (three or four), for figures
+  written with three or more;
 - `fact`: a figure's kind and unit with the speaker's or the target's name words (the
-  same fact given with two different figures).
+  same fact given with two different figures);
+- `speaker`: for a claim without figures, each word of its speaker's name (a quote or a
+  statement told again in other words).
 
 Word pairs found in more than one claim in 200 (and more than 100 claims) are left out
 of the signatures. A `figure` or `fact` block larger than `cap` is split by speaker name;
@@ -58,12 +61,15 @@ def _keys(item: Item) -> Iterator[tuple]:
     for f in item.figures:
         for bucket in buckets(f.value):
             yield ("figure", f.kind, bucket)
-        if f.digits >= 3:  # precise values: small blocks, never split
-            for bucket in buckets(f.value, 3):
-                yield ("precise", f.kind, bucket)
+        if f.digits >= 3:  # precise values as written, with their unit: small blocks
+            for bucket in buckets(f.value, min(f.digits, 4)):
+                yield ("precise", f.kind, f.unit, bucket)
         for who in (item.speaker_words, item.target_words):
             if who:
                 yield ("fact", f.kind, f.unit, " ".join(sorted(who)))
+    if not item.figures:  # a quote or statement told again in other words
+        for word in sorted(item.speaker_words):
+            yield ("speaker", word)
 
 
 def _split(members: Sequence[int], items: Sequence[Item]) -> list[list[int]]:

@@ -23,6 +23,7 @@ from newsclaims.link.facts import Fig, Item
 COPY = 0.5  # word-pair Jaccard of a near copy (also the wire-copy mark of a cluster)
 SAME = 1.5  # evidence needed to put two claims in one cluster
 CONFLICT = 1.5  # evidence needed to report two differing figures as a conflict
+PARAPHRASE = 1.8  # evidence for two claims of one speaker, not both with figures
 W_TEXT = 3.0
 W_CONTENT = 2.0
 W_DATES = 0.3
@@ -83,8 +84,10 @@ def same_period(x: Item, y: Item) -> bool:
 
 
 def meet(f: Fig, g: Fig) -> bool:
-    """Two figures that can be the same value: same kind and change, intervals that meet."""
-    return f.kind == g.kind and f.change == g.change and f.low <= g.high and g.low <= f.high
+    """Two figures that can be the same value: same kind, no opposite changes (`rose 7.4%`
+    is `a 7.4% gain`, not `fell 7.4%`), intervals that meet."""
+    changes = f.change == g.change or f.change is None or g.change is None
+    return f.kind == g.kind and changes and f.low <= g.high and g.low <= f.high
 
 
 def _alike(f: Fig, g: Fig) -> bool:
@@ -153,6 +156,9 @@ def compare(x: Item, y: Item) -> Verdict | None:
     if matched:
         total = score + matched
         return Verdict("same", total) if total >= SAME else None
-    if text >= COPY and not (x.figures and y.figures):
-        return Verdict("same", score)
+    if not (x.figures and y.figures):
+        # Near copies (wire copy, a quote repeated), or a paraphrase by the same speaker.
+        same_speaker = _words(x.speaker_words, y.speaker_words) > 0
+        if text >= COPY or (same_speaker and score >= PARAPHRASE):
+            return Verdict("same", score)
     return None

@@ -129,8 +129,12 @@ def step(figure: Figure) -> float:
 
 
 def _trailing_place(value: float) -> float:
+    """The place of the last non-zero digit of a whole number of 100 or more (`12,000` ->
+    1,000); below 100 a number is taken as exact (`10%` is not `5%` to `15%`)."""
     if value != int(value) or value == 0:
         return 10.0 ** math.floor(math.log10(value) - 2) if value else 1.0
+    if value < 100:
+        return 1.0
     whole = int(value)
     place = 1
     while whole % 10 == 0:
