@@ -281,3 +281,48 @@ def test_link_a_paraphrase_by_the_same_speaker_is_one_claim(a, b, same):
     x, y = claim("p/a.md", a, speaker="Marta Keller"), claim("p/b.md", b, speaker="Keller")
     table = {"p/a.md": origin("2025-03-04", "Wire"), "p/b.md": origin("2025-03-04", "Daily")}
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+def _day(text, day, *, latest=None):
+    import datetime as dt
+
+    from newsclaims.models import DateMention
+
+    first = dt.date.fromisoformat(day)
+    last = dt.date.fromisoformat(latest) if latest else first
+    return DateMention(text=text, start=0, end=len(text), earliest=first, latest=last)
+
+
+def _until(text, day):
+    import datetime as dt
+
+    from newsclaims.models import DateMention
+
+    return DateMention(text=text, start=0, end=len(text), latest=dt.date.fromisoformat(day))
+
+
+# Pairs from the sample corpus (unrelated articles) that an earlier version linked.
+UNRELATED = [
+    (claim("m/a.md", "Brent crude futures were up 1.6% at $86.94 a barrel by 1030 GMT.",
+           figures=[figure("1.6%", 1.6, unit="%")]),
+     claim("m/b.md", "The broader Topix rose 1.5% to 2,020.24.",
+           figures=[figure("1.5%", 1.5, unit="%")])),
+    (claim("m/c.md", "A total of 1,214 patients spent longer than 12 hours in A&E last month.",
+           figures=[figure("1,214 patients", 1214, unit="patient")]),
+     claim("m/d.md", "The country is targeting 1,200 GW of combined wind and solar capacity.",
+           figures=[figure("1,200 GW", 1200, unit="GW")])),
+    (claim("m/e.md", "OPEC+ agreed on Sunday to stick to its cut of 2 million barrels per day.",
+           figures=[figure("2 million barrels per day", 2e6, unit="barrel", per="day")],
+           dates=[_day("on Sunday", "2022-12-04")]),
+     claim("m/f.md", "On Sunday OPEC+ agreed to extend its cuts of 3.66 million barrels per day "
+           "until the end of 2025.",
+           figures=[figure("3.66 million barrels per day", 3.66e6, unit="barrel", per="day")],
+           dates=[_day("On Sunday", "2024-06-02"), _until("until the end of 2025", "2025-12-31")])),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b"), UNRELATED, ids=["percent", "other-unit", "open-date"])
+def test_link_figures_alone_or_an_open_date_link_nothing(a, b):
+    table = {a.source: origin("2024-06-03", "One"), b.source: origin("2024-06-03", "Two")}
+    links = link([a, b], origins([a, b], table))
+    assert links.clusters == [] and links.conflicts == []

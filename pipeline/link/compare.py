@@ -14,6 +14,7 @@ meet) and the rest of the evidence says it is the same fact, with the same modal
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -33,6 +34,8 @@ W_MODALITY = 0.3  # both goals, or both forecasts
 W_UNIT = 0.3  # the same unit, currency or rate (`per kilogram`)
 W_CLOSE = 0.3  # differing figures within 5% of each other: a typo, a revision
 DIGITS = {0: 0.3, 1: 0.3, 2: 0.6}  # a figure match by its fewest written digits; more: 1.0
+W_MORE = 0.3  # each further figure that matches
+MIN_CONTENT = 0.12  # content words in common that a figure match needs besides
 
 Relation = Literal["same", "conflict"]
 
@@ -58,12 +61,21 @@ def _words(a: frozenset[str], b: frozenset[str]) -> int:
     return 1 if a & b else -1
 
 
+def _periods(x: Item, y: Item) -> tuple[tuple, tuple]:
+    """The two claims' date intervals; only the bounded ones when both have some (an open
+    `until the end of 2025` overlaps nearly everything)."""
+    bx = tuple(d for d in x.dates if math.isfinite(d[0]) and math.isfinite(d[1]))
+    by = tuple(d for d in y.dates if math.isfinite(d[0]) and math.isfinite(d[1]))
+    return (bx, by) if bx and by else (x.dates, y.dates)
+
+
 def _dates(x: Item, y: Item) -> int:
     """1 some intervals overlap, -1 none does, 0 one claim has no date."""
     if not x.dates or not y.dates:
         return 0
-    for lo, hi in x.dates:
-        for lo2, hi2 in y.dates:
+    xs, ys = _periods(x, y)
+    for lo, hi in xs:
+        for lo2, hi2 in ys:
             if lo <= hi2 and lo2 <= hi:
                 return 1
     return -1
@@ -74,8 +86,9 @@ def same_period(x: Item, y: Item) -> bool:
     least a half): `October` and `in October`, not `the third quarter` and `2023`."""
     if not x.dates or not y.dates:
         return True
-    for lo, hi in x.dates:
-        for lo2, hi2 in y.dates:
+    xs, ys = _periods(x, y)
+    for lo, hi in xs:
+        for lo2, hi2 in ys:
             inner = min(hi, hi2) - max(lo, lo2) + 1
             outer = max(hi, hi2) - min(lo, lo2) + 1
             if inner > 0 and (outer == float("inf") or inner / outer >= 0.5):
@@ -84,10 +97,12 @@ def same_period(x: Item, y: Item) -> bool:
 
 
 def meet(f: Fig, g: Fig) -> bool:
-    """Two figures that can be the same value: same kind, no opposite changes (`rose 7.4%`
-    is `a 7.4% gain`, not `fell 7.4%`), intervals that meet."""
+    """Two figures that can be the same value: same kind, the same unit when both name one
+    (`1,200 GW` is not `1,214 patients`), no opposite changes (`rose 7.4%` is `a 7.4%
+    gain`, not `fell 7.4%`), intervals that overlap (not only touch: `1.6%` is not `1.5%`)."""
     changes = f.change == g.change or f.change is None or g.change is None
-    return f.kind == g.kind and changes and f.low <= g.high and g.low <= f.high
+    units = f.unit is None or g.unit is None or f.unit == g.unit
+    return f.kind == g.kind and changes and units and f.low < g.high and g.low < f.high
 
 
 def _alike(f: Fig, g: Fig) -> bool:
@@ -105,7 +120,7 @@ def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
     unmatched on both sides with the same kind, unit and rate that cannot both be true."""
     matched_x: set[int] = set()
     matched_y: set[int] = set()
-    weight = 0.0
+    weights = []
     for i, f in enumerate(x.figures):
         best = 0.0
         for j, g in enumerate(y.figures):
@@ -113,7 +128,11 @@ def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
                 matched_x.add(i)
                 matched_y.add(j)
                 best = max(best, _match_weight(f, g))
-        weight += best
+        if best:
+            weights.append(best)
+    # The best match counts whole, each further one a little: a sentence full of small
+    # percentages matches many others by chance.
+    weight = max(weights, default=0.0) + W_MORE * (len(weights) - 1 if weights else 0)
     for i, f in enumerate(x.figures):
         if i in matched_x or not f.exact:
             continue
@@ -155,6 +174,8 @@ def compare(x: Item, y: Item) -> Verdict | None:
         return None
     if matched:
         total = score + matched
+        if jaccard(x.content, y.content) < MIN_CONTENT:  # figures alone are no evidence
+            return None
         return Verdict("same", total) if total >= SAME else None
     if not (x.figures and y.figures):
         # Near copies (wire copy, a quote repeated), or a paraphrase by the same speaker.

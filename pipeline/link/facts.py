@@ -234,7 +234,12 @@ def item(index: int, claim: Claim, article: Origin | None) -> Item:
         host=article.host,
         url=article.url,
         speaker=speaker.name if speaker else None,
-        speaker_words=name_words(speaker.name, speaker.organization) if speaker else frozenset(),
+        # An anonymous speaker (`people familiar with the matter`) names no one.
+        speaker_words=(
+            name_words(speaker.name, speaker.organization)
+            if speaker and speaker.kind != "anonymous"
+            else frozenset()
+        ),
         target_words=name_words(claim.target.name) if claim.target else frozenset(),
         figures=tuple(fig(f) for f in claim.figures),
         dates=dates,
