@@ -326,3 +326,31 @@ def test_link_figures_alone_or_an_open_date_link_nothing(a, b):
     table = {a.source: origin("2024-06-03", "One"), b.source: origin("2024-06-03", "Two")}
     links = link([a, b], origins([a, b], table))
     assert links.clusters == [] and links.conflicts == []
+
+
+def _q3(text, value, *, speaker=None, source):
+    return claim(source, text, figures=[figure(f"{value:,} tonnes", value, unit="tonne")],
+                 dates=[_day("in the third quarter", "2024-07-01", latest="2024-09-30")],
+                 speaker=speaker)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("other", "conflict"),
+    [
+        # an outlet's own wording with the digits swapped: a disagreement
+        ("Fjordlaks took 43,100 tonnes of salmon out of its pens between July and September.",
+         True),
+        # another company's quarter, with another figure: no conflict
+        ("Rival Havbruk Vest reported a third-quarter harvest of 29,800 tonnes.", False),
+    ],
+)  # fmt: skip
+def test_link_a_wrong_figure_in_other_words_is_a_conflict(other, conflict):
+    wire = _q3("Fjordlaks harvested 41,300 tonnes of salmon in the third quarter, it said.",
+               41300, speaker="Fjordlaks", source="h/wire.md")  # fmt: skip
+    value = int(other.split(" tonnes")[0].split()[-1].replace(",", ""))
+    speaker = "Havbruk Vest" if "Havbruk" in other else None
+    own = _q3(other, value, speaker=speaker, source="h/own.md")
+    table = {"h/wire.md": origin("2024-10-17", "Wire"), "h/own.md": origin("2024-10-18", "Own")}
+    links = link([wire, own], origins([wire, own], table))
+    assert links.clusters == []
+    assert [c.relation for c in links.conflicts] == (["disagreement"] if conflict else [])

@@ -11,6 +11,8 @@ of the claims:
   written with three or more;
 - `fact`: a figure's kind and unit with the speaker's or the target's name words (the
   same fact given with two different figures);
+- `period`: a figure's kind and unit (or currency) with one of the claim's bounded date
+  intervals (the same fact given with two figures in two outlets' own words);
 - `speaker`: for a claim without figures, each word of its speaker's name (a quote or a
   statement told again in other words).
 
@@ -67,6 +69,11 @@ def _keys(item: Item) -> Iterator[tuple]:
         for who in (item.speaker_words, item.target_words):
             if who:
                 yield ("fact", f.kind, f.unit, " ".join(sorted(who)))
+        what = f.unit or f.currency
+        if what:  # the same unit in the same period: a wrong figure in other words
+            for lo, hi in item.dates:
+                if math.isfinite(lo) and math.isfinite(hi):
+                    yield ("period", f.kind, what, lo, hi)
     if not item.figures:  # a quote or statement told again in other words
         for word in sorted(item.speaker_words):
             yield ("speaker", word)

@@ -15,6 +15,7 @@ meet) and the rest of the evidence says it is the same fact, with the same modal
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,7 +24,7 @@ from newsclaims.link.facts import Fig, Item
 # Weights and thresholds, tuned on tests/data/linked-dev/ only (pipeline/link/README.md).
 COPY = 0.5  # word-pair Jaccard of a near copy (also the wire-copy mark of a cluster)
 SAME = 1.5  # evidence needed to put two claims in one cluster
-CONFLICT = 1.5  # evidence needed to report two differing figures as a conflict
+CONFLICT = 1.7  # evidence needed to report two differing figures as a conflict
 PARAPHRASE = 1.8  # evidence for two claims of one speaker, not both with figures
 W_TEXT = 3.0
 W_CONTENT = 2.0
@@ -33,11 +34,13 @@ W_TARGET = 0.2
 W_MODALITY = 0.3  # both goals, or both forecasts
 W_UNIT = 0.3  # the same unit, currency or rate (`per kilogram`)
 W_CLOSE = 0.3  # differing figures within 5% of each other: a typo, a revision
+W_SWAP = 0.6  # the same digits in another order (`71.20` and `72.10`): a transposition
 DIGITS = {0: 0.3, 1: 0.3, 2: 0.6}  # a figure match by its fewest written digits; more: 1.0
 W_MORE = 0.3  # each further figure that matches
 MIN_CONTENT = 0.12  # content words in common that a figure match needs besides
 
 Relation = Literal["same", "conflict"]
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,21 @@ def _match_weight(f: Fig, g: Fig) -> float:
     return weight + (W_UNIT if _alike(f, g) or (f.currency and f.currency == g.currency) else 0)
 
 
+def _digits(text: str) -> str:
+    match = _NUMBER.search(text)
+    if match is None:
+        return ""
+    whole, _, decimals = match.group().replace(",", "").partition(".")
+    return (whole + decimals.rstrip("0")).lstrip("0")
+
+
+def transposed(f: Fig, g: Fig) -> bool:
+    """Two figures written with the same digits in another order (`12,018` and `12,108`,
+    `NOK 71.2` and `72.10 crowns`): the commonest typo in a copied figure."""
+    a, b = _digits(f.text), _digits(g.text)
+    return len(a) >= 2 and a != b and sorted(a) == sorted(b)
+
+
 def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
     """The weight of the figures of `x` that meet one of `y`, and the first pair left
     unmatched on both sides with the same kind, unit and rate that cannot both be true."""
@@ -169,6 +187,7 @@ def compare(x: Item, y: Item) -> Verdict | None:
         largest = max(abs(f.value), abs(g.value))
         close = largest and abs(f.value - g.value) / largest <= 0.05
         total = score + (W_UNIT if _alike(f, g) else 0) + (W_CLOSE if close else 0)
+        total += W_SWAP if transposed(f, g) else 0
         if total >= CONFLICT:
             return Verdict("conflict", total, conflict)
         return None
