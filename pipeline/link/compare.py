@@ -14,7 +14,6 @@ meet) and the rest of the evidence says it is the same fact, with the same modal
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -67,9 +66,7 @@ def _words(a: frozenset[str], b: frozenset[str]) -> int:
 def _periods(x: Item, y: Item) -> tuple[tuple, tuple]:
     """The two claims' date intervals; only the bounded ones when both have some (an open
     `until the end of 2025` overlaps nearly everything)."""
-    bx = tuple(d for d in x.dates if math.isfinite(d[0]) and math.isfinite(d[1]))
-    by = tuple(d for d in y.dates if math.isfinite(d[0]) and math.isfinite(d[1]))
-    return (bx, by) if bx and by else (x.dates, y.dates)
+    return (x.bounded, y.bounded) if x.bounded and y.bounded else (x.dates, y.dates)
 
 
 def _dates(x: Item, y: Item) -> int:
@@ -162,10 +159,19 @@ def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
     return weight, None
 
 
-def evidence(x: Item, y: Item) -> float:
-    """How much says two claims are about one fact, figures aside."""
-    score = W_TEXT * jaccard(x.shingles, y.shingles) + W_CONTENT * jaccard(x.content, y.content)
-    score += W_DATES * _dates(x, y)
+def evidence(
+    x: Item,
+    y: Item,
+    text: float | None = None,
+    content: float | None = None,
+    dates: int | None = None,
+) -> float:
+    """How much says two claims are about one fact, figures aside (`text`, `content` and
+    `dates`: the two Jaccard similarities and the date relation, when already known)."""
+    text = jaccard(x.shingles, y.shingles) if text is None else text
+    content = jaccard(x.content, y.content) if content is None else content
+    score = W_TEXT * text + W_CONTENT * content
+    score += W_DATES * (_dates(x, y) if dates is None else dates)
     score += W_SPEAKER * _words(x.speaker_words, y.speaker_words)
     score += W_TARGET * _words(x.target_words, y.target_words)
     if x.modality == y.modality != "asserted":
@@ -176,9 +182,11 @@ def evidence(x: Item, y: Item) -> float:
 def compare(x: Item, y: Item) -> Verdict | None:
     """The relation of two claims of different articles, or None."""
     text = jaccard(x.shingles, y.shingles)
-    if _dates(x, y) < 0 and x.text != y.text:  # `in October 2023` and `in October 2024`
+    dates = _dates(x, y)
+    if dates < 0 and x.text != y.text:  # `in October 2023` and `in October 2024`
         return None
-    score = evidence(x, y)
+    content = jaccard(x.content, y.content)
+    score = evidence(x, y, text, content, dates)
     matched, conflict = align(x, y)
     if conflict is not None:
         f, g = conflict
@@ -193,7 +201,7 @@ def compare(x: Item, y: Item) -> Verdict | None:
         return None
     if matched:
         total = score + matched
-        if jaccard(x.content, y.content) < MIN_CONTENT:  # figures alone are no evidence
+        if content < MIN_CONTENT:  # figures alone are no evidence
             return None
         return Verdict("same", total) if total >= SAME else None
     if not (x.figures and y.figures):

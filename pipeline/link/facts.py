@@ -13,6 +13,7 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from newsclaims.models import Article, Claim, Figure
@@ -69,6 +70,7 @@ class Item:
     target_words: frozenset[str]
     figures: tuple[Fig, ...]
     dates: tuple[tuple[float, float], ...]
+    bounded: tuple[tuple[float, float], ...]  # the dates with both ends
     shingles: frozenset[int]
     content: frozenset[str]
 
@@ -100,8 +102,10 @@ def content_words(tokens: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def name_words(*names: str | None) -> frozenset[str]:
-    """The words of a speaker's or target's names, without corporate suffixes."""
+    """The words of a speaker's or target's names, without corporate suffixes (cached:
+    the same names come back claim after claim)."""
     drop = suffixes()
     out: set[str] = set()
     for name in names:
@@ -243,6 +247,7 @@ def item(index: int, claim: Claim, article: Origin | None) -> Item:
         target_words=name_words(claim.target.name) if claim.target else frozenset(),
         figures=tuple(fig(f) for f in claim.figures),
         dates=dates,
+        bounded=tuple(d for d in dates if math.isfinite(d[0]) and math.isfinite(d[1])),
         shingles=shingles(tokens),
         content=content_words(tokens),
     )
