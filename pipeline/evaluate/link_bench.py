@@ -28,6 +28,7 @@ class LinkMeasurement:
     claims: int
     link_seconds: float = 0.0
     write_seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the run: steadier than wall time on a busy machine
     peak_rss_mb: float = 0.0
     pairs: int = 0
     largest_block: int = 0
@@ -62,12 +63,14 @@ def measure_link(folder: str, claims: int) -> LinkMeasurement:
     from newsclaims.link import link_outputs, write_links
 
     result = LinkMeasurement(claims=claims)
+    cpu = time.process_time()
     started = time.perf_counter()
     links = link_outputs([Path(folder)])
     result.link_seconds = time.perf_counter() - started
     started = time.perf_counter()
     write_links(links, Path(folder))
     result.write_seconds = time.perf_counter() - started
+    result.cpu_seconds = time.process_time() - cpu
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.claims = links.claims
     result.pairs = links.blocking.pairs
@@ -111,7 +114,7 @@ def run(sizes: Sequence[int], *, model: str | None = None) -> list[LinkMeasureme
 
 def format_report(results: Sequence[LinkMeasurement]) -> str:
     header = (
-        f"{'claims':>9} {'link s':>7} {'write s':>7} {'total s':>8} "
+        f"{'claims':>9} {'link s':>7} {'write s':>7} {'total s':>8} {'cpu s':>7} "
         f"{'µs/claim':>9} {'vs parse':>8} {'peak MB':>8} {'pairs':>9} {'largest':>7} "
         f"{'clusters':>8} {'conflicts':>9}"
     )
@@ -119,16 +122,19 @@ def format_report(results: Sequence[LinkMeasurement]) -> str:
     for r in results:
         lines.append(
             f"{r.claims:>9,} {r.link_seconds:>7.2f} "
-            f"{r.write_seconds:>7.2f} {r.seconds:>8.2f} {r.seconds / r.claims * 1e6:>9.0f} "
+            f"{r.write_seconds:>7.2f} {r.seconds:>8.2f} {r.cpu_seconds:>7.2f} "
+            f"{r.seconds / r.claims * 1e6:>9.0f} "
             f"{r.ratio:>8.2f} {r.peak_rss_mb:>8.0f} {r.pairs:>9,} {r.largest_block:>7} "
             f"{r.clusters:>8,} {r.conflicts:>9,}"
         )
     if len(results) >= 2:
         small, large = results[0], results[-1]
-        growth = (large.seconds / small.seconds) / (large.claims / small.claims)
+        times = large.claims / small.claims
+        wall, cpu = large.seconds / small.seconds, large.cpu_seconds / small.cpu_seconds
         lines.append(
-            f"growth: {large.claims / small.claims:.1f}x the claims took "
-            f"{large.seconds / small.seconds:.1f}x the time ({growth:.2f} of linear); "
+            f"growth: {times:.1f}x the claims took {wall:.1f}x the time ({wall / times:.2f} "
+            f"of linear) and {cpu:.1f}x the CPU time ({cpu / times:.2f} of linear); "
+            f"{large.pairs / small.pairs:.1f}x the pairs; "
             f"peak memory {large.peak_rss_mb / small.peak_rss_mb:.1f}x"
         )
     lines.append(
