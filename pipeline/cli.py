@@ -895,8 +895,8 @@ def export(
         list[Path] | None,
         typer.Option(
             "--from", metavar="OUT", exists=True, file_okay=False,
-            help="claimreview: extract output folders to read instead of the database "
-            "(repeatable).",
+            help="claimreview: extract output folders to read instead of the database's "
+            "loaded clusters (repeatable).",
         ),
     ] = None,
     links_dir: Annotated[
@@ -938,12 +938,20 @@ def export(
 
 def _export_claimreview(db: str, sources, links_dir, out: Path | None) -> None:
     """`export --format claimreview`: one JSON-LD Claim per cluster, one per line."""
-    from newsclaims.link.claimreview import claim_objects
+    from newsclaims.link.claimreview import claim_object, claim_objects
 
-    if not sources:
-        raise _fail("--format claimreview reads extract output folders: give --from OUT")
-    claims, _, clusters = _claims_and_clusters(sources, links_dir)
-    objects = claim_objects(clusters, {c.id: c for c in claims})
+    if sources:
+        claims, _, clusters = _claims_and_clusters(sources, links_dir)
+        objects = claim_objects(clusters, {c.id: c for c in claims})
+    else:  # the clusters loaded into the database (newsclaims load OUT)
+        from newsclaims.store.links import clusters_with_claims
+
+        store = _open(db, writable=False)
+        try:
+            with store.engine.connect() as conn:
+                objects = [claim_object(k, found) for k, found in clusters_with_claims(conn)]
+        finally:
+            store.close()
     text = "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects)
     if out is None:
         sys.stdout.write(text)

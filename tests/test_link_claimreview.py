@@ -111,5 +111,14 @@ def test_claimreview_command_writes_one_object_per_cluster(tmp_path):
     assert result.exit_code == 0, result.output
     (line,) = [json.loads(x) for x in result.stdout.splitlines() if x.startswith("{")]
     assert line["@type"] == "Claim" and line["firstAppearance"]["url"] == "https://x.example/q/a.md"
-    refused = CliRunner().invoke(app, ["export", "--format", "claimreview", "--db", "x.db"])
-    assert refused.exit_code == 2
+    # The same from the database the output was loaded into.
+    db = str(tmp_path / "claims.db")
+    assert CliRunner().invoke(app, ["link", str(out), "-q"]).exit_code == 0
+    assert CliRunner().invoke(app, ["load", str(out), "--db", db]).exit_code == 0
+    loaded = CliRunner().invoke(app, ["export", "--format", "claimreview", "--db", db])
+    assert loaded.exit_code == 0, loaded.output
+    assert [json.loads(x) for x in loaded.stdout.splitlines() if x.startswith("{")] == [line]
+    missing = CliRunner().invoke(
+        app, ["export", "--format", "claimreview", "--db", str(tmp_path / "none.db")]
+    )
+    assert missing.exit_code == 3

@@ -9,16 +9,18 @@ two members is dropped. Under a namespace, every id becomes `NAME:` + id, as the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, delete, func, or_, select
 
+from newsclaims.models import Claim
 from newsclaims.models.links import Cluster, Conflict
 from newsclaims.store.engine import Store, upsert
 from newsclaims.store.rows import check_namespace
-from newsclaims.store.schema import cluster_members, clusters, conflicts
+from newsclaims.store.schema import claims, cluster_members, clusters, conflicts
 
 CLUSTERS = "clusters.jsonl"
 CONFLICTS = "conflicts.jsonl"
@@ -209,3 +211,21 @@ def conflict_queue(conn: Connection, *, limit: int = 500) -> list[ConflictRow]:
         .limit(limit)
     )
     return _conflict_rows(conn, query)
+
+
+def clusters_with_claims(conn: Connection) -> Iterator[tuple[Cluster, dict[str, Claim]]]:
+    """Every cluster in the database with its members' claim records (by the records'
+    own ids), in the order of `clusters.jsonl`: first appearance, then id."""
+    rows = conn.execute(
+        select(clusters.c.id, clusters.c.record).order_by(
+            clusters.c.first_published.is_(None), clusters.c.first_published, clusters.c.id
+        )
+    ).all()
+    for key, record in rows:
+        cluster = Cluster.model_validate_json(record)
+        members = select(claims.c.record).join(
+            cluster_members, cluster_members.c.claim_id == claims.c.id
+        )
+        found = conn.execute(members.where(cluster_members.c.cluster_id == key)).scalars()
+        records = [Claim.model_validate_json(r) for r in found]
+        yield cluster, {c.id: c for c in records}
