@@ -240,6 +240,14 @@ def extract(
     fresh: Annotated[
         bool, typer.Option("--fresh", help="Ignore earlier runs: process every input again.")
     ] = False,
+    link: Annotated[
+        bool,
+        typer.Option(
+            "--link",
+            help="Then link the claims across articles: OUT/clusters.jsonl and "
+            "OUT/conflicts.jsonl (also into --db).",
+        ),
+    ] = False,
 ) -> None:
     """Extract claims: writes OUT/claims.jsonl, OUT/articles.jsonl and OUT/errors.jsonl.
     Inputs unchanged since the last run into OUT are carried over without parsing."""
@@ -271,10 +279,12 @@ def extract(
             "limit": limit,
             "tables": tables,
         }
-        _extract(inputs, out=out, quiet=quiet, db=db, options=options)
+        _extract(inputs, out=out, quiet=quiet, db=db, options=options, link=link)
 
 
-def _extract(inputs: list[str], *, out: Path, quiet: bool, db: str | None, options: dict) -> None:
+def _extract(
+    inputs: list[str], *, out: Path, quiet: bool, db: str | None, options: dict, link: bool = False
+) -> None:
     """Run `newsclaims.run.api.extract` with a progress bar, then print its summary."""
     from newsclaims.extraction.nlp import ModelNotFound
     from newsclaims.run.api import extract as run_extract
@@ -307,6 +317,7 @@ def _extract(inputs: list[str], *, out: Path, quiet: bool, db: str | None, optio
             on_result=sink,
             **options,
         )
+        linked = _link_extracted(out, sink if sink and not sink.error else None) if link else None
     except (
         ModelNotFound,
         OutputBusy,
@@ -327,6 +338,11 @@ def _extract(inputs: list[str], *, out: Path, quiet: bool, db: str | None, optio
         db_error = f"writing to {sink.store.address} failed at {sink.error}"
     if not quiet:
         err.print(_summary_text(summary, out, sink if sink and not db_error else None))
+        if linked is not None:
+            err.print(
+                f"  linked    {len(linked.clusters)} clusters, {len(linked.conflicts)} conflicts "
+                f"({linked.seconds:.1f} s): {escape(str(out))}/clusters.jsonl, conflicts.jsonl"
+            )
     if db_error:
         from newsclaims.store.url import redacted
 
@@ -338,6 +354,24 @@ def _extract(inputs: list[str], *, out: Path, quiet: bool, db: str | None, optio
         )
         raise typer.Exit(3)
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _link_extracted(out: Path, sink):
+    """`extract --link`: link the output just written, into the same folder (and the
+    database of --db)."""
+    from newsclaims.link import link_outputs, write_links
+    from newsclaims.store.links import load_links
+
+    links = link_outputs([out])
+    write_links(links, out)
+    if sink is not None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            load_links(sink.store, out)
+        except SQLAlchemyError as error:
+            sink.error = f"the links ({error})"
+    return links
 
 
 def _summary_text(summary, out: Path, sink) -> str:
@@ -422,8 +456,13 @@ def evaluate(
         raise _fail("eval reads article files or an extract output folder, not standard input")
     _check_inputs(inputs)
     from newsclaims.evaluate import format_errors, format_table
+    from newsclaims.evaluate.link_scoring import is_link_gold
     from newsclaims.evaluate.scoring_run import evaluate_inputs
     from newsclaims.extraction.nlp import ModelNotFound
+
+    if is_link_gold(gold):
+        _evaluate_links(gold, inputs, model, _date(reference_date), out, as_json, errors)
+        return
 
     try:
         report = evaluate_inputs(
@@ -437,6 +476,30 @@ def evaluate(
         sys.stdout.write(format_table(report) + "\n")
     if errors:
         sys.stdout.write(format_errors(report) + "\n")
+
+
+def _evaluate_links(gold, inputs, model, reference_date, out, as_json, errors) -> None:
+    """`eval` with a linking gold (`gold-links.jsonl`): clusters and conflicts."""
+    from newsclaims.evaluate.link_scoring import (
+        evaluate_link_inputs,
+        format_link_errors,
+        format_link_table,
+    )
+    from newsclaims.extraction.nlp import ModelNotFound
+    from newsclaims.link import LinkInputError
+
+    try:
+        report = evaluate_link_inputs(
+            gold, inputs, out=out, model=model, reference_date=reference_date
+        )
+    except (ModelNotFound, LinkInputError, ValueError) as error:
+        raise _fail(str(error)) from None
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    else:
+        sys.stdout.write(format_link_table(report) + "\n")
+    if errors:
+        sys.stdout.write(format_link_errors(report) + "\n")
 
 
 @app.command(cls=Command)
@@ -477,11 +540,22 @@ def bench(
     pathological: Annotated[
         bool, typer.Option("--pathological", help="Time the pathological inputs instead.")
     ] = False,
+    link: Annotated[
+        bool,
+        typer.Option(
+            "--link",
+            help="Time `newsclaims link` on synthetic claims instead (--size: claims, "
+            "default 10000 100000).",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Measure throughput against the bare spaCy parse, stage shares and peak memory."""
     _verbose(ctx, verbose)
+    if link:
+        _bench_link(sizes or [10_000, 100_000], models, as_json)
+        return
     from newsclaims.evaluate.bench import format_report, run, to_json
     from newsclaims.extraction.nlp import BLANK, ModelNotFound, default_model
 
@@ -510,25 +584,179 @@ def bench(
     sys.stdout.write((to_json(results) if as_json else format_report(results)) + "\n")
 
 
+def _bench_link(sizes: list[int], models: list[str] | None, as_json: bool) -> None:
+    """`bench --link`: linking time and peak memory on synthetic claims."""
+    from newsclaims.evaluate import link_bench
+    from newsclaims.extraction.nlp import BLANK
+
+    model = models[0] if models else None
+    if model == BLANK:
+        raise _fail("bench --link compares with a trained pipeline's parse: not blank")
+    results = link_bench.run(sizes, model=model)
+    report = link_bench.to_json(results) if as_json else link_bench.format_report(results)
+    sys.stdout.write(report + "\n")
+
+
+OutFolders = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="OUT...",
+        help="extract output folders (claims.jsonl, articles.jsonl).",
+        exists=True,
+        file_okay=False,
+        show_default=False,
+    ),
+]
+
+
+def _link(folders: list[Path]):
+    """Links of extract output folders, or a usage error naming what is wrong."""
+    from newsclaims.link import LinkInputError, link_outputs
+
+    try:
+        links = link_outputs(folders)
+    except LinkInputError as error:
+        raise _fail(str(error)) from None
+    for problem in links.problems:
+        err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
+    return links
+
+
+def _claims_and_clusters(folders: list[Path], links_dir: Path | None):
+    """The claims and origins of output folders, and their clusters: from LINKS or the
+    first folder's clusters.jsonl, else linked now."""
+    from newsclaims.link import LinkInputError, link, read_clusters, read_outputs
+
+    try:
+        claims, origins, problems = read_outputs(folders)
+        clusters = read_clusters(links_dir or folders[0])
+    except LinkInputError as error:
+        raise _fail(str(error)) from None
+    for problem in problems:
+        err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
+    if clusters is None:
+        clusters = link(claims, origins).clusters
+    return claims, origins, clusters
+
+
+@app.command(cls=Command)
+def link(
+    ctx: typer.Context,
+    folders: OutFolders,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", metavar="DIR", file_okay=False,
+            help="Folder for clusters.jsonl and conflicts.jsonl (default: the first OUT).",
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    verbose: VerboseOpt = False,
+) -> None:  # fmt: skip
+    """Link claims across articles: clusters of claims that report the same fact, and
+    conflicts between figures for one fact (revisions within an outlet, disagreements
+    between outlets). Writes LINKS/clusters.jsonl and LINKS/conflicts.jsonl."""
+    _verbose(ctx, verbose)
+    from newsclaims.link import write_links
+
+    links = _link(folders)
+    target = out or folders[0]
+    try:
+        write_links(links, target)
+    except OSError as error:
+        raise _fail(f"cannot write {target}: {error.strerror or error}", EXIT_UNWRITABLE) from None
+    if not quiet:
+        err.print(_link_summary(links, target))
+    raise typer.Exit(1 if links.problems else 0)
+
+
+def _link_summary(links, target: Path) -> str:
+    revisions = sum(1 for c in links.conflicts if c.relation == "revision")
+    members = sum(c.size for c in links.clusters)
+    return (
+        f"[bold]newsclaims link[/bold]\n"
+        f"  claims     {links.claims}\n"
+        f"  clusters   {len(links.clusters)} ({members} claims)\n"
+        f"  conflicts  {len(links.conflicts)} ({revisions} revisions, "
+        f"{len(links.conflicts) - revisions} disagreements)\n"
+        f"  compared   {links.blocking.pairs} candidate pairs"
+        f" (largest block {links.blocking.largest})\n"
+        f"  time       {links.seconds:.2f} s\n"
+        f"  output     {escape(str(target))}/"
+    )
+
+
+@app.command(cls=Command)
+def due(
+    ctx: typer.Context,
+    folders: OutFolders,
+    as_of: Annotated[
+        dt.datetime,
+        typer.Option(
+            "--as-of", metavar="YYYY-MM-DD", formats=["%Y-%m-%d"],
+            help="The day: claims whose dates ended on or before it are due.",
+        ),
+    ],
+    links_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--links", metavar="DIR", exists=True, file_okay=False,
+            help="Folder with clusters.jsonl (default: OUT's own, else linked now).",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    verbose: VerboseOpt = False,
+) -> None:  # fmt: skip
+    """List the goal and forecast claims that come due by a day (their dates have ended),
+    each with its cluster: what was promised or predicted, and is now checkable."""
+    _verbose(ctx, verbose)
+    from newsclaims.link import due_claims
+
+    claims, origins, clusters = _claims_and_clusters(folders, links_dir)
+    found = due_claims(claims, origins, as_of=as_of.date(), clusters=clusters)
+    if as_json:
+        sys.stdout.write("".join(d.model_dump_json() + "\n" for d in found))
+    else:
+        for d in found:
+            speaker = d.speaker or "-"
+            sys.stdout.write(
+                f"{d.due}  {d.modality:8}  {d.source}  {speaker}: {d.text}"
+                f"  [{d.date_text}; cluster {d.cluster or '-'}]\n"
+            )
+        err.print(f"{len(found)} claims due by {as_of.date()}")
+
+
 @app.command(cls=Command)
 def schema(
     ctx: typer.Context,
     record: Annotated[
-        str, typer.Option(metavar="NAME", help="Which record: claim, article, error or all.")
+        str,
+        typer.Option(
+            metavar="NAME",
+            help="Which record: claim, article, error, cluster, conflict, due or all.",
+        ),
     ] = "all",
     verbose: VerboseOpt = False,
 ) -> None:
     """Print the JSON Schema of the output records (generated from the pydantic models)."""
     _verbose(ctx, verbose)
     from newsclaims.models import Article, Claim, InputError
+    from newsclaims.models.links import Cluster, Conflict, DueClaim
 
-    models = {"claim": Claim, "article": Article, "error": InputError}
+    models = {
+        "claim": Claim,
+        "article": Article,
+        "error": InputError,
+        "cluster": Cluster,
+        "conflict": Conflict,
+        "due": DueClaim,
+    }
     if record == "all":
         body = {name: m.model_json_schema() for name, m in models.items()}
     elif record in models:
         body = models[record].model_json_schema()
     else:
-        raise _fail(f"unknown record {record!r}: use claim, article, error or all")
+        raise _fail(f"unknown record {record!r}: use {', '.join(models)} or all")
     sys.stdout.write(json.dumps(body, indent=2) + "\n")
 
 
@@ -547,6 +775,21 @@ def _open(db: str, *, writable: bool = True, create: bool | None = None):
         return open_store(db, writable=writable, create=create)
     except StoreError as error:
         err.print(f"[red]database error:[/red] {escape(str(error))}", soft_wrap=True)
+        raise typer.Exit(3) from None
+
+
+def _load_links(store, outdir: Path, namespace: str):
+    """`load`: also the clusters and conflicts of `newsclaims link` when OUT holds them."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from newsclaims.store.links import has_links, load_links
+
+    if not has_links(outdir):
+        return None
+    try:
+        return load_links(store, outdir, namespace=namespace)
+    except SQLAlchemyError as error:
+        err.print(f"[red]database error:[/red] links not loaded: {escape(str(error))}")
         raise typer.Exit(3) from None
 
 
@@ -585,6 +828,7 @@ def load(
     store = _open(db)
     try:
         report = load_output(store, outdir, namespace=namespace)
+        linked = _load_links(store, outdir, namespace) if not report.database_error else None
     except FileNotFoundError as error:
         raise _fail(escape(str(error))) from None
     finally:
@@ -609,6 +853,13 @@ def load(
                 markup=False,
                 soft_wrap=True,
             )
+    if linked is not None:
+        err.print(
+            f"  links     {linked.clusters} clusters and {linked.conflicts} conflicts written, "
+            f"{linked.unchanged} unchanged",
+            soft_wrap=True,
+        )
+        report.problems.extend(linked.problems)
     for problem in report.problems:
         err.print(f"[red]problem:[/red] {escape(problem)}", soft_wrap=True)
     if report.database_error:
@@ -629,19 +880,46 @@ def export(
         str,
         typer.Option(help="accepted, rejected, edited, ignored, pending, reviewed or all."),
     ] = "accepted",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl (Claim records) or csv.")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl (Claim records), csv, or claimreview (one schema.org Claim, "
+            "JSON-LD, per cluster of linked claims).",
+        ),
+    ] = "jsonl",
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
     ] = None,
-) -> None:
-    """Write reviewed claims with the reviewers' edits applied."""
+    sources: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--from", metavar="OUT", exists=True, file_okay=False,
+            help="claimreview: extract output folders to read instead of the database's "
+            "loaded clusters (repeatable).",
+        ),
+    ] = None,
+    links_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--links", metavar="DIR", exists=True, file_okay=False,
+            help="claimreview with --from: the folder of clusters.jsonl (default: the first "
+            "OUT's, else linked now).",
+        ),
+    ] = None,
+) -> None:  # fmt: skip
+    """Write reviewed claims with the reviewers' edits applied, or (--format claimreview)
+    the clusters of linked claims as schema.org Claim objects."""
     from newsclaims.store import export_claims
     from newsclaims.store.queries import STATUS_FILTERS
 
+    if fmt == "claimreview":
+        _export_claimreview(db, sources, links_dir, out)
+        return
     if status not in STATUS_FILTERS:
         raise _fail(f"unknown status {status!r}: use {', '.join(STATUS_FILTERS)}")
     if fmt not in ("jsonl", "csv"):
-        raise _fail(f"unknown format {fmt!r}: use jsonl or csv")
+        raise _fail(f"unknown format {fmt!r}: use jsonl, csv or claimreview")
     store = _open(db, writable=False)
     try:
         if out is None:
@@ -656,6 +934,30 @@ def export(
     err.print(
         f"{report.count} {status} claims exported" + (f" to {out}" if out else ""), soft_wrap=True
     )
+
+
+def _export_claimreview(db: str, sources, links_dir, out: Path | None) -> None:
+    """`export --format claimreview`: one JSON-LD Claim per cluster, one per line."""
+    from newsclaims.link.claimreview import claim_object, claim_objects
+
+    if sources:
+        claims, _, clusters = _claims_and_clusters(sources, links_dir)
+        objects = claim_objects(clusters, {c.id: c for c in claims})
+    else:  # the clusters loaded into the database (newsclaims load OUT)
+        from newsclaims.store.links import clusters_with_claims
+
+        store = _open(db, writable=False)
+        try:
+            with store.engine.connect() as conn:
+                objects = [claim_object(k, found) for k, found in clusters_with_claims(conn)]
+        finally:
+            store.close()
+    text = "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    err.print(f"{len(objects)} schema.org Claim objects" + (f" written to {out}" if out else ""))
 
 
 @app.command()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsclaims.models import Article, Claim, InputError
+from newsclaims.models.links import Cluster, Conflict, DueClaim
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = (ROOT / "docs" / "output-contract.md").read_text(encoding="utf-8")
@@ -23,7 +24,11 @@ def _fields(model, seen=None) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("model", [Claim, Article, InputError], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "model",
+    [Claim, Article, InputError, Cluster, Conflict, DueClaim],
+    ids=lambda m: m.__name__,
+)
 def test_docs_output_contract_documents_every_schema_field(model):
     missing = sorted(_fields(model) - DOCUMENTED)
     assert not missing, f"docs/output-contract.md does not mention {missing}"

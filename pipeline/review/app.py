@@ -46,6 +46,7 @@ from newsclaims.store.decisions import (
 )
 from newsclaims.store.engine import Store
 from newsclaims.store.export import FORMATS, export_claims
+from newsclaims.store.links import appearances, conflict_queue, conflicts_of
 from newsclaims.store.queries import (
     STATUS_FILTERS,
     Filters,
@@ -297,6 +298,9 @@ def create_app(
                 else ([], [])
             )
             view = article_view(conn, current.article_key) if current else None
+            linked = appearances(conn, current.key) if current else None
+            disputes = conflicts_of(conn, current.key) if current else []
+            n_conflicts = len(conflict_queue(conn))
             context = {
                 "filters": filters,
                 "status_filters": STATUS_FILTERS,
@@ -331,8 +335,23 @@ def create_app(
             "modalities": Modality.__args__,
             "comparators": Comparator.__args__,
             "formats": FORMATS,
+            "linked": linked,
+            "disputes": disputes,
+            "n_conflicts": n_conflicts,
         }
         return templates.TemplateResponse(request, "page.html", context)
+
+    @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
+    def conflicts_page(request: Request):
+        """The conflicts queue: pairs of claims whose figures for one fact disagree,
+        largest relative difference first, each side a link to its claim."""
+        with store.engine.connect() as conn:
+            queue = conflict_queue(conn)
+        context = {
+            "queue": queue,
+            "claim_link": lambda key: "/?" + urlencode({"status": "all", "claim": key}),
+        }
+        return templates.TemplateResponse(request, "conflicts.html", context)
 
     @app.get("/api/claims", response_model=ClaimList)
     def list_claims(

@@ -187,6 +187,56 @@ review_log = Table(
     Index("ix_review_log_claim", "claim_id"),
 )
 
+# Claim linking (`newsclaims link`, issue 14): clusters of claims that report one fact,
+# their members, and conflicts between two claims' figures. Keys are the records' ids
+# (content-made), so loading links again changes no row. No foreign keys to claims: links
+# are loaded after the claims, may name claims of other outputs, and outlive a re-load.
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("speaker", Text),
+    Column("first_claim_id", String(80), nullable=False),
+    Column("first_published", Date),
+    Column("copies", String(16), nullable=False),
+    Column("record", Text, nullable=False),  # the clusters.jsonl line
+)
+
+cluster_members = Table(
+    "cluster_members",
+    metadata,
+    Column("cluster_id", String(80), primary_key=True),
+    Column("claim_id", String(80), primary_key=True),
+    Column("position", Integer, nullable=False),  # order of appearance
+    Column("source", Text, nullable=False),
+    Column("published", Date),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("copy_of_first", Boolean, nullable=False),
+    Index("ix_cluster_members_claim", "claim_id"),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("relation", String(16), nullable=False),
+    Column("unit", Text),
+    Column("currency", String(3)),
+    Column("a_claim_id", String(80), nullable=False),
+    Column("b_claim_id", String(80), nullable=False),
+    Column("a_value", Float, nullable=False),
+    Column("b_value", Float, nullable=False),
+    Column("difference", Float, nullable=False),
+    Column("relative", Float, nullable=False),
+    Column("record", Text, nullable=False),  # the conflicts.jsonl line
+    Index("ix_conflicts_a", "a_claim_id"),
+    Index("ix_conflicts_b", "b_claim_id"),
+    Index("ix_conflicts_relation", "relation"),
+)
+
 # Nullable columns added to a table after its schema version was set: a database made
 # before them gets them with ALTER TABLE ... ADD COLUMN when opened for writing (additive,
 # so the schema version stays).
@@ -202,5 +252,8 @@ TABLES = (
     "claim_dates",
     "review_decisions",
     "review_log",
+    "clusters",
+    "cluster_members",
+    "conflicts",
     "schema_version",
 )

@@ -25,6 +25,8 @@ except ImportError:  # reported by the browser fixture
 
 from newsclaims.review import create_app
 from newsclaims.store import load_output, open_store
+from newsclaims.store.links import load_links
+from tests.db.links_support import linked_output
 from tests.db.test_store import ACME_FIRST, JANE, RIVALS
 
 CHROMIUM = os.environ.get("NEWSCLAIMS_CHROMIUM", "/usr/bin/chromium")
@@ -250,4 +252,37 @@ def test_review_browser_undo_last_ignore_skip_search(page, db_file):
         assert page.locator("#claim-list .item").count() == 1
         assert page.locator("body").get_attribute("data-claim") == RIVALS
         assert page.errors == []
+    store.close()
+
+
+# Claim linking (issue 14): a claim's conflicts, its other appearances, the conflicts queue.
+def test_review_browser_shows_a_conflict_and_the_other_appearances(page, tmp_path):
+    ids = linked_output(tmp_path / "out")
+    store = open_store(str(tmp_path / "claims.db"))
+    load_output(store, tmp_path / "out")
+    load_links(store, tmp_path / "out")
+    with Server(store, _free_port()) as server:
+        # The herald's figure disagrees with the wire and the daily.
+        page.goto(f"{server.url}/?status=all&claim={ids['cars/herald.md']}")
+        conflicts = page.locator("#conflicts li.conflict")
+        assert conflicts.count() == 2
+        first = conflicts.first.inner_text().lower()
+        assert "disagreement" in first and "12,108 vehicles" in first and "12,018 vehicles" in first
+        assert page.locator("#appearances").count() == 0  # its figure is its own
+
+        # The queue lists both pairs; a side leads to its claim, with its appearances.
+        page.click("#conflicts-link")
+        page.wait_for_url("**/conflicts")
+        assert page.locator("#conflict-queue tr.conflict").count() == 2
+        with page.expect_navigation():
+            page.locator("#conflict-queue tr.conflict a").first.click()
+        assert page.locator("body").get_attribute("data-claim") in (
+            ids["cars/wire.md"], ids["cars/daily.md"],
+        )  # fmt: skip
+        shown = page.inner_text("#appearances")
+        assert "Also reported by 1 other" in shown and "first appearance" in shown
+        assert page.locator("#conflicts li.conflict").count() == 1
+        page.wait_for_load_state("networkidle")
+        assert page.errors == []
+        page.goto("about:blank")
     store.close()

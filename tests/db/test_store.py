@@ -70,6 +70,9 @@ def test_store_load_twice_changes_nothing(store, out_v1):
         "claim_dates": 4,
         "review_decisions": 0,
         "review_log": 0,
+        "clusters": 0,
+        "cluster_members": 0,
+        "conflicts": 0,
         "schema_version": 1,
     }
     before = snapshot(store)

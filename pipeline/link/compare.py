@@ -1,0 +1,212 @@
+"""Whether two claims report the same fact, disagree about one, or neither.
+
+Evidence is weighed, not required field by field, because two outlets rarely word one fact
+alike: near-copy sentences (word pairs in common), content words in common, figures that
+can be the same value (worth more the more digits they are written with: `41,300 tonnes`
+is rarely a coincidence, `10%` often is), the same unit or rate, dates that overlap, the
+same speaker, target and modality. Evidence against: dates that do not overlap, named
+speakers or targets with no word in common.
+
+Two claims conflict when a figure of one and a figure of the other have the same kind,
+unit and rate, are both written as one value, cannot both be true (their intervals do not
+meet) and the rest of the evidence says it is the same fact, with the same modality.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from newsclaims.link.facts import Fig, Item
+
+# Weights and thresholds, tuned on tests/data/linked-dev/ only (pipeline/link/README.md).
+COPY = 0.5  # word-pair Jaccard of a near copy (also the wire-copy mark of a cluster)
+SAME = 1.5  # evidence needed to put two claims in one cluster
+CONFLICT = 1.7  # evidence needed to report two differing figures as a conflict
+PARAPHRASE = 1.8  # evidence for two claims of one speaker, not both with figures
+W_TEXT = 3.0
+W_CONTENT = 2.0
+W_DATES = 0.3
+W_SPEAKER = 0.4
+W_TARGET = 0.2
+W_MODALITY = 0.3  # both goals, or both forecasts
+W_UNIT = 0.3  # the same unit, currency or rate (`per kilogram`)
+W_CLOSE = 0.3  # differing figures within 5% of each other: a typo, a revision
+W_SWAP = 0.6  # the same digits in another order (`71.20` and `72.10`): a transposition
+DIGITS = {0: 0.3, 1: 0.3, 2: 0.6}  # a figure match by its fewest written digits; more: 1.0
+W_MORE = 0.3  # each further figure that matches
+MIN_CONTENT = 0.12  # content words in common that a figure match needs besides
+
+Relation = Literal["same", "conflict"]
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    relation: Relation
+    score: float
+    figures: tuple[Fig, Fig] | None = None  # the two figures that disagree
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
+
+
+def _words(a: frozenset[str], b: frozenset[str]) -> int:
+    """1 the same (a word in common), -1 different (both named, none in common), 0 unknown."""
+    if not a or not b:
+        return 0
+    return 1 if a & b else -1
+
+
+def _periods(x: Item, y: Item) -> tuple[tuple, tuple]:
+    """The two claims' date intervals; only the bounded ones when both have some (an open
+    `until the end of 2025` overlaps nearly everything)."""
+    return (x.bounded, y.bounded) if x.bounded and y.bounded else (x.dates, y.dates)
+
+
+def _dates(x: Item, y: Item) -> int:
+    """1 some intervals overlap, -1 none does, 0 one claim has no date."""
+    if not x.dates or not y.dates:
+        return 0
+    xs, ys = _periods(x, y)
+    for lo, hi in xs:
+        for lo2, hi2 in ys:
+            if lo <= hi2 and lo2 <= hi:
+                return 1
+    return -1
+
+
+def same_period(x: Item, y: Item) -> bool:
+    """No dates on one side, or two intervals that mostly coincide (overlap over union at
+    least a half): `October` and `in October`, not `the third quarter` and `2023`."""
+    if not x.dates or not y.dates:
+        return True
+    xs, ys = _periods(x, y)
+    for lo, hi in xs:
+        for lo2, hi2 in ys:
+            inner = min(hi, hi2) - max(lo, lo2) + 1
+            outer = max(hi, hi2) - min(lo, lo2) + 1
+            if inner > 0 and (outer == float("inf") or inner / outer >= 0.5):
+                return True
+    return False
+
+
+def meet(f: Fig, g: Fig) -> bool:
+    """Two figures that can be the same value: same kind, the same unit when both name one
+    (`1,200 GW` is not `1,214 patients`), no opposite changes (`rose 7.4%` is `a 7.4%
+    gain`, not `fell 7.4%`), intervals that overlap (not only touch: `1.6%` is not `1.5%`)."""
+    changes = f.change == g.change or f.change is None or g.change is None
+    units = f.unit is None or g.unit is None or f.unit == g.unit
+    return f.kind == g.kind and changes and units and f.low < g.high and g.low < f.high
+
+
+def _alike(f: Fig, g: Fig) -> bool:
+    """The same unit, currency or rate, named on both."""
+    return bool((f.unit and f.unit == g.unit) or (f.currency and f.per and f.per == g.per))
+
+
+def _match_weight(f: Fig, g: Fig) -> float:
+    weight = DIGITS.get(min(f.digits, g.digits), 1.0)
+    return weight + (W_UNIT if _alike(f, g) or (f.currency and f.currency == g.currency) else 0)
+
+
+def _digits(text: str) -> str:
+    match = _NUMBER.search(text)
+    if match is None:
+        return ""
+    whole, _, decimals = match.group().replace(",", "").partition(".")
+    return (whole + decimals.rstrip("0")).lstrip("0")
+
+
+def transposed(f: Fig, g: Fig) -> bool:
+    """Two figures written with the same digits in another order (`12,018` and `12,108`,
+    `NOK 71.2` and `72.10 crowns`): the commonest typo in a copied figure."""
+    a, b = _digits(f.text), _digits(g.text)
+    return len(a) >= 2 and a != b and sorted(a) == sorted(b)
+
+
+def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
+    """The weight of the figures of `x` that meet one of `y`, and the first pair left
+    unmatched on both sides with the same kind, unit and rate that cannot both be true."""
+    matched_x: set[int] = set()
+    matched_y: set[int] = set()
+    weights = []
+    for i, f in enumerate(x.figures):
+        best = 0.0
+        for j, g in enumerate(y.figures):
+            if meet(f, g):
+                matched_x.add(i)
+                matched_y.add(j)
+                best = max(best, _match_weight(f, g))
+        if best:
+            weights.append(best)
+    # The best match counts whole, each further one a little: a sentence full of small
+    # percentages matches many others by chance.
+    weight = max(weights, default=0.0) + W_MORE * (len(weights) - 1 if weights else 0)
+    for i, f in enumerate(x.figures):
+        if i in matched_x or not f.exact:
+            continue
+        for j, g in enumerate(y.figures):
+            if j in matched_y or not g.exact or f.kind != g.kind or f.change != g.change:
+                continue
+            if f.unit == g.unit and f.per == g.per:
+                return weight, (f, g)
+    return weight, None
+
+
+def evidence(
+    x: Item,
+    y: Item,
+    text: float | None = None,
+    content: float | None = None,
+    dates: int | None = None,
+) -> float:
+    """How much says two claims are about one fact, figures aside (`text`, `content` and
+    `dates`: the two Jaccard similarities and the date relation, when already known)."""
+    text = jaccard(x.shingles, y.shingles) if text is None else text
+    content = jaccard(x.content, y.content) if content is None else content
+    score = W_TEXT * text + W_CONTENT * content
+    score += W_DATES * (_dates(x, y) if dates is None else dates)
+    score += W_SPEAKER * _words(x.speaker_words, y.speaker_words)
+    score += W_TARGET * _words(x.target_words, y.target_words)
+    if x.modality == y.modality != "asserted":
+        score += W_MODALITY
+    return score
+
+
+def compare(x: Item, y: Item) -> Verdict | None:
+    """The relation of two claims of different articles, or None."""
+    text = jaccard(x.shingles, y.shingles)
+    dates = _dates(x, y)
+    if dates < 0 and x.text != y.text:  # `in October 2023` and `in October 2024`
+        return None
+    content = jaccard(x.content, y.content)
+    score = evidence(x, y, text, content, dates)
+    matched, conflict = align(x, y)
+    if conflict is not None:
+        f, g = conflict
+        if x.modality != y.modality or not same_period(x, y):
+            return None
+        largest = max(abs(f.value), abs(g.value))
+        close = largest and abs(f.value - g.value) / largest <= 0.05
+        total = score + (W_UNIT if _alike(f, g) else 0) + (W_CLOSE if close else 0)
+        total += W_SWAP if transposed(f, g) else 0
+        if total >= CONFLICT:
+            return Verdict("conflict", total, conflict)
+        return None
+    if matched:
+        total = score + matched
+        if content < MIN_CONTENT:  # figures alone are no evidence
+            return None
+        return Verdict("same", total) if total >= SAME else None
+    if not (x.figures and y.figures):
+        # Near copies (wire copy, a quote repeated), or a paraphrase by the same speaker.
+        same_speaker = _words(x.speaker_words, y.speaker_words) > 0
+        if text >= COPY or (same_speaker and score >= PARAPHRASE):
+            return Verdict("same", score)
+    return None

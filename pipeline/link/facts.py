@@ -1,0 +1,253 @@
+"""Claims reduced to comparable facts: who (speaker, target), how much (figures with the
+interval their written precision allows), when (date intervals as day numbers) and the
+words of the sentence (numbers masked), for blocking and comparing.
+
+Pure functions of a claim and its article; nothing here depends on the other claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from newsclaims.models import Article, Claim, Figure
+from newsclaims.patterns.lexicon import words
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,]*(?:\.\d+)?")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+NUM = "#"
+_FAR = math.inf
+
+
+def stopwords() -> frozenset[str]:
+    return words("link/stopwords.txt")
+
+
+def suffixes() -> frozenset[str]:
+    return words("link/corporate_suffixes.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Fig:
+    """A figure as an interval of the values it can stand for."""
+
+    text: str
+    value: float
+    low: float
+    high: float
+    exact: bool  # written as one value (`=`, `~`): two of them can disagree
+    unit: str | None
+    currency: str | None
+    kind: str  # what it counts: a currency code, `%`, or `count`
+    change: str | None
+    digits: int  # significant digits as written: `12,018` 5, `about 12,000` 2, `$1.2bn` 2
+    per: str | None  # the period or unit of a rate: `crowns per kilogram` -> kilogram
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One claim, ready to be compared with others."""
+
+    index: int
+    claim_id: str
+    article_id: str
+    source: str
+    text: str
+    modality: str
+    published: int | None  # day number (date.toordinal), for ordering
+    outlet: str | None
+    host: str | None
+    url: str | None
+    speaker: str | None
+    speaker_words: frozenset[str]
+    target_words: frozenset[str]
+    figures: tuple[Fig, ...]
+    dates: tuple[tuple[float, float], ...]
+    bounded: tuple[tuple[float, float], ...]  # the dates with both ends
+    shingles: frozenset[int]
+    content: frozenset[str]
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-case word tokens with every number replaced by `#`."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return [NUM if t[0].isdigit() else t for t in _TOKEN.findall(text)]
+
+
+def shingles(tokens: list[str]) -> frozenset[int]:
+    """Word pairs of the sentence as stable 32-bit hashes (crc32: the same in every process,
+    unlike Python's salted `hash`). A one-word sentence gives its word."""
+    grams = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)] or tokens
+    return frozenset(zlib.crc32(g.encode("utf-8")) for g in grams)
+
+
+def content_words(tokens: list[str]) -> frozenset[str]:
+    """Words that carry the fact (`registrations`, `norway`), crudely stemmed."""
+    stop = stopwords()
+    out = set()
+    for token in tokens:
+        if token == NUM or len(token) < 3 or token in stop:
+            continue
+        token = token.removesuffix("'s")
+        if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+            token = token[:-1]
+        out.add(token)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def name_words(*names: str | None) -> frozenset[str]:
+    """The words of a speaker's or target's names, without corporate suffixes (cached:
+    the same names come back claim after claim)."""
+    drop = suffixes()
+    out: set[str] = set()
+    for name in names:
+        if name:
+            out.update(w for w in normalise(name) if w != NUM and w not in drop and len(w) > 1)
+    return frozenset(out)
+
+
+def step(figure: Figure) -> float:
+    """The place of the last written digit of a figure, in its value's scale: `12,018` -> 1,
+    `about 12,000` -> 1,000, `$1.2bn` -> 100,000,000, `93.4%` -> 0.1. Number words
+    (`nine`, `two million`) count their trailing zeros the same way."""
+    value = abs(float(figure.value))
+    match = _NUMBER.search(figure.text)
+    if match is None:
+        return _trailing_place(value)
+    written = match.group().replace(",", "")
+    number = float(written)
+    if number == 0:
+        return 1.0
+    scale = value / number if value else 1.0
+    if "." in written:
+        return 10.0 ** -len(written.split(".")[1]) * scale
+    return _trailing_place(number) * scale
+
+
+def _trailing_place(value: float) -> float:
+    """The place of the last non-zero digit of a whole number of 100 or more (`12,000` ->
+    1,000); below 100 a number is taken as exact (`10%` is not `5%` to `15%`)."""
+    if value != int(value) or value == 0:
+        return 10.0 ** math.floor(math.log10(value) - 2) if value else 1.0
+    if value < 100:
+        return 1.0
+    whole = int(value)
+    place = 1
+    while whole % 10 == 0:
+        whole //= 10
+        place *= 10
+    return float(place)
+
+
+def fig(figure: Figure) -> Fig:
+    """The interval a figure stands for: a written value covers half its last place either
+    side (`about` a whole place), a bound is open on one side, a range is its two ends."""
+    value = float(figure.value)
+    half = step(figure) / 2
+    comparator = figure.comparator
+    if figure.max is not None:
+        low, high = value - half, float(figure.max) + half
+    elif comparator == "~":
+        low, high = value - 2 * half, value + 2 * half
+    elif comparator in (">", ">="):  # a bound is as written: `more than 1,000` is not 900
+        low, high = value, _FAR
+    elif comparator in ("<", "<="):
+        low, high = -_FAR, value
+    else:
+        low, high = value - half, value + half
+    unit = figure.unit
+    kind = figure.currency or ("%" if unit == "%" else "count")
+    exact = figure.max is None and comparator in ("=", "~")
+    return Fig(
+        figure.text,
+        value,
+        low,
+        high,
+        exact,
+        unit,
+        figure.currency,
+        kind,
+        figure.change,
+        significant(figure.text),
+        figure.per,
+    )
+
+
+def significant(text: str) -> int:
+    """Significant digits of the first number written in a figure (0 for number words)."""
+    match = _NUMBER.search(text)
+    if match is None:
+        return 0
+    written = match.group().replace(",", "")
+    whole, _, decimals = written.partition(".")
+    digits = (whole + decimals).lstrip("0")
+    return len(digits if decimals else digits.rstrip("0"))
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """What linking needs of an article: when, where and by whom it was published."""
+
+    published: dt.date | None = None
+    publisher: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> Origin:
+        return cls(article.published, article.publisher, article.url)
+
+    @property
+    def host(self) -> str | None:
+        """The URL's host without `www.`: `https://www.x.org/a` -> `x.org`."""
+        if not self.url:
+            return None
+        return (urlsplit(self.url).hostname or "").removeprefix("www.") or None
+
+
+def item(index: int, claim: Claim, article: Origin | None) -> Item:
+    """Claim `index` as an `Item` (its article gives the date and outlet)."""
+    tokens = normalise(claim.text)
+    speaker = claim.speaker
+    article = article or Origin()
+    published = article.published.toordinal() if article.published else None
+    dates = tuple(
+        (
+            d.earliest.toordinal() if d.earliest else -_FAR,
+            d.latest.toordinal() if d.latest else _FAR,
+        )
+        for d in claim.dates
+        if d.earliest or d.latest
+    )
+    return Item(
+        index=index,
+        claim_id=claim.id,
+        article_id=claim.article_id,
+        source=claim.source,
+        text=claim.text,
+        modality=claim.modality,
+        published=published,
+        outlet=article.publisher,
+        host=article.host,
+        url=article.url,
+        speaker=speaker.name if speaker else None,
+        # An anonymous speaker (`people familiar with the matter`) names no one.
+        speaker_words=(
+            name_words(speaker.name, speaker.organization)
+            if speaker and speaker.kind != "anonymous"
+            else frozenset()
+        ),
+        target_words=name_words(claim.target.name) if claim.target else frozenset(),
+        figures=tuple(fig(f) for f in claim.figures),
+        dates=dates,
+        bounded=tuple(d for d in dates if math.isfinite(d[0]) and math.isfinite(d[1])),
+        shingles=shingles(tokens),
+        content=content_words(tokens),
+    )

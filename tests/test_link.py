@@ -1,0 +1,356 @@
+"""Claim linking: figures as intervals, rounding against conflicts, revisions against
+disagreements, stable ids, byte-identical output, and the dev set's scores."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsclaims.cli import app
+from newsclaims.evaluate.link_scoring import evaluate_link_inputs, load_link_gold, score_links
+from newsclaims.link import CLUSTERS, CONFLICTS, link, link_outputs, write_links
+from newsclaims.link.build import cluster_id
+from newsclaims.link.facts import significant, step
+from newsclaims.link.minhash import signatures
+from tests.link_support import claim, figure, month, origin, origins
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "tests" / "data" / "linked-dev"
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected", "digits"),
+    [
+        ("12,018 vehicles", 12018, 1, 5),
+        ("about 12,000 cars", 12000, 1000, 2),
+        ("$1.2bn", 1.2e9, 1e8, 2),
+        ("$1.19 billion", 1.19e9, 1e7, 3),
+        ("93.4%", 93.4, 0.1, 3),
+        ("nine stores", 9, 1, 0),
+        ("two million people", 2e6, 1e6, 0),
+        ("0.5%", 0.5, 0.1, 1),
+    ],
+)
+def test_facts_step_is_the_last_written_place(text, value, expected, digits):
+    assert step(figure(text, value)) == pytest.approx(expected)
+    assert significant(text) == digits
+
+
+SENTENCE = "New car registrations in Norway reached {} in October, the federation said."
+
+
+def _pair(fa, fb, *, publishers=("Wire", "Daily"), urls=(None, None), dates=True):
+    a = claim("ev/a.md", SENTENCE.format(fa.text), figures=[fa], speaker="Road Federation",
+              dates=[month(2024, 10)] if dates else [])  # fmt: skip
+    b = claim("ev/b.md", SENTENCE.format(fb.text), figures=[fb], speaker="Road Federation",
+              dates=[month(2024, 10)] if dates else [])  # fmt: skip
+    table = {
+        "ev/a.md": origin("2024-11-05", publishers[0], urls[0]),
+        "ev/b.md": origin("2024-11-06", publishers[1], urls[1]),
+    }
+    return link([a, b], origins([a, b], table)), a, b
+
+
+V = "vehicle"
+
+
+@pytest.mark.parametrize(
+    ("fa", "fb", "expected"),
+    [
+        (figure("about 12,000 vehicles", 12000, unit=V, comparator="~"),
+         figure("12,018 vehicles", 12018, unit=V), "same"),
+        (figure("12,018 vehicles", 12018, unit=V), figure("12,108 vehicles", 12108, unit=V),
+         "conflict"),
+        (figure("$1.2bn", 1.2e9, currency="USD"), figure("$1.19 billion", 1.19e9, currency="USD"),
+         "same"),
+        (figure("$1.2bn", 1.2e9, currency="USD"), figure("$1.4bn", 1.4e9, currency="USD"),
+         "conflict"),
+        (figure("more than 1,000 vehicles", 1000, unit=V, comparator=">"),
+         figure("1,012 vehicles", 1012, unit=V), "same"),
+        (figure("12,018 vehicles", 12018, unit=V), figure("12,018 vehicles", 12018, unit=V),
+         "same"),
+        # a bound never conflicts: `more than 1,000` and `1,200` can both be true
+        (figure("more than 1,000 vehicles", 1000, unit=V, comparator=">"),
+         figure("900 vehicles", 900, unit=V), None),
+        # other currencies, other units: not the same fact, not a conflict
+        (figure("$1.2bn", 1.2e9, currency="USD"), figure("€1.2bn", 1.2e9, currency="EUR"), None),
+        (figure("12,018 vehicles", 12018, unit=V), figure("12,108 tonnes", 12108, unit="tonne"),
+         None),
+    ],
+)  # fmt: skip
+def test_link_rounding_is_not_a_conflict(fa, fb, expected):
+    links, a, b = _pair(fa, fb)
+    clustered = [sorted(c.claims) for c in links.clusters]
+    conflicted = [sorted((c.a.claim_id, c.b.claim_id)) for c in links.conflicts]
+    assert clustered == ([sorted((a.id, b.id))] if expected == "same" else [])
+    assert conflicted == ([sorted((a.id, b.id))] if expected == "conflict" else [])
+
+
+@pytest.mark.parametrize(
+    ("publishers", "urls", "relation"),
+    [
+        (("Daily Times", "Daily Times"), (None, None), "revision"),
+        (("Daily Times", "daily times"), (None, None), "revision"),
+        ((None, None), ("https://www.daily.example/a", "https://daily.example/a?v=2"), "revision"),
+        (("Daily Times", "Wire"), ("https://daily.example/a", "https://wire.example/b"),
+         "disagreement"),
+        ((None, None), (None, None), "disagreement"),
+    ],
+)  # fmt: skip
+def test_link_revision_within_an_outlet_disagreement_between_outlets(publishers, urls, relation):
+    fa, fb = figure("12,018 vehicles", 12018, unit=V), figure("12,108 vehicles", 12108, unit=V)
+    links, a, b = _pair(fa, fb, publishers=publishers, urls=urls)
+    (found,) = links.conflicts
+    assert found.relation == relation
+    assert (found.a.claim_id, found.b.claim_id) == (a.id, b.id)  # a: the earlier article
+    assert (found.a.value, found.b.value, found.difference) == (12018, 12108, 90)
+
+
+def test_link_conflicting_claims_never_share_a_cluster():
+    """`about 12,000` fits both `12,018` and `12,108`; a cluster holds one value."""
+    texts = [("ev/a.md", figure("about 12,000 vehicles", 12000, unit=V, comparator="~")),
+             ("ev/b.md", figure("12,018 vehicles", 12018, unit=V)),
+             ("ev/c.md", figure("12,108 vehicles", 12108, unit=V))]  # fmt: skip
+    claims = [claim(s, SENTENCE.format(f.text), figures=[f], dates=[month(2024, 10)])
+              for s, f in texts]  # fmt: skip
+    table = {s: origin(f"2024-11-0{n + 1}", f"Outlet {n}") for n, (s, _) in enumerate(texts)}
+    links = link(claims, origins(claims, table))
+    assert len(links.clusters) == 1 and links.clusters[0].size == 2
+    assert {frozenset((c.a.claim_id, c.b.claim_id)) for c in links.conflicts} >= {
+        frozenset((claims[1].id, claims[2].id))
+    }
+    for c in links.conflicts:
+        assert c.a.cluster is None or c.a.cluster != c.b.cluster
+
+
+def test_link_other_year_or_unrelated_sentence_is_not_linked():
+    f = figure("40 stores", 40, unit="store")
+    a = claim("x/a.md", "Tesla opened 40 stores in Norway in October 2024.", figures=[f],
+              dates=[month(2024, 10)])  # fmt: skip
+    b = claim("x/b.md", "Tesla opened 40 stores in Norway in October 2023.", figures=[f],
+              dates=[month(2023, 10)])  # fmt: skip
+    c = claim("x/c.md", "The council hired 40 stores of grain for the winter.", figures=[f])
+    table = {s: origin("2024-11-01", s) for s in ("x/a.md", "x/b.md", "x/c.md")}
+    assert link([a, b, c], origins([a, b, c], table)).clusters == []
+
+
+def test_link_near_copies_without_figures_are_one_cluster():
+    text = '"We spent far less time and money treating fish this summer," Aasland said.'
+    a, b = claim("q/a.md", text, speaker="Aasland"), claim("q/b.json", text, speaker="Aasland")
+    table = {"q/a.md": origin("2024-10-17", "Wire"), "q/b.json": origin("2024-10-17", "Ledger")}
+    (found,) = link([a, b], origins([a, b], table)).clusters
+    assert found.copies == "wire" and found.first_appearance.source == "q/a.md"
+    assert found.outlets == ["Ledger", "Wire"]
+
+
+def test_link_cluster_id_comes_from_the_members_alone():
+    assert cluster_id(["c_2", "c_1"]) == cluster_id(["c_1", "c_2"])
+    assert cluster_id(["c_1", "c_2"]) != cluster_id(["c_1", "c_3"])
+
+
+def test_minhash_signatures_are_the_same_in_every_process():
+    sets = [frozenset({1, 2, 3, 4_000_000_000}), frozenset({7})]
+    code = (
+        "from newsclaims.link.minhash import signatures;"
+        "print(signatures([frozenset({1, 2, 3, 4_000_000_000}), frozenset({7})]).tolist())"
+    )
+    here = signatures(sets).tolist()
+    for seed in ("1", "2"):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        )  # fmt: skip
+        assert out.stdout.strip() == str(here)
+
+
+@pytest.fixture(scope="module")
+def dev_out(tmp_path_factory):
+    """The dev set extracted once (the trained pipeline)."""
+    from newsclaims.run.api import extract
+
+    out = tmp_path_factory.mktemp("dev-out")
+    extract([str(DEV)], out=out)
+    return out
+
+
+def test_link_dev_set_scores(dev_out):
+    report = evaluate_link_inputs(DEV / "gold-links.jsonl", [str(dev_out)])
+    assert report.pairwise.f1 >= 0.9
+    assert report.conflicts.precision >= 0.9 and report.conflicts.recall >= 0.8
+
+
+def test_link_own_set_scores(tmp_path):
+    """A second set, written after the tuning (tests/data/linked-own/NOTES.md)."""
+    own = ROOT / "tests" / "data" / "linked-own"
+    report = evaluate_link_inputs(own / "gold-links.jsonl", [str(own)], out=tmp_path)
+    assert report.pairwise.f1 >= 0.9
+    assert report.conflicts.precision >= 0.9 and report.conflicts.recall >= 0.8
+
+
+def test_link_two_runs_write_byte_identical_files(dev_out, tmp_path):
+    write_links(link_outputs([dev_out]), tmp_path / "one")
+    write_links(link_outputs([dev_out]), tmp_path / "two")
+    for name in (CLUSTERS, CONFLICTS):
+        first = (tmp_path / "one" / name).read_bytes()
+        assert first and first == (tmp_path / "two" / name).read_bytes()
+
+
+def test_link_an_unrelated_article_changes_no_cluster_id(dev_out, tmp_path):
+    from newsclaims.run.api import extract
+
+    inputs = tmp_path / "set"
+    shutil.copytree(DEV, inputs)
+    shutil.copy(ROOT / "docs" / "seed" / "seed-article.txt", inputs / "unrelated.txt")
+    extract([str(inputs)], out=tmp_path / "out", reference_date=None)
+    before = {c.id: c.claims for c in link_outputs([dev_out]).clusters}
+    after = {c.id: c.claims for c in link_outputs([tmp_path / "out"]).clusters}
+    assert before and before.items() <= after.items()
+
+
+def test_link_command_writes_both_files(dev_out, tmp_path):
+    result = runner.invoke(app, ["link", str(dev_out), "--out", str(tmp_path / "links")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "links" / CLUSTERS).stat().st_size > 0
+    assert "conflicts  4 (1 revisions, 3 disagreements)" in result.output
+
+
+def test_link_command_refuses_a_folder_that_is_not_an_output(tmp_path):
+    result = runner.invoke(app, ["link", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is missing: is" in result.output
+
+
+def test_link_scorer_gives_one_for_the_gold_itself_and_counts_misses(dev_out):
+    """Pairwise and B-cubed by hand: gold {a, b, c}, predicted {a, b} + c alone."""
+    from newsclaims.models.links import Cluster
+
+    gold = load_link_gold(DEV / "gold-links.jsonl")
+    claims = [claim("s/x.md", "Alpha rose 5% in May."), claim("s/y.md", "Alpha rose 5% in May!"),
+              claim("s/z.md", "Alpha grew 5% in May.")]  # fmt: skip
+    gold.clusters = [[type(gold.clusters[0][0])(c.source, c.text[:-1]) for c in claims]]
+    gold.conflicts = []
+    first = {"claim_id": claims[0].id, "article_id": "a", "source": "s/x.md"}
+    predicted = Cluster(id="k", claims=[claims[0].id, claims[1].id], size=2, text="",
+                        first_appearance=first, appearances=[first])  # fmt: skip
+    report = score_links(gold, claims, [predicted], [])
+    assert (report.pairwise.tp, report.pairwise.gold, report.pairwise.predicted) == (1, 3, 1)
+    assert report.bcubed.precision == pytest.approx(1.0)
+    assert report.bcubed.recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+    everything = Cluster(id="k", claims=sorted(c.id for c in claims), size=3, text="",
+                         first_appearance=first, appearances=[first])  # fmt: skip
+    perfect = score_links(gold, claims, [everything], [])
+    assert perfect.pairwise.f1 == perfect.bcubed.f1 == 1.0
+
+
+def test_extract_link_writes_the_links_beside_the_claims_and_into_the_database(tmp_path):
+    from sqlalchemy import func, select
+
+    from newsclaims.store import open_store
+    from newsclaims.store.schema import clusters
+
+    out, db = tmp_path / "OUT", tmp_path / "claims.db"
+    args = ["extract", str(DEV), "--out", str(out), "--link", "--db", str(db), "-q"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    written = (out / CLUSTERS).read_bytes()
+    write_links(link_outputs([out]), tmp_path / "again")
+    assert written == (tmp_path / "again" / CLUSTERS).read_bytes()
+    store = open_store(str(db))
+    with store.engine.connect() as conn:
+        loaded = conn.execute(select(func.count()).select_from(clusters)).scalar()
+    store.close()
+    assert loaded == len(written.splitlines()) > 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Keller said the authority would finish resurfacing the bridge deck next year.",
+         "The authority will finish resurfacing the bridge deck next year, Keller said.", True),
+        ("Keller said the authority would finish resurfacing the bridge deck next year.",
+         "Keller said the ferry timetable would change after the summer.", False),
+    ],
+)  # fmt: skip
+def test_link_a_paraphrase_by_the_same_speaker_is_one_claim(a, b, same):
+    x, y = claim("p/a.md", a, speaker="Marta Keller"), claim("p/b.md", b, speaker="Keller")
+    table = {"p/a.md": origin("2025-03-04", "Wire"), "p/b.md": origin("2025-03-04", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+def _day(text, day, *, latest=None):
+    import datetime as dt
+
+    from newsclaims.models import DateMention
+
+    first = dt.date.fromisoformat(day)
+    last = dt.date.fromisoformat(latest) if latest else first
+    return DateMention(text=text, start=0, end=len(text), earliest=first, latest=last)
+
+
+def _until(text, day):
+    import datetime as dt
+
+    from newsclaims.models import DateMention
+
+    return DateMention(text=text, start=0, end=len(text), latest=dt.date.fromisoformat(day))
+
+
+# Pairs from the sample corpus (unrelated articles) that an earlier version linked.
+UNRELATED = [
+    (claim("m/a.md", "Brent crude futures were up 1.6% at $86.94 a barrel by 1030 GMT.",
+           figures=[figure("1.6%", 1.6, unit="%")]),
+     claim("m/b.md", "The broader Topix rose 1.5% to 2,020.24.",
+           figures=[figure("1.5%", 1.5, unit="%")])),
+    (claim("m/c.md", "A total of 1,214 patients spent longer than 12 hours in A&E last month.",
+           figures=[figure("1,214 patients", 1214, unit="patient")]),
+     claim("m/d.md", "The country is targeting 1,200 GW of combined wind and solar capacity.",
+           figures=[figure("1,200 GW", 1200, unit="GW")])),
+    (claim("m/e.md", "OPEC+ agreed on Sunday to stick to its cut of 2 million barrels per day.",
+           figures=[figure("2 million barrels per day", 2e6, unit="barrel", per="day")],
+           dates=[_day("on Sunday", "2022-12-04")]),
+     claim("m/f.md", "On Sunday OPEC+ agreed to extend its cuts of 3.66 million barrels per day "
+           "until the end of 2025.",
+           figures=[figure("3.66 million barrels per day", 3.66e6, unit="barrel", per="day")],
+           dates=[_day("On Sunday", "2024-06-02"), _until("until the end of 2025", "2025-12-31")])),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b"), UNRELATED, ids=["percent", "other-unit", "open-date"])
+def test_link_figures_alone_or_an_open_date_link_nothing(a, b):
+    table = {a.source: origin("2024-06-03", "One"), b.source: origin("2024-06-03", "Two")}
+    links = link([a, b], origins([a, b], table))
+    assert links.clusters == [] and links.conflicts == []
+
+
+def _q3(text, value, *, speaker=None, source):
+    return claim(source, text, figures=[figure(f"{value:,} tonnes", value, unit="tonne")],
+                 dates=[_day("in the third quarter", "2024-07-01", latest="2024-09-30")],
+                 speaker=speaker)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("other", "conflict"),
+    [
+        # an outlet's own wording with the digits swapped: a disagreement
+        ("Fjordlaks took 43,100 tonnes of salmon out of its pens between July and September.",
+         True),
+        # another company's quarter, with another figure: no conflict
+        ("Rival Havbruk Vest reported a third-quarter harvest of 29,800 tonnes.", False),
+    ],
+)  # fmt: skip
+def test_link_a_wrong_figure_in_other_words_is_a_conflict(other, conflict):
+    wire = _q3("Fjordlaks harvested 41,300 tonnes of salmon in the third quarter, it said.",
+               41300, speaker="Fjordlaks", source="h/wire.md")  # fmt: skip
+    value = int(other.split(" tonnes")[0].split()[-1].replace(",", ""))
+    speaker = "Havbruk Vest" if "Havbruk" in other else None
+    own = _q3(other, value, speaker=speaker, source="h/own.md")
+    table = {"h/wire.md": origin("2024-10-17", "Wire"), "h/own.md": origin("2024-10-18", "Own")}
+    links = link([wire, own], origins([wire, own], table))
+    assert links.clusters == []
+    assert [c.relation for c in links.conflicts] == (["disagreement"] if conflict else [])
