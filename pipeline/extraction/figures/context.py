@@ -76,8 +76,18 @@ def currency_before(text: str, start: int, lex: Lexicon) -> Found | None:
             return Found(lex.currency_prefix["$"], lo + m.start() + m.group(0).index("$"), start)
         code = lex.dollar_prefix[letters.lower()]
     else:
-        code = lex.currency_prefix[m.group("cur")]
+        cur = m.group("cur")
+        if len(cur) == 1 and cur.isalpha() and not _MONEY_SHAPED.match(text, start):
+            return None  # `R500,000` and `R2.5bn` are rand; `R32` and `R1` are codes
+        code = lex.currency_prefix[cur]
     return Found(code, lo + m.start(), start, m.group("sign"))
+
+
+# An amount a one-letter prefix (`R` for the rand) can stand before: thousands separators,
+# decimals or a scale word (`R500,000`, `R2.5bn`, `R30 million`), not a bare code (`R32`).
+_MONEY_SHAPED = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?!\d)|\d+\.\d+|\d+[ \u00a0]?(?:m|bn|k|million|billion|trillion)(?![\w])"
+)
 
 
 def comparator_before(text: str, start: int, lex: Lexicon) -> Found | None:

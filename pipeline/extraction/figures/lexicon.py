@@ -389,13 +389,24 @@ def lexicon() -> Lexicon:
     digits = rf"(?:{digits}){vulgar}?|{vulgar}"
     # letter prefixes glued to the digits ("RMB300", "Rs.500"); the lower-case and scaled
     # codes need a space. One lookbehind per length: each is one fixed-width alternation.
+    # A one-letter prefix (`R` for the rand) opens only an amount shaped as money
+    # (`R500,000`, `R2.5bn`, `R30 million`), never a code (`R32`, `R1`).
     by_length: dict[int, list[str]] = {}
+    one_letter: list[str] = []
     for p in written_prefix:
-        if p[-1:].isalpha() or p.endswith("."):
+        if len(p) == 1 and p.isalpha():
+            one_letter.append(re.escape(p))
+        elif p[-1:].isalpha() or p.endswith("."):
             by_length.setdefault(len(p), []).append(re.escape(p))
     glued_prefix = "|".join(
         "(?<=" + "|".join(sorted(ps)) + ")" for _, ps in sorted(by_length.items(), reverse=True)
     )
+    if one_letter:
+        money_shape = (
+            r"(?=\d{1,3}(?:,\d{3})+(?!\d)|\d+\.\d+"
+            r"|\d+[ \u00a0]?(?:m|bn|k|million|billion|trillion)(?![\w]))"
+        )
+        glued_prefix += "|(?<=" + "|".join(sorted(one_letter)) + ")" + money_shape
     digit_atom = (
         rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?:(?<=[Mm]inus-)|(?<=[Ss]ub-)|(?<![A-Za-z]-))"
         rf"(?<![A-Za-z]\d-)(?:{digits})"
