@@ -477,6 +477,12 @@ def bench(
     pathological: Annotated[
         bool, typer.Option("--pathological", help="Time the pathological inputs instead.")
     ] = False,
+    rounds: Annotated[
+        int,
+        typer.Option(
+            "--rounds", metavar="N", min=1, help="Alternating rounds of parse and extract."
+        ),
+    ] = 3,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -506,6 +512,7 @@ def bench(
         sizes=sizes or [1, 4, 16],
         workers=workers or [1],
         synthetic=synthetic,
+        rounds=rounds,
     )
     sys.stdout.write((to_json(results) if as_json else format_report(results)) + "\n")
 
