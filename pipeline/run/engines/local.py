@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newsclaims.models import Article
     from newsclaims.run.engines.chunks import Outcome
+    from newsclaims.run.results import FileTask
 
 log = logging.getLogger("newsclaims.parallel")
 STOP_SECONDS = 10.0
@@ -55,15 +56,20 @@ def parse_chunk(articles: list[Article], model: str | None, batch_size: int) -> 
     return parse(articles, model, batch_size)
 
 
-def _worker_died(article: Article) -> Outcome:
+def _worker_died(article: Article | FileTask) -> Outcome | list[Outcome]:
     from newsclaims.models import InputError
     from newsclaims.run.engines.chunks import Outcome
+    from newsclaims.run.results import FileTask
 
     message = (
         "The worker process parsing this article died twice (killed, or out of memory); "
         "the article was left out. Run it alone with --workers 1 to see what happens, "
         "or check the machine's memory."
     )
+    if isinstance(article, FileTask):  # the file's one error line
+        return [
+            Outcome(error=InputError(source=article.entry.source, error=message).model_dump_json())
+        ]
     return Outcome(error=InputError(source=article.source, error=message).model_dump_json())
 
 
@@ -72,6 +78,9 @@ class LocalEngine:
 
     def __init__(self, *, model: str | None, batch_size: int, workers: int = 1) -> None:
         self.model, self.batch_size, self.workers = model, batch_size, max(1, workers)
+        # Worker processes read their own input files (`FileTask`): the main process only
+        # walks, hashes and writes, and is no longer the bottleneck once parsing is cheap.
+        self.reads_files = self.workers > 1
         self._pool: ProcessPoolExecutor | None = None
         self._broken = False  # a pool broke (a worker died) during this run
         self.load_seconds = 0.0
