@@ -35,3 +35,20 @@ def test_bench_ratio_is_the_median_of_paired_rounds():
     m.worker_rounds = {1: [4.0, 6.0], 2: [2.0, 4.0]}
     assert m.speedup(2) == 1.75  # pairs 2.0 and 1.5
     assert m.workers_seconds(2) == 3.0
+
+
+def test_bench_command_with_workers_runs_to_its_report():
+    """A bench process is itself a spawned worker: the workers it starts use its parent's
+    resource tracker, which it must leave alone when its pool stops."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "newsclaims.cli", "bench", str(CORPUS), "-m", "blank"]
+        + ["--size", "1", "--rounds", "1", "-w", "1", "-w", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "speed-up" in done.stdout

@@ -198,8 +198,11 @@ def _stop_resource_tracker() -> None:
     import gc
     from multiprocessing import resource_tracker
 
+    tracker = getattr(resource_tracker, "_resource_tracker", None)
+    if getattr(tracker, "_pid", None) is None:
+        return  # none, or the tracker of a parent process (this run is itself a worker)
     gc.collect()
-    stop = getattr(getattr(resource_tracker, "_resource_tracker", None), "_stop", None)
+    stop = getattr(tracker, "_stop", None)
     if stop is not None:
         try:
             stop()
