@@ -164,7 +164,12 @@ def test_workers_killed_worker_mid_run_gives_the_clean_output(tmp_path):
     )
     manifest = out / ".newsclaims" / "manifest.sqlite"
     deadline = time.monotonic() + 120
-    while not manifest.exists() or manifest.stat().st_size < 50_000:  # parsing has begun
+    wal = manifest.with_name(manifest.name + "-wal")
+
+    def written() -> int:  # the manifest's committed lines, in its file and write-ahead log
+        return sum(p.stat().st_size for p in (manifest, wal) if p.exists())
+
+    while written() < 50_000:  # parsing has begun
         assert process.poll() is None and time.monotonic() < deadline
         time.sleep(0.02)
     workers = [
