@@ -548,6 +548,12 @@ def bench(
             "default 10000 100000).",
         ),
     ] = False,
+    rounds: Annotated[
+        int,
+        typer.Option(
+            "--rounds", metavar="N", min=1, help="Alternating rounds of parse and extract."
+        ),
+    ] = 3,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     verbose: VerboseOpt = False,
 ) -> None:
@@ -580,6 +586,7 @@ def bench(
         sizes=sizes or [1, 4, 16],
         workers=workers or [1],
         synthetic=synthetic,
+        rounds=rounds,
     )
     sys.stdout.write((to_json(results) if as_json else format_report(results)) + "\n")
 

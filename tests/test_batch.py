@@ -259,3 +259,23 @@ def test_batch_killed_run_resumes_inside_a_jsonl_file(tmp_path, monkeypatch, int
     # The committed chunks of big.jsonl are not parsed again: 38 articles and z.txt in all.
     assert calls["parsed"] == 39 - 4 * interrupted_after
     assert (summary.articles, summary.failed) == (39, 2)
+
+
+def test_batch_workers_read_their_own_one_article_files(tmp_path, monkeypatch):
+    """With workers, Markdown, text and HTML files go to the workers unread (the main process
+    walks, hashes and writes); JSON and JSON Lines files, which may hold many articles, are
+    read here. The bytes are those of one worker."""
+    src = _folder(tmp_path / "in", GOOD | BAD)
+    seen: list[str] = []
+    submit = newsclaims.run.engines.local.LocalEngine._submit_or_later
+
+    def record(self, chunk):
+        seen.extend(type(item).__name__ for item in chunk)
+        return submit(self, chunk)
+
+    monkeypatch.setattr(newsclaims.run.engines.local.LocalEngine, "_submit_or_later", record)
+    two = _clean([src], tmp_path, "two", workers=2, batch_size=2)
+    assert two == _clean([src], tmp_path, "one", batch_size=2)
+    one_article_files = [n for n in GOOD | BAD if n.endswith((".md", ".txt", ".html"))]
+    assert seen.count("FileTask") == len(one_article_files)
+    assert seen.count("Article") == 3  # sub/c.json and the two lines of d.jsonl

@@ -164,7 +164,12 @@ def test_workers_killed_worker_mid_run_gives_the_clean_output(tmp_path):
     )
     manifest = out / ".newsclaims" / "manifest.sqlite"
     deadline = time.monotonic() + 120
-    while not manifest.exists() or manifest.stat().st_size < 50_000:  # parsing has begun
+    wal = manifest.with_name(manifest.name + "-wal")
+
+    def written() -> int:  # the manifest's committed lines, in its file and write-ahead log
+        return sum(p.stat().st_size for p in (manifest, wal) if p.exists())
+
+    while written() < 50_000:  # parsing has begun
         assert process.poll() is None and time.monotonic() < deadline
         time.sleep(0.02)
     workers = [
@@ -181,3 +186,36 @@ def test_workers_killed_worker_mid_run_gives_the_clean_output(tmp_path):
     assert "Traceback" not in stderr
     for name in ("claims.jsonl", "articles.jsonl", "errors.jsonl"):
         assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+
+
+def _group(pgid: int) -> list[str]:
+    """Processes (zombies too) still in process group `pgid`: (pid, state, command)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        fields = text.rsplit(")", 1)[-1].split()  # state, ppid, pgrp, ...
+        if len(fields) > 2 and fields[2] == str(pgid):
+            found.append(f"{stat.parent.name} {fields[0]} {text.split(' ', 2)[1]}")
+    return found
+
+
+def test_workers_run_that_ends_leaves_no_process_in_its_group(tmp_path):
+    """Workers and multiprocessing's resource tracker are gone when the run exits, not
+    orphans (an orphan left to die after the run stays a zombie where nothing reaps it)."""
+    src = tmp_path / "in"
+    for n in range(8):
+        write(src, f"{n:02}.txt", "Sales rose 5% in May, the company said.\n")
+    process = subprocess.Popen(
+        _command(src, tmp_path / "out", "--workers", "2", "--model", "blank", "--batch-size", "2"),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, numbered by its pid
+    )
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert _group(process.pid) == []

@@ -1,15 +1,21 @@
 """`newsclaims bench`: how fast, against the bare spaCy parse of the same text, and how much
 memory, as the corpus grows.
 
-Every measurement runs in a fresh process (spawned, not forked) so that its peak resident
-memory is its own. In one process, on the same articles, it times:
+Each (model, corpus size) is measured in one fresh process (spawned, not forked), so that
+its peak resident memory is its own and the parse and the extract it compares ran on the
+same machine state. In that process, after the pipeline is loaded once:
 
-- `parse`: the bare `nlp.pipe` of the base spaCy pipeline (for `blank`: tokenizer and
-  sentencizer), the reference every ratio is against;
-- `extract`: the whole job as `newsclaims extract` runs it (ingest, parse, our components,
-  records, writing) on a folder holding N copies of the corpus;
-- the time of each stage of a separate staged run: ingest, base parse, each of our
-  components, records, writing.
+- `parse` and `extract` alternate for `rounds` rounds (parse first in even rounds, extract
+  first in odd ones): `parse` is the bare `nlp.pipe` of the base spaCy pipeline (for
+  `blank`: tokenizer and sentencizer) on the same texts, the reference every ratio is
+  against (the texts are read untimed); `extract` is the whole job as `newsclaims extract`
+  runs it (ingest, parse, our components, records, writing) into a fresh folder. The
+  ratio is the median of the rounds' ratios; seconds are medians.
+- a staged run times every stage separately: ingest, base parse, each of our components,
+  records, writing;
+- with several worker counts, the whole job for each count in turn, `rounds` times (the
+  order rotating each round), which gives the speed-up table (workers load their pipeline
+  inside the timed run, as a user's run does).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import json
 import multiprocessing
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -27,6 +34,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from newsclaims.extraction.doctext import release
 from newsclaims.extraction.nlp import BLANK, OUR_COMPONENTS
 
 
@@ -38,17 +46,27 @@ class Measurement:
     copies: int
     articles: int = 0
     words: int = 0
-    parse_seconds: float = 0.0
-    extract_seconds: float = 0.0
+    parse_rounds: list[float] = field(default_factory=list)
+    extract_rounds: list[float] = field(default_factory=list)
     peak_rss_mb: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
-    workers: int = 1
+    worker_rounds: dict[int, list[float]] = field(default_factory=dict)
     synthetic: bool = False
     worker_peak_rss_mb: float = 0.0
 
     @property
+    def parse_seconds(self) -> float:
+        return statistics.median(self.parse_rounds) if self.parse_rounds else 0.0
+
+    @property
+    def extract_seconds(self) -> float:
+        return statistics.median(self.extract_rounds) if self.extract_rounds else 0.0
+
+    @property
     def ratio(self) -> float:
-        return self.extract_seconds / self.parse_seconds if self.parse_seconds else float("nan")
+        """The median of the rounds' extract / parse (each round's pair ran back to back)."""
+        pairs = [e / p for p, e in zip(self.parse_rounds, self.extract_rounds, strict=False) if p]
+        return statistics.median(pairs) if pairs else float("nan")
 
     @property
     def articles_per_second(self) -> float:
@@ -58,12 +76,28 @@ class Measurement:
     def words_per_second(self) -> float:
         return self.words / self.extract_seconds if self.extract_seconds else 0.0
 
+    def workers_seconds(self, n: int) -> float:
+        rounds = self.worker_rounds.get(n, [])
+        return statistics.median(rounds) if rounds else 0.0
+
+    def speedup(self, n: int) -> float:
+        """Median over rounds of (one worker's time / n workers' time) in the same round."""
+        ones, many = self.worker_rounds.get(1, []), self.worker_rounds.get(n, [])
+        pairs = [a / b for a, b in zip(ones, many, strict=False) if b]
+        return statistics.median(pairs) if pairs else float("nan")
+
     def to_dict(self) -> dict:
         out = asdict(self)
         out.update(
+            parse_seconds=self.parse_seconds,
+            extract_seconds=self.extract_seconds,
             ratio=self.ratio,
             articles_per_second=self.articles_per_second,
             words_per_second=self.words_per_second,
+            workers={
+                str(n): {"seconds": self.workers_seconds(n), "speedup": self.speedup(n)}
+                for n in self.worker_rounds
+            },
         )
         return out
 
@@ -81,51 +115,89 @@ def replicate(inputs: Sequence[Path], copies: int, into: Path) -> Path:
     return into
 
 
-def measure_extract(corpus: str, model: str, copies: int, workers: int = 1) -> Measurement:
-    """In a fresh process: the whole `extract` job, and its peak resident memory."""
+def measure(
+    corpus: str, model: str, copies: int, workers: Sequence[int] = (1,), rounds: int = 3
+) -> Measurement:
+    """In a fresh process: parse and extract alternating, the stages, the worker counts."""
     from newsclaims.extraction.nlp import shared_nlp
-    from newsclaims.run.api import extract
 
-    result = Measurement(model=model, copies=copies, workers=workers)
-    shared_nlp(model)  # loading the pipeline is not throughput
-    kwargs = {"workers": workers} if workers > 1 else {}
-    with tempfile.TemporaryDirectory(prefix="newsclaims-bench-out-") as out:
-        started = time.perf_counter()
-        summary = extract([corpus], out=Path(out), model=model, **kwargs)
-        result.extract_seconds = time.perf_counter() - started
-    result.articles, result.words = summary.articles, summary.words
+    result = Measurement(model=model, copies=copies)
+    nlp = shared_nlp(model)  # loading the pipeline is not throughput
+    base = _base_pipeline(nlp, model)
+    for k in range(max(1, rounds)):
+        steps = ("parse", "extract") if k % 2 == 0 else ("extract", "parse")
+        for step in steps:
+            if step == "parse":
+                result.parse_rounds.append(_bare_parse(corpus, base))
+            else:
+                seconds, summary = _extract(corpus, model, 1)
+                result.extract_rounds.append(seconds)
+                result.articles, result.words = summary.articles, summary.words
+    result.stages = measure_stages(corpus, model)
+    counts = sorted(set(workers))
+    if counts != [1]:
+        for k in range(max(1, rounds)):
+            turn = k % len(counts)
+            for n in counts[turn:] + counts[:turn]:
+                result.worker_rounds.setdefault(n, []).append(_extract(corpus, model, n)[0])
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.worker_peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
 
 
-def measure_stages(corpus: str, model: str) -> tuple[float, dict[str, float]]:
-    """In a fresh process: the bare parse of the same texts, and the time of every stage,
-    streamed in chunks so that memory stays flat."""
+def _extract(corpus: str, model: str, workers: int):
+    """(seconds, summary) of the whole `extract` job into a fresh folder."""
+    from newsclaims.run.api import extract
+
+    kwargs = {"workers": workers} if workers > 1 else {}
+    with tempfile.TemporaryDirectory(prefix="newsclaims-bench-out-") as out:
+        started = time.perf_counter()
+        summary = extract([corpus], out=Path(out), model=model, **kwargs)
+        return time.perf_counter() - started, summary
+
+
+def _bare_parse(corpus: str, base) -> float:
+    """Seconds of the bare `nlp.pipe` over the corpus texts, read (untimed) in chunks so that
+    memory stays flat."""
+    from newsclaims.ingest import read_inputs
+    from newsclaims.models import Article
+
+    seconds = 0.0
+    items = iter(read_inputs([corpus]))
+    while True:
+        batch = list(itertools.islice(items, _CHUNK))
+        if not batch:
+            return seconds
+        chunk = [a.text for a in batch if isinstance(a, Article)]
+        started = time.perf_counter()
+        for _ in base.pipe(chunk, batch_size=32):
+            pass
+        seconds += time.perf_counter() - started
+
+
+def measure_stages(corpus: str, model: str) -> dict[str, float]:
+    """The time of every stage (ingest, the base parse, each of our components, records,
+    writing), each stage run over a chunk of articles before the next, streamed in chunks
+    so that memory stays flat."""
     from newsclaims.extraction.claims import article_record, claims_of
     from newsclaims.extraction.nlp import shared_nlp
     from newsclaims.ingest import read_inputs
     from newsclaims.models import Article
 
     nlp = shared_nlp(model)
-    base = _base_pipeline(nlp, model)
     stages: dict[str, float] = {"ingest": 0.0}
-    parse_seconds = 0.0
     items = iter(read_inputs([corpus]))
     with tempfile.TemporaryDirectory(prefix="newsclaims-bench-write-") as tmp:
         while True:
             started = time.perf_counter()
-            chunk = [a for a in itertools.islice(items, _CHUNK) if isinstance(a, Article)]
+            batch = list(itertools.islice(items, _CHUNK))
+            chunk = [a for a in batch if isinstance(a, Article)]
             stages["ingest"] += time.perf_counter() - started
-            if not chunk:
+            if not batch:
                 break
-            started = time.perf_counter()
-            for _ in base.pipe([a.text for a in chunk], batch_size=32):
-                pass
-            parse_seconds += time.perf_counter() - started
             for name, seconds in _staged(nlp, chunk, article_record, claims_of, Path(tmp)).items():
                 stages[name] = stages.get(name, 0.0) + seconds
-    return parse_seconds, stages
+    return stages
 
 
 _CHUNK = 64
@@ -146,10 +218,12 @@ def _staged(nlp, articles, article_record, claims_of, tmp: Path) -> dict[str, fl
     """Time every stage separately on the same articles."""
     stages: dict[str, float] = {}
     docs = []
+    started = time.perf_counter()
     for article in articles:
         doc = nlp.make_doc(article.text)
         doc._.published = article.published
         docs.append(doc)
+    stages["parse"] = time.perf_counter() - started  # the tokenizer is part of the parse
     ours = {*OUR_COMPONENTS, "newsclaims_layout"}
     for name, proc in nlp.pipeline:
         started = time.perf_counter()
@@ -162,6 +236,8 @@ def _staged(nlp, articles, article_record, claims_of, tmp: Path) -> dict[str, fl
     started = time.perf_counter()
     records = [(article_record(a, d), claims_of(d, a)) for a, d in zip(articles, docs, strict=True)]
     stages["records"] = time.perf_counter() - started
+    for doc in docs:
+        release(doc)  # as the run does once an article's records are built
     started = time.perf_counter()
     with open(tmp / "bench-write.jsonl", "a", encoding="utf-8") as out:
         for article, claims in records:
@@ -187,8 +263,9 @@ def run(
     sizes: Sequence[int],
     workers: Sequence[int] = (1,),
     synthetic: bool = False,
+    rounds: int = 3,
 ) -> list[Measurement]:
-    """Every (model, size, workers) measurement, each part in its own spawned process.
+    """Every (model, size) measurement, each in its own spawned process.
 
     A size is a number of copies of `inputs`, or with `synthetic` a number of articles of
     a synthetic corpus made from them (`newsclaims.evaluate.synthetic`: varied texts, not
@@ -203,19 +280,20 @@ def run(
             else:
                 corpus = replicate([Path(p) for p in inputs], copies, Path(tmp) / f"x{copies}")
             for model in models:
-                parse_seconds, stages = in_fresh_process(measure_stages, str(corpus), model)
-                for n in workers:
-                    result = in_fresh_process(measure_extract, str(corpus), model, copies, n)
-                    result.parse_seconds, result.stages = parse_seconds, stages
-                    result.synthetic = synthetic
-                    out.append(result)
+                result = in_fresh_process(
+                    measure, str(corpus), model, copies, tuple(workers), rounds
+                )
+                result.synthetic = synthetic
+                out.append(result)
             shutil.rmtree(corpus)
-    return sorted(out, key=lambda r: (models.index(r.model), r.copies, r.workers))
+    return sorted(out, key=lambda r: (models.index(r.model), r.copies))
 
 
 def format_report(results: list[Measurement]) -> str:
     size = "  size" if any(r.synthetic for r in results) else "copies"
+    rounds = max((len(r.extract_rounds) for r in results), default=0)
     lines = [
+        f"medians of {rounds} alternating round(s) of parse and extract in one process",
         f"model                       {size}  articles     words  parse s  extract s  ratio"
         "  articles/s    words/s  peak MB",
     ]
@@ -223,7 +301,7 @@ def format_report(results: list[Measurement]) -> str:
         lines.append(
             f"{r.model:<26}  {r.copies:>6}  {r.articles:>8}  {r.words:>8}  {r.parse_seconds:>7.2f}"
             f"  {r.extract_seconds:>9.2f}  {r.ratio:>5.2f}  {r.articles_per_second:>10.1f}"
-            f"  {r.words_per_second:>9,.0f}  {r.peak_rss_mb:>7.0f}" + _workers_note(r)
+            f"  {r.words_per_second:>9,.0f}  {r.peak_rss_mb:>7.0f}"
         )
     for model in dict.fromkeys(r.model for r in results):
         biggest = max((r for r in results if r.model == model), key=lambda r: r.copies)
@@ -237,13 +315,22 @@ def format_report(results: list[Measurement]) -> str:
             lines.append(
                 f"  {name:<25} {seconds:>8.3f}  {seconds / total:>5.1%}  {seconds / parse:>8.1%}"
             )
+    with_workers = [r for r in results if len(r.worker_rounds) > 1]
+    if with_workers:
+        lines.append("")
+        lines.append("workers (whole extract, worker start-up included; speed-up: median of")
+        lines.append("the rounds' one-worker time over N workers' time):")
+        lines.append(f"  model                       {size}  workers  extract s  speed-up  words/s")
+        for r in with_workers:
+            for n in sorted(r.worker_rounds):
+                seconds = r.workers_seconds(n)
+                lines.append(
+                    f"  {r.model:<26}  {r.copies:>6}  {n:>7}  {seconds:>9.2f}"
+                    f"  {r.speedup(n):>7.2f}x  {r.words / seconds if seconds else 0:>7,.0f}"
+                )
+        peak = max(r.worker_peak_rss_mb for r in with_workers)
+        lines.append(f"  (peak of one worker process: {peak:.0f} MB)")
     return "\n".join(lines)
-
-
-def _workers_note(r: Measurement) -> str:
-    if r.workers == 1:
-        return ""
-    return f"  ({r.workers} workers, peak {r.worker_peak_rss_mb:.0f} MB each)"
 
 
 def to_json(results: list[Measurement]) -> str:

@@ -4,19 +4,26 @@
 or per statement is quadratic: a 100,000-character article took minutes. `doc_text` builds
 it once per Doc; `written_mid_sentence` answers "is this name written capitalised after a
 lower-case word somewhere in the article" from an index built once, not a regex scan of the
-whole text per question.
+whole text per question. `tokens`, `words` and `lowers` are a Doc's tokens and their
+texts, made once per Doc: every `doc[i]` and every `for t in doc` makes a new `Token`
+object, and components that look at every token several times spent more time making them
+than reading them.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 _TEXT = "nc_text"
 _MID = "nc_mid_sentence"
 _PARSED = "nc_parsed"
 _ENTS = "nc_ents"
+_TOKENS = "nc_tokens"
+_WORDS = "nc_words"
+_LOWERS = "nc_lowers"
+_ENTITY_OF = "nc_entity_of"
 _MID_WORD = re.compile(r"[a-z,;] (?=([A-Z]\w*))")
 _FIRST_WORD = re.compile(r"[A-Z]\w*")
 
@@ -28,6 +35,52 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT] = text
     return text
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """`list(doc)`, made once per Doc (a Token reads the Doc's annotations when asked, so
+    the list stays right as later components annotate)."""
+    out = doc.user_data.get(_TOKENS)
+    if out is None:
+        out = doc.user_data[_TOKENS] = list(doc)
+    return out
+
+
+def words(doc: Doc) -> list[str]:
+    """`[t.text for t in doc]`, made once per Doc."""
+    out = doc.user_data.get(_WORDS)
+    if out is None:
+        out = doc.user_data[_WORDS] = [t.text for t in tokens(doc)]
+    return out
+
+
+def lowers(doc: Doc) -> list[str]:
+    """`[t.lower_ for t in doc]`, made once per Doc."""
+    out = doc.user_data.get(_LOWERS)
+    if out is None:
+        out = doc.user_data[_LOWERS] = [t.lower_ for t in tokens(doc)]
+    return out
+
+
+def entity_of(doc: Doc) -> list[Span | None]:
+    """For every token, the entity of `doc.ents` it is part of (or None), made once per
+    Doc the first time it is asked, after the entity recognizer (no component of ours
+    changes `doc.ents`)."""
+    out = doc.user_data.get(_ENTITY_OF)
+    if out is None:
+        out = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                out[i] = ent
+        doc.user_data[_ENTITY_OF] = out
+    return out
+
+
+def release(doc: Doc) -> None:
+    """Drop the token caches of a Doc whose records are built: its Tokens point back at it,
+    so a cached list would leave the Doc to the cycle collector instead of freeing it."""
+    for key in (_TOKENS, _ENTITY_OF):
+        doc.user_data.pop(key, None)
 
 
 def has_parse(doc: Doc) -> bool:

@@ -25,6 +25,7 @@ from newsclaims.ingest import FileEntry, Skipped, read_entry, walk_inputs
 from newsclaims.ingest.reader import FORMATS
 from newsclaims.models import Article, InputError
 from newsclaims.run.manifest import Counts, Manifest
+from newsclaims.run.results import FileTask
 from newsclaims.run.version import file_hash
 
 if TYPE_CHECKING:
@@ -81,6 +82,14 @@ class Parse:
 
 
 @dataclass(frozen=True)
+class Read:
+    """The engine reads this unit's file and parses it: the next item of the chunk's
+    results is the list of the unit's outcomes (read errors included)."""
+
+    key: str
+
+
+@dataclass(frozen=True)
 class End:
     key: str
 
@@ -92,7 +101,7 @@ class Stop:
     key: str
 
 
-Event = Keep | Loose | Start | Resume | Fail | Parse | End | Stop
+Event = Keep | Loose | Start | Resume | Fail | Parse | Read | End | Stop
 
 
 @dataclass
@@ -100,7 +109,7 @@ class Chunk:
     """Events in input order and the articles their `Parse` events stand for."""
 
     events: list[Event] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Article | FileTask] = field(default_factory=list)
 
 
 def plan(
@@ -112,11 +121,14 @@ def plan(
     batch_size: int,
     summary: Summary,
     limit: int | None = None,
+    engine_reads: bool = False,
 ) -> Iterator[Chunk]:
-    """The work of a run, chunk by chunk: unchanged units kept, the others read here;
-    with `limit`, no more once that many articles are planned."""
+    """The work of a run, chunk by chunk: unchanged units kept, the others read here (or,
+    with `engine_reads`, files of one article each read by the engine's workers); with
+    `limit`, no more once that many articles are planned (read here, to count them)."""
     chunk = Chunk()
-    events = _events(inputs, manifest, version, reference_date, summary)
+    delegate = engine_reads and limit is None
+    events = _events(inputs, manifest, version, reference_date, summary, delegate)
     if limit is not None:
         events = _limited(events, limit)
     for event, article in events:
@@ -130,7 +142,7 @@ def plan(
         yield chunk
 
 
-def _events(inputs, manifest, version, reference_date, summary):
+def _events(inputs, manifest, version, reference_date, summary, delegate=False):
     for entry in walk_inputs(inputs):
         if isinstance(entry, Skipped):
             _skipped(summary, entry)
@@ -141,7 +153,7 @@ def _events(inputs, manifest, version, reference_date, summary):
                 if isinstance(item, Skipped):
                     _skipped(summary, item)
         else:
-            yield from _unit(entry, manifest, version, reference_date)
+            yield from _unit(entry, manifest, version, reference_date, delegate)
 
 
 def _limited(events, limit: int):
@@ -171,7 +183,12 @@ def _skipped(summary: Summary, item: Skipped) -> None:
     summary.skipped_kinds[item.reason] += 1
 
 
-def _unit(entry: FileEntry, manifest: Manifest, version: str, reference_date):
+# Formats whose file holds one article: read whole by a worker (a JSON or JSON Lines file may
+# hold thousands, read here so that chunks stay `batch_size` articles).
+_ONE_ARTICLE = frozenset({"markdown", "text", "html"})
+
+
+def _unit(entry: FileEntry, manifest: Manifest, version: str, reference_date, delegate=False):
     key, digest = entry.source, file_hash(entry.path)
     state = manifest.lookup(key)
     repeat = 1
@@ -188,6 +205,7 @@ def _unit(entry: FileEntry, manifest: Manifest, version: str, reference_date):
         for item in read_entry(entry, reference_date=reference_date)
         if isinstance(item, Article | InputError)
     )
+    done = 0
     if state is not None and state.resumable(digest, version):
         # Each item gave one article or error line: skip those a killed run committed.
         done = manifest.resume(key)
@@ -197,6 +215,10 @@ def _unit(entry: FileEntry, manifest: Manifest, version: str, reference_date):
     else:
         manifest.start(key, file_hash=digest, version=version)
         yield Start(key), None
+    if delegate and FORMATS.get(Path(entry.source).suffix.lower()) in _ONE_ARTICLE:
+        yield Read(key), FileTask(entry, reference_date, done)
+        yield End(key), None
+        return
     for item in items:
         if isinstance(item, Article):
             yield Parse(key), item
@@ -280,6 +302,13 @@ class Writer:
                 self._counts[event.key][4 if event.warning else 2] += 1
             elif isinstance(event, Parse):
                 self._parsed(event.key, next(results))
+            elif isinstance(event, Read):
+                for outcome in next(results):
+                    if outcome.read_error:
+                        self._emit(event.key, "error", outcome.error)
+                        self._counts[event.key][4 if outcome.warning else 2] += 1
+                    else:
+                        self._parsed(event.key, outcome)
             elif isinstance(event, End):
                 counts = Counts(*self._counts.pop(event.key))
                 self.manifest.finish(event.key, counts)
@@ -348,6 +377,7 @@ def run_units(
             batch_size=batch_size,
             summary=summary,
             limit=limit,
+            engine_reads=getattr(engine, "reads_files", False),
         ):
             sent.append(chunk)
             yield chunk.articles

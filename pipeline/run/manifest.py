@@ -3,6 +3,8 @@
 For every input file (a *unit*) it keeps the content hash of its bytes, the pipeline version
 that processed it, whether it was finished, and the output lines it gave (articles, claims,
 errors), so that a re-run copies an unchanged input's lines instead of parsing it again.
+The lines are kept zlib-compressed (about half their size): the manifest used to hold a
+second, uncompressed copy of the whole output.
 
 `Manifest` is the small interface the batch job needs; `SqliteManifest` implements it in
 `OUT/.newsclaims/manifest.sqlite`. Progress is durable at each `checkpoint()` (one SQLite
@@ -16,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +29,8 @@ KINDS: tuple[Kind, ...] = ("article", "claim", "error", "warning")
 
 STATE_DIR = ".newsclaims"
 MANIFEST_FILE = "manifest.sqlite"
-FORMAT = "2"
+FORMAT = "3"
+"""The manifest layout: 3 keeps lines compressed; an older manifest is started over."""
 
 
 class OutputBusy(RuntimeError):
@@ -129,7 +133,7 @@ CREATE TABLE IF NOT EXISTS lines (
     unit TEXT NOT NULL,
     n INTEGER NOT NULL,
     kind INTEGER NOT NULL,
-    line TEXT NOT NULL,
+    line BLOB NOT NULL,
     PRIMARY KEY (unit, n)
 ) WITHOUT ROWID;
 """
@@ -220,7 +224,7 @@ class SqliteManifest:
         self._next[key] = n + 1
         self._db.execute(
             "INSERT INTO lines (unit, n, kind, line) VALUES (?, ?, ?, ?)",
-            (key, n, KINDS.index(kind), line),
+            (key, n, KINDS.index(kind), zlib.compress(line.encode("utf-8"))),
         )
 
     def finish(self, key: str, counts: Counts) -> None:
@@ -234,7 +238,7 @@ class SqliteManifest:
     def lines(self, key: str) -> Iterator[tuple[Kind, str]]:
         cursor = self._db.execute("SELECT kind, line FROM lines WHERE unit = ? ORDER BY n", (key,))
         for kind, line in cursor:
-            yield KINDS[kind], line
+            yield KINDS[kind], zlib.decompress(line).decode("utf-8")
 
     def unseen(self) -> Iterator[UnitState]:
         cursor = self._db.execute(

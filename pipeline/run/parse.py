@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from newsclaims.extraction.claims import article_record, claims_of
 from newsclaims.extraction.components.base import failures
+from newsclaims.extraction.doctext import release
 from newsclaims.extraction.tokens import make_doc
 from newsclaims.models import Article, InputError
 from newsclaims.run.results import Result, unprocessed
@@ -51,7 +52,9 @@ def process(
         if problems:
             yield unprocessed(article, problems)
             continue
-        yield Result(article_record(article, doc), claims_of(doc, article))
+        result = Result(article_record(article, doc), claims_of(doc, article))
+        release(doc)
+        yield result
 
 
 def _too_long(chars: int) -> str:

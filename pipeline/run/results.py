@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsclaims.ingest.walk import FileEntry
 from newsclaims.models import Article, Claim, InputError
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """An input file for the engine to read as well as parse (a local worker reads its own
+    files, so the main process only walks, hashes and writes): its items after the first
+    `skip` (those a killed run committed)."""
+
+    entry: FileEntry
+    reference_date: dt.date | None = None
+    skip: int = 0
 
 
 @dataclass

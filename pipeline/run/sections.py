@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from newsclaims.extraction.claims import claims_of
 from newsclaims.extraction.components.base import failures
+from newsclaims.extraction.doctext import release
 from newsclaims.extraction.tokens import make_doc
 from newsclaims.models import Article
 from newsclaims.run.results import Result, unprocessed
@@ -75,5 +76,6 @@ def process_long(article: Article, *, nlp: Language):
         figures += [shifted(f, start) for f in doc._.figures or []]
         dates += [shifted(d, start) for d in doc._.dates or []]
         claims += [shifted(c, start) for c in claims_of(doc, article, repeats=repeats)]
+        release(doc)
     record = article.model_copy(update={"figures": figures, "dates": dates})
     return Result(record, claims)

@@ -1,5 +1,7 @@
-"""Idempotent loading: one transaction per article, keyed by the stable ids (prefixed by a
-namespace when one is given: see rows.py).
+"""Idempotent loading, keyed by the stable ids (prefixed by a namespace when one is given:
+see rows.py): `load` commits once per `LOAD_BATCH` articles, each article in a savepoint of
+its own, so that one commit (and its fsync) serves many articles and an article the
+database refuses still leaves the others of its batch.
 
 An article whose record and claims are unchanged (same `record_hash`) is not touched; a
 new one is inserted; a changed one (new text, or new extraction) has its row updated and
@@ -12,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -142,24 +144,31 @@ def write_article(
     Returns ("added" | "replaced" | "unchanged", decisions orphaned by this write).
     Claims are kept in text order, whatever order they came in.
     """
+    with store.writing() as conn:
+        return _write(conn, article, claim_list, namespace=namespace)
+
+
+def _write(
+    conn: Connection, article: Article, claim_list: list[Claim], *, namespace: str
+) -> tuple[str, list]:
+    """`write_article` inside a transaction the caller holds."""
     claim_list = sorted(claim_list, key=lambda c: (c.start, c.end, c.id))
     rows = article_rows(article, claim_list, loaded_at=now(), namespace=namespace)
     key = rows.article["id"]
-    with store.writing() as conn:
-        current = conn.execute(select(articles.c.record_hash).where(articles.c.id == key)).scalar()
-        if current == rows.article["record_hash"]:
-            return "unchanged", []
-        if current is None:
-            conn.execute(insert(articles).values(rows.article))
-            old_speakers: set[str] = set()
-            outcome = "added"
-        else:
-            old_speakers = _delete_children(conn, key)
-            conn.execute(update(articles).where(articles.c.id == key).values(rows.article))
-            outcome = "replaced"
-        _insert_rows(conn, rows)
-        _prune_speakers(conn, old_speakers - set(rows.speakers))
-        orphaned = _orphans(conn, key, {scoped(namespace, c.id) for c in claim_list})
+    current = conn.execute(select(articles.c.record_hash).where(articles.c.id == key)).scalar()
+    if current == rows.article["record_hash"]:
+        return "unchanged", []
+    if current is None:
+        conn.execute(insert(articles).values(rows.article))
+        old_speakers: set[str] = set()
+        outcome = "added"
+    else:
+        old_speakers = _delete_children(conn, key)
+        conn.execute(update(articles).where(articles.c.id == key).values(rows.article))
+        outcome = "replaced"
+    _insert_rows(conn, rows)
+    _prune_speakers(conn, old_speakers - set(rows.speakers))
+    orphaned = _orphans(conn, key, {scoped(namespace, c.id) for c in claim_list})
     return outcome, orphaned
 
 
@@ -244,27 +253,44 @@ def load_output(store: Store, outdir: Path, *, namespace: str = "") -> LoadRepor
 
     An article whose records the database refuses (a duplicate claim id) is a problem and
     the load goes on; any other database error (read-only, disk full, connection lost)
-    stops the load at that article (`database_error`): what was written stays, and loading
-    again later carries on, as unchanged articles are skipped.
+    stops the load at that article's batch (`database_error`): the batches committed before
+    it stay, and loading again later carries on, as unchanged articles are skipped.
     """
     check_namespace(namespace)
     for name in (ARTICLES, CLAIMS):
         if not (outdir / name).is_file():
             raise FileNotFoundError(f"{outdir / name} is missing: is {outdir} an extract output?")
     report = LoadReport()
-    for article, mine in _claims_in_step(outdir, report):
+    pairs = _claims_in_step(outdir, report)
+    while batch := list(islice(pairs, LOAD_BATCH)):
+        done = LoadReport()  # counted into the report once its batch is committed
+        article = batch[0][0]
         try:
-            outcome, orphaned = write_article(store, article, mine, namespace=namespace)
-        except (IntegrityError, DataError) as error:  # this article's records: skip it
-            report.problems.append(f"{article.source}: not written ({problem(error)})")
-            continue
+            with store.writing() as conn:
+                for article, mine in batch:
+                    try:
+                        with conn.begin_nested():
+                            outcome, orphaned = _write(conn, article, mine, namespace=namespace)
+                    except (IntegrityError, DataError) as error:  # this article's records
+                        done.problems.append(f"{article.source}: not written ({problem(error)})")
+                        continue
+                    setattr(done, outcome, getattr(done, outcome) + 1)
+                    done.claims += len(mine)
+                    done.orphaned.extend(orphaned)
         except SQLAlchemyError as error:  # the database itself: the next would fail too
+            # The batch is rolled back: loading again carries on from its first article.
             report.database_error = f"{article.source}: {problem(error)}"
             break
-        setattr(report, outcome, getattr(report, outcome) + 1)
-        report.claims += len(mine)
-        report.orphaned.extend(orphaned)
+        for name in ("added", "replaced", "unchanged", "claims"):
+            setattr(report, name, getattr(report, name) + getattr(done, name))
+        report.problems.extend(done.problems)
+        report.orphaned.extend(done.orphaned)
     return report
+
+
+LOAD_BATCH = 200
+"""Articles per transaction of `load`: one commit per article (each an fsync) held SQLite
+and PostgreSQL to about 2,200 rows/s."""
 
 
 class DbSink:

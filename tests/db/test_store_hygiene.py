@@ -174,9 +174,11 @@ def test_cli_db_messages_never_show_the_password(tmp_path, out_v1, command, db):
     assert "s3cr" not in result.output and "***" in result.output
 
 
-def test_cli_load_exits_3_when_postgresql_refuses_writes_halfway(pg_url, tmp_path):
-    """The server turns read-only after the first article (as a failover or a full disk
-    does): load stops with exit 3, keeps what it wrote, and carries on once it can."""
+def test_cli_load_exits_3_when_postgresql_refuses_writes_halfway(pg_url, tmp_path, monkeypatch):
+    """The server turns read-only after the first batch (as a failover or a full disk
+    does): load stops with exit 3, keeps what it committed, and carries on once it can.
+    One article a batch here, so that the first article is a committed batch."""
+    monkeypatch.setattr(store_load, "LOAD_BATCH", 1)
     name = make_url(pg_url).database
     admin = create_engine(
         make_url(pg_url).set(drivername="postgresql+psycopg", database="postgres"),
@@ -195,21 +197,23 @@ def test_cli_load_exits_3_when_postgresql_refuses_writes_halfway(pg_url, tmp_pat
                 {"name": name},
             )
 
-    real = store_load.write_article
+    from newsclaims.store.engine import Store
+
+    real = Store.writing
     calls = []
 
-    def then_read_only(*args, **kwargs):
-        if len(calls) == 1:
+    def then_read_only(self):
+        if len(calls) == 1:  # after the first batch's commit, before the second begins
             read_only(True)
-        calls.append(args[1].source)
-        return real(*args, **kwargs)
+        calls.append(1)
+        return real(self)
 
     out = output_dir(tmp_path / "out", budget(), acme(version_one()[0][0].text))
     try:
-        store_load.write_article = then_read_only
+        monkeypatch.setattr(Store, "writing", then_read_only)
         result = runner.invoke(app, ["load", str(out), "--db", pg_url])
     finally:
-        store_load.write_article = real
+        monkeypatch.setattr(Store, "writing", real)
         read_only(False)
         admin.dispose()
     assert result.exit_code == 3, result.output
@@ -314,4 +318,24 @@ def test_review_page_works_on_namespaced_claims(tmp_path):
         assert client.get(f"/api/claims/{keys[0]}").json()["status"] == "pending"
         page = client.get("/", params={"claim": keys[1], "status": "all"}).text
         assert f'data-claim="{keys[1]}"' in page and "run-b:policy/budget.txt" in page
+    store.close()
+
+
+def test_store_load_commits_once_per_batch(db_url, tmp_path, monkeypatch):
+    """`load` commits (and syncs) once per LOAD_BATCH articles, not once per article; loading
+    again is still idempotent."""
+    from sqlalchemy import event
+
+    out = output_dir(tmp_path / "out", budget(), acme(version_one()[0][0].text))
+    store = open_store(db_url)
+    commits = []
+    event.listen(store.engine, "commit", lambda conn: commits.append(1))
+    report = load_output(store, out)
+    assert (report.added, len(commits)) == (2, 1)
+    monkeypatch.setattr(store_load, "LOAD_BATCH", 1)
+    commits.clear()
+    again = load_output(store, out)
+    assert (again.unchanged, len(commits)) == (2, 2)
+    assert row_counts(store)["articles"] == 2
+    metadata.drop_all(store.engine)
     store.close()

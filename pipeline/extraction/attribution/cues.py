@@ -10,6 +10,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from newsclaims.extraction.doctext import lowers, tokens
 from newsclaims.patterns import lexicon
 
 CUE_KINDS = ("speech", "clause", "quote", "object", "that")
@@ -92,8 +93,9 @@ def cue_of(token: Token, *, parsed: bool) -> tuple[str, str] | None:
 
 def according_to(sent: Span) -> list[Token]:
     """Tokens `according` of `according to X` in a sentence."""
+    low = lowers(sent.doc)
     return [
-        t
-        for t in sent
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
+        tokens(sent.doc)[i]
+        for i in range(sent.start, sent.end)
+        if low[i] == "according" and i + 1 < len(low) and low[i + 1] == "to"
     ]

@@ -20,6 +20,7 @@ from newsclaims.extraction.attribution.entities import (
     Registry,
     extend_org,
 )
+from newsclaims.extraction.doctext import entity_of, tokens
 from newsclaims.models import Mention, Speaker
 from newsclaims.patterns import lexicon
 
@@ -132,7 +133,7 @@ class SpeakerResolver:
 
     def _token_at(self, offset: int) -> Token | None:
         if self._tokens_at is None:
-            self._tokens_at = {t.idx: t for t in self.doc}
+            self._tokens_at = {t.idx: t for t in tokens(self.doc)}
         return self._tokens_at.get(offset)
 
     # -- parsed docs ---------------------------------------------------------------------
@@ -575,10 +576,7 @@ def entity_containing(token: Token) -> Span | None:
     """The entity of `doc.ents` that the token is part of, if any."""
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return entity_of(token.doc)[token.i]
 
 
 def _entity_at(token: Token) -> Span | None:

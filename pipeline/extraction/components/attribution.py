@@ -31,7 +31,7 @@ from newsclaims.extraction.attribution.cues import (
 )
 from newsclaims.extraction.attribution.speakers import Found, SpeakerResolver
 from newsclaims.extraction.components.base import Component
-from newsclaims.extraction.doctext import doc_text, has_parse
+from newsclaims.extraction.doctext import doc_text, has_parse, lowers, tokens
 from newsclaims.extraction.extensions import CREDITS, NON_CLAIM, QUOTES
 from newsclaims.extraction.intervals import Intervals
 from newsclaims.models import Speaker, Target
@@ -423,7 +423,13 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
     out: list[Cue] = []
     doc = sent.doc
     quoted = Intervals(inside)
-    for tok in sent:
+    toks = tokens(doc)
+    forms = None if parsed else cue_forms()
+    low = lowers(doc)
+    for i in range(sent.start, sent.end):
+        if forms is not None and low[i] not in forms:
+            continue  # without a parse only a cue verb's forms can be cues (`cue_of`)
+        tok = toks[i]
         if quoted.contains(tok.idx):
             continue
         hit = cue_of(tok, parsed=parsed)
@@ -439,7 +445,7 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
                 continue
             out.append(Cue(tok, lemma, subject, content))
         else:
-            if kind != "speech" and tok.i > sent.start and doc[tok.i - 1].lower_ in _BE:
+            if kind != "speech" and i > sent.start and low[i - 1] in _BE:
                 continue  # passive: `owners will be notified`, `residents were asked`
             subject = _blank_subject(sent, tok)
             if subject is None:

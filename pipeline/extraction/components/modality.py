@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsclaims.extraction.components.attribution import Statement
 from newsclaims.extraction.components.base import Component
+from newsclaims.extraction.doctext import lowers
 from newsclaims.patterns import lexicon
 
 _FUTURE_AUX = frozenset(
@@ -200,13 +201,14 @@ def modality_unparsed(doc: Doc, stmt: Statement) -> str:
     if stmt.cue_token is not None and stmt.speaker and stmt.speaker.mention:
         if stmt.speaker.mention.start <= stmt.start + 1:  # `X said (that) ...`
             start = max(0, stmt.cue_token - span.start)
-    for i, tok in enumerate(span[start:], start):
-        word = tok.lower_
-        nxt = span[i + 1].lower_ if i + 1 < len(span) else ""
+    low = lowers(doc)[span.start : span.end]
+    for i in range(start, len(low)):
+        word = low[i]
+        nxt = low[i + 1] if i + 1 < len(low) else ""
         if word in forms:
             if forms[word] == "forecast" and word in _FUTURE_AUX:
                 # An outer `would` over a goal verb: `would aim to`, `would like to`.
-                after = [t.lower_ for t in span[i + 1 : i + 4]]
+                after = low[i + 1 : i + 4]
                 if any(forms.get(w) == "goal" for w in after[:2]) or (
                     after[:1] and after[0] in _WISH and after[1:2] == ["to"]
                 ):

@@ -30,7 +30,8 @@ from newsclaims.extraction.attribution.entities import (
     extend_org,
 )
 from newsclaims.extraction.components.base import Component
-from newsclaims.extraction.doctext import doc_text, has_ents
+from newsclaims.extraction.doctext import doc_text, has_ents, lowers, tokens
+from newsclaims.extraction.doctext import words as doc_words
 from newsclaims.extraction.extensions import NON_CLAIM
 from newsclaims.patterns import lexicon
 
@@ -156,36 +157,38 @@ class RegistryBuilder(Component):
         apposition (`Wang Lianjun, Huawei's director of ...,`)."""
         given = lexicon.table("attribution/given_names.txt")
         titles = lexicon.words("attribution/titles.txt")
+        org_nouns = lexicon.words("attribution/org_nouns.txt")
+        toks, texts, low = tokens(doc), doc_words(doc), lowers(doc)
+        match = _NAME_TOKEN.match
         i = 0
         n = len(doc)
         while i < n:
-            tok = doc[i]
-            if not _NAME_TOKEN.match(tok.text) or tok.lower_ in titles:
+            if not match(texts[i]) or low[i] in titles:
                 i += 1
                 continue
             j = _name_run_end(doc, i)
-            words = [t.text for t in doc[i:j]]
+            words = texts[i:j]
             # `chief executive Mary Barra`; not `Energy Information Administration`, where
             # the capitalised "title" word is part of the name.
-            prev = doc[i - 1].text if i > 0 and doc[i - 1].is_lower else ""
+            prev = texts[i - 1] if i > 0 and toks[i - 1].is_lower else ""
             apposition = _blank_apposition(doc, j, titles)
-            connected = any(t.is_lower for t in doc[i:j])  # `Ministry of Commerce`
+            connected = any(toks[k].is_lower for k in range(i, j))  # `Ministry of Commerce`
             if (
                 not connected
                 and j - i >= 2
                 and (words[0].lower() in given or prev in titles or apposition)
             ):
-                entity = registry.add_person(" ".join(words), at=tok.idx, label=None)
+                entity = registry.add_person(" ".join(words), at=toks[i].idx, label=None)
                 if entity is not None:
                     title, org = apposition or _descriptor_before(doc, i, registry)
                     entity.describe(title, org)
             elif _blank_organization(doc, i, j):
-                entity = registry.add_organization(doc[i:j].text, at=tok.idx, label=None)
-                if entity is not None and j + 2 < n and doc[j].text == ",":
+                entity = registry.add_organization(doc[i:j].text, at=toks[i].idx, label=None)
+                if entity is not None and j + 2 < n and texts[j] == ",":
                     # `NIO, the Chinese carmaker,`: `the carmaker` may refer back to it.
-                    for t in doc[j + 1 : j + 6]:
-                        if t.lower_ in lexicon.words("attribution/org_nouns.txt"):
-                            entity.nouns.add(t.lower_)
+                    for word in low[j + 1 : j + 6]:
+                        if word in org_nouns:
+                            entity.nouns.add(word)
                             break
             i = j
 
@@ -205,13 +208,17 @@ def _surname_mentions(doc: Doc, registry: Registry) -> None:
     if not surnames:
         return
     tagged = doc.has_annotation("TAG")
-    for token in doc:
-        people = surnames.get(token.lower_)
-        if not people or len(people) != 1 or token.ent_type_:
+    texts = doc_words(doc)
+    for i, word in enumerate(lowers(doc)):
+        people = surnames.get(word)
+        if not people or len(people) != 1:
             continue
-        if (tagged and token.pos_ != "PROPN") or not token.text[:1].isupper():
+        token = tokens(doc)[i]
+        if token.ent_type_:
             continue
-        if token.i > 0 and doc[token.i - 1].text[:1].isupper():
+        if (tagged and token.pos_ != "PROPN") or not texts[i][:1].isupper():
+            continue
+        if i > 0 and texts[i - 1][:1].isupper():
             continue  # the end of a longer name, already a mention
         entity = people[0]
         if token.idx > entity.mentions[0] and token.idx not in entity.mentions:
@@ -221,12 +228,13 @@ def _surname_mentions(doc: Doc, registry: Registry) -> None:
 def _name_run_end(doc: Doc, i: int) -> int:
     """End of a run of capitalised words from token `i`, through `of`/`and` inside names
     (`Society of Motor Manufacturers and Traders`), at most eight words."""
-    n = len(doc)
+    texts = doc_words(doc)
+    n = len(texts)
     j = i
     while j < n and j - i < 8:
-        if _NAME_TOKEN.match(doc[j].text):
+        if _NAME_TOKEN.match(texts[j]):
             j += 1
-        elif doc[j].lower_ in _CONNECTORS and j + 1 < n and _NAME_TOKEN.match(doc[j + 1].text):
+        elif lowers(doc)[j] in _CONNECTORS and j + 1 < n and _NAME_TOKEN.match(texts[j + 1]):
             j += 1
         else:
             break
@@ -240,27 +248,29 @@ def _blank_organization(doc: Doc, i: int, j: int) -> bool:
     (`Kestrel said`)."""
     from newsclaims.extraction.attribution.cues import cue_forms
 
-    n = len(doc)
+    texts, low = doc_words(doc), lowers(doc)
+    n = len(texts)
     org_nouns = lexicon.words("attribution/org_nouns.txt")
-    if doc[j - 1].lower_ in lexicon.words("attribution/org_name_words.txt"):
+    if low[j - 1] in lexicon.words("attribution/org_name_words.txt"):
         return True
-    if i > 0 and doc[i - 1].lower_ in org_nouns:
+    if i > 0 and low[i - 1] in org_nouns:
         return True
-    if j + 2 < n and doc[j].text == "," and doc[j + 1].lower_ in ("the", "a", "an"):
-        if any(t.lower_ in org_nouns for t in doc[j + 2 : j + 6]):
+    if j + 2 < n and texts[j] == "," and low[j + 1] in ("the", "a", "an"):
+        if any(word in org_nouns for word in low[j + 2 : j + 6]):
             return True
-    return j < n and doc[j].lower_ in cue_forms() and not doc[i].is_sent_start
+    return j < n and low[j] in cue_forms() and not tokens(doc)[i].is_sent_start
 
 
 def _blank_apposition(doc: Doc, j: int, titles: frozenset[str]) -> tuple[str | None, str | None]:
     """`, Huawei's director of strategy,` / `, chief executive of General Motors,` after a
     name ending at token `j`: (title, organisation), or () when there is none."""
-    if j >= len(doc) or doc[j].text != ",":
+    texts = doc_words(doc)
+    if j >= len(texts) or texts[j] != ",":
         return ()
     k = j + 1
-    while k < len(doc) and doc[k].text not in {",", ".", ";", "(", ")", "\u2014"} and k - j < 16:
+    while k < len(texts) and texts[k] not in {",", ".", ";", "(", ")", "\u2014"} and k - j < 16:
         k += 1
-    segment = list(doc[j + 1 : k])
+    segment = tokens(doc)[j + 1 : k]
     if not segment or not any(t.lower_ in titles for t in segment):
         return ()
     org = None

@@ -25,7 +25,14 @@ from newsclaims.extraction.attribution.speakers import (
 )
 from newsclaims.extraction.components.attribution import Statement
 from newsclaims.extraction.components.base import Component
-from newsclaims.extraction.doctext import doc_text, has_parse, written_mid_sentence
+from newsclaims.extraction.doctext import (
+    doc_text,
+    has_parse,
+    lowers,
+    tokens,
+    written_mid_sentence,
+)
+from newsclaims.extraction.doctext import words as doc_words
 from newsclaims.models import Target
 from newsclaims.patterns import lexicon
 
@@ -467,14 +474,15 @@ def target_unparsed(doc: Doc, stmt: Statement, registry: Registry) -> Target | N
         before_cue = doc[span.start : cue].text
         if stmt.speaker and stmt.speaker.mention and stmt.speaker.mention.start <= span.start_char:
             start = cue + 1
-            if start < span.end and doc[start].lower_ == "that":
+            if start < span.end and lowers(doc)[start] == "that":
                 start += 1
         elif "," not in before_cue:
             start = cue + 1
-    while start < span.end and (doc[start].is_punct or doc[start].is_space):
+    toks, texts = tokens(doc), doc_words(doc)
+    while start < span.end and (toks[start].is_punct or toks[start].is_space):
         start += 1
     end = start
-    while end < span.end and doc[end].text[:1].isupper() and not doc[end].is_punct:
+    while end < span.end and texts[end][:1].isupper() and not toks[end].is_punct:
         end += 1
     if end == start:
         return None

@@ -20,9 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from newsclaims.extraction.nlp import shared_nlp
+from newsclaims.ingest import read_entry
 from newsclaims.models import Article, InputError
 from newsclaims.run.parse import process
-from newsclaims.run.results import Result
+from newsclaims.run.results import FileTask, Result
 
 log = logging.getLogger("newsclaims.parallel")
 
@@ -35,6 +36,10 @@ class Outcome:
     claims: tuple[str, ...] = ()
     error: str | None = None
     words: int = 0
+    read_error: bool = False
+    """`error` came from reading the file (a `FileTask`), not from parsing an article."""
+    warning: bool = False
+    """A read error of level warning: the article is still read."""
 
 
 def _outcome(item: Result | InputError) -> Outcome:
@@ -55,14 +60,41 @@ def _failed(article: Article, error: BaseException) -> Outcome:
     return Outcome(error=InputError(source=article.source, error=message).model_dump_json())
 
 
-def parse_chunk(articles: list[Article], model: str | None, batch_size: int) -> list[Outcome]:
+def parse_chunk(
+    articles: list[Article | FileTask], model: str | None, batch_size: int
+) -> list[Outcome | list[Outcome]]:
     """The outcome of every article of a chunk, in order; an article that breaks the parse
-    becomes an error line and the others of its chunk are parsed again one by one."""
+    becomes an error line and the others of its chunk are parsed again one by one. A
+    `FileTask` is read here and gives the list of its items' outcomes, read errors
+    included."""
     nlp = shared_nlp(model)
-    outcomes = _parse(articles, nlp, batch_size)
+    tasks = [_read(item) if isinstance(item, FileTask) else item for item in articles]
+    flat = [a for item in tasks for a in (item if isinstance(item, list) else [item])]
+    parsed = iter(_parse([a for a in flat if isinstance(a, Article)], nlp, batch_size))
+    outcomes: list[Outcome | list[Outcome]] = []
+    for item in tasks:
+        if isinstance(item, list):
+            outcomes.append([next(parsed) if isinstance(a, Article) else a for a in item])
+        else:
+            outcomes.append(next(parsed))
     if len(nlp.vocab.strings) > VOCAB_LIMIT:
         shared_nlp.cache_clear()  # the next chunk loads a fresh pipeline
     return outcomes
+
+
+def _read(task: FileTask) -> list[Article | Outcome]:
+    """A file's articles, and its read errors as outcomes, after the first `task.skip`."""
+    items = [
+        item
+        for item in read_entry(task.entry, reference_date=task.reference_date)
+        if isinstance(item, Article | InputError)
+    ][task.skip :]
+    return [
+        item
+        if isinstance(item, Article)
+        else Outcome(error=item.model_dump_json(), read_error=True, warning=item.level == "warning")
+        for item in items
+    ]
 
 
 VOCAB_LIMIT = 1_000_000

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newsclaims.models import Article
     from newsclaims.run.engines.chunks import Outcome
+    from newsclaims.run.results import FileTask
 
 log = logging.getLogger("newsclaims.parallel")
 STOP_SECONDS = 10.0
@@ -55,15 +56,20 @@ def parse_chunk(articles: list[Article], model: str | None, batch_size: int) -> 
     return parse(articles, model, batch_size)
 
 
-def _worker_died(article: Article) -> Outcome:
+def _worker_died(article: Article | FileTask) -> Outcome | list[Outcome]:
     from newsclaims.models import InputError
     from newsclaims.run.engines.chunks import Outcome
+    from newsclaims.run.results import FileTask
 
     message = (
         "The worker process parsing this article died twice (killed, or out of memory); "
         "the article was left out. Run it alone with --workers 1 to see what happens, "
         "or check the machine's memory."
     )
+    if isinstance(article, FileTask):  # the file's one error line
+        return [
+            Outcome(error=InputError(source=article.entry.source, error=message).model_dump_json())
+        ]
     return Outcome(error=InputError(source=article.source, error=message).model_dump_json())
 
 
@@ -72,14 +78,18 @@ class LocalEngine:
 
     def __init__(self, *, model: str | None, batch_size: int, workers: int = 1) -> None:
         self.model, self.batch_size, self.workers = model, batch_size, max(1, workers)
+        # Worker processes read their own input files (`FileTask`): the main process only
+        # walks, hashes and writes, and is no longer the bottleneck once parsing is cheap.
+        self.reads_files = self.workers > 1
         self._pool: ProcessPoolExecutor | None = None
+        self._broken = False  # a pool broke (a worker died) during this run
         self.load_seconds = 0.0
 
     def __enter__(self) -> LocalEngine:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._stop()
+        self._stop(final=True)
 
     def map(self, chunks: Iterable[list[Article]]) -> Iterator[list[Outcome]]:
         if self.workers == 1:
@@ -103,7 +113,7 @@ class LocalEngine:
             while pending:
                 yield self._next(pending)
         finally:
-            self._stop()
+            self._stop(final=True)
 
     def _submit(self, chunk: list[Article]):
         if self._pool is None:  # started on the first chunk to parse: none for an unchanged folder
@@ -149,11 +159,12 @@ class LocalEngine:
 
     def _restart(self, pending: deque[list]) -> None:
         """Drop a broken pool; the chunks in flight are submitted again in their turn."""
+        self._broken = True
         self._stop()
         for item in pending:
             item[1] = None
 
-    def _stop(self) -> None:
+    def _stop(self, *, final: bool = False) -> None:
         """Shut the pool down without waiting forever: a worker killed while it held the
         task queue's lock leaves its siblings blocked on that lock, so a worker that has not
         exited `STOP_SECONDS` after the shutdown is killed."""
@@ -169,3 +180,31 @@ class LocalEngine:
                 log.warning("worker %s did not stop; killing it", process.pid)
                 process.kill()
                 process.join(1)
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(max(0.0, deadline - time.monotonic()))
+        del pool, processes
+        if final and not self._broken:
+            # After a worker died, the broken pool's queues may still hold semaphores: the
+            # tracker stays to clean them up at exit.
+            _stop_resource_tracker()
+
+
+def _stop_resource_tracker() -> None:
+    """End multiprocessing's resource tracker, a process the first pool started that would
+    otherwise outlive the run (it exits only when it reads the end of its pipe, after the
+    run's exit: an orphan in the run's process group). The pool's queues are collected
+    first, so that nothing registers with the tracker again and starts a new one."""
+    import gc
+    from multiprocessing import resource_tracker
+
+    tracker = getattr(resource_tracker, "_resource_tracker", None)
+    if getattr(tracker, "_pid", None) is None:
+        return  # none, or the tracker of a parent process (this run is itself a worker)
+    gc.collect()
+    stop = getattr(tracker, "_stop", None)
+    if stop is not None:
+        try:
+            stop()
+        except (OSError, ChildProcessError) as error:  # already gone
+            log.debug("resource tracker: %s", error)
