@@ -64,7 +64,7 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
             if tense in ("past", "present") and _forward_lead(text, c):
                 tense = "future"  # `payable Dec. 7`, `extended its offer to Nov. 20`
             elif tense == "present" and c.kind in _SCHEDULED_KINDS and not _price_of(text, c):
-                if _POSSESSIVE.match(text, c.end):
+                if _PRICE_AFTER.match(text, c.end):
                     # `before Friday's purchases`, `follows Tuesday's declaration`: the day
                     # names a noun's event, which the present verb does not place: nearest P
                     tense = None
@@ -164,8 +164,7 @@ def _of_results(doc: Doc, text: str, c: Candidate, parsed: bool) -> bool:
 
 
 _PRICE_BEFORE = re.compile(r"([A-Za-z]+)(?:\s+(?:of|at)\s+[^\s,;]+)?\s+$")  # `price of HK$46.15`
-_PRICE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")
-_POSSESSIVE = re.compile(r"['’]s\s+[A-Za-z]")
+_PRICE_AFTER = re.compile(r"['’]s\s+([A-Za-z]+)")  # also any possessive before a noun
 
 
 def _price_of(text: str, c: Candidate) -> bool:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from newsclaims.extraction.figures.lexicon import SP, Lexicon, UnitEntry
+from newsclaims.extraction.figures.lexicon import MONEY_SHAPE, SP, Lexicon, UnitEntry
 from newsclaims.extraction.figures.nouns import singularize
 
 _LEFT = 64  # characters of left context a reader looks at
@@ -83,11 +83,7 @@ def currency_before(text: str, start: int, lex: Lexicon) -> Found | None:
     return Found(code, lo + m.start(), start, m.group("sign"))
 
 
-# An amount a one-letter prefix (`R` for the rand) can stand before: thousands separators,
-# decimals or a scale word (`R500,000`, `R2.5bn`, `R30 million`), not a bare code (`R32`).
-_MONEY_SHAPED = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?!\d)|\d+\.\d+|\d+[ \u00a0]?(?:m|bn|k|million|billion|trillion)(?![\w])"
-)
+_MONEY_SHAPED = re.compile(MONEY_SHAPE)  # what a spaced one-letter prefix (`R 500,000`) opens
 
 
 def comparator_before(text: str, start: int, lex: Lexicon) -> Found | None:

@@ -39,6 +39,14 @@ ONE_POINT_UNIT = rf"(?i:(?:percentage|basis){SP}+points?)"
 ATTACHED_ONLY = frozenset({"x", "pc"})
 
 
+# An amount a one-letter currency prefix (`R` for the rand) may open: thousands separators,
+# decimals or a scale word (`R500,000`, `R2.5bn`, `R30 million`), never a bare code (`R32`).
+MONEY_SHAPE = (
+    r"\d{1,3}(?:,\d{3})+(?!\d)|\d+\.\d+"
+    r"|\d+[ \u00a0]?(?:m|bn|k|million|billion|trillion)(?![\w])"
+)
+
+
 @cache
 def load(name: str) -> dict[str, Any]:
     """One data file of `pipeline/patterns/figures/`, parsed (cached; do not mutate)."""
@@ -402,11 +410,7 @@ def lexicon() -> Lexicon:
         "(?<=" + "|".join(sorted(ps)) + ")" for _, ps in sorted(by_length.items(), reverse=True)
     )
     if one_letter:
-        money_shape = (
-            r"(?=\d{1,3}(?:,\d{3})+(?!\d)|\d+\.\d+"
-            r"|\d+[ \u00a0]?(?:m|bn|k|million|billion|trillion)(?![\w]))"
-        )
-        glued_prefix += "|(?<=" + "|".join(sorted(one_letter)) + ")" + money_shape
+        glued_prefix += "|(?<=" + "|".join(sorted(one_letter)) + f")(?={MONEY_SHAPE})"
     digit_atom = (
         rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?:(?<=[Mm]inus-)|(?<=[Ss]ub-)|(?<![A-Za-z]-))"
         rf"(?<![A-Za-z]\d-)(?:{digits})"
