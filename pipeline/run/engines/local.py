@@ -183,6 +183,10 @@ class LocalEngine:
         manager = getattr(pool, "_executor_manager_thread", None)
         if manager is not None:
             manager.join(max(0.0, deadline - time.monotonic()))
+        # Reap every child process that has ended (`active_children` polls them), also one
+        # the pool started after the snapshot above: unreaped, it would outlive the run as a
+        # zombie in its process group. Children still running are left alone.
+        multiprocessing.active_children()
         del pool, processes
         if final and not self._broken:
             # After a worker died, the broken pool's queues may still hold semaphores: the
