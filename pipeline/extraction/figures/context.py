@@ -128,12 +128,23 @@ def change_before(text: str, start: int, lex: Lexicon) -> Found | None:
                 return None  # "make up a fifth of revenue"
             if before is not None and before.lower() in lex.particle_blockers:
                 strength = "particle"
+            if word in lex.pause_adverbs and not _after_pause(text, lo + m.start("chg"), lex):
+                return None  # "laid off 5% of staff": a particle; ", off $1" is a fall
         return Found(direction, lo + m.start("chg"), start, strength + ("+by" if by else ""))
     m = lex.change_noun_of_re.search(window)
     if m is not None:
         direction = lex.change_nouns[m.group("noun").lower()]
         return Found(direction, lo + m.start("noun"), start, "noun")
     return None
+
+
+def _after_pause(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the word at `start` follows a comma or semicolon, or a form of `be`."""
+    before = text[max(0, start - 2) : start].rstrip()
+    if before.endswith((",", ";")):
+        return True
+    prev = prev_word(text, start)
+    return prev is not None and prev.lower() in lex.pause_verbs
 
 
 # --- right ---------------------------------------------------------------------------

@@ -82,6 +82,7 @@ _POWER_OF_TEN = re.compile(
 )
 _SLASH_MEASURE = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/])")
 _HYPHEN_UNIT = re.compile(r"-[a-z]")
+_WHOLE_BEFORE = re.compile(r"(?<![\d.,/])\d{1,4} $")  # "112 5/8": a price in eighths
 _SLASH_FRACTION = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?P<of>{SP}+of{SP})")
 _SYMBOL_CMP = {"~": "~", "≈": "~", "<": "<", ">": ">", "≤": "<=", "≥": ">="}
 # a comparator symbol before a number, with a space or none: "~5%", ">= 30", "< = 100", "=<3"
@@ -156,6 +157,7 @@ def find_figures(doc: Doc, *, skip: Sequence[tuple[int, int]] = ()) -> list[Figu
                 prev is not None
                 and prev.plain_int
                 and "/" in text[q.num_start : q.num_end]
+                and q.unit != "%"
                 and text[prev.end : q.start] == " "
             ):  # "10 1/2 miles": a whole number and a fraction
                 prev.value += q.value
@@ -321,7 +323,8 @@ def _digits(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
 
 def _slash_fraction(text: str, start: int, num_end: int, lex: Lexicon) -> _Q | None:
     """A written fraction: `1/3 of the budget` -> 33.33 % (a share of a whole); `1/4 mile`,
-    `1/2 cup` -> 0.25, 0.5 of the unit of measure after it (not a date, not 24/7)."""
+    `1/2 cup` -> 0.25, 0.5 of the unit of measure after it, or the part of a mixed number
+    (`surged 4 5/8 to 112 5/8`: stock prices in eighths); not a date, not 24/7."""
     m = _SLASH_FRACTION.match(text, start)
     if m is not None:
         a, b = int(m.group("a")), int(m.group("b"))
@@ -335,7 +338,12 @@ def _slash_fraction(text: str, start: int, num_end: int, lex: Lexicon) -> _Q | N
     a, b = int(m.group("a")), int(m.group("b"))
     if not 0 < a < b or b not in lex.slash_denominators:
         return None
-    if ctx.unit_after(text, m.end(), lex) is None and not _HYPHEN_UNIT.match(text, m.end()):
+    whole = _WHOLE_BEFORE.search(text, max(0, start - 6), start) is not None
+    if (
+        not whole
+        and ctx.unit_after(text, m.end(), lex) is None
+        and not _HYPHEN_UNIT.match(text, m.end())
+    ):
         return None
     return _Q(start, m.end(), start, m.end(), Decimal(a) / Decimal(b), "dig")
 
@@ -344,8 +352,12 @@ def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
     """Numbers written in words: `twenty thousand`, `a dozen`, `half a million`."""
     tokens = list(lex.word_token.finditer(m.group()))
     words = [t.group().lower() for t in tokens]
+    groups = parse_words(words, lex)
+    years = _spoken_years(m.group(), tokens, words, groups, lex)
     out = []
-    for first, last, value in parse_words(words, lex):
+    for first, last, value in groups:
+        if first in years:
+            continue
         if last - first == 1 and words[first] in ("a", "an"):
             if not _ONE_POINT.match(text, m.start() + tokens[first].end()):
                 continue
@@ -355,12 +367,33 @@ def _words(text: str, m: re.Match[str], lex: Lexicon) -> list[_Q]:
             continue  # "the Group of Seven", "the Big Three"
         if exclude.inside_name(text, start, end, lex):
             continue  # "Erik ten Hag"
+        if value >= 1000 and (ctx.prev_word(text, start) or "").lower() == "year":
+            continue  # "by the year two thousand": a date
         q = _Q(start, end, start, end, value, "word")
         if words[last - 1] in lex.scale_words:  # keep the scale apart, as for "3.5 million"
             q.scale = lex.scale_words[words[last - 1]]
             q.value = value / q.scale
         out.append(q)
     return out
+
+
+def _spoken_years(
+    raw: str, tokens: list[re.Match[str]], words: list[str], groups: list, lex: Lexicon
+) -> set[int]:
+    """First words of number groups that say a year: `nineteen ninety-four`, `twenty
+    twenty-two` (a teen or `twenty`, then a number from ten to ninety-nine)."""
+    years: set[int] = set()
+    for (f1, l1, v1), (f2, _, v2) in zip(groups, groups[1:], strict=False):
+        if (
+            l1 - f1 == 1
+            and f2 == l1
+            and 10 <= v1 <= 20
+            and 10 <= v2 <= 99
+            and lex.word_values.get(words[f2], 0) >= 10
+            and raw[tokens[l1 - 1].end() : tokens[f2].start()] == " "
+        ):
+            years.update((f1, f2))
+    return years
 
 
 # --- left context and exclusions -------------------------------------------------------

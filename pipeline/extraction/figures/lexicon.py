@@ -22,6 +22,7 @@ PATTERN_DIR = PATTERNS / "figures"
 DATA_FILES = (
     "numbers.yaml",
     "currencies.yaml",
+    "currency_names.yaml",
     "units.yaml",
     "measures.yaml",
     "rates.yaml",
@@ -172,6 +173,8 @@ class Lexicon:
     comparator_window: int  # characters the longest comparator phrase can take before a number
     change_last_words: frozenset[str]  # last word before a number a change regex can match
     change_nouns: Mapping[str, str]
+    pause_adverbs: frozenset[str]  # "off": a change only after a comma or "be"
+    pause_verbs: frozenset[str]
     particle_blockers: frozenset[str]
     composition_verbs: frozenset[str]
     headcount_nouns: frozenset[str]
@@ -233,6 +236,9 @@ def _unit_entry(value: Any) -> UnitEntry:
     raise ValueError(f"units.yaml: bad unit entry {value!r}")
 
 
+_PLURAL_SYMBOL = re.compile(r"[a-z]{2,3}(?<!s)")  # lower-case symbols written with a plural s
+
+
 def measure_keys(data: Mapping[str, Any]) -> tuple[dict[str, UnitEntry], dict[str, UnitEntry]]:
     """The written forms of the units in `measures.yaml`: (read after a space or glued, read
     only glued), each with the unit it stands for. Names give their singular word with its
@@ -271,6 +277,9 @@ def measure_keys(data: Mapping[str, Any]) -> tuple[dict[str, UnitEntry], dict[st
                     continue
                 for base in bases:
                     spaced.setdefault(mark + base, of_symbol(mark + base, prefix + name))
+    for symbol, entry in list(spaced.items()):
+        if entry.unit == symbol and _PLURAL_SYMBOL.fullmatch(symbol):
+            spaced.setdefault(symbol + "s", entry)  # "80 kms", "600 kgs": a symbol's plural
     return spaced, glued
 
 
@@ -311,6 +320,12 @@ def lexicon() -> Lexicon:
                 suffix_loose[s.lower()] = code
         for a in entry.get("attached", []):
             attached[a] = code
+    cldr = load("currency_names.yaml")
+    for code, forms in cldr["names"].items():
+        for form in forms:
+            suffix_loose.setdefault(form.lower(), code)  # "Dutch guilders" -> NLG
+    for word, code in cldr["bare"].items():
+        suffix_loose.setdefault(word.lower(), code)  # "500 cedis" -> GHS
     subunits = {}
     for surface, (code, unit_name) in money["subunits"].items():
         suffix_exact.setdefault(surface, code)
@@ -561,6 +576,8 @@ def lexicon() -> Lexicon:
         ),
         change_nouns=_freeze(change_nouns),
         particle_blockers=_words(changes["particle_blockers"]),
+        pause_adverbs=_words(changes["pause_adverbs"]),
+        pause_verbs=_words(changes["pause_verbs"]),
         composition_verbs=_words(changes["composition_verbs"]),
         headcount_nouns=_words(changes["headcount_nouns"]),
         irregular_plurals=_fold(nouns["irregular_plurals"]),

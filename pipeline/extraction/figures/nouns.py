@@ -17,6 +17,7 @@ _WORD = re.compile(
     rf"{SP}*(?:(?P<w>(?:[A-Za-z]\.){{2,}}|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)|(?P<o>\S))"
 )
 _DIGITS = re.compile(rf"{SP}*\d+(?=[ \u00a0])")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # EVs, GIs, ATMs
 _CHES_SINGULAR_E = ("aches", "iches", "ches")  # headaches, niches, caches: drop the s only
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _RUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})  # VERB: participles ("registered")
@@ -26,7 +27,10 @@ _TIME_WORDS = frozenset({"last", "next", "this", "coming", "previous", "past", "
 
 
 def singularize(word: str, lex: Lexicon) -> str:
-    """Singular of a lower-cased English noun by an irregulars list, then suffix rules."""
+    """Singular of an English noun, lower-cased, by an irregulars list, then suffix rules;
+    an acronym's plural loses its `s` (`EVs`, `GIs` -> ev, gi)."""
+    if _ACRONYM_PLURAL.fullmatch(word):
+        return word[:-1].lower()
     w = word.lower()
     if w in lex.irregular_plurals:
         return lex.irregular_plurals[w]
@@ -39,6 +43,8 @@ def singularize(word: str, lex: Lexicon) -> str:
     if w.endswith(("sses", "shes", "xes", "zzes", "tches")):
         return w[:-2]
     if w.endswith("ches"):
+        if w.endswith(("eaches", "oaches")):
+            return w[:-2]  # beaches, coaches (not headaches, caches)
         return w[:-1] if w.endswith(("aches", "iches")) else w[:-2]
     return w[:-1]
 
@@ -105,7 +111,7 @@ def noun_from_text(
                 m = nxt  # "8.5 million Windows devices": the proper noun is a modifier
                 low = m.group("w").lower()
                 word = m.group("w")
-            return singularize(low, lex), m.start("w"), m.start("w") + len(word)
+            return singularize(word, lex), m.start("w"), m.start("w") + len(word)
     return None
 
 
@@ -151,7 +157,7 @@ def _lemma(token: Token, lex: Lexicon, has: frozenset[str]) -> str:
     if low in lex.irregular_plurals or low in lex.invariant_plurals:
         return singularize(low, lex)
     if low.endswith("s") or "LEMMA" not in has or token.pos_ != "NOUN":
-        return singularize(low, lex)  # the rules beat the lookup on "gigafactories"
+        return singularize(token.text, lex)  # the rules beat the lookup on "gigafactories"
     return token.lemma_.lower() or low
 
 
