@@ -128,6 +128,8 @@ def change_before(text: str, start: int, lex: Lexicon) -> Found | None:
                 return None  # "make up a fifth of revenue"
             if before is not None and before.lower() in lex.particle_blockers:
                 strength = "particle"
+                if before.lower() in lex.closing_verbs:
+                    strength = "closing"  # "closed up 37.5 cents": a move for money too
             if word in lex.pause_adverbs and not _after_pause(text, lo + m.start("chg"), lex):
                 return None  # "laid off 5% of staff": a particle; ", off $1" is a fall
         return Found(direction, lo + m.start("chg"), start, strength + ("+by" if by else ""))

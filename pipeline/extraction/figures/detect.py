@@ -88,9 +88,10 @@ _SYMBOL_CMP = {"~": "~", "≈": "~", "<": "<", ">": ">", "≤": "<=", "≥": ">=
 # a comparator symbol before a number, with a space or none: "~5%", ">= 30", "< = 100", "=<3"
 _SYMBOL_BEFORE = re.compile(rf"(?<!\d)(?P<s>[<>]{SP}?=|=[<>]|[~≈<>≤≥]){SP}?$")
 _SPACES = " \u00a0\u202f"
+_POSSESSIVE = ("'s", "’s")
 _RANGE_RATIO = 3  # `by 2% to 3%` is a range, `by 0.25% to 5.25%` a move and a level
 _SIGN_SPACE = " \t\n([{\u00a0<>=~≈≤≥"
-_CHANGE_VERBS = ("strong", "weak", "adverbs", "particle")
+_CHANGE_VERBS = ("strong", "weak", "adverbs", "particle", "closing")
 # comparators that place a level ("fell below $70") rather than size a move ("rose about 5%")
 _POSITION = re.compile(
     r"above|below|under|over|north|south|shy|short|top|surpass|exceed|higher|lower|greater|larger"
@@ -793,6 +794,9 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
         noun = _counted_noun(doc, text, q, lex, parse)
         if noun is not None and (noun[1] < limit or _PARTITIVE.match(text, q.end)):
             unit, n_start, n_end = noun
+            if _model_number(doc, text, q, unit, n_start, lex, parse):
+                q.drop = True
+                return
             q.unit, q.noun = unit, True
             q.phrase = _unit_phrase(text[q.end : n_start], unit, lex)
             between = text[q.end : n_start]
@@ -819,9 +823,42 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
             q.comparator, q.end = after.value, after.end
             pos = q.end
     change = ctx.change_after(text, pos, lex, gap=not q.noun)
-    if change is not None and q.change is None:
+    if (
+        change is not None
+        and q.change is None
+        and q.unit not in lex.period_units  # "a two day rally": how long, not how much
+        and text[change.end : change.end + 2] not in _POSSESSIVE  # "three Rally's directors"
+    ):
         if not (q.currency and change.extra in ("loss", "losses")):
             q.change, q.change_how = change.value, "noun"
+
+
+def _model_number(
+    doc: Doc, text: str, q: _Q, unit: str, n_start: int, lex: Lexicon, parse: _Parse
+) -> bool:
+    """A number of three or more digits that names a model, read from the parse: after a
+    determiner or possessive, right before a singular noun that ends the noun phrase (`the
+    486 chip will ship`, `Intel's 80486 chip`, `an 80486 machine`); not a count (`the 300
+    staff`, plural or invariant) nor a measure noun before a noun (`a 3000 word essay`)."""
+    if (
+        "TAG" not in parse.has
+        or not q.plain_int
+        or q.value < 100
+        or q.scale != 1
+        or q.start != q.num_start
+        or text[q.num_end : n_start] != " "
+        or unit in lex.invariant_plurals
+        or unit in lex.period_units
+    ):
+        return False
+    prev = ctx.prev_word(text, q.num_start)
+    if prev is None or not (prev.lower() in lex.model_determiners or prev.endswith(_POSSESSIVE)):
+        return False
+    tok = token_at(doc, n_start)
+    if tok.tag_ != "NN":
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
 _PHRASE_WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
@@ -891,6 +928,8 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
             q.change = None
         elif how == "particle" and not rate:
             q.change = None
+        elif how == "closing" and not (rate or q.currency):
+            q.change = None  # "closed down 3 plants"; "closed down 50 cents" is a fall
 
 
 def _placed_in_time(text: str, q: _Q, lex: Lexicon) -> bool:

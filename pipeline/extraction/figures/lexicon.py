@@ -175,6 +175,8 @@ class Lexicon:
     change_nouns: Mapping[str, str]
     pause_adverbs: frozenset[str]  # "off": a change only after a comma or "be"
     pause_verbs: frozenset[str]
+    model_determiners: frozenset[str]  # "the 486 chip": determiners before a model number
+    closing_verbs: frozenset[str]  # "closed up 37.5 cents": particle verbs of a day's trading
     particle_blockers: frozenset[str]
     composition_verbs: frozenset[str]
     headcount_nouns: frozenset[str]
@@ -330,6 +332,11 @@ def lexicon() -> Lexicon:
     for surface, (code, unit_name) in money["subunits"].items():
         suffix_exact.setdefault(surface, code)
         subunits[surface] = unit_name
+    for code, (one, _) in cldr["names"].items():
+        if one.endswith(" dollar") and code != "USD":  # "18 Canadian cents": CAD, unit cent
+            for cents in ("cents", "cent"):
+                suffix_exact.setdefault(f"{one[: -len('dollar')]}{cents}", code)
+                subunits.setdefault(f"{one[: -len('dollar')]}{cents}", "cent")
     written_prefix = list(prefix)  # as the data file writes them, before the derived forms
     iso = sorted({e["code"] for e in money["currencies"] if re.fullmatch(r"[A-Z]{3}", e["code"])})
     for code in money["lowercase_codes"]:
@@ -428,7 +435,7 @@ def lexicon() -> Lexicon:
         glued_prefix += "|(?<=" + "|".join(sorted(one_letter)) + f")(?={MONEY_SHAPE})"
     digit_atom = (
         rf"(?:{glued_prefix}|(?<![\w.,:/#'’]))(?:(?<=[Mm]inus-)|(?<=[Ss]ub-)|(?<![A-Za-z]-))"
-        rf"(?<![A-Za-z]\d-)(?:{digits})"
+        rf"(?<![A-Za-z]\d-)(?<![A-Za-z]-\d-)(?<![A-Za-z]-\d\d-)(?:{digits})"  # DC-8-62
         r"(?:°?[A-Za-zµμΩ]+[23²³]?)?(?![\w])"
     )
     # each branch opens with a one-character lookahead so most positions fail at once
@@ -578,6 +585,8 @@ def lexicon() -> Lexicon:
         particle_blockers=_words(changes["particle_blockers"]),
         pause_adverbs=_words(changes["pause_adverbs"]),
         pause_verbs=_words(changes["pause_verbs"]),
+        closing_verbs=_words(changes["closing_verbs"]),
+        model_determiners=_words(non["model_determiners"]),
         composition_verbs=_words(changes["composition_verbs"]),
         headcount_nouns=_words(changes["headcount_nouns"]),
         irregular_plurals=_fold(nouns["irregular_plurals"]),
