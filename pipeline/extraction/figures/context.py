@@ -160,8 +160,18 @@ def scale_after(text: str, pos: int, lex: Lexicon) -> Found | None:
     return Found(m.group("scale").lower(), m.start("scale"), m.end())
 
 
+_SPACE_CHARS = frozenset(" \u00a0\u202f")
+
+
 def currency_after(text: str, pos: int, lex: Lexicon) -> Found | None:
     """`yuan`, `euros`, `pence`, `US dollars`, `USD` after the number and its scale."""
+    head = pos
+    while text[head : head + 1] in _SPACE_CHARS:
+        head += 1
+    if head == pos and text[head : head + 1] == "-":
+        head += 1
+    if not any(text[head : head + n].lower() in lex.currency_suffix_heads for n in (3, 2, 1)):
+        return None  # most numbers: no currency word after them (a cheap test before the regex)
     m = lex.currency_suffix_re.match(text, pos)
     if m is None:
         return None

@@ -207,6 +207,7 @@ class Lexicon:
     scale_re: re.Pattern[str]
     currency_prefix_re: re.Pattern[str]
     currency_suffix_re: re.Pattern[str]
+    currency_suffix_heads: frozenset[str]  # first three letters of each suffix, lower-cased
     unit_re: re.Pattern[str]
     comparator_before_re: re.Pattern[str]
     comparator_after_re: re.Pattern[str]
@@ -546,6 +547,7 @@ def lexicon() -> Lexicon:
         currency_prefix=_freeze(prefix),
         currency_suffix=_freeze(suffix_loose),
         currency_suffix_exact=_freeze(suffix_exact),
+        currency_suffix_heads=frozenset(k[:3].lower() for k in (*suffix_loose, *suffix_exact)),
         currency_attached=_freeze(attached),
         dollar_prefix=_freeze(dollar_prefix),
         currency_scale=_freeze(currency_scale),
