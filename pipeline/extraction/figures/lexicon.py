@@ -239,7 +239,7 @@ def _unit_entry(value: Any) -> UnitEntry:
     raise ValueError(f"units.yaml: bad unit entry {value!r}")
 
 
-_PLURAL_SYMBOL = re.compile(r"[a-z]{2,3}(?<!s)")  # lower-case symbols written with a plural s
+_PLURAL_SYMBOL = re.compile(r"[a-z][a-z]")  # a prefixed SI symbol news writes with a plural s
 
 
 def measure_keys(data: Mapping[str, Any]) -> tuple[dict[str, UnitEntry], dict[str, UnitEntry]]:
@@ -279,10 +279,10 @@ def measure_keys(data: Mapping[str, Any]) -> tuple[dict[str, UnitEntry], dict[st
                 if mark not in unit.get("symbol_prefixes", []):
                     continue
                 for base in bases:
-                    spaced.setdefault(mark + base, of_symbol(mark + base, prefix + name))
-    for symbol, entry in list(spaced.items()):
-        if entry.unit == symbol and _PLURAL_SYMBOL.fullmatch(symbol):
-            spaced.setdefault(symbol + "s", entry)  # "80 kms", "600 kgs": a symbol's plural
+                    entry = of_symbol(mark + base, prefix + name)
+                    spaced.setdefault(mark + base, entry)
+                    if _PLURAL_SYMBOL.fullmatch(mark + base):
+                        spaced.setdefault(mark + base + "s", entry)  # "80 kms", "600 kgs"
     return spaced, glued
 
 
