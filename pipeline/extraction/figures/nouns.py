@@ -18,6 +18,10 @@ _WORD = re.compile(
 )
 _DIGITS = re.compile(rf"{SP}*\d+(?=[ \u00a0])")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # EVs, GIs, ATMs
+# a capitalised plural of a people's name in -i: Iraqis, Israelis, Pakistanis (the Latin -is
+# singulars, crisis, basis, are lower-case common nouns; names in -us, Airbus, Lexus, are not
+# plurals)
+_NAME_PLURAL = re.compile(r"[A-Z][a-z]{2,}is")
 _CHES_SINGULAR_E = ("aches", "iches", "ches")  # headaches, niches, caches: drop the s only
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _RUN_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})  # VERB: participles ("registered")
@@ -29,8 +33,8 @@ _TIME_WORDS = frozenset({"last", "next", "this", "coming", "previous", "past", "
 def singularize(word: str, lex: Lexicon) -> str:
     """Singular of an English noun, lower-cased, by an irregulars list, then suffix rules;
     an acronym's plural loses its `s` (`EVs`, `GIs` -> ev, gi)."""
-    if _ACRONYM_PLURAL.fullmatch(word):
-        return word[:-1].lower()
+    if _ACRONYM_PLURAL.fullmatch(word) or _NAME_PLURAL.fullmatch(word):
+        return word[:-1].lower()  # EVs, Iraqis
     w = word.lower()
     if w in lex.irregular_plurals:
         return lex.irregular_plurals[w]
@@ -58,7 +62,7 @@ def is_plural(word: str, lex: Lexicon) -> bool:
         return False
     if "'" in w or "’" in w:
         return False
-    return not w.endswith(("ss", "us", "is", "ous"))
+    return not w.endswith(("ss", "us", "is", "ous")) or _NAME_PLURAL.fullmatch(word) is not None
 
 
 def noun_from_text(
@@ -105,7 +109,7 @@ def noun_from_text(
             if low.endswith(("ing", "ed")) and _word_next(text, pos, lex):
                 continue  # "one circulating strain"
             return singularize(low, lex), m.start("w"), m.end("w")
-        if is_plural(low, lex):
+        if is_plural(word, lex):
             nxt = _WORD.match(text, m.end())
             if word[0].isupper() and nxt and nxt.group("w") and is_plural(nxt.group("w"), lex):
                 m = nxt  # "8.5 million Windows devices": the proper noun is a modifier
@@ -217,6 +221,13 @@ def noun_from_doc(
             and head.i - last.i >= 1
             and not any(_breaks(doc, t) for t in doc[last.i + 1 : head.i])
         ):
+            while (
+                head.pos_ == "PROPN"
+                and head.dep_ == "compound"
+                and head.head.pos_ == "NOUN"
+                and 0 < head.head.i - head.i <= 2
+            ):
+                head = head.head  # "Twelve Arab League nations": the name is a modifier
             return _head_unit(doc, head, lex, has)
     if "TAG" in has:
         best = None
