@@ -14,7 +14,7 @@ words match in any case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,6 +58,32 @@ def alt(words: Iterable[str], *, ci: bool = False) -> str:
     return f"(?i:{body})" if ci else f"(?:{body})"
 
 
+def year_words(numbers: Mapping[str, int], *, bare: bool = False) -> str:
+    """A year in words: `nineteen ninety-six`, `nineteen hundred ninety three`, `seventeen
+    hundred`, `two thousand and fifteen` (the number words of `numbers.tsv`).
+
+    `bare` is the form for a year standing alone: `two thousand ...` counts things as often as
+    it names a year (`two thousand people`), so alone it needs `the year` or a preposition
+    before it and no noun after it; a century form (`nineteen ...`) stands alone."""
+    units = alt([w for w, v in numbers.items() if 1 <= v <= 9], ci=True)
+    teens = alt([w for w, v in numbers.items() if 10 <= v <= 19], ci=True)
+    tens = alt([w for w, v in numbers.items() if v in range(20, 100, 10)], ci=True)
+    # `seventeen` to `nineteen`: earlier centuries would read clock times (`twelve fifteen`)
+    cent = alt([w for w, v in numbers.items() if 17 <= v <= 19], ci=True)
+    j = r"(?:\s+|-)"
+    two = f"(?:{tens}(?:{j}{units})?|{teens}|(?i:oh|o){j}{units})(?!\\w)"
+    end = r"(?!\w)(?![\s-]+(?i:hundred|thousand|million|billion)(?!\w))"
+    tail = f"(?:{j}(?:(?i:and){j})?(?:{two}|{units}))"
+    decades = f"{cent}{j}{two}{end}"  # `nineteen ninety-six`
+    hundreds = f"{cent}{j}(?i:hundred){tail}?{end}"  # `nineteen hundred (ninety three)`
+    millennium = f"(?i:two){j}(?i:thousand){tail}?{end}"
+    if not bare:
+        return f"(?<![\\w-])(?:{decades}|{hundreds}|{millennium})"
+    after = r"(?:(?<=in )|(?<=since )|(?<=by )|(?<=until )|(?<=before )|(?<=after )|(?<=year ))"
+    no_noun = r"(?![ \t]+(?!(?i:and|or|but|to|when|until|through)(?!\w))[a-z])"
+    return f"(?<![\\w-])(?:{decades}|(?:{hundreds}|{after}{millennium}){no_noun})"
+
+
 @dataclass(frozen=True)
 class Grammar:
     """Pattern strings of each piece of the grammar, and the compiled master pattern."""
@@ -84,12 +110,16 @@ def grammar() -> Grammar:
     year_t = r"(?:1\d{3}|20\d\d|2100)(?!\w)(?![.,/]\d)(?![-–]\d)"
     p["YEAR_T"] = year_t
     p["YEAR"] = rf"(?<![\w.,$€£¥#/])(?<!\d[-/–]){year_t}"
+    p["YEAR_W"] = year_words(lx.numbers)
+    # A spelled-out year after a month or a day (`October two thousand and five`,
+    # `13 Sept nineteen seventy two`), or the year as said in transcripts
+    year_tw = f"(?:{year_t}|{p['YEAR_W']})"
     p["YY"] = r"['’]\d\d(?!\w)"
     p["WD_FULL"] = f"{alt([*lx.weekday_full, *lx.weekday_lower])}(?!\\w)"
     p["WD_ANY"] = f"(?:{p['WD_FULL']}|{alt(lx.weekday_abbr)}(?:\\.|(?!\\w)))"
     p["DAYPART"] = f"(?:\\s+{alt(lx.day_parts, ci=True)}(?!\\w))?"
     wd_head = f"(?:{p['WD_ANY']},?\\s+)"
-    day_year = f"(?:\\s*,\\s*|\\s+(?:(?i:of|in)\\s+)?){year_t}"  # `July 4th of 1995`
+    day_year = f"(?:\\s*,\\s*|\\s+(?:(?i:of|in)\\s+)?){year_tw}"  # `July 4th of 1995`
     p["DATE_MDY"] = f"{wd_head}?{p['MONTH']}\\s*{p['DAY']}(?:{day_year})?"
     p["DATE_DMY"] = (
         f"{wd_head}?(?:(?i:the)\\s+)?{p['DAY']}\\s+(?:(?i:of)\\s+)?{p['MONTH']}(?:{day_year})?"
@@ -118,7 +148,8 @@ def grammar() -> Grammar:
         f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['DATE_ISO']}|{p['DATE_NUM']}|{p['DATE_DMONY']})"
     )
     p["MONTH_YEAR"] = (
-        f"{p['MONTH']}(?:,?\\s+(?:(?i:of|in)\\s+)?{year_t}|\\s*{p['YY']}|[-/]{year_t}"  # `Dec-2018`
+        # `October 2005`, `October two thousand and five`, `Dec '18`, `Dec-2018`
+        f"{p['MONTH']}(?:,?\\s+(?:(?i:of|in)\\s+)?{year_tw}|\\s*{p['YY']}|[-/]{year_t}"
         r"|,?\s+(?:(?i:of)\s+)?(?i:last|next|this)\s+(?i:year)(?!\w))"  # `June last year`
     )
     holiday_names = [h[4:] if h.startswith("the ") else h for h in lx.holidays]
@@ -188,7 +219,7 @@ def grammar() -> Grammar:
     season_year = r"(?:1\d|20)\d\d(?:[/-]\d{2}(?:\d{2})?)?(?!\w)"
     p["SEASON_YEAR"] = (
         f"(?:(?i:the)\\s+)?(?:(?i:early|late|mid)[\\s-]+)?{season}(?:\\s+(?i:of))?"
-        f"\\s+(?:{season_year}|{p['YY']})"
+        f"\\s+(?:{season_year}|{p['YY']}|{p['YEAR_W']})"
     )
     p["SEASON_BARE"] = f"(?:(?i:the)\\s+)?(?:(?i:early|late|mid)[\\s-]+)?{season}"
     p["WEEKEND"] = r"(?i:the\s+weekend)(?!\w)"
@@ -230,7 +261,7 @@ def grammar() -> Grammar:
     )
     p["THE_UNIT"] = (
         # bare after a part: `by end of year`, `at start of month`
-        f"(?:(?:(?i:the)\\s+)?(?i:year|month|week|quarter)(?![\\w‐-])(?!\\s+\\d)"
+        f"(?:(?:(?i:the)\\s+)?(?i:year|month|week|quarter)(?![\\w‐-])(?!\\s+(?:\\d|{p['YEAR_W']}))"
         f"|(?i:the\\s+(?:decade|century))(?!\\w)"
         f"|(?i:the|its|their)\\s+{fw}\\s+(?i:year)(?!\\w))"
     )
@@ -335,7 +366,8 @@ def grammar() -> Grammar:
         "the_unit": p["THE_UNIT"],
         "month": p["MONTH_BARE"],
         "weekday": p["WEEKDAY"],
-        "year": f"(?:(?i:the\\s+year)\\s+)?{p['YEAR']}",  # `by the year 2030`
+        # `by the year 2030`, `in nineteen ninety-six`
+        "year": f"(?:(?i:the\\s+year)\\s+)?(?:{p['YEAR']}|{year_words(lx.numbers, bare=True)})",
     }
     assert tuple(cores) == CORE_KINDS
     filler = r"(?i:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+early\s+as|as\s+late\s+as)"

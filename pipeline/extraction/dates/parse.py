@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from newsclaims.extraction.dates import spec as S
-from newsclaims.extraction.dates.grammar import alt, grammar
+from newsclaims.extraction.dates.grammar import alt, grammar, year_words
 from newsclaims.extraction.dates.lexicon import lexicon
 
 _TRANS = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'", "\xa0": " "})
@@ -26,9 +26,26 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
     ), canon
 
 
+@cache
+def _year_words() -> re.Pattern[str]:
+    return re.compile(year_words(lexicon().numbers))
+
+
+def spelled_year(words: str) -> int:
+    """`nineteen ninety-six` -> 1996, `nineteen hundred ninety three` -> 1993, `two thousand
+    and fifteen` -> 2015 (a text `year_words` matched)."""
+    numbers = lexicon().numbers
+    w = [x for x in re.split(r"[\s-]+", words.lower()) if x not in ("and", "oh", "o")]
+    if w[1] == "thousand":
+        return 2000 + sum(numbers[x] for x in w[2:])
+    return numbers[w[0]] * 100 + sum(numbers[x] for x in w[1:] if x != "hundred")
+
+
 def normalize(text: str) -> str:
-    """One spacing, ASCII dashes and apostrophes, month and weekday names in Title case."""
+    """One spacing, ASCII dashes and apostrophes, month and weekday names in Title case, years
+    in digits."""
     t = _WS.sub(" ", text.translate(_TRANS)).strip().strip(",;:")
+    t = _year_words().sub(lambda m: str(spelled_year(m.group())), t)
     if t.endswith("'s"):
         t = t[:-2]  # `2023's results`, `last year's`
     pattern, canon = _names()
