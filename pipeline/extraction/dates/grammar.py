@@ -34,6 +34,7 @@ CORE_KINDS = (
     "in_n",
     "within_n",
     "next_n",
+    "past_n",
     "first_n",
     "deictic",
     "year_end",
@@ -44,6 +45,7 @@ CORE_KINDS = (
     "season",
     "season_bare",
     "weekend",
+    "week_num",
     "the_unit",
     "month",
     "weekday",
@@ -172,7 +174,14 @@ def grammar() -> Grammar:
         f"(?i:within)\\s+(?:(?:(?i:the)\\s+)?(?i:next|coming)\\s+)?{p['A_NUM']}\\s+{p['UNIT']}"
         r"|(?i:within\s+(?:the|this)\s+(?:year|month|week|quarter|decade))(?!\w)"
     )
-    p["NEXT_N"] = f"(?:(?i:the)\\s+)?(?i:next|coming)\\s+{p['NUM']}\\s+{p['UNIT']}"
+    # `the next 7 quarters`, `the 3 next weeks`; `the last 3 months`, `the 5 past years` (not
+    # `the last two years of his term`: a part, or anaphoric)
+    nxt, past = r"(?i:next|coming|upcoming)", r"(?i:last|past|previous)"
+    p["NEXT_N"] = f"(?:(?i:the)\\s+)?(?:{nxt}\\s+{p['NUM']}|{p['NUM']}\\s+{nxt})\\s+{p['UNIT']}"
+    p["PAST_N"] = (
+        f"(?:(?i:the)\\s+)?(?:{past}\\s+{p['NUM']}|{p['NUM']}\\s+{past})\\s+{p['UNIT']}"
+        r"(?!\s+(?i:of)(?!\w))"
+    )
     p["FIRST_N"] = (
         f"(?i:the)\\s+(?i:first)\\s+{p['NUM']}\\s+(?i:months)(?!\\w)"
         r"(?!\s+(?i:of|after|since|following|from|in\s+office|as)(?!\w))"
@@ -223,6 +232,14 @@ def grammar() -> Grammar:
     )
     p["SEASON_BARE"] = f"(?:(?i:the)\\s+)?(?:(?i:early|late|mid)[\\s-]+)?{season}"
     p["WEEKEND"] = r"(?i:the\s+weekend)(?!\w)"
+    # `week 31`, `week 3 of 2027`: an ISO week, in lower case (`Week 3` of a sports season is
+    # not one), and not `week 2 of the trial`
+    p["WEEK_NUM"] = (
+        r"(?<![\w-])week\s+(?:5[0-3]|[1-4]\d|0?[1-9])(?![\w/-]|[.,:]\d)"
+        f"(?!\\s+{p['UNIT']})"  # `a week 5 days long`
+        f"(?:\\s+(?i:of)\\s+(?:{year_t}|(?i:last|this|next)\\s+(?i:year)(?!\\w)))?"
+        r"(?!\s+(?i:of)(?!\w))"
+    )
     fw = alt(lx.fiscal_words, ci=True)
     p["FW"] = fw
     fy_code = (
@@ -353,6 +370,7 @@ def grammar() -> Grammar:
         "in_n": p["IN_N"],
         "within_n": p["WITHIN_N"],
         "next_n": p["NEXT_N"],
+        "past_n": p["PAST_N"],
         "first_n": p["FIRST_N"],
         "deictic": p["DEICTIC"],
         "year_end": p["YEAR_END"],
@@ -363,6 +381,7 @@ def grammar() -> Grammar:
         "season": p["SEASON_YEAR"],
         "season_bare": p["SEASON_BARE"],
         "weekend": p["WEEKEND"],
+        "week_num": p["WEEK_NUM"],
         "the_unit": p["THE_UNIT"],
         "month": p["MONTH_BARE"],
         "weekday": p["WEEKDAY"],

@@ -101,6 +101,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     yr = r"(?P<yr>\d{4})"
     num = r"(?P<n>\d+|an?|[a-z]+(?:-[a-z]+)?)"
+    num2 = num.replace("?P<n>", "?P<n2>")
     unit = r"(?P<unit>[a-z]+)"
     fw = g["FW"]
     ords = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter|back)"
@@ -126,7 +127,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "n_from_now": rf"{num}\s+{unit}\s+(?:from\s+now|hence)",
         "within_n": rf"within\s+(?:(?:the\s+)?(?:next|coming)\s+)?{num}\s+{unit}",
         "within_unit": r"within\s+(?:the|this)\s+(?P<unit>[a-z]+)",
-        "next_n": rf"(?:the\s+)?(?:next|coming)\s+{num}\s+{unit}",
+        "next_n": rf"(?:the\s+)?(?:(?:next|coming|upcoming)\s+{num}|{num2}\s+"
+        rf"(?:next|coming|upcoming))\s+{unit}",
+        "past_n": rf"(?:the\s+)?(?:(?:last|past|previous)\s+{num}|{num2}\s+"
+        rf"(?:last|past|previous))\s+{unit}",
         "first_n": rf"the\s+first\s+{num}\s+months",
         "deictic": r"(?P<which>this\s+past|(?:this\s+|the\s+)?(?:up)?coming|this|last|next"
         r"|the\s+current)\s+"
@@ -161,6 +165,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         r"|(?P<span>quarter|half|half-year|six-month\s+period|week|month))\s+"
         r"(?:(?P<ended>(?:that\s+|which\s+)?ended)|to|ending|through|until|that\s+ends"
         r"|which\s+ends)\s+(?:on\s+)?(?P<rest>.+)",
+        "week_num": r"week\s+(?P<n>\d+)"
+        r"(?:\s+of\s+(?:(?P<yr>\d{4})|(?P<rel>last|this|next)\s+year))?",
         "the_unit": r"(?:the\s+)?(?P<unit>year|month|week|quarter|decade|century)",
         "the_fiscal": rf"(?:the|its|their)\s+{fw}\s+year",
         "range_words": r"(?P<kw>between|from)\s+(?P<body>.+)",
@@ -274,10 +280,12 @@ def _parse_within(t: str) -> S.Spec | None:
     return None
 
 
-def _parse_next_n(t: str) -> S.Spec | None:
-    m = _m("next_n", t)
-    u = m and _unit_spec(m["n"], m["unit"])
-    return S.NextN(*u) if u else None
+def _parse_next_n(t: str, kind: str = "next_n") -> S.Spec | None:
+    m = _m(kind, t)
+    u = m and _unit_spec(m["n"] or m["n2"], m["unit"])
+    if not u:
+        return None
+    return S.NextN(*u, aligned=True) if kind == "next_n" else S.PastN(*u)
 
 
 def _parse_first_n(t: str) -> S.Spec | None:
@@ -539,8 +547,8 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
         return _parse_in_n(t)
     if kind == "within_n":
         return _parse_within(t)
-    if kind == "next_n":
-        return _parse_next_n(t)
+    if kind in ("next_n", "past_n"):
+        return _parse_next_n(t, kind)
     if kind == "first_n":
         return _parse_first_n(t)
     if kind == "deictic":
@@ -559,6 +567,10 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
         return _parse_season(t, bare=kind == "season_bare")
     if kind == "weekend":
         return S.Weekend()
+    if kind == "week_num":
+        m = _m("week_num", t)
+        rel = {"last": -1, "this": 0, "next": 1}.get((m["rel"] or "this").lower())
+        return S.IsoWeek(int(m["n"]), int(m["yr"]) if m["yr"] else None, rel)
     if kind == "the_unit":
         return _parse_the_unit(t)
     if kind == "fiscal":

@@ -315,6 +315,25 @@ class Weekend(Spec):
 
 
 @dataclass(frozen=True)
+class IsoWeek(Spec):
+    """`week 31`, `week 3 of 2027`, `week 27 of last year`: ISO week N (Monday to Sunday) of
+    the year named, else of P's year (`rel` years from it)."""
+
+    n: int
+    y: int | None = None
+    rel: int = 0
+    gran: str = "week"
+
+    def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        y = self.y if self.y is not None else ctx.p().year + self.rel
+        try:
+            monday = date.fromisocalendar(y, self.n, 1)
+        except ValueError:
+            return None  # no week 53 that year
+        return Interval(monday, monday + timedelta(days=6), "week")
+
+
+@dataclass(frozen=True)
 class Holiday(Spec):
     rule: str
     y: int | None = None
@@ -490,7 +509,28 @@ class InN(Spec):
 
 @dataclass(frozen=True)
 class NextN(Spec):
-    """`within three years`, `over the next 12 months`: P .. P + N units."""
+    """`within three years`, `over the next 12 months`: P .. P + N units; `the next 7
+    quarters`, `the next two decades` (`aligned`): the N whole calendar ones after P's."""
+
+    n: int
+    base: str
+    mult: int
+    aligned: bool = False
+
+    def at(self, ctx: Ctx, shift: int) -> Interval:
+        p = ctx.p()
+        if self.aligned and (unit := _calendar_unit(self.base, self.mult)):
+            first = cal.unit_span(p, unit).end + ONE_DAY
+            last = cal.unit_span(cal.shift_unit(first, unit, self.n - 1), unit).end
+            return Interval(first, last, "range")
+        return Interval(p, cal.add_units(p, self.n * self.mult, self.base), "range")
+
+
+@dataclass(frozen=True)
+class PastN(Spec):
+    """`the last 3 months`, `the past five years`: P - N units .. the day before P (the
+    Recognizers-Text convention: the guide is silent); `the last 2 quarters`: the N whole
+    calendar quarters (decades) before P's."""
 
     n: int
     base: str
@@ -498,7 +538,16 @@ class NextN(Spec):
 
     def at(self, ctx: Ctx, shift: int) -> Interval:
         p = ctx.p()
-        return Interval(p, cal.add_units(p, self.n * self.mult, self.base), "range")
+        if unit := _calendar_unit(self.base, self.mult):
+            current = cal.unit_span(p, unit).start
+            first = cal.unit_span(cal.shift_unit(current, unit, -self.n), unit).start
+            return Interval(first, current - ONE_DAY, "range")
+        return Interval(cal.add_units(p, -self.n * self.mult, self.base), p - ONE_DAY, "range")
+
+
+def _calendar_unit(base: str, mult: int) -> str | None:
+    """The calendar unit a count of quarters or decades steps by, else None."""
+    return {("month", 3): "quarter", ("year", 10): "decade"}.get((base, mult))
 
 
 @dataclass(frozen=True)
