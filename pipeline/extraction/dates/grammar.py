@@ -48,6 +48,7 @@ CORE_KINDS = (
     "week_num",
     "the_unit",
     "month",
+    "wd_day",
     "weekday",
     "year",
 )
@@ -288,6 +289,12 @@ def grammar() -> Grammar:
         f"{p['A_NUM']}\\s+{p['UNIT']}\\s+(?i:before|after|from)\\s+"
         f"(?:{p['DATE']}|{p['HOLIDAY']}|{p['REL_DAY']}|{p['DEICTIC']}|{p['WD_FULL']})"
     )
+    # `Mon 13th`, `Friday the 13th`: a weekday and a day without a month (the day has its
+    # ordinal ending or `the`: `Monday 13 people died` is no date)
+    p["WD_DAY"] = (
+        f"{p['WD_ANY']},?\\s+(?:(?i:the)\\s+(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?"
+        r"|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![\w.,]\d|\w)"
+    )
     p["WEEKDAY"] = (
         f"{p['WD_FULL']}{p['DAYPART']}"
         r"(?:\s+(?i:of)\s+(?i:this|next|last)\s+(?i:week)(?!\w))?"  # `Tuesday of next week`
@@ -384,6 +391,7 @@ def grammar() -> Grammar:
         "week_num": p["WEEK_NUM"],
         "the_unit": p["THE_UNIT"],
         "month": p["MONTH_BARE"],
+        "wd_day": p["WD_DAY"],
         "weekday": p["WEEKDAY"],
         # `by the year 2030`, `in nineteen ninety-six`
         "year": f"(?:(?i:the\\s+year)\\s+)?(?:{p['YEAR']}|{year_words(lx.numbers, bare=True)})",

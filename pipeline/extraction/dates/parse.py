@@ -148,6 +148,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "season": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)(?:\s+of)?"
         r"\s+(?P<yr>\d{4}|'\d\d)(?:[/-](?P<yr2>\d{2}(?:\d{2})?))?",
         "season_bare": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)",
+        "wd_day": rf"(?P<wd>{wd})\.?,?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?",
         "weekday": rf"(?P<wd>{wd})(?:\s+(?:morning|afternoon|evening|night))?"
         r"(?:\s+of\s+(?P<week>this|next|last)\s+week)?",
         "fy_code": r"(?:FY|F\.Y\.)\s*'?(?P<a>\d{4}|\d{2})(?:\s*[-/]\s*'?(?P<b>\d{4}|\d{2}))?",
@@ -519,6 +520,9 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
         return _parse_month_year(t)
     if kind == "month":
         return S.YearlessMonth(_month(t))
+    if kind == "wd_day":
+        m = _m("wd_day", t)
+        return S.WeekdayDay(lx.weekdays[m["wd"].rstrip(".")], int(m["day"]))
     if kind == "weekday":
         m = _m("weekday", t)
         if not m:

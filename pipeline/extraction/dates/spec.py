@@ -214,6 +214,33 @@ class YearlessDay(Spec):
 
 
 @dataclass(frozen=True)
+class WeekdayDay(Spec):
+    """`Mon 13th`, `Friday the 13th`: a day of the month that falls on that weekday. Shift 0 is
+    the first such day not before P, shift -1 the last one before it, and so on."""
+
+    wd: int
+    d: int
+    gran: str = "day"
+    cycle: str = "month"
+
+    def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        p = ctx.p()
+        step = 1 if shift >= 0 else -1
+        y, m = p.year, p.month
+        seen = -1 if shift >= 0 else 0
+        for _ in range(120):  # the same weekday and day come back within 14 months
+            d = day(y, m, self.d)
+            if d is not None and d.start.weekday() == self.wd and (d.start >= p) == (step > 0):
+                seen += step
+                if seen == shift:
+                    return d.at(ctx, 0)
+            m += step
+            if m in (0, 13):
+                y, m = y + step, 1 if step > 0 else 12
+        return None
+
+
+@dataclass(frozen=True)
 class YearlessMonth(Spec):
     m: int
     gran: str = "month"
