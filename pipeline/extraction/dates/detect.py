@@ -78,6 +78,7 @@ def _scanner() -> _Scanner:
         *(w.split()[0] for w in lx.leads),
         *(w.split()[0].rstrip("-") for w in lx.parts),
         *lx.numbers,
+        *lx.ordinals,
         *lx.seasons,
         *lx.fiscal_words,
         *(w.lower() for w in names),

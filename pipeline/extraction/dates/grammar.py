@@ -87,6 +87,14 @@ def year_words(numbers: Mapping[str, int], *, bare: bool = False) -> str:
     return f"(?<![\\w-])(?:{decades}|(?:{hundreds}|{after}{millennium}){no_noun})"
 
 
+def day_words(ordinals: Mapping[str, int]) -> str:
+    """An ordinal day in words, `first` to `thirty-first` (`twenty first` too)."""
+    units = [w for w, v in ordinals.items() if 1 <= v <= 9]
+    tens = [("twenty", units), ("thirty", ["first"])]
+    joined = [f"{t}{sep}{u}" for t, us in tens for u in us for sep in (" ", "-")]
+    return alt([*(w for w, v in ordinals.items() if 1 <= v <= 31), *joined], ci=True)
+
+
 @dataclass(frozen=True)
 class Grammar:
     """Pattern strings of each piece of the grammar, and the compiled master pattern."""
@@ -123,9 +131,24 @@ def grammar() -> Grammar:
     p["DAYPART"] = f"(?:\\s+{alt(lx.day_parts, ci=True)}(?!\\w))?"
     wd_head = f"(?:{p['WD_ANY']},?\\s+)"
     day_year = f"(?:\\s*,\\s*|\\s+(?:(?i:of|in)\\s+)?){year_tw}"  # `July 4th of 1995`
-    p["DATE_MDY"] = f"{wd_head}?{p['MONTH']}\\s*{p['DAY']}(?:{day_year})?"
+    # `January first`, `the fourth of July`: a day in words, not `in June first-half sales`
+    day_w = (
+        f"{day_words(lx.ordinals)}(?![\\w-])"
+        r"(?!\s+(?i:quarter|half|week|time|place|round|day)(?!\w))"
+    )
+    p["DAY_W"] = day_w
+    # after a month, a day in words ends the phrase (`which in June first reported` is an adverb)
+    day_w_end = (
+        r"(?=\s*(?:[,.;:!?)\"'’”]|$)|\s+(?i:and|or|to|through|until|at|of|when)(?!\w)"
+        f"|{day_year})"
+    )
+    p["DATE_MDY"] = (
+        f"{wd_head}?{p['MONTH']}(?:\\s*{p['DAY']}|\\s+(?:(?i:the)\\s+)?{day_w}{day_w_end})"
+        f"(?:{day_year})?"
+    )
     p["DATE_DMY"] = (
-        f"{wd_head}?(?:(?i:the)\\s+)?{p['DAY']}\\s+(?:(?i:of)\\s+)?{p['MONTH']}(?:{day_year})?"
+        f"{wd_head}?(?:(?i:the)\\s+)?(?:{p['DAY']}\\s+(?:(?i:of)\\s+)?|{day_w}\\s+(?i:of)\\s+)"
+        f"{p['MONTH']}(?:{day_year})?"
     )
     p["DATE_ISO"] = (
         r"(?<![\w./-])(?:1\d{3}|20\d\d)(?:-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"

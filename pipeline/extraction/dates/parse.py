@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from newsclaims.extraction.dates import spec as S
-from newsclaims.extraction.dates.grammar import alt, grammar, year_words
+from newsclaims.extraction.dates.grammar import alt, day_words, grammar, year_words
 from newsclaims.extraction.dates.lexicon import lexicon
 
 _TRANS = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'", "\xa0": " "})
@@ -31,6 +31,25 @@ def _year_words() -> re.Pattern[str]:
     return re.compile(year_words(lexicon().numbers))
 
 
+@cache
+def _day_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An ordinal day in words after a month (`January the first`) and before `of` a month
+    (`the fourth of July`), the day as group `d`."""
+    lx = lexicon()
+    d = f"(?P<d>{day_words(lx.ordinals)})(?![\\w-])"
+    mon = alt(lx.months, ci=True)
+    return (
+        re.compile(rf"(?P<m>\b{mon}\.?\s+)(?:the\s+)?{d}", re.I),
+        re.compile(rf"{d}(?P<m>\s+of\s+{mon}(?!\w))", re.I),
+    )
+
+
+def _day_number(words: str) -> int:
+    ordinals = lexicon().ordinals
+    w = re.split(r"[\s-]+", words.lower())
+    return ordinals[w[-1]] + (20 if w[0] == "twenty" else 30 if w[0] == "thirty" else 0)
+
+
 def spelled_year(words: str) -> int:
     """`nineteen ninety-six` -> 1996, `nineteen hundred ninety three` -> 1993, `two thousand
     and fifteen` -> 2015 (a text `year_words` matched)."""
@@ -46,6 +65,9 @@ def normalize(text: str) -> str:
     in digits."""
     t = _WS.sub(" ", text.translate(_TRANS)).strip().strip(",;:")
     t = _year_words().sub(lambda m: str(spelled_year(m.group())), t)
+    after_month, before_of = _day_words()
+    t = after_month.sub(lambda m: f"{m['m']}{_day_number(m['d'])}", t)
+    t = before_of.sub(lambda m: f"{_day_number(m['d'])}{m['m']}", t)
     if t.endswith("'s"):
         t = t[:-2]  # `2023's results`, `last year's`
     pattern, canon = _names()
