@@ -200,10 +200,13 @@ def grammar() -> Grammar:
     )
     # `the next 7 quarters`, `the 3 next weeks`; `the last 3 months`, `the 5 past years` (not
     # `the last two years of his term`: a part, or anaphoric)
+    # (number first only before a plural: `only 3 next week` is a count and a week)
     nxt, past = r"(?i:next|coming|upcoming)", r"(?i:last|past|previous)"
-    p["NEXT_N"] = f"(?:(?i:the)\\s+)?(?:{nxt}\\s+{p['NUM']}|{p['NUM']}\\s+{nxt})\\s+{p['UNIT']}"
+    plurals = f"{alt([u for u in lx.units if u.endswith('s')], ci=True)}(?!\\w)"
+    n_unit, num = f"{p['NUM']}\\s+{p['UNIT']}", p["NUM"]
+    p["NEXT_N"] = f"(?:(?i:the)\\s+)?(?:{nxt}\\s+{n_unit}|{num}\\s+{nxt}\\s+{plurals})"
     p["PAST_N"] = (
-        f"(?:(?i:the)\\s+)?(?:{past}\\s+{p['NUM']}|{p['NUM']}\\s+{past})\\s+{p['UNIT']}"
+        f"(?:(?i:the)\\s+)?(?:{past}\\s+{n_unit}|{num}\\s+{past}\\s+{plurals})"
         r"(?!\s+(?i:of)(?!\w))"
     )
     p["FIRST_N"] = (
