@@ -218,7 +218,10 @@ def grammar() -> Grammar:
     deic_w = r"(?i:this\s+past|(?:this\s+|the\s+)?(?:up)?coming|this|last|next)"
     deic_unit = r"(?i:week|weekend|month|quarter|(?:calendar\s+)?year|decade|century)(?!\w)"
     p["DEICTIC"] = (
-        f"(?:{deic_w}\\s+(?:{deic_unit}|{p['WD_FULL']}{p['DAYPART']}|{p['MONTH_FULL']}|{season}"
+        # `next week on Tuesday`, `this week Monday`: that day of that week
+        f"(?:(?i:this|next|last)\\s+(?i:week)(?:\\s+(?:(?i:on)\\s+)?|\\s*-\\s*){p['WD_FULL']}"
+        r"(?!['’]s)"
+        f"|{deic_w}\\s+(?:{deic_unit}|{p['WD_FULL']}{p['DAYPART']}|{p['MONTH_FULL']}|{season}"
         f"|{holiday})"
         f"|(?i:the\\s+current)\\s+{deic_unit})"
     )

@@ -154,6 +154,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "past_n": rf"(?:the\s+)?(?:(?:last|past|previous)\s+{num}|{num2}\s+"
         rf"(?:last|past|previous))\s+{unit}",
         "first_n": rf"the\s+first\s+{num}\s+months",
+        "week_weekday": rf"(?P<which>this|next|last)\s+week(?:\s+(?:on\s+)?|\s*-\s*)(?P<wd>{wd})",
         "deictic": r"(?P<which>this\s+past|(?:this\s+|the\s+)?(?:up)?coming|this|last|next"
         r"|the\s+current)\s+"
         r"(?P<what>.+?)(?:\s+(?:morning|afternoon|evening|night))?",
@@ -321,6 +322,9 @@ _DEICTIC_UNITS = ("week", "weekend", "month", "quarter", "year", "decade", "cent
 
 
 def _parse_deictic(t: str) -> S.Spec | None:
+    if m := _m("week_weekday", t):
+        offset = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+        return S.WeekdayOf(lexicon().weekdays[m["wd"]], offset)
     m = _m("deictic", t)
     if not m:
         return None
