@@ -376,6 +376,11 @@ def grammar() -> Grammar:
         r"(?i:to|through|thru|until|till|into)\s+"
         f"(?:{range_item}|{now_end}|(?i:date)(?!\\w)|{p['DAY']}))"
     )
+    # around a dash, numeric dates may touch (`10/1/2018-10/7/2018`)
+    date_num_left = p["DATE_NUM"].replace(r"(?![\w/]|[.-]\d)", r"(?![\w/]|\.\d)")
+    date_num_right = p["DATE_NUM"].replace(r"(?<![\w./-])", r"(?<![\w./])")
+    assert date_num_left != p["DATE_NUM"] != date_num_right
+    num_range = f"{date_num_left}[-–]{date_num_right}"
     full_date = (
         f"(?:{p['DATE_ISO']}|{p['DATE_NUM']}|{p['MONTH']}\\s*{p['DAY']}(?:,\\s*|\\s+){year_t}"
         f"|{p['DAY']}\\s+{p['MONTH']},?\\s+{year_t})"
@@ -390,7 +395,7 @@ def grammar() -> Grammar:
         f"|{p['YEAR']}\\s+(?i:to|through|thru|until|till)\\s+"
         f"(?:{full_date}|{p['MONTH_YEAR']}|{p['YEAR']})"
         # `10/1/2018 - 10/7/2018`, `Nov 18 2014-Dec 19 2015`: two full dates
-        f"|{full_date}\\s*[-–]\\s*{full_date})"
+        f"|{full_date}\\s*[-–]\\s*{full_date}|{num_range})"
     )
     cores = {
         "period_to": p["PERIOD_TO"],
