@@ -66,8 +66,8 @@ def year_words(numbers: Mapping[str, int], *, bare: bool = False) -> str:
     hundred`, `two thousand and fifteen` (the number words of `numbers.tsv`).
 
     `bare` is the form for a year standing alone: `two thousand ...` counts things as often as
-    it names a year (`two thousand people`), so alone it needs `the year` or a preposition
-    before it and no noun after it; a century form (`nineteen ...`) stands alone."""
+    it names a year (`two thousand people`), so alone it needs `the year` before it, or a
+    preposition before it and no noun after it; a century form (`nineteen ...`) stands alone."""
     units = alt([w for w, v in numbers.items() if 1 <= v <= 9], ci=True)
     teens = alt([w for w, v in numbers.items() if 10 <= v <= 19], ci=True)
     tens = alt([w for w, v in numbers.items() if v in range(20, 100, 10)], ci=True)
@@ -82,9 +82,12 @@ def year_words(numbers: Mapping[str, int], *, bare: bool = False) -> str:
     millennium = f"(?i:two){j}(?i:thousand){tail}?{end}"
     if not bare:
         return f"(?<![\\w-])(?:{decades}|{hundreds}|{millennium})"
-    after = r"(?:(?<=in )|(?<=since )|(?<=by )|(?<=until )|(?<=before )|(?<=after )|(?<=year ))"
+    after = r"(?:(?<=in )|(?<=since )|(?<=by )|(?<=until )|(?<=before )|(?<=after ))"
     no_noun = r"(?![ \t]+(?!(?i:and|or|but|to|when|until|through)(?!\w))[a-z])"
-    return f"(?<![\\w-])(?:{decades}|(?:{hundreds}|{after}{millennium}){no_noun})"
+    return (
+        f"(?<![\\w-])(?:{decades}|(?<=(?i:year) ){millennium}"
+        f"|(?:{hundreds}|{after}{millennium}){no_noun})"
+    )
 
 
 def day_words(ordinals: Mapping[str, int]) -> str:
