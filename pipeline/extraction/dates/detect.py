@@ -78,6 +78,7 @@ def _scanner() -> _Scanner:
         *(w.split()[0] for w in lx.leads),
         *(w.split()[0].rstrip("-") for w in lx.parts),
         *lx.numbers,
+        *lx.ordinals,
         *lx.seasons,
         *lx.fiscal_words,
         *(w.lower() for w in names),
@@ -364,6 +365,8 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     if kind == "the_unit":
         return bool(c.part)
     if kind == "deictic":
+        if text[c.start - 1 : c.start] in ('"', "“") and core.istitle():
+            return False  # ABC's `"This Week"`: a title in quotes, every word capitalised
         prev = (_prev_word(text, c.start) or "").lower()
         if prev == "the":
             # `the last quarter`: a quarter is only a calendar unit; `the last year` may be
@@ -375,10 +378,13 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     if kind == "rel_day":
         if core[0].isupper() and not _sentence_initial(text, c.core_start):
             return False  # `USA Today`, `the Today programme`
-        return True
+        # `the people of tomorrow`, `the leaders of today`: a generic time (not `as of today`)
+        return c.pre is not None or (_prev_word(text, c.core_start) or "").lower() != "of"
     if kind == "in_n":
         if _NEXT_OF.match(text, c.end):
             return False
+        if _DESCRIBED.match(text, c.end) and re.match(r"(?i)in\s+an?\s", core):
+            return False  # `in a quarter that produced such a loss`: a period described
         before = text[max(0, c.start - 60) : c.start]
         m = _SUPERLATIVE.search(before)
         return not (m and m.group(0).split()[0].lower() not in _NOT_SUPERLATIVE)
@@ -395,6 +401,7 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     return True
 
 
+_DESCRIBED = re.compile(r"\s+(?:that|which|when|where|in\s+which)\b", re.I)
 _FRACTION_AFTER = re.compile(
     r"\s+(?:are|were|have|had|do|did|say|said|live|work|of\s+(?:them|those|these|us|the))\b",
     re.I,

@@ -128,14 +128,17 @@ def _forward_leads() -> tuple[re.Pattern[str], re.Pattern[str]]:
     verbs = "|".join(re.escape(w) for w in lx.forward_moves)
     return (
         re.compile(rf"(?i)(?<!\w)(?:{leads})\s+(?:(?:on|as\s+of)\s+)?$"),
-        re.compile(rf"(?i)(?<!\w)(?:{verbs})(?!\w)[^.;:!?]{{0,50}}?\s(?:to|until|till)\s+$"),
+        re.compile(
+            rf"(?i)(?<!\w)(?:{verbs})(?!\w)[^.;:!?]{{0,50}}?\s(?:to|until|till|through|thru)\s+$"
+        ),
     )
 
 
 def _forward_lead(text: str, c: Candidate) -> bool:
     """Words right before a date that make it a coming one whatever the tense of the clause:
     `a dividend payable Dec. 7 to stock of record Nov. 22`, `extended its offer to Nov. 20`,
-    `postponed the vote until March` (a new date set forward)."""
+    `postponed the vote until March`, `extended the loans through January` (a new date set
+    forward); `a labor pact effective June 1`."""
     lead, moved = _forward_leads()
     before = text[max(0, c.core_start - 80) : c.core_start]
     return bool(lead.search(before) or moved.search(before))

@@ -14,7 +14,7 @@ words match in any case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,6 +34,7 @@ CORE_KINDS = (
     "in_n",
     "within_n",
     "next_n",
+    "past_n",
     "first_n",
     "deictic",
     "year_end",
@@ -44,8 +45,10 @@ CORE_KINDS = (
     "season",
     "season_bare",
     "weekend",
+    "week_num",
     "the_unit",
     "month",
+    "wd_day",
     "weekday",
     "year",
 )
@@ -56,6 +59,43 @@ def alt(words: Iterable[str], *, ci: bool = False) -> str:
     uniq = sorted(set(words), key=lambda w: (-len(w), w))
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in uniq)
     return f"(?i:{body})" if ci else f"(?:{body})"
+
+
+def year_words(numbers: Mapping[str, int], *, bare: bool = False) -> str:
+    """A year in words: `nineteen ninety-six`, `nineteen hundred ninety three`, `seventeen
+    hundred`, `two thousand and fifteen` (the number words of `numbers.tsv`).
+
+    `bare` is the form for a year standing alone: `two thousand ...` counts things as often as
+    it names a year (`two thousand people`), so alone it needs `the year` before it, or a
+    preposition before it and no noun after it; a century form (`nineteen ...`) stands alone."""
+    units = alt([w for w, v in numbers.items() if 1 <= v <= 9], ci=True)
+    teens = alt([w for w, v in numbers.items() if 10 <= v <= 19], ci=True)
+    tens = alt([w for w, v in numbers.items() if v in range(20, 100, 10)], ci=True)
+    # `seventeen` to `nineteen`: earlier centuries would read clock times (`twelve fifteen`)
+    cent = alt([w for w, v in numbers.items() if 17 <= v <= 19], ci=True)
+    j = r"(?:\s+|-)"
+    two = f"(?:{tens}(?:{j}{units})?|{teens}|(?i:oh|o){j}{units})(?!\\w)"
+    end = r"(?!\w)(?![\s-]+(?i:hundred|thousand|million|billion)(?!\w))"
+    tail = f"(?:{j}(?:(?i:and){j})?(?:{two}|{units}))"
+    decades = f"{cent}{j}{two}{end}"  # `nineteen ninety-six`
+    hundreds = f"{cent}{j}(?i:hundred){tail}?{end}"  # `nineteen hundred (ninety three)`
+    millennium = f"(?i:two){j}(?i:thousand){tail}?{end}"
+    if not bare:
+        return f"(?<![\\w-])(?:{decades}|{hundreds}|{millennium})"
+    after = r"(?:(?<=in )|(?<=since )|(?<=by )|(?<=until )|(?<=before )|(?<=after ))"
+    no_noun = r"(?![ \t]+(?!(?i:and|or|but|to|when|until|through)(?!\w))[a-z])"
+    return (
+        f"(?<![\\w-])(?:{decades}|(?<=(?i:year) ){millennium}"
+        f"|(?:{hundreds}|{after}{millennium}){no_noun})"
+    )
+
+
+def day_words(ordinals: Mapping[str, int]) -> str:
+    """An ordinal day in words, `first` to `thirty-first` (`twenty first` too)."""
+    units = [w for w, v in ordinals.items() if 1 <= v <= 9]
+    tens = [("twenty", units), ("thirty", ["first"])]
+    joined = [f"{t}{sep}{u}" for t, us in tens for u in us for sep in (" ", "-")]
+    return alt([*(w for w, v in ordinals.items() if 1 <= v <= 31), *joined], ci=True)
 
 
 @dataclass(frozen=True)
@@ -84,15 +124,34 @@ def grammar() -> Grammar:
     year_t = r"(?:1\d{3}|20\d\d|2100)(?!\w)(?![.,/]\d)(?![-–]\d)"
     p["YEAR_T"] = year_t
     p["YEAR"] = rf"(?<![\w.,$€£¥#/])(?<!\d[-/–]){year_t}"
+    p["YEAR_W"] = year_words(lx.numbers)
+    # A spelled-out year after a month or a day (`October two thousand and five`,
+    # `13 Sept nineteen seventy two`), or the year as said in transcripts
+    year_tw = f"(?:{year_t}|{p['YEAR_W']})"
     p["YY"] = r"['’]\d\d(?!\w)"
     p["WD_FULL"] = f"{alt([*lx.weekday_full, *lx.weekday_lower])}(?!\\w)"
     p["WD_ANY"] = f"(?:{p['WD_FULL']}|{alt(lx.weekday_abbr)}(?:\\.|(?!\\w)))"
     p["DAYPART"] = f"(?:\\s+{alt(lx.day_parts, ci=True)}(?!\\w))?"
     wd_head = f"(?:{p['WD_ANY']},?\\s+)"
-    day_year = f"(?:\\s*,\\s*|\\s+(?:(?i:of|in)\\s+)?){year_t}"  # `July 4th of 1995`
-    p["DATE_MDY"] = f"{wd_head}?{p['MONTH']}\\s*{p['DAY']}(?:{day_year})?"
+    day_year = f"(?:\\s*,\\s*|\\s+(?:(?i:of|in)\\s+)?){year_tw}"  # `July 4th of 1995`
+    # `January first`, `the fourth of July`: a day in words, not `in June first-half sales`
+    day_w = (
+        f"{day_words(lx.ordinals)}(?![\\w-])"
+        r"(?!\s+(?i:quarter|half|week|time|place|round|day)(?!\w))"
+    )
+    p["DAY_W"] = day_w
+    # after a month, a day in words ends the phrase (`which in June first reported` is an adverb)
+    day_w_end = (
+        r"(?=\s*(?:[,.;:!?)\"'’”]|$)|\s+(?i:and|or|to|through|until|at|of|when)(?!\w)"
+        f"|{day_year})"
+    )
+    p["DATE_MDY"] = (
+        f"{wd_head}?{p['MONTH']}(?:\\s*{p['DAY']}|\\s+(?:(?i:the)\\s+)?{day_w}{day_w_end})"
+        f"(?:{day_year})?"
+    )
     p["DATE_DMY"] = (
-        f"{wd_head}?(?:(?i:the)\\s+)?{p['DAY']}\\s+(?:(?i:of)\\s+)?{p['MONTH']}(?:{day_year})?"
+        f"{wd_head}?(?:(?i:the)\\s+)?(?:{p['DAY']}\\s+(?:(?i:of)\\s+)?|{day_w}\\s+(?i:of)\\s+)"
+        f"{p['MONTH']}(?:{day_year})?"
     )
     p["DATE_ISO"] = (
         r"(?<![\w./-])(?:1\d{3}|20\d\d)(?:-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
@@ -118,7 +177,8 @@ def grammar() -> Grammar:
         f"(?:{p['DATE_MDY']}|{p['DATE_DMY']}|{p['DATE_ISO']}|{p['DATE_NUM']}|{p['DATE_DMONY']})"
     )
     p["MONTH_YEAR"] = (
-        f"{p['MONTH']}(?:,?\\s+(?:(?i:of|in)\\s+)?{year_t}|\\s*{p['YY']}|[-/]{year_t}"  # `Dec-2018`
+        # `October 2005`, `October two thousand and five`, `Dec '18`, `Dec-2018`
+        f"{p['MONTH']}(?:,?\\s+(?:(?i:of|in)\\s+)?{year_tw}|\\s*{p['YY']}|[-/]{year_t}"
         r"|,?\s+(?:(?i:of)\s+)?(?i:last|next|this)\s+(?i:year)(?!\w))"  # `June last year`
     )
     holiday_names = [h[4:] if h.startswith("the ") else h for h in lx.holidays]
@@ -141,7 +201,17 @@ def grammar() -> Grammar:
         f"(?i:within)\\s+(?:(?:(?i:the)\\s+)?(?i:next|coming)\\s+)?{p['A_NUM']}\\s+{p['UNIT']}"
         r"|(?i:within\s+(?:the|this)\s+(?:year|month|week|quarter|decade))(?!\w)"
     )
-    p["NEXT_N"] = f"(?:(?i:the)\\s+)?(?i:next|coming)\\s+{p['NUM']}\\s+{p['UNIT']}"
+    # `the next 7 quarters`, `the 3 next weeks`; `the last 3 months`, `the 5 past years` (not
+    # `the last two years of his term`: a part, or anaphoric)
+    # (number first only before a plural: `only 3 next week` is a count and a week)
+    nxt, past = r"(?i:next|coming|upcoming)", r"(?i:last|past|previous)"
+    plurals = f"{alt([u for u in lx.units if u.endswith('s')], ci=True)}(?!\\w)"
+    n_unit, num = f"{p['NUM']}\\s+{p['UNIT']}", p["NUM"]
+    p["NEXT_N"] = f"(?:(?i:the)\\s+)?(?:{nxt}\\s+{n_unit}|{num}\\s+{nxt}\\s+{plurals})"
+    p["PAST_N"] = (
+        f"(?:(?i:the)\\s+)?(?:{past}\\s+{n_unit}|{num}\\s+{past}\\s+{plurals})"
+        r"(?!\s+(?i:of)(?!\w))"
+    )
     p["FIRST_N"] = (
         f"(?i:the)\\s+(?i:first)\\s+{p['NUM']}\\s+(?i:months)(?!\\w)"
         r"(?!\s+(?i:of|after|since|following|from|in\s+office|as)(?!\w))"
@@ -151,7 +221,10 @@ def grammar() -> Grammar:
     deic_w = r"(?i:this\s+past|(?:this\s+|the\s+)?(?:up)?coming|this|last|next)"
     deic_unit = r"(?i:week|weekend|month|quarter|(?:calendar\s+)?year|decade|century)(?!\w)"
     p["DEICTIC"] = (
-        f"(?:{deic_w}\\s+(?:{deic_unit}|{p['WD_FULL']}{p['DAYPART']}|{p['MONTH_FULL']}|{season}"
+        # `next week on Tuesday`, `this week Monday`: that day of that week
+        f"(?:(?i:this|next|last)\\s+(?i:week)(?:\\s+(?:(?i:on)\\s+)?|\\s*-\\s*){p['WD_FULL']}"
+        r"(?!['’]s)"
+        f"|{deic_w}\\s+(?:{deic_unit}|{p['WD_FULL']}{p['DAYPART']}|{p['MONTH_FULL']}|{season}"
         f"|{holiday})"
         f"|(?i:the\\s+current)\\s+{deic_unit})"
     )
@@ -188,10 +261,18 @@ def grammar() -> Grammar:
     season_year = r"(?:1\d|20)\d\d(?:[/-]\d{2}(?:\d{2})?)?(?!\w)"
     p["SEASON_YEAR"] = (
         f"(?:(?i:the)\\s+)?(?:(?i:early|late|mid)[\\s-]+)?{season}(?:\\s+(?i:of))?"
-        f"\\s+(?:{season_year}|{p['YY']})"
+        f"\\s+(?:{season_year}|{p['YY']}|{p['YEAR_W']})"
     )
     p["SEASON_BARE"] = f"(?:(?i:the)\\s+)?(?:(?i:early|late|mid)[\\s-]+)?{season}"
     p["WEEKEND"] = r"(?i:the\s+weekend)(?!\w)"
+    # `week 31`, `week 3 of 2027`: an ISO week, in lower case (`Week 3` of a sports season is
+    # not one), and not `week 2 of the trial`
+    p["WEEK_NUM"] = (
+        r"(?<![\w-])week\s+(?:5[0-3]|[1-4]\d|0?[1-9])(?![\w/-]|[.,:]\d)"
+        f"(?!\\s+{p['UNIT']})"  # `a week 5 days long`
+        f"(?:\\s+(?i:of)\\s+(?:{year_t}|(?i:last|this|next)\\s+(?i:year)(?!\\w)))?"
+        r"(?!\s+(?i:of)(?!\w))"
+    )
     fw = alt(lx.fiscal_words, ci=True)
     p["FW"] = fw
     fy_code = (
@@ -230,7 +311,7 @@ def grammar() -> Grammar:
     )
     p["THE_UNIT"] = (
         # bare after a part: `by end of year`, `at start of month`
-        f"(?:(?:(?i:the)\\s+)?(?i:year|month|week|quarter)(?![\\w‐-])(?!\\s+\\d)"
+        f"(?:(?:(?i:the)\\s+)?(?i:year|month|week|quarter)(?![\\w‐-])(?!\\s+(?:\\d|{p['YEAR_W']}))"
         f"|(?i:the\\s+(?:decade|century))(?!\\w)"
         f"|(?i:the|its|their)\\s+{fw}\\s+(?i:year)(?!\\w))"
     )
@@ -239,6 +320,12 @@ def grammar() -> Grammar:
     p["SHIFT"] = (
         f"{p['A_NUM']}\\s+{p['UNIT']}\\s+(?i:before|after|from)\\s+"
         f"(?:{p['DATE']}|{p['HOLIDAY']}|{p['REL_DAY']}|{p['DEICTIC']}|{p['WD_FULL']})"
+    )
+    # `Mon 13th`, `Friday the 13th`: a weekday and a day without a month (the day has its
+    # ordinal ending or `the`: `Monday 13 people died` is no date)
+    p["WD_DAY"] = (
+        f"{p['WD_ANY']},?\\s+(?:(?i:the)\\s+(?:3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?"
+        r"|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?![\w.,]\d|\w)"
     )
     p["WEEKDAY"] = (
         f"{p['WD_FULL']}{p['DAYPART']}"
@@ -292,6 +379,11 @@ def grammar() -> Grammar:
         r"(?i:to|through|thru|until|till|into)\s+"
         f"(?:{range_item}|{now_end}|(?i:date)(?!\\w)|{p['DAY']}))"
     )
+    # around a dash, numeric dates may touch (`10/1/2018-10/7/2018`)
+    date_num_left = p["DATE_NUM"].replace(r"(?![\w/]|[.-]\d)", r"(?![\w/]|\.\d)")
+    date_num_right = p["DATE_NUM"].replace(r"(?<![\w./-])", r"(?<![\w./])")
+    assert date_num_left != p["DATE_NUM"] != date_num_right
+    num_range = f"{date_num_left}[-–]{date_num_right}"
     full_date = (
         f"(?:{p['DATE_ISO']}|{p['DATE_NUM']}|{p['MONTH']}\\s*{p['DAY']}(?:,\\s*|\\s+){year_t}"
         f"|{p['DAY']}\\s+{p['MONTH']},?\\s+{year_t})"
@@ -306,7 +398,7 @@ def grammar() -> Grammar:
         f"|{p['YEAR']}\\s+(?i:to|through|thru|until|till)\\s+"
         f"(?:{full_date}|{p['MONTH_YEAR']}|{p['YEAR']})"
         # `10/1/2018 - 10/7/2018`, `Nov 18 2014-Dec 19 2015`: two full dates
-        f"|{full_date}\\s*[-–]\\s*{full_date})"
+        f"|{full_date}\\s*[-–]\\s*{full_date}|{num_range})"
     )
     cores = {
         "period_to": p["PERIOD_TO"],
@@ -322,6 +414,7 @@ def grammar() -> Grammar:
         "in_n": p["IN_N"],
         "within_n": p["WITHIN_N"],
         "next_n": p["NEXT_N"],
+        "past_n": p["PAST_N"],
         "first_n": p["FIRST_N"],
         "deictic": p["DEICTIC"],
         "year_end": p["YEAR_END"],
@@ -332,10 +425,13 @@ def grammar() -> Grammar:
         "season": p["SEASON_YEAR"],
         "season_bare": p["SEASON_BARE"],
         "weekend": p["WEEKEND"],
+        "week_num": p["WEEK_NUM"],
         "the_unit": p["THE_UNIT"],
         "month": p["MONTH_BARE"],
+        "wd_day": p["WD_DAY"],
         "weekday": p["WEEKDAY"],
-        "year": f"(?:(?i:the\\s+year)\\s+)?{p['YEAR']}",  # `by the year 2030`
+        # `by the year 2030`, `in nineteen ninety-six`
+        "year": f"(?:(?i:the\\s+year)\\s+)?(?:{p['YEAR']}|{year_words(lx.numbers, bare=True)})",
     }
     assert tuple(cores) == CORE_KINDS
     filler = r"(?i:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+early\s+as|as\s+late\s+as)"

@@ -10,7 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from newsclaims.extraction.dates import spec as S
-from newsclaims.extraction.dates.grammar import alt, grammar
+from newsclaims.extraction.dates.grammar import alt, day_words, grammar, year_words
 from newsclaims.extraction.dates.lexicon import lexicon
 
 _TRANS = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'", "\xa0": " "})
@@ -26,9 +26,48 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
     ), canon
 
 
+@cache
+def _year_words() -> re.Pattern[str]:
+    return re.compile(year_words(lexicon().numbers))
+
+
+@cache
+def _day_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An ordinal day in words after a month (`January the first`) and before `of` a month
+    (`the fourth of July`), the day as group `d`."""
+    lx = lexicon()
+    d = f"(?P<d>{day_words(lx.ordinals)})(?![\\w-])"
+    mon = alt(lx.months, ci=True)
+    return (
+        re.compile(rf"(?P<m>\b{mon}\.?\s+)(?:the\s+)?{d}", re.I),
+        re.compile(rf"{d}(?P<m>\s+of\s+{mon}(?!\w))", re.I),
+    )
+
+
+def _day_number(words: str) -> int:
+    ordinals = lexicon().ordinals
+    w = re.split(r"[\s-]+", words.lower())
+    return ordinals[w[-1]] + (20 if w[0] == "twenty" else 30 if w[0] == "thirty" else 0)
+
+
+def spelled_year(words: str) -> int:
+    """`nineteen ninety-six` -> 1996, `nineteen hundred ninety three` -> 1993, `two thousand
+    and fifteen` -> 2015 (a text `year_words` matched)."""
+    numbers = lexicon().numbers
+    w = [x for x in re.split(r"[\s-]+", words.lower()) if x not in ("and", "oh", "o")]
+    if w[1] == "thousand":
+        return 2000 + sum(numbers[x] for x in w[2:])
+    return numbers[w[0]] * 100 + sum(numbers[x] for x in w[1:] if x != "hundred")
+
+
 def normalize(text: str) -> str:
-    """One spacing, ASCII dashes and apostrophes, month and weekday names in Title case."""
+    """One spacing, ASCII dashes and apostrophes, month and weekday names in Title case, years
+    in digits."""
     t = _WS.sub(" ", text.translate(_TRANS)).strip().strip(",;:")
+    t = _year_words().sub(lambda m: str(spelled_year(m.group())), t)
+    after_month, before_of = _day_words()
+    t = after_month.sub(lambda m: f"{m['m']}{_day_number(m['d'])}", t)
+    t = before_of.sub(lambda m: f"{_day_number(m['d'])}{m['m']}", t)
     if t.endswith("'s"):
         t = t[:-2]  # `2023's results`, `last year's`
     pattern, canon = _names()
@@ -84,6 +123,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     yr = r"(?P<yr>\d{4})"
     num = r"(?P<n>\d+|an?|[a-z]+(?:-[a-z]+)?)"
+    num2 = num.replace("?P<n>", "?P<n2>")
     unit = r"(?P<unit>[a-z]+)"
     fw = g["FW"]
     ords = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final|latter|back)"
@@ -109,8 +149,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "n_from_now": rf"{num}\s+{unit}\s+(?:from\s+now|hence)",
         "within_n": rf"within\s+(?:(?:the\s+)?(?:next|coming)\s+)?{num}\s+{unit}",
         "within_unit": r"within\s+(?:the|this)\s+(?P<unit>[a-z]+)",
-        "next_n": rf"(?:the\s+)?(?:next|coming)\s+{num}\s+{unit}",
+        "next_n": rf"(?:the\s+)?(?:(?:next|coming|upcoming)\s+{num}|{num2}\s+"
+        rf"(?:next|coming|upcoming))\s+{unit}",
+        "past_n": rf"(?:the\s+)?(?:(?:last|past|previous)\s+{num}|{num2}\s+"
+        rf"(?:last|past|previous))\s+{unit}",
         "first_n": rf"the\s+first\s+{num}\s+months",
+        "week_weekday": rf"(?P<which>this|next|last)\s+week(?:\s+(?:on\s+)?|\s*-\s*)(?P<wd>{wd})",
         "deictic": r"(?P<which>this\s+past|(?:this\s+|the\s+)?(?:up)?coming|this|last|next"
         r"|the\s+current)\s+"
         r"(?P<what>.+?)(?:\s+(?:morning|afternoon|evening|night))?",
@@ -127,6 +171,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "season": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)(?:\s+of)?"
         r"\s+(?P<yr>\d{4}|'\d\d)(?:[/-](?P<yr2>\d{2}(?:\d{2})?))?",
         "season_bare": r"(?:the\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<season>[a-z]+)",
+        "wd_day": rf"(?P<wd>{wd})\.?,?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?",
         "weekday": rf"(?P<wd>{wd})(?:\s+(?:morning|afternoon|evening|night))?"
         r"(?:\s+of\s+(?P<week>this|next|last)\s+week)?",
         "fy_code": r"(?:FY|F\.Y\.)\s*'?(?P<a>\d{4}|\d{2})(?:\s*[-/]\s*'?(?P<b>\d{4}|\d{2}))?",
@@ -144,6 +189,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         r"|(?P<span>quarter|half|half-year|six-month\s+period|week|month))\s+"
         r"(?:(?P<ended>(?:that\s+|which\s+)?ended)|to|ending|through|until|that\s+ends"
         r"|which\s+ends)\s+(?:on\s+)?(?P<rest>.+)",
+        "week_num": r"week\s+(?P<n>\d+)"
+        r"(?:\s+of\s+(?:(?P<yr>\d{4})|(?P<rel>last|this|next)\s+year))?",
         "the_unit": r"(?:the\s+)?(?P<unit>year|month|week|quarter|decade|century)",
         "the_fiscal": rf"(?:the|its|their)\s+{fw}\s+year",
         "range_words": r"(?P<kw>between|from)\s+(?P<body>.+)",
@@ -257,10 +304,12 @@ def _parse_within(t: str) -> S.Spec | None:
     return None
 
 
-def _parse_next_n(t: str) -> S.Spec | None:
-    m = _m("next_n", t)
-    u = m and _unit_spec(m["n"], m["unit"])
-    return S.NextN(*u) if u else None
+def _parse_next_n(t: str, kind: str = "next_n") -> S.Spec | None:
+    m = _m(kind, t)
+    u = m and _unit_spec(m["n"] or m["n2"], m["unit"])
+    if not u:
+        return None
+    return S.NextN(*u, aligned=True) if kind == "next_n" else S.PastN(*u)
 
 
 def _parse_first_n(t: str) -> S.Spec | None:
@@ -273,6 +322,9 @@ _DEICTIC_UNITS = ("week", "weekend", "month", "quarter", "year", "decade", "cent
 
 
 def _parse_deictic(t: str) -> S.Spec | None:
+    if m := _m("week_weekday", t):
+        offset = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+        return S.WeekdayOf(lexicon().weekdays[m["wd"]], offset)
     m = _m("deictic", t)
     if not m:
         return None
@@ -494,6 +546,9 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
         return _parse_month_year(t)
     if kind == "month":
         return S.YearlessMonth(_month(t))
+    if kind == "wd_day":
+        m = _m("wd_day", t)
+        return S.WeekdayDay(lx.weekdays[m["wd"].rstrip(".")], int(m["day"]))
     if kind == "weekday":
         m = _m("weekday", t)
         if not m:
@@ -522,8 +577,8 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
         return _parse_in_n(t)
     if kind == "within_n":
         return _parse_within(t)
-    if kind == "next_n":
-        return _parse_next_n(t)
+    if kind in ("next_n", "past_n"):
+        return _parse_next_n(t, kind)
     if kind == "first_n":
         return _parse_first_n(t)
     if kind == "deictic":
@@ -542,6 +597,10 @@ def _parse_core(kind: str, t: str) -> S.Spec | None:
         return _parse_season(t, bare=kind == "season_bare")
     if kind == "weekend":
         return S.Weekend()
+    if kind == "week_num":
+        m = _m("week_num", t)
+        rel = {"last": -1, "this": 0, "next": 1}.get((m["rel"] or "this").lower())
+        return S.IsoWeek(int(m["n"]), int(m["yr"]) if m["yr"] else None, rel)
     if kind == "the_unit":
         return _parse_the_unit(t)
     if kind == "fiscal":

@@ -214,6 +214,33 @@ class YearlessDay(Spec):
 
 
 @dataclass(frozen=True)
+class WeekdayDay(Spec):
+    """`Mon 13th`, `Friday the 13th`: a day of the month that falls on that weekday. Shift 0 is
+    the first such day not before P, shift -1 the last one before it, and so on."""
+
+    wd: int
+    d: int
+    gran: str = "day"
+    cycle: str = "month"
+
+    def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        p = ctx.p()
+        step = 1 if shift >= 0 else -1
+        y, m = p.year, p.month
+        seen = -1 if shift >= 0 else 0
+        for _ in range(120):  # the same weekday and day come back within 14 months
+            d = day(y, m, self.d)
+            if d is not None and d.start.weekday() == self.wd and (d.start >= p) == (step > 0):
+                seen += step
+                if seen == shift:
+                    return d.at(ctx, 0)
+            m += step
+            if m in (0, 13):
+                y, m = y + step, 1 if step > 0 else 12
+        return None
+
+
+@dataclass(frozen=True)
 class YearlessMonth(Spec):
     m: int
     gran: str = "month"
@@ -312,6 +339,25 @@ class Weekend(Spec):
 
     def at(self, ctx: Ctx, shift: int) -> Interval:
         return cal.weekend_span(ctx.p() + timedelta(weeks=shift))
+
+
+@dataclass(frozen=True)
+class IsoWeek(Spec):
+    """`week 31`, `week 3 of 2027`, `week 27 of last year`: ISO week N (Monday to Sunday) of
+    the year named, else of P's year (`rel` years from it)."""
+
+    n: int
+    y: int | None = None
+    rel: int = 0
+    gran: str = "week"
+
+    def at(self, ctx: Ctx, shift: int) -> Interval | None:
+        y = self.y if self.y is not None else ctx.p().year + self.rel
+        try:
+            monday = date.fromisocalendar(y, self.n, 1)
+        except ValueError:
+            return None  # no week 53 that year
+        return Interval(monday, monday + timedelta(days=6), "week")
 
 
 @dataclass(frozen=True)
@@ -490,7 +536,28 @@ class InN(Spec):
 
 @dataclass(frozen=True)
 class NextN(Spec):
-    """`within three years`, `over the next 12 months`: P .. P + N units."""
+    """`within three years`, `over the next 12 months`: P .. P + N units; `the next 7
+    quarters`, `the next two decades` (`aligned`): the N whole calendar ones after P's."""
+
+    n: int
+    base: str
+    mult: int
+    aligned: bool = False
+
+    def at(self, ctx: Ctx, shift: int) -> Interval:
+        p = ctx.p()
+        if self.aligned and (unit := _calendar_unit(self.base, self.mult)):
+            first = cal.unit_span(p, unit).end + ONE_DAY
+            last = cal.unit_span(cal.shift_unit(first, unit, self.n - 1), unit).end
+            return Interval(first, last, "range")
+        return Interval(p, cal.add_units(p, self.n * self.mult, self.base), "range")
+
+
+@dataclass(frozen=True)
+class PastN(Spec):
+    """`the last 3 months`, `the past five years`: P - N units .. the day before P (the
+    Recognizers-Text convention: the guide is silent); `the last 2 quarters`: the N whole
+    calendar quarters (decades) before P's."""
 
     n: int
     base: str
@@ -498,7 +565,16 @@ class NextN(Spec):
 
     def at(self, ctx: Ctx, shift: int) -> Interval:
         p = ctx.p()
-        return Interval(p, cal.add_units(p, self.n * self.mult, self.base), "range")
+        if unit := _calendar_unit(self.base, self.mult):
+            current = cal.unit_span(p, unit).start
+            first = cal.unit_span(cal.shift_unit(current, unit, -self.n), unit).start
+            return Interval(first, current - ONE_DAY, "range")
+        return Interval(cal.add_units(p, -self.n * self.mult, self.base), p - ONE_DAY, "range")
+
+
+def _calendar_unit(base: str, mult: int) -> str | None:
+    """The calendar unit a count of quarters or decades steps by, else None."""
+    return {("month", 3): "quarter", ("year", 10): "decade"}.get((base, mult))
 
 
 @dataclass(frozen=True)
