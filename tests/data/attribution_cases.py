@@ -591,6 +591,25 @@ EXTRA = [
         ("indirect", "Ana Lee", "person", "recall"),
         T,
     ),
+    # -- a party or occupation noun refers back to a named person only as the head --------
+    (
+        "Bob Graham spoke on Monday. Senate Republican leaders said they would block the bill.",
+        "Senate",
+        ("indirect", "Senate Republican leaders", "anonymous", "say"),
+        T,
+    ),
+    (
+        "Bob Graham spoke on Monday. A Republican committee aide said the panel would meet.",
+        "A Republican",
+        ("indirect", "A Republican committee aide", "anonymous", "say"),
+        T,
+    ),
+    (
+        "Ben Carson spoke in Iowa. The retired neurosurgeon said the plan was rotten.",
+        "The retired",
+        ("indirect", "Ben Carson", "person", "say"),
+        B,
+    ),
     # -- a generation suffix is never the surname (`Biden`, not `Jr`) ---------------------
     (
         "Joseph R. Biden Jr. spoke in Scranton. Later, Mr. Biden said the plant would reopen.",

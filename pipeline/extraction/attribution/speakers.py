@@ -267,22 +267,25 @@ class SpeakerResolver:
             if person is not None:
                 return Found(self._person(person, mention), person)
         epithets = lexicon.table("attribution/person_epithets.txt")
-        if head is not None and lemma not in epithets:
-            # `the billionaire real estate developer`: a person's epithet as a modifier.
+        epithet = lemma
+        unnamed = lexicon.words("attribution/anonymous_heads.txt")
+        if head is not None and lemma not in epithets and lemma not in unnamed:
+            # `the billionaire real estate developer`: a person's epithet as a modifier;
+            # not over a noun of unnamed sources (`a Republican committee aide`).
             modifier = next(
                 (c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.lower_ in epithets),
                 None,
             )
             if modifier is not None:
-                lemma = modifier.lower_
+                epithet = modifier.lower_
         if (
             definite
             and possessor is None
             and not plural
-            and (lemma in epithets or _AGE.search(text))
+            and (epithet in epithets or _AGE.search(text))
         ):
             # `the actress said`, `the 30-year-old striker said`: the salient person.
-            gender = epithets.get(lemma, "-")
+            gender = epithets.get(epithet, "-")
             person = self._salient_person(
                 gender if gender in ("m", "f") else None, at=at, sentence=sentence
             )
