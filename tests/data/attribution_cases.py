@@ -522,6 +522,120 @@ EXTRA = [
         T,
     ),
     ("She has pledged to spend $1 billion on schools.", "She", ("none", None, None, None), T),
+    # -- salience: recency, role, gender, quotation and paragraph boundaries (issue 11) --
+    (
+        'Tom Hardy spoke first. "Bill Mason is wrong about the budget," he said.',
+        '"Bill Mason',
+        ("direct", "Tom Hardy", "person", "say"),
+        B,
+    ),
+    (
+        'Tom Hardy spoke first. Then Bill Mason took the stage. "The budget is wrong," he said.',
+        '"The budget',
+        ("direct", "Bill Mason", "person", "say"),
+        T,
+    ),
+    (
+        'Keisha Brown met Tom Hardy at the depot. "We will win," she said.',
+        '"We will',
+        ("direct", "Keisha Brown", "person", "say"),
+        T,
+    ),
+    (
+        'Keisha Brown met Tom Hardy at the depot. "We will win," he said.',
+        '"We will',
+        ("direct", "Tom Hardy", "person", "say"),
+        B,
+    ),
+    (
+        'Ms. Lopez met Mr. Hardy on Monday. "It went well," she said.',
+        '"It went',
+        ("direct", "Lopez", "person", "say"),
+        T,
+    ),
+    (
+        'Ms. Lopez met Mr. Hardy on Monday. "It went well," he said.',
+        '"It went',
+        ("direct", "Hardy", "person", "say"),
+        T,
+    ),
+    (
+        'Ana Ruiz chaired the meeting.\n\n"We will not back down."',
+        '"We will',
+        ("direct", "Ana Ruiz", "person", None),
+        T,
+    ),
+    (
+        '"Costs are up," said Ana Ruiz, the mayor.\n\nLater, Omar Haddad took the stage.\n\n'
+        '"We will not back down."',
+        '"We will',
+        ("direct", "Omar Haddad", "person", None),
+        B,
+    ),
+    (
+        '"Costs are up," said Ana Ruiz, the mayor.\n\n"We will not back down."',
+        '"We will',
+        ("direct", "Ana Ruiz", "person", "say"),
+        B,
+    ),
+    # -- inverted order: the parser takes the source for the cue's object ------------------
+    (
+        "The bill is flawed, cautioned Senator Ray Holt.",
+        "The bill",
+        ("indirect", "Ray Holt", "person", "caution"),
+        B,
+    ),
+    (
+        "The plant was safe, recalled Ana Lee, a nurse.",
+        "The plant",
+        ("indirect", "Ana Lee", "person", "recall"),
+        T,
+    ),
+    # -- a party or occupation noun refers back to a named person only as the head --------
+    (
+        "Bob Graham spoke on Monday. Senate Republican leaders said they would block the bill.",
+        "Senate",
+        ("indirect", "Senate Republican leaders", "anonymous", "say"),
+        T,
+    ),
+    (
+        "Bob Graham spoke on Monday. A Republican committee aide said the panel would meet.",
+        "A Republican",
+        ("indirect", "A Republican committee aide", "anonymous", "say"),
+        T,
+    ),
+    (
+        "Ben Carson spoke in Iowa. The retired neurosurgeon said the plan was rotten.",
+        "The retired",
+        ("indirect", "Ben Carson", "person", "say"),
+        B,
+    ),
+    # -- a generation suffix is never the surname (`Biden`, not `Jr`) ---------------------
+    (
+        "Joseph R. Biden Jr. spoke in Scranton. Later, Mr. Biden said the plant would reopen.",
+        "Later",
+        ("indirect", "Joseph R. Biden Jr", "person", "say"),
+        B,
+    ),
+    # -- a given name the NER left out of a person's name (`Ana Lee` tagged `Lee`) -------
+    (
+        "Ana Lee maintained that the plant was safe.",
+        "Ana Lee",
+        ("indirect", "Ana Lee", "person", "maintain"),
+        T,
+    ),
+    (
+        "Ana Lee contended that the plant was safe.",
+        "Ana Lee",
+        ("indirect", "Ana Lee", "person", "contend"),
+        T,
+    ),
+    (
+        "The firm thanked Ray Holt for his help.",
+        "The firm",
+        ("none", None, None, None),
+        B,
+    ),
 ]
 CASES = CASES + EXTRA
 

@@ -144,11 +144,13 @@ class Registry:
         known = self.lookup(name, at=at, kind="person")
         if known is not None and (len(name.split()) == 1 or known.name.lower() == name.lower()):
             known.mentions.append(at)
+            first = text.split()[0] if text.split() else ""
+            known.gender = known.gender or names.gender_of_honorific(first)
             return known
         # A shorter form seen first (`Wang`) and the full name later: merge into the full one.
         entity = Entity(name=name, kind="person", label=label)
         first = text.split()[0] if text.split() else ""
-        entity.gender = names.gender_of_honorific(first) or names.gender_of_given_name(name)
+        entity.gender = names.gender_of_honorific(first) or names.gender_of_first_name(name)
         entity.mentions.append(at)
         self.entities.append(entity)
         for alias in names.person_aliases(name):

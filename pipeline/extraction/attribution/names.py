@@ -11,6 +11,7 @@ _ORG_SUFFIXES = frozenset(
     "inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa se nv bv spa s.a. "
     "holdings group limited company".split()
 )
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _TRIM = " \t\n,;:.'\"\u2019\u201c\u201d()-"
 
 
@@ -52,6 +53,9 @@ def person_aliases(name: str) -> set[str]:
     names written family name first, as in `Wang Lianjun` then `Wang`)."""
     words = name.split()
     aliases = {name.lower()}
+    while len(words) > 2 and words[-1].lower().strip(".,") in _GENERATIONS:
+        words = words[:-1]  # `Joseph R. Biden Jr.` is `Biden`, never `Jr`
+        aliases.add(" ".join(words).lower())
     if len(words) >= 2:
         aliases.add(words[-1].lower())
         aliases.add(words[0].lower())
@@ -59,6 +63,14 @@ def person_aliases(name: str) -> set[str]:
         if len(words) >= 3 and words[-2].lower() in particles:
             aliases.add(" ".join(words[-2:]).lower())
     return aliases
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name that is no generation suffix (`Jr.`, `III`)."""
+    words = name.split()
+    while len(words) > 2 and words[-1].lower().strip(".,") in _GENERATIONS:
+        words = words[:-1]
+    return words[-1] if words else ""
 
 
 def org_aliases(name: str) -> set[str]:
@@ -111,3 +123,24 @@ def gender_of_given_name(name: str) -> str | None:
     if not words:
         return None
     return lexicon.table("attribution/given_names.txt").get(words[0].lower())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Every known given name, lower-cased: the hand list and the birth-record list."""
+    return frozenset(lexicon.table("attribution/given_names.txt")) | frozenset(
+        lexicon.table("attribution/given_names_ssa.tsv")
+    )
+
+
+def gender_of_first_name(name: str) -> str | None:
+    """The gender a first name suggests: the hand list (names common in news), else the
+    names nearly all of whose bearers in US birth records share one sex. Evidence for
+    `he`/`she` only; whether a word is a given name at all is `gender_of_given_name`'s."""
+    words = name.split()
+    if not words:
+        return None
+    first = words[0].lower()
+    return lexicon.table("attribution/given_names.txt").get(first) or lexicon.table(
+        "attribution/given_names_ssa.tsv"
+    ).get(first)

@@ -20,6 +20,7 @@ from newsclaims.extraction.attribution.entities import (
     Registry,
     extend_org,
 )
+from newsclaims.extraction.attribution.salience import Salience
 from newsclaims.extraction.doctext import entity_of, tokens
 from newsclaims.models import Mention, Speaker
 from newsclaims.patterns import lexicon
@@ -81,6 +82,7 @@ class SpeakerResolver:
         self.last_sentence = -(10**6)
         self.last_end = -1  # where the last speaker's statement ends
         self._tokens_at: dict[int, Token] | None = None
+        self.salience = Salience(doc, registry)
 
     def remember(self, found: Found | None, sentence: int, *, end: int | None = None) -> None:
         if found is not None:
@@ -88,11 +90,12 @@ class SpeakerResolver:
             self.last_sentence = sentence
             if end is not None:
                 self.last_end = end
+                self.salience.said(found.entity, end - 1)
 
     def floating(self, sentence: int, *, at: int | None = None) -> Found | None:
-        """The speaker a quotation with no cue of its own keeps: a person introduced since
-        the last statement, just before the quotation (`Staff met Sam Reyes at the depot.
-        "We need more rangers."`), else the last speaker, if recent."""
+        """The speaker a quotation with no cue of its own keeps: the most salient person, if
+        named since the last statement, shortly before the quotation (`Staff met Sam Reyes
+        at the depot. "We need more rangers."`), else the last speaker, if recent."""
         if at is not None:
             newcomer = self._newcomer(at)
             if newcomer is not None:
@@ -102,34 +105,14 @@ class SpeakerResolver:
         return None
 
     def _newcomer(self, at: int, gender: str | None = None) -> Entity | None:
-        """The person in focus since the last statement, shortly before `at`: the nearest
-        one named as a subject (`Trump attacked Jeb Bush. "...," he said.` -> Trump), else
-        the nearest one named there for the first time (`Staff met Sam Reyes at the
-        depot.` -> Sam Reyes); None when no person was named since."""
-        since = []
-        for offset, entity in self.registry.mentions_before(at, kind="person"):
-            if at - offset > _INTRO_REACH or offset <= self.last_end:
-                break
-            if gender is None or entity.gender in (None, gender):
-                since.append((offset, entity))
-        for offset, entity in since:
-            if self._is_subject(offset):
-                return entity
+        """The most salient person at `at` when it is not the last speaker and was named
+        since the last statement, within `_INTRO_REACH` characters; else None."""
+        best = self.salience.best(at, gender=gender)
         last = self.last.entity if self.last is not None else None
-        for offset, entity in since:
-            if entity is not last and entity.mentions and entity.mentions[0] == offset:
-                return entity
-        return None
-
-    def _is_subject(self, offset: int) -> bool:
-        token = self._token_at(offset)
-        if token is None:
-            return False
-        if not self.parsed:  # without a parse: a name that opens its sentence
-            return all(t.is_punct or t.is_space for t in self.doc[token.sent.start : token.i])
-        while token.dep_ in ("compound", "flat") and token.head.i > token.i:
-            token = token.head
-        return token.dep_ in ("nsubj", "nsubjpass")
+        if best is None or best is last:
+            return None
+        since = [m for m in best.mentions if self.last_end < m < at and at - m <= _INTRO_REACH]
+        return best if since else None
 
     def _token_at(self, offset: int) -> Token | None:
         if self._tokens_at is None:
@@ -284,22 +267,25 @@ class SpeakerResolver:
             if person is not None:
                 return Found(self._person(person, mention), person)
         epithets = lexicon.table("attribution/person_epithets.txt")
-        if head is not None and lemma not in epithets:
-            # `the billionaire real estate developer`: a person's epithet as a modifier.
+        epithet = lemma
+        unnamed = lexicon.words("attribution/anonymous_heads.txt")
+        if head is not None and lemma not in epithets and lemma not in unnamed:
+            # `the billionaire real estate developer`: a person's epithet as a modifier;
+            # not over a noun of unnamed sources (`a Republican committee aide`).
             modifier = next(
                 (c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.lower_ in epithets),
                 None,
             )
             if modifier is not None:
-                lemma = modifier.lower_
+                epithet = modifier.lower_
         if (
             definite
             and possessor is None
             and not plural
-            and (lemma in epithets or _AGE.search(text))
+            and (epithet in epithets or _AGE.search(text))
         ):
             # `the actress said`, `the 30-year-old striker said`: the salient person.
-            gender = epithets.get(lemma, "-")
+            gender = epithets.get(epithet, "-")
             person = self._salient_person(
                 gender if gender in ("m", "f") else None, at=at, sentence=sentence
             )
@@ -379,33 +365,10 @@ class SpeakerResolver:
         return None
 
     def _salient_person(self, gender: str | None, *, at: int, sentence: int) -> Entity | None:
-        """The person a pronoun or a description (`the actress`) refers to. Gender must
-        agree (from earlier pronouns, honorifics, first names). A person introduced since
-        the last statement, just before, wins (`Staff met Sam Reyes. "...," he said.`);
-        else the last speaker wins over a person only named in passing since (`Wang said
-        Huawei hired Sun Li. He said ...` -> Wang); else the nearest."""
-        candidates = [
-            e
-            for _, e in self.registry.mentions_before(at, kind="person")
-            if gender is None or e.gender in (None, gender)
-        ]
-        if not candidates:
-            return None
-        newcomer = self._newcomer(at, gender)
-        if newcomer is not None:
-            return newcomer
-        last = self.last.entity if self.last is not None else None
-        recent = sentence - self.last_sentence <= _SPEAKER_REACH
-        agrees = last is not None and (gender is None or last.gender in (None, gender))
-        if last is not None and last.kind == "person" and recent and agrees:
-            if (
-                candidates[0] is last
-                or candidates[0].gender is None
-                or gender is None
-                or last.gender == gender
-            ):
-                return last
-        return candidates[0]
+        """The person a pronoun or a description (`the actress`) refers to: the most salient
+        one whose gender agrees (`salience.Salience`: recency, grammatical role, quotation
+        and paragraph boundaries; the last speaker counts as just mentioned)."""
+        return self.salience.best(at, gender=gender)
 
     def _relative(self, pronoun: Token, *, sentence: int) -> Found | None:
         """`Sanders, who says ...`: the antecedent of the relative clause, with the relative

@@ -72,6 +72,9 @@ class RegistryBuilder(Component):
             if not _after_number(e) and not any(a <= e.start < b for a, b in datelines)
             for part in _split_fused(e)
         ]
+        ents = sorted(
+            [_with_given_name(e) for e in ents] + _missed_people(doc), key=lambda e: e.start
+        )
         # A name is a firm's when any of its mentions says so (`Nordsee Vind has halted work
         # on its wind farm`), whichever mention comes first.
         firms = {
@@ -106,9 +109,12 @@ class RegistryBuilder(Component):
             if kind == "person":
                 known = registry.lookup(names.person_name(ent.text), kind="person")
                 if known is None:
-                    registry.add_person(ent.text, at=ent.start_char)
+                    known = registry.add_person(ent.text, at=ent.start_char)
                 elif ent.start_char not in known.mentions:
                     known.mentions.append(ent.start_char)
+                if known is not None and known.gender is None and ent.start > 0:
+                    # `Mr. Trump`: the NER leaves the honorific out of the name.
+                    known.gender = names.gender_of_honorific(doc[ent.start - 1].text)
             elif kind == "organization" or ent.label_ in THING_LABELS:
                 label = "ORG" if ent.label_ in PERSON_LABELS else ent.label_
                 entity = registry.add_organization(ent.text, at=ent.start_char, label=label)
@@ -204,7 +210,8 @@ def _surname_mentions(doc: Doc, registry: Registry) -> None:
     for entity in registry.people():
         words = entity.name.split()
         if len(words) >= 2 and entity.mentions:
-            surnames.setdefault(words[-1].lower(), []).append(entity)
+            surname = names.surname(entity.name)
+            surnames.setdefault(surname.lower(), []).append(entity)
     if not surnames:
         return
     tagged = doc.has_annotation("TAG")
@@ -335,6 +342,39 @@ def _split_fused(ent: Span) -> list[Span]:
                     Span(doc, token.i + 1, ent.end, label=ent.label_),
                 ]
     return [ent]
+
+
+def _with_given_name(ent: Span) -> Span:
+    """`Ana Lee` tagged `Lee`: a given name the NER left just before a person's name."""
+    doc = ent.doc
+    if ent.label_ not in PERSON_LABELS or ent.start == 0:
+        return ent
+    before = doc[ent.start - 1]
+    if before.pos_ == "PROPN" and not before.ent_type_ and before.lower_ in names.given_names():
+        return Span(doc, ent.start - 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _missed_people(doc: Doc) -> list[Span]:
+    """Names the NER left out (`Ana Ruiz chaired the meeting.`, often opening a sentence):
+    two or three proper nouns outside any entity whose first is a common given name."""
+    given = names.given_names()
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        if token.pos_ != "PROPN" or token.ent_type_ or token.lower_ not in given:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < 3 and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+            j += 1
+        starts_run = i == 0 or doc[i - 1].pos_ != "PROPN"
+        if starts_run and j - i >= 2 and all(_NAME_TOKEN.match(t.text) for t in doc[i:j]):
+            if j >= n or doc[j].pos_ != "PROPN":
+                out.append(Span(doc, i, j, label="PERSON"))
+        i = j
+    return out
 
 
 def _after_number(ent: Span) -> bool:
