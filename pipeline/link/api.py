@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from newsclaims.link.blocking import Blocking, candidate_pairs
 from newsclaims.link.build import cluster, conflict
-from newsclaims.link.compare import compare, meet
+from newsclaims.link.compare import WordSets, compare, meet
 from newsclaims.link.facts import Fig, Item, Origin, item
 from newsclaims.link.group import group
 from newsclaims.models import Claim
@@ -47,8 +48,9 @@ def link_items(items: Sequence[Item], *, cap: int | None = None) -> Links:
     pairs, blocking = candidate_pairs(items) if cap is None else candidate_pairs(items, cap=cap)
     same: list[tuple[float, int, int]] = []
     found: list[tuple[int, int, tuple]] = []
-    for i, j in pairs.tolist():
-        verdict = compare(items[i], items[j])
+    sets = WordSetCache(items)
+    for i, j in _each(pairs):
+        verdict = compare(items[i], items[j], sets=(sets[i], sets[j]))
         if verdict is None:
             continue
         if verdict.relation == "same":
@@ -69,6 +71,30 @@ def link_items(items: Sequence[Item], *, cap: int | None = None) -> Links:
         blocking=blocking,
         seconds=time.perf_counter() - started,
     )
+
+
+class WordSetCache(OrderedDict):
+    """The unpacked word sets of the items compared lately, by item index (pairs come
+    sorted, and the claims of one story often sit near each other): an item is unpacked
+    far less often than once per pair, and at most `size` are held."""
+
+    def __init__(self, items: Sequence[Item], size: int = 16384) -> None:
+        super().__init__()
+        self.items, self.size = items, size
+
+    def __missing__(self, index: int) -> WordSets:
+        if len(self) >= self.size:
+            self.popitem(last=False)
+        it = self.items[index]
+        found = self[index] = (it.shingles, it.content)
+        return found
+
+
+def _each(pairs, step: int = 4096) -> Iterator[tuple[int, int]]:
+    """The rows of a pairs array as Python ints, a slice at a time (one list for all of
+    them would hold a hundred bytes per pair)."""
+    for start in range(0, len(pairs), step):
+        yield from pairs[start : start + step].tolist()
 
 
 def spread(

@@ -179,13 +179,18 @@ def evidence(
     return score
 
 
-def compare(x: Item, y: Item) -> Verdict | None:
-    """The relation of two claims of different articles, or None."""
-    text = jaccard(x.shingles, y.shingles)
+WordSets = tuple[frozenset[int], frozenset[str]]  # an item's word pairs and content words
+
+
+def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) -> Verdict | None:
+    """The relation of two claims of different articles, or None (`sets`: the two items'
+    word sets, when already unpacked)."""
+    (xs, xc), (ys, yc) = sets or ((x.shingles, x.content), (y.shingles, y.content))
+    text = jaccard(xs, ys)
     dates = _dates(x, y)
     if dates < 0 and x.text != y.text:  # `in October 2023` and `in October 2024`
         return None
-    content = jaccard(x.content, y.content)
+    content = jaccard(xc, yc)
     score = evidence(x, y, text, content, dates)
     matched, conflict = align(x, y)
     if conflict is not None:
