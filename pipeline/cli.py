@@ -317,7 +317,8 @@ def _extract(
             on_result=sink,
             **options,
         )
-        linked = _link_extracted(out, sink if sink and not sink.error else None) if link else None
+        database = sink if sink and not sink.error else None
+        linked = _link_extracted(out, database, options) if link else None
     except (
         ModelNotFound,
         OutputBusy,
@@ -356,13 +357,14 @@ def _extract(
     raise typer.Exit(0 if summary.ok else 1)
 
 
-def _link_extracted(out: Path, sink):
+def _link_extracted(out: Path, sink, options: dict):
     """`extract --link`: link the output just written, into the same folder (and the
-    database of --db)."""
+    database of --db), on the engine that extracted it."""
     from newsclaims.link import link_outputs, write_links
     from newsclaims.store.links import load_links
 
-    links = link_outputs([out])
+    engine = {k: options[k] for k in ("engine", "scheduler", "workers")}
+    links = link_outputs([out], **engine)
     write_links(links, out)
     if sink is not None:
         from sqlalchemy.exc import SQLAlchemyError
@@ -616,14 +618,18 @@ OutFolders = Annotated[
 ]
 
 
-def _link(folders: list[Path]):
-    """Links of extract output folders, or a usage error naming what is wrong."""
+def _link(folders: list[Path], **engine):
+    """Links of extract output folders, or a usage error naming what is wrong (`engine`:
+    engine, scheduler and workers)."""
     from newsclaims.link import LinkInputError, link_outputs
+    from newsclaims.run.engines.dask_engine import DaskUnavailable, WorkerMismatch
 
     try:
-        links = link_outputs(folders)
+        links = link_outputs(folders, **engine)
     except LinkInputError as error:
         raise _fail(str(error)) from None
+    except (DaskUnavailable, WorkerMismatch) as error:
+        raise _fail(str(error), 1) from None
     for problem in links.problems:
         err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
     return links
@@ -659,6 +665,19 @@ def link(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
     verbose: VerboseOpt = False,
+    engine: Annotated[
+        str, typer.Option(metavar="NAME", help="local (this process) or dask (a Dask cluster: "
+                          "the candidate pairs judged on its workers, by block).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(metavar="ADDRESS",
+                     help="Dask scheduler address (tcp://host:8786); none: a LocalCluster."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, metavar="N",
+                          help="Workers of the LocalCluster (--engine dask).")
+    ] = 2,
 ) -> None:  # fmt: skip
     """Link claims across articles: clusters of claims that report the same fact, and
     conflicts between figures for one fact (revisions within an outlet, disagreements
@@ -666,7 +685,7 @@ def link(
     _verbose(ctx, verbose)
     from newsclaims.link import write_links
 
-    links = _link(folders)
+    links = _link(folders, engine=engine, scheduler=scheduler, workers=workers)
     target = out or folders[0]
     try:
         write_links(links, target)
