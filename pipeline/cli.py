@@ -655,14 +655,34 @@ def _claims_and_clusters(folders: list[Path], links_dir: Path | None):
 @app.command(cls=Command)
 def link(
     ctx: typer.Context,
-    folders: OutFolders,
+    folders: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[OUT...]",
+            help="extract output folders (claims.jsonl, articles.jsonl); none with --db.",
+            exists=True, file_okay=False, show_default=False,
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
             "--out", "-o", metavar="DIR", file_okay=False,
-            help="Folder for clusters.jsonl and conflicts.jsonl (default: the first OUT).",
+            help="Folder for clusters.jsonl and conflicts.jsonl (default: the first OUT; "
+            "with --db: none unless given).",
         ),
     ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", metavar="URL",
+            help="Link the claims of this database instead (a file path: SQLite, or "
+            "postgresql://...) and write the clusters and conflicts into it.",
+        ),
+    ] = None,
+    namespace: Annotated[
+        str, typer.Option("--namespace", "-n", show_default=False,
+                          help="With --db: the claims loaded under this namespace."),
+    ] = "",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
     verbose: VerboseOpt = False,
     engine: Annotated[
@@ -685,18 +705,62 @@ def link(
     _verbose(ctx, verbose)
     from newsclaims.link import write_links
 
-    links = _link(folders, engine=engine, scheduler=scheduler, workers=workers)
-    target = out or folders[0]
+    engine_options = {"engine": engine, "scheduler": scheduler, "workers": workers}
+    if db is not None:
+        if folders:
+            raise _fail("link reads OUT... or --db, not both")
+        links, loaded = _link_db(db, namespace, engine_options)
+    elif not folders:
+        raise _fail("link needs OUT... (extract output folders) or --db")
+    else:
+        links, loaded = _link(folders, **engine_options), None
+    target = out or (folders[0] if folders else None)
     try:
-        write_links(links, target)
+        if target is not None:
+            write_links(links, target)
     except OSError as error:
         raise _fail(f"cannot write {target}: {error.strerror or error}", EXIT_UNWRITABLE) from None
     if not quiet:
         err.print(_link_summary(links, target))
+        if loaded is not None:
+            err.print(
+                f"  database   {loaded.clusters} clusters and {loaded.conflicts} conflicts "
+                f"written, {loaded.unchanged} unchanged, {loaded.dropped} dropped"
+            )
     raise typer.Exit(1 if links.problems else 0)
 
 
-def _link_summary(links, target: Path) -> str:
+def _link_db(db: str, namespace: str, engine_options: dict):
+    """`link --db`: the links of a database's claims, written into it."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from newsclaims.link import LinkInputError
+    from newsclaims.run.engines.dask_engine import DaskUnavailable, WorkerMismatch
+    from newsclaims.store.links import link_store
+    from newsclaims.store.rows import check_namespace
+
+    try:
+        check_namespace(namespace)
+    except ValueError as error:
+        raise _fail(escape(str(error))) from None
+    store = _open(db, create=False)
+    try:
+        links, loaded = link_store(store, namespace=namespace, **engine_options)
+    except LinkInputError as error:
+        raise _fail(str(error)) from None
+    except (DaskUnavailable, WorkerMismatch) as error:
+        raise _fail(str(error), 1) from None
+    except SQLAlchemyError as error:
+        err.print(f"[red]database error:[/red] {escape(str(error))}", soft_wrap=True)
+        raise typer.Exit(3) from None
+    finally:
+        store.close()
+    for problem in links.problems:
+        err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
+    return links, loaded
+
+
+def _link_summary(links, target: Path | None) -> str:
     revisions = sum(1 for c in links.conflicts if c.relation == "revision")
     members = sum(c.size for c in links.clusters)
     return (
@@ -707,8 +771,8 @@ def _link_summary(links, target: Path) -> str:
         f"{len(links.conflicts) - revisions} disagreements)\n"
         f"  compared   {links.blocking.pairs} candidate pairs"
         f" (largest block {links.blocking.largest})\n"
-        f"  time       {links.seconds:.2f} s\n"
-        f"  output     {escape(str(target))}/"
+        f"  time       {links.seconds:.2f} s"
+        + (f"\n  output     {escape(str(target))}/" if target is not None else "")
     )
 
 
