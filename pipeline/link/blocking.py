@@ -14,7 +14,9 @@ of the claims:
 - `period`: a figure's kind and unit (or currency) with one of the claim's bounded date
   intervals (the same fact given with two figures in two outlets' own words);
 - `speaker`: for a claim without figures, each word of its speaker's name (a quote or a
-  statement told again in other words).
+  statement told again in other words);
+- `when`: each bounded date interval of a claim (an event on its day told in other
+  words, with a figure on one side or none).
 
 Word pairs found in more than one claim in 200 (and more than 100 claims) are left out
 of the signatures. A `figure` or `fact` block larger than `cap` is split by speaker name;
@@ -78,6 +80,8 @@ def _keys(item: Item) -> Iterator[tuple]:
     if not item.figures:  # a quote or statement told again in other words
         for word in sorted(item.speaker_words):
             yield ("speaker", word)
+    for lo, hi in item.bounded:  # an event on its day told in other words
+        yield ("when", lo, hi)
 
 
 def _split(members: Sequence[int], items: Sequence[Item]) -> list[list[int]]:
