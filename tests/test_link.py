@@ -275,6 +275,12 @@ def test_extract_link_writes_the_links_beside_the_claims_and_into_the_database(t
          "The authority will finish resurfacing the bridge deck next year, Keller said.", True),
         ("Keller said the authority would finish resurfacing the bridge deck next year.",
          "Keller said the ferry timetable would change after the summer.", False),
+        # One name word in common, no other word: `Keller` the engineer, `Keller` the coach.
+        ("Keller said engineers would study the data before the next launch.",
+         "Keller will step down as manager at the end of the season, the club said.", False),
+        # Said again in other words, fewer in common.
+        ("Keller, the authority's chief engineer, apologised to commuters for the delays on the bridge.",
+         "Keller said she was sorry that commuters had faced delays on the bridge.", True),
     ],
 )  # fmt: skip
 def test_link_a_paraphrase_by_the_same_speaker_is_one_claim(a, b, same):

@@ -24,7 +24,7 @@ from newsclaims.link.facts import Fig, Item
 COPY = 0.5  # word-pair Jaccard of a near copy (also the wire-copy mark of a cluster)
 SAME = 1.5  # evidence needed to put two claims in one cluster
 CONFLICT = 1.7  # evidence needed to report two differing figures as a conflict
-PARAPHRASE = 1.8  # evidence for two claims of one speaker, not both with figures
+PARAPHRASE = 1.3  # evidence for two claims of one speaker, not both with figures (linked-wide)
 W_TEXT = 3.0
 W_CONTENT = 2.0
 W_DATES = 0.3
@@ -220,7 +220,9 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
     if not (x.figures and y.figures):
         # Near copies (wire copy, a quote repeated), or a paraphrase by the same speaker.
         same_speaker = _words(x.speaker_words, y.speaker_words) > 0
-        if text >= COPY or (same_speaker and score >= PARAPHRASE):
+        # A paraphrase needs words in common besides the speaker's (`European` names
+        # both the European Super League and the European Space Agency).
+        if text >= COPY or (same_speaker and content >= MIN_CONTENT and score >= PARAPHRASE):
             return Verdict("same", score)
         # The same event on the same day in other words (`will close ... beginning
         # January 22`, `will close starting Thursday, January 22`), whoever tells it.
