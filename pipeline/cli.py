@@ -317,7 +317,8 @@ def _extract(
             on_result=sink,
             **options,
         )
-        linked = _link_extracted(out, sink if sink and not sink.error else None) if link else None
+        database = sink if sink and not sink.error else None
+        linked = _link_extracted(out, database, options) if link else None
     except (
         ModelNotFound,
         OutputBusy,
@@ -356,13 +357,14 @@ def _extract(
     raise typer.Exit(0 if summary.ok else 1)
 
 
-def _link_extracted(out: Path, sink):
+def _link_extracted(out: Path, sink, options: dict):
     """`extract --link`: link the output just written, into the same folder (and the
-    database of --db)."""
+    database of --db), on the engine that extracted it."""
     from newsclaims.link import link_outputs, write_links
     from newsclaims.store.links import load_links
 
-    links = link_outputs([out])
+    engine = {k: options[k] for k in ("engine", "scheduler", "workers")}
+    links = link_outputs([out], **engine)
     write_links(links, out)
     if sink is not None:
         from sqlalchemy.exc import SQLAlchemyError
@@ -616,14 +618,18 @@ OutFolders = Annotated[
 ]
 
 
-def _link(folders: list[Path]):
-    """Links of extract output folders, or a usage error naming what is wrong."""
+def _link(folders: list[Path], **engine):
+    """Links of extract output folders, or a usage error naming what is wrong (`engine`:
+    engine, scheduler and workers)."""
     from newsclaims.link import LinkInputError, link_outputs
+    from newsclaims.run.engines.dask_engine import DaskUnavailable, WorkerMismatch
 
     try:
-        links = link_outputs(folders)
+        links = link_outputs(folders, **engine)
     except LinkInputError as error:
         raise _fail(str(error)) from None
+    except (DaskUnavailable, WorkerMismatch) as error:
+        raise _fail(str(error), 1) from None
     for problem in links.problems:
         err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
     return links
@@ -649,16 +655,49 @@ def _claims_and_clusters(folders: list[Path], links_dir: Path | None):
 @app.command(cls=Command)
 def link(
     ctx: typer.Context,
-    folders: OutFolders,
+    folders: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[OUT...]",
+            help="extract output folders (claims.jsonl, articles.jsonl); none with --db.",
+            exists=True, file_okay=False, show_default=False,
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
             "--out", "-o", metavar="DIR", file_okay=False,
-            help="Folder for clusters.jsonl and conflicts.jsonl (default: the first OUT).",
+            help="Folder for clusters.jsonl and conflicts.jsonl (default: the first OUT; "
+            "with --db: none unless given).",
         ),
     ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", metavar="URL",
+            help="Link the claims of this database instead (a file path: SQLite, or "
+            "postgresql://...) and write the clusters and conflicts into it.",
+        ),
+    ] = None,
+    namespace: Annotated[
+        str, typer.Option("--namespace", "-n", show_default=False,
+                          help="With --db: the claims loaded under this namespace."),
+    ] = "",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
     verbose: VerboseOpt = False,
+    engine: Annotated[
+        str, typer.Option(metavar="NAME", help="local (this process) or dask (a Dask cluster: "
+                          "the candidate pairs judged on its workers, by block).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(metavar="ADDRESS",
+                     help="Dask scheduler address (tcp://host:8786); none: a LocalCluster."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, metavar="N",
+                          help="Workers of the LocalCluster (--engine dask).")
+    ] = 2,
 ) -> None:  # fmt: skip
     """Link claims across articles: clusters of claims that report the same fact, and
     conflicts between figures for one fact (revisions within an outlet, disagreements
@@ -666,18 +705,62 @@ def link(
     _verbose(ctx, verbose)
     from newsclaims.link import write_links
 
-    links = _link(folders)
-    target = out or folders[0]
+    engine_options = {"engine": engine, "scheduler": scheduler, "workers": workers}
+    if db is not None:
+        if folders:
+            raise _fail("link reads OUT... or --db, not both")
+        links, loaded = _link_db(db, namespace, engine_options)
+    elif not folders:
+        raise _fail("link needs OUT... (extract output folders) or --db")
+    else:
+        links, loaded = _link(folders, **engine_options), None
+    target = out or (folders[0] if folders else None)
     try:
-        write_links(links, target)
+        if target is not None:
+            write_links(links, target)
     except OSError as error:
         raise _fail(f"cannot write {target}: {error.strerror or error}", EXIT_UNWRITABLE) from None
     if not quiet:
         err.print(_link_summary(links, target))
+        if loaded is not None:
+            err.print(
+                f"  database   {loaded.clusters} clusters and {loaded.conflicts} conflicts "
+                f"written, {loaded.unchanged} unchanged, {loaded.dropped} dropped"
+            )
     raise typer.Exit(1 if links.problems else 0)
 
 
-def _link_summary(links, target: Path) -> str:
+def _link_db(db: str, namespace: str, engine_options: dict):
+    """`link --db`: the links of a database's claims, written into it."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from newsclaims.link import LinkInputError
+    from newsclaims.run.engines.dask_engine import DaskUnavailable, WorkerMismatch
+    from newsclaims.store.links import link_store
+    from newsclaims.store.rows import check_namespace
+
+    try:
+        check_namespace(namespace)
+    except ValueError as error:
+        raise _fail(escape(str(error))) from None
+    store = _open(db, create=False)
+    try:
+        links, loaded = link_store(store, namespace=namespace, **engine_options)
+    except LinkInputError as error:
+        raise _fail(str(error)) from None
+    except (DaskUnavailable, WorkerMismatch) as error:
+        raise _fail(str(error), 1) from None
+    except SQLAlchemyError as error:
+        err.print(f"[red]database error:[/red] {escape(str(error))}", soft_wrap=True)
+        raise typer.Exit(3) from None
+    finally:
+        store.close()
+    for problem in links.problems:
+        err.print(f"[yellow]warning:[/yellow] {escape(problem)}", soft_wrap=True)
+    return links, loaded
+
+
+def _link_summary(links, target: Path | None) -> str:
     revisions = sum(1 for c in links.conflicts if c.relation == "revision")
     members = sum(c.size for c in links.clusters)
     return (
@@ -688,8 +771,8 @@ def _link_summary(links, target: Path) -> str:
         f"{len(links.conflicts) - revisions} disagreements)\n"
         f"  compared   {links.blocking.pairs} candidate pairs"
         f" (largest block {links.blocking.largest})\n"
-        f"  time       {links.seconds:.2f} s\n"
-        f"  output     {escape(str(target))}/"
+        f"  time       {links.seconds:.2f} s"
+        + (f"\n  output     {escape(str(target))}/" if target is not None else "")
     )
 
 

@@ -275,6 +275,12 @@ def test_extract_link_writes_the_links_beside_the_claims_and_into_the_database(t
          "The authority will finish resurfacing the bridge deck next year, Keller said.", True),
         ("Keller said the authority would finish resurfacing the bridge deck next year.",
          "Keller said the ferry timetable would change after the summer.", False),
+        # One name word in common, no other word: `Keller` the engineer, `Keller` the coach.
+        ("Keller said engineers would study the data before the next launch.",
+         "Keller will step down as manager at the end of the season, the club said.", False),
+        # Said again in other words, fewer in common.
+        ("Keller, the authority's chief engineer, apologised to commuters for the delays on the bridge.",
+         "Keller said she was sorry that commuters had faced delays on the bridge.", True),
     ],
 )  # fmt: skip
 def test_link_a_paraphrase_by_the_same_speaker_is_one_claim(a, b, same):
@@ -354,3 +360,32 @@ def test_link_a_wrong_figure_in_other_words_is_a_conflict(other, conflict):
     links = link([wire, own], origins([wire, own], table))
     assert links.clusters == []
     assert [c.relation for c in links.conflicts] == (["disagreement"] if conflict else [])
+
+
+# Invented sentences in the shape of the dated paraphrases of tests/data/linked-wide/:
+# one event on one day, in other words, with no figure in common and no one named.
+@pytest.mark.parametrize(
+    ("a", "b", "days", "same"),
+    [
+        ("The harbour authority expects to reopen the ferry pier in May 2027.",
+         "The ferry pier is expected to reopen in May 2027.",
+         (("2027-05-01", "2027-05-31"), ("2027-05-01", "2027-05-31")), True),
+        ("The leak was discovered at the depot on March 9.",
+         "The depot leak was discovered on March 9.",
+         (("2025-03-09", None), ("2025-03-09", None)), True),
+        # The same day, other events.
+        ("The harbour authority expects to reopen the ferry pier in May 2027.",
+         "The museum will open a new wing in May 2027.",
+         (("2027-05-01", "2027-05-31"), ("2027-05-01", "2027-05-31")), False),
+        # The same words, another day.
+        ("The ferry pier is expected to reopen in May 2027.",
+         "The ferry pier is expected to reopen in May 2028.",
+         (("2027-05-01", "2027-05-31"), ("2028-05-01", "2028-05-31")), False),
+    ],
+)  # fmt: skip
+def test_link_one_event_on_one_day_in_other_words_is_one_claim(a, b, days, same):
+    (da, la), (db, lb) = days
+    x = claim("d/a.md", a, dates=[_day("in May", da, latest=la)])
+    y = claim("d/b.md", b, dates=[_day("in May", db, latest=lb)])
+    table = {"d/a.md": origin("2025-03-04", "Wire"), "d/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same

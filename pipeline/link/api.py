@@ -13,11 +13,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from newsclaims.link.blocking import Blocking, candidate_pairs
+from newsclaims.link.blocking import Blocking, blocks
 from newsclaims.link.build import cluster, conflict
-from newsclaims.link.compare import compare, meet
+from newsclaims.link.compare import meet
 from newsclaims.link.facts import Fig, Item, Origin, item
 from newsclaims.link.group import group
+from newsclaims.link.judge import judge
 from newsclaims.models import Claim
 from newsclaims.models.links import Cluster, Conflict
 
@@ -41,25 +42,41 @@ class Links:
     problems: list[str] = field(default_factory=list)
 
 
-def link_items(items: Sequence[Item], *, cap: int | None = None) -> Links:
-    """Clusters and conflicts of items (their `index` is their position)."""
+ENGINES = ("local", "dask")
+
+
+def link_items(
+    items: Sequence[Item],
+    *,
+    cap: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    workers: int = 2,
+) -> Links:
+    """Clusters and conflicts of items (their `index` is their position); with `engine`
+    `dask`, the pairs are judged on a Dask cluster (`scheduler`, else a LocalCluster of
+    `workers` processes), with the same result."""
+    if engine not in ENGINES:
+        raise LinkInputError(f"unknown engine {engine!r}: use local or dask")
+    if scheduler is not None and engine != "dask":
+        raise LinkInputError("--scheduler needs --engine dask")
     started = time.perf_counter()
-    pairs, blocking = candidate_pairs(items) if cap is None else candidate_pairs(items, cap=cap)
-    same: list[tuple[float, int, int]] = []
-    found: list[tuple[int, int, tuple]] = []
-    for i, j in pairs.tolist():
-        verdict = compare(items[i], items[j])
-        if verdict is None:
-            continue
-        if verdict.relation == "same":
-            same.append((verdict.score, i, j))
-        else:
-            found.append((i, j, verdict.figures))
-    groups = group(len(items), same, [(i, j) for i, j, _ in found], [it.article_id for it in items])
+    found, blocking = blocks(items) if cap is None else blocks(items, cap=cap)
+    if engine == "dask":
+        from newsclaims.link.dask_link import judge_on_dask
+
+        verdicts, blocking.pairs = judge_on_dask(items, found, scheduler=scheduler, workers=workers)
+    else:
+        verdicts, blocking.pairs = judge(items, found)
+    same = [(v.score, i, j) for i, j, v in verdicts if v.relation == "same"]
+    differ = [(i, j, v.figures) for i, j, v in verdicts if v.relation != "same"]
+    del verdicts
+    articles = [it.article_id for it in items]
+    groups = group(len(items), same, [(i, j) for i, j, _ in differ], articles)
     clusters = [cluster([items[i] for i in g]) for g in groups]
     of: dict[int, str] = {i: c.id for g, c in zip(groups, clusters, strict=True) for i in g}
-    found = spread(found, groups, items)
-    conflicts = [conflict(items[i], items[j], figs, of) for i, j, figs in found]
+    differ = spread(differ, groups, items)
+    conflicts = [conflict(items[i], items[j], figs, of) for i, j, figs in differ]
     clusters.sort(key=_first)
     conflicts.sort(key=lambda c: (c.a.source, c.b.source, c.id))
     return Links(
@@ -97,8 +114,9 @@ def _first(c: Cluster) -> tuple:
     return (first.published is None, str(first.published), first.source, c.id)
 
 
-def link(claims: Iterable[Claim], origins: dict[str, Origin]) -> Links:
-    """Link claims; `origins` maps an article id to its date, publisher and URL."""
+def link(claims: Iterable[Claim], origins: dict[str, Origin], **engine) -> Links:
+    """Link claims; `origins` maps an article id to its date, publisher and URL
+    (`engine`: `link_items`'s engine, scheduler and workers)."""
     items: list[Item] = []
     seen: set[str] = set()
     for claim in claims:
@@ -106,7 +124,7 @@ def link(claims: Iterable[Claim], origins: dict[str, Origin]) -> Links:
             continue
         seen.add(claim.id)
         items.append(item(len(items), claim, origins.get(claim.article_id)))
-    return link_items(items)
+    return link_items(items, **engine)
 
 
 def _check(folder: Path) -> None:
@@ -169,15 +187,15 @@ def read_outputs(folders: Sequence[Path]) -> tuple[list[Claim], dict[str, Origin
     return claims, origins, problems
 
 
-def link_outputs(folders: Sequence[Path]) -> Links:
+def link_outputs(folders: Sequence[Path], **engine) -> Links:
     """Link the claims of one or more extract output folders together (claims are read
-    one at a time and kept only as compact items)."""
+    one at a time and kept only as compact items; `engine`: as `link_items`)."""
     problems: list[str] = []
     origins: dict[str, Origin] = {}
     for folder in folders:
         origins.update(read_origins(Path(folder), problems))
     claims = (c for folder in folders for c in iter_claims(Path(folder), problems))
-    links = link(claims, origins)
+    links = link(claims, origins, **engine)
     links.problems = problems
     return links
 

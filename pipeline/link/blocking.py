@@ -14,7 +14,9 @@ of the claims:
 - `period`: a figure's kind and unit (or currency) with one of the claim's bounded date
   intervals (the same fact given with two figures in two outlets' own words);
 - `speaker`: for a claim without figures, each word of its speaker's name (a quote or a
-  statement told again in other words).
+  statement told again in other words);
+- `when`: each bounded date interval of a claim (an event on its day told in other
+  words, with a figure on one side or none).
 
 Word pairs found in more than one claim in 200 (and more than 100 claims) are left out
 of the signatures. A `figure` or `fact` block larger than `cap` is split by speaker name;
@@ -25,14 +27,15 @@ a text band that large, and the parts still too large, are left out and counted
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from array import array
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from newsclaims.link.facts import Item
-from newsclaims.link.minhash import band_keys, signatures
+from newsclaims.link.minhash import text_bands
 
 CAP = 50
 COMMON_MIN = 100
@@ -77,6 +80,8 @@ def _keys(item: Item) -> Iterator[tuple]:
     if not item.figures:  # a quote or statement told again in other words
         for word in sorted(item.speaker_words):
             yield ("speaker", word)
+    for lo, hi in item.bounded:  # an event on its day told in other words
+        yield ("when", lo, hi)
 
 
 def _split(members: Sequence[int], items: Sequence[Item]) -> list[list[int]]:
@@ -90,75 +95,131 @@ def _split(members: Sequence[int], items: Sequence[Item]) -> list[list[int]]:
     return list(parts.values())
 
 
-def common_shingles(items: Sequence[Item]) -> frozenset[int]:
+def packed_shingles(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
+    """Every item's word-pair hashes in one array (each item's sorted, in item order) and
+    how many each item has."""
+    values = np.frombuffer(b"".join(it.packed for it in items), dtype=np.uint32)
+    lengths = np.fromiter((len(it.packed) // 4 for it in items), dtype=np.int64, count=len(items))
+    return values, lengths
+
+
+def common_shingles(values: np.ndarray, count: int) -> np.ndarray:
     """Word pairs in so many sentences that sharing them says nothing (`it said`, `in the`):
-    more than COMMON_SHARE of the claims and more than COMMON_MIN of them."""
-    counts = Counter(s for it in items for s in it.shingles)
-    limit = max(COMMON_MIN, len(items) * COMMON_SHARE)
-    return frozenset(s for s, n in counts.items() if n > limit)
+    more than COMMON_SHARE of the `count` claims and more than COMMON_MIN of them (sorted)."""
+    found, counts = np.unique(values, return_counts=True)
+    return found[counts > max(COMMON_MIN, count * COMMON_SHARE)]
+
+
+def _uncommon(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
+    """The items' word-pair hashes without the common ones, and how many each keeps."""
+    values, lengths = packed_shingles(items)
+    keep = ~np.isin(values, common_shingles(values, len(items)))
+    owner = np.repeat(np.arange(len(items)), lengths)
+    return values[keep], np.bincount(owner[keep], minlength=len(items))
 
 
 def _memberships(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(block, item) rows for every key of every item, and whether each block is a text
     band. Blocks are numbered in order of first appearance: the same on every run."""
-    common = common_shingles(items)
-    sigs = signatures([it.shingles - common if common else it.shingles for it in items])
-    band_ids, text_items = band_keys(sigs)
+    band_ids, text_items = text_bands(*_uncommon(items))
     _, text_blocks = np.unique(band_ids, return_inverse=True)
     text_count = int(text_blocks.max()) + 1 if len(text_blocks) else 0
     numbers: dict[tuple, int] = {}
-    blocks: list[int] = []
-    members: list[int] = []
+    blocks = array("q")
+    members = array("q")
     for it in items:
         for key in dict.fromkeys(_keys(it)):
             blocks.append(numbers.setdefault(key, text_count + len(numbers)))
             members.append(it.index)
-    block = np.concatenate([text_blocks, np.array(blocks, dtype=np.int64)])
-    item_of = np.concatenate([text_items, np.array(members, dtype=np.int64)])
+    block = np.concatenate([text_blocks, np.frombuffer(blocks, dtype=np.int64)])
+    item_of = np.concatenate([text_items, np.frombuffer(members, dtype=np.int64)])
     is_text = np.zeros(text_count + len(numbers), dtype=bool)
     is_text[:text_count] = True
     return block.astype(np.int64), item_of, is_text
 
 
-def candidate_pairs(items: Sequence[Item], *, cap: int = CAP) -> tuple[np.ndarray, Blocking]:
-    """Pairs (i, j), i < j, sorted, of items of different articles that share a block, as
-    an (n, 2) array."""
+@dataclass
+class Blocks:
+    """The blocks to compare within, each of 2 to `cap` claims: their item indices, block
+    after block (`members`), and the size of each block (`sizes`)."""
+
+    members: np.ndarray
+    sizes: np.ndarray
+
+    @property
+    def starts(self) -> np.ndarray:
+        return np.cumsum(self.sizes) - self.sizes
+
+    def pairs(self) -> int:
+        """Pairs within the blocks (before those two blocks share are counted once)."""
+        return int((self.sizes * (self.sizes - 1) // 2).sum())
+
+    def take(self, chosen: np.ndarray) -> Blocks:
+        """The blocks numbered in `chosen` (sorted)."""
+        sizes = self.sizes[chosen]
+        at = np.repeat(self.starts[chosen] - np.cumsum(sizes) + sizes, sizes)
+        return Blocks(self.members[at + np.arange(len(at))], sizes)
+
+
+def blocks(items: Sequence[Item], *, cap: int = CAP) -> tuple[Blocks, Blocking]:
+    """The blocks of items that share a key: a block over `cap` claims is split by speaker
+    name (a figure or fact key) or left out (a text band that common is boilerplate)."""
     stats = Blocking()
     if len(items) < 2:
-        return np.zeros((0, 2), dtype=np.int64), stats
+        return Blocks(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)), stats
     block, item_of, is_text = _memberships(items)
     order = np.lexsort((item_of, block))
     block, item_of = block[order], item_of[order]
     starts = np.flatnonzero(np.r_[True, block[1:] != block[:-1]])
     sizes = np.diff(np.r_[starts, len(block)])
     stats.blocks = len(starts)
-    firsts, seconds = [], []
-    triangles: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-    for start, size in zip(starts[sizes >= 2].tolist(), sizes[sizes >= 2].tolist(), strict=True):
-        group = item_of[start : start + size]
-        groups = [group]
-        if size > cap:  # a text band that common is boilerplate: left out
-            stats.oversized += 1
-            parts = _split(group, items) if not is_text[block[start]] else []
-            groups = [np.array(g) for g in parts if 2 <= len(g) <= cap]
-        for g in groups:
-            stats.largest = max(stats.largest, len(g))
-            if len(g) not in triangles:
-                triangles[len(g)] = np.triu_indices(len(g), 1)
-            a, b = triangles[len(g)]
-            firsts.append(g[a])
-            seconds.append(g[b])
-    if not firsts:
-        return np.zeros((0, 2), dtype=np.int64), stats
-    first, second = np.concatenate(firsts), np.concatenate(seconds)
-    articles = np.array(_article_numbers(items), dtype=np.int64)
-    keep = articles[first] != articles[second]
-    low, high = np.minimum(first, second)[keep], np.maximum(first, second)[keep]
-    codes = np.unique(low * len(items) + high)
-    stats.pairs = len(codes)
-    return np.stack([codes // len(items), codes % len(items)], axis=1), stats
+    each = np.repeat(sizes, sizes)
+    fits = (sizes >= 2) & (sizes <= cap)
+    members, kept = [item_of[(each >= 2) & (each <= cap)]], [sizes[fits]]
+    for start, size in zip(starts[sizes > cap].tolist(), sizes[sizes > cap].tolist(), strict=True):
+        stats.oversized += 1
+        if not is_text[block[start]]:
+            for part in _split(item_of[start : start + size], items):
+                if 2 <= len(part) <= cap:
+                    members.append(np.array(part, dtype=np.int64))
+                    kept.append(np.array([len(part)], dtype=np.int64))
+    found = Blocks(np.concatenate(members), np.concatenate(kept))
+    stats.largest = int(found.sizes.max(initial=0))
+    return found, stats
 
 
-def _article_numbers(items: Sequence[Item]) -> list[int]:
+def pairs_within(found: Blocks, articles: np.ndarray) -> np.ndarray:
+    """Pairs (i, j), i < j, sorted, of members of one block from different articles (the
+    article number of item i is `articles[i]`), as an (n, 2) array; computed for all the
+    blocks of one size at once."""
+    count = len(articles)
+    codes = [np.zeros(0, dtype=np.int64)]
+    starts = found.starts
+    for size in np.unique(found.sizes).tolist():
+        at = starts[found.sizes == size]
+        rows = found.members[at[:, None] + np.arange(size)]
+        a, b = np.triu_indices(size, 1)
+        for part in range(0, len(rows), max(1, (1 << 20) // len(a))):  # bounded temporaries
+            chunk = rows[part : part + max(1, (1 << 20) // len(a))]
+            first, second = chunk[:, a].ravel(), chunk[:, b].ravel()
+            keep = articles[first] != articles[second]
+            low, high = np.minimum(first, second)[keep], np.maximum(first, second)[keep]
+            codes.append(np.unique(low * count + high))
+    unique = np.unique(np.concatenate(codes))
+    return np.stack([unique // count, unique % count], axis=1)
+
+
+def article_numbers(items: Sequence[Item]) -> np.ndarray:
+    """A number per item's article (the same for the claims of one article)."""
     numbers: dict[str, int] = {}
-    return [numbers.setdefault(it.article_id, len(numbers)) for it in items]
+    found = (numbers.setdefault(it.article_id, len(numbers)) for it in items)
+    return np.fromiter(found, dtype=np.int64, count=len(items))
+
+
+def candidate_pairs(items: Sequence[Item], *, cap: int = CAP) -> tuple[np.ndarray, Blocking]:
+    """Pairs (i, j), i < j, sorted, of items of different articles that share a block, as
+    an (n, 2) array."""
+    found, stats = blocks(items, cap=cap)
+    pairs = pairs_within(found, article_numbers(items))
+    stats.pairs = len(pairs)
+    return pairs, stats

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 import unicodedata
 import zlib
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -53,7 +55,10 @@ class Fig:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One claim, ready to be compared with others."""
+    """One claim, ready to be compared with others, kept small: a link run holds one per
+    claim. The word pairs are packed 32-bit hashes (`packed`) and the content words a
+    sorted tuple of interned strings (`words`); `shingles` and `content` give them as sets.
+    The strings an article's claims share (ids, source, outlet) are interned."""
 
     index: int
     claim_id: str
@@ -71,14 +76,31 @@ class Item:
     figures: tuple[Fig, ...]
     dates: tuple[tuple[float, float], ...]
     bounded: tuple[tuple[float, float], ...]  # the dates with both ends
-    shingles: frozenset[int]
-    content: frozenset[str]
+    packed: bytes  # the sorted word-pair hashes, as unsigned 32-bit numbers
+    words: tuple[str, ...]  # the sorted content words
+
+    @property
+    def shingles(self) -> frozenset[int]:
+        return frozenset(memoryview(self.packed).cast("I"))
+
+    @property
+    def content(self) -> frozenset[str]:
+        return frozenset(self.words)
 
 
 def normalise(text: str) -> list[str]:
     """Lower-case word tokens with every number replaced by `#`."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     return [NUM if t[0].isdigit() else t for t in _TOKEN.findall(text)]
+
+
+def pack(hashes: frozenset[int]) -> bytes:
+    """Word-pair hashes as the bytes of their sorted unsigned 32-bit array."""
+    return array("I", sorted(hashes)).tobytes()
+
+
+def _intern(text: str | None) -> str | None:
+    return sys.intern(text) if text is not None else None
 
 
 def shingles(tokens: list[str]) -> frozenset[int]:
@@ -200,6 +222,10 @@ class Origin:
     publisher: str | None = None
     url: str | None = None
 
+    def __post_init__(self) -> None:  # one string per outlet, not one per claim
+        object.__setattr__(self, "publisher", _intern(self.publisher))
+        object.__setattr__(self, "url", _intern(self.url))
+
     @classmethod
     def of(cls, article: Article) -> Origin:
         return cls(article.published, article.publisher, article.url)
@@ -207,9 +233,14 @@ class Origin:
     @property
     def host(self) -> str | None:
         """The URL's host without `www.`: `https://www.x.org/a` -> `x.org`."""
-        if not self.url:
-            return None
-        return (urlsplit(self.url).hostname or "").removeprefix("www.") or None
+        return _host(self.url)
+
+
+@lru_cache(maxsize=65536)
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    return sys.intern((urlsplit(url).hostname or "").removeprefix("www.")) or None
 
 
 def item(index: int, claim: Claim, article: Origin | None) -> Item:
@@ -229,15 +260,15 @@ def item(index: int, claim: Claim, article: Origin | None) -> Item:
     return Item(
         index=index,
         claim_id=claim.id,
-        article_id=claim.article_id,
-        source=claim.source,
+        article_id=sys.intern(claim.article_id),
+        source=sys.intern(claim.source),
         text=claim.text,
-        modality=claim.modality,
+        modality=sys.intern(claim.modality),
         published=published,
         outlet=article.publisher,
         host=article.host,
         url=article.url,
-        speaker=speaker.name if speaker else None,
+        speaker=_intern(speaker.name) if speaker else None,
         # An anonymous speaker (`people familiar with the matter`) names no one.
         speaker_words=(
             name_words(speaker.name, speaker.organization)
@@ -248,6 +279,6 @@ def item(index: int, claim: Claim, article: Origin | None) -> Item:
         figures=tuple(fig(f) for f in claim.figures),
         dates=dates,
         bounded=tuple(d for d in dates if math.isfinite(d[0]) and math.isfinite(d[1])),
-        shingles=shingles(tokens),
-        content=content_words(tokens),
+        packed=pack(shingles(tokens)),
+        words=tuple(sorted(sys.intern(w) for w in content_words(tokens))),
     )

@@ -29,18 +29,24 @@ def _permutations(count: int) -> tuple[np.ndarray, np.ndarray]:
 def signatures(sets: Sequence[frozenset[int]]) -> np.ndarray:
     """One row of BANDS * ROWS minimum hashes per set (an empty set: a row of the maximum,
     which `band_keys` leaves out)."""
+    lengths = np.array([len(s) for s in sets], dtype=np.int64)
+    values = np.fromiter((x for s in sets for x in sorted(s)), dtype=np.uint64)
+    return signatures_of(values, lengths)
+
+
+def signatures_of(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """`signatures` of sets given as one array of their members, set after set, and the
+    size of each set."""
     count = BANDS * ROWS
     a, b = _permutations(count)
-    out = np.full((len(sets), count), np.iinfo(np.uint64).max, dtype=np.uint64)
-    filled = [i for i, s in enumerate(sets) if s]
-    if not filled:
+    out = np.full((len(lengths), count), np.iinfo(np.uint64).max, dtype=np.uint64)
+    values = values.astype(np.uint64, copy=False)
+    ends = np.cumsum(lengths)
+    filled = np.flatnonzero(lengths)
+    if not len(filled):
         return out
-    lengths = np.array([len(sets[i]) for i in filled])
-    values = np.fromiter(
-        (x for i in filled for x in sorted(sets[i])), dtype=np.uint64, count=int(lengths.sum())
-    )
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    chunk = 1 << 16  # shingles per step: bounds the temporary (count x chunk) matrix
+    starts, lengths = (ends - lengths)[filled], lengths[filled]
+    chunk = 1 << 14  # shingles per step: bounds the temporary (count x chunk) matrices
     mins = np.empty((count, len(filled)), dtype=np.uint64)
     done = 0
     while done < len(filled):
@@ -70,3 +76,20 @@ def band_keys(sigs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             key = key * np.uint64(0x9E3779B97F4A7C15) + rows[:, :, r]
         key = key * np.uint64(0x9E3779B97F4A7C15) + np.arange(BANDS, dtype=np.uint64)
     return key.ravel(), np.repeat(filled, BANDS).astype(np.int64)
+
+
+def text_bands(
+    values: np.ndarray, lengths: np.ndarray, *, step: int = 8192
+) -> tuple[np.ndarray, np.ndarray]:
+    """`band_keys(signatures_of(values, lengths))`, `step` sets at a time: only the band
+    keys of all the sets are held, never all their signatures."""
+    ends = np.cumsum(lengths)
+    keys, rows = [np.zeros(0, dtype=np.uint64)], [np.zeros(0, dtype=np.int64)]
+    for first in range(0, len(lengths), step):
+        part = lengths[first : first + step]
+        lo = int(ends[first] - lengths[first])
+        sigs = signatures_of(values[lo : lo + int(part.sum())], part)
+        key, row = band_keys(sigs)
+        keys.append(key)
+        rows.append(row + first)
+    return np.concatenate(keys), np.concatenate(rows)

@@ -9,18 +9,20 @@ two members is dropped. Under a namespace, every id becomes `NAME:` + id, as the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, delete, func, or_, select
 
+from newsclaims.link import Links, link
+from newsclaims.link.facts import Origin
 from newsclaims.models import Claim
 from newsclaims.models.links import Cluster, Conflict
 from newsclaims.store.engine import Store, upsert
 from newsclaims.store.rows import check_namespace
-from newsclaims.store.schema import claims, cluster_members, clusters, conflicts
+from newsclaims.store.schema import articles, claims, cluster_members, clusters, conflicts
 
 CLUSTERS = "clusters.jsonl"
 CONFLICTS = "conflicts.jsonl"
@@ -137,10 +139,25 @@ def _conflict_row(conflict: Conflict, ns: str) -> dict:
 
 def load_links(store: Store, folder: Path, *, namespace: str = "") -> LinksReport:
     """Load `FOLDER/clusters.jsonl` and `FOLDER/conflicts.jsonl` in one transaction."""
-    check_namespace(namespace)
     report = LinksReport()
     found_clusters = _read(Path(folder) / CLUSTERS, Cluster, report)
     found_conflicts = _read(Path(folder) / CONFLICTS, Conflict, report)
+    return load_link_records(
+        store, found_clusters, found_conflicts, namespace=namespace, report=report
+    )
+
+
+def load_link_records(
+    store: Store,
+    found_clusters: Iterable[Cluster],
+    found_conflicts: Iterable[Conflict],
+    *,
+    namespace: str = "",
+    report: LinksReport | None = None,
+) -> LinksReport:
+    """Load clusters and conflicts in one transaction (idempotent, keyed by their ids)."""
+    check_namespace(namespace)
+    report = report or LinksReport()
     with store.writing() as conn:
         for cluster in found_clusters:
             _write_cluster(conn, cluster, namespace, report)
@@ -153,6 +170,51 @@ def load_links(store: Store, folder: Path, *, namespace: str = "") -> LinksRepor
             conn.execute(upsert(conn, conflicts, row, key="id"))
             report.conflicts += 1
     return report
+
+
+def _scope(column, namespace: str):
+    """Rows of one namespace: keys `NAME:...`, or, without one, keys with no namespace."""
+    if namespace:
+        return column.startswith(f"{namespace}:", autoescape=True)
+    return ~column.contains(":")
+
+
+def _origins(conn: Connection, namespace: str) -> dict[str, Origin]:
+    """Article id (the record's own) -> date, publisher and URL."""
+    query = select(articles.c.id, articles.c.published, articles.c.publisher, articles.c.url)
+    drop = len(namespace) + 1 if namespace else 0
+    return {
+        r.id[drop:]: Origin(r.published, r.publisher, r.url)
+        for r in conn.execute(query.where(_scope(articles.c.id, namespace)))
+    }
+
+
+def _stored_claims(conn: Connection, namespace: str, problems: list[str]) -> Iterator[Claim]:
+    """The claim records of one namespace, in the order of claims.jsonl (source, then
+    position), fetched a thousand at a time."""
+    query = (
+        select(claims.c.id, claims.c.record)
+        .where(_scope(claims.c.id, namespace))
+        .order_by(claims.c.source, claims.c.position)
+        .execution_options(yield_per=1000)
+    )
+    for row in conn.execute(query):
+        try:
+            yield Claim.model_validate_json(row.record)
+        except ValidationError as error:
+            problems.append(f"claim {row.id}: not read ({error.errors()[0]['msg']})")
+
+
+def link_store(store: Store, *, namespace: str = "", **engine) -> tuple[Links, LinksReport]:
+    """`newsclaims link --db`: link the claims of the database (one namespace), and load
+    the clusters and conflicts into it (`engine`: as `newsclaims.link.link_items`)."""
+    check_namespace(namespace)
+    problems: list[str] = []
+    with store.engine.connect() as conn:
+        links = link(_stored_claims(conn, namespace, problems), _origins(conn, namespace), **engine)
+    links.problems = problems
+    report = load_link_records(store, links.clusters, links.conflicts, namespace=namespace)
+    return links, report
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,52 @@
+"""The verdict on every candidate pair of a set of blocks (the work `--engine dask`
+spreads over workers)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
+from newsclaims.link.blocking import Blocks, article_numbers, pairs_within
+from newsclaims.link.compare import Verdict, WordSets, compare
+from newsclaims.link.facts import Item
+
+Found = list[tuple[int, int, Verdict]]  # (i, j, verdict), i < j, sorted
+
+
+class WordSetCache(OrderedDict):
+    """The unpacked word sets of the items compared lately, by item index (pairs come
+    sorted, and the claims of one story often sit near each other): an item is unpacked
+    far less often than once per pair, and at most `size` are held."""
+
+    def __init__(self, items: Sequence[Item], size: int = 16384) -> None:
+        super().__init__()
+        self.items, self.size = items, size
+
+    def __missing__(self, index: int) -> WordSets:
+        if len(self) >= self.size:
+            self.popitem(last=False)
+        it = self.items[index]
+        found = self[index] = (it.shingles, it.content)
+        return found
+
+
+def each(pairs: np.ndarray, step: int = 4096) -> Iterator[tuple[int, int]]:
+    """The rows of a pairs array as Python ints, a slice at a time (one list for all of
+    them would hold a hundred bytes per pair)."""
+    for start in range(0, len(pairs), step):
+        yield from pairs[start : start + step].tolist()
+
+
+def judge(items: Sequence[Item], found: Blocks) -> tuple[Found, int]:
+    """Every pair within the blocks (`found.members`: positions in `items`) that is the
+    same fact or a conflict, with its verdict; and how many pairs were compared."""
+    out: Found = []
+    sets = WordSetCache(items)
+    pairs = pairs_within(found, article_numbers(items))
+    for i, j in each(pairs):
+        verdict = compare(items[i], items[j], sets=(sets[i], sets[j]))
+        if verdict is not None:
+            out.append((i, j, verdict))
+    return out, len(pairs)
