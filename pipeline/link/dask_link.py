@@ -52,7 +52,7 @@ def judge_on_dask(
     from newsclaims.run.engines.dask_engine import DaskEngine
 
     with DaskEngine(model="blank", batch_size=1, workers=workers, scheduler=scheduler) as engine:
-        client = engine._connect()  # the cluster and its version check, as extract's
+        client = engine.connect()  # the cluster and its version check, as extract's
         futures = []
         for chosen in parts(found, pairs=pairs):
             part = found.take(chosen)

@@ -69,8 +69,9 @@ class DaskEngine:
             self._cluster.close()
         self._client = self._cluster = None
 
-    def _connect(self):
-        """The client, connected on the first chunk to parse (none for an unchanged folder)."""
+    def connect(self):
+        """The client, connected on the first use (extract: the first chunk to parse, so none
+        for an unchanged folder; link: its first part), its workers checked to run this code."""
         if self._client is not None:
             return self._client
         distributed = _client_module()
@@ -114,7 +115,7 @@ class DaskEngine:
 
     def map(self, chunks: Iterable[list[Article]]) -> Iterator[list[Outcome]]:
         def submit(chunk: list[Article]):
-            client = self._connect()
+            client = self.connect()
             return client.submit(
                 parse_chunk, chunk, self.model, self.batch_size, pure=False, retries=1
             )
