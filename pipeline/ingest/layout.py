@@ -55,7 +55,7 @@ def _one_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
     for n, (kind, pattern) in enumerate(load_layout_patterns()):
         source = pattern.pattern
         flags = _GLOBAL_FLAGS.match(source)
-        body = f"(?{flags.group(1)}:{source[flags.end():]})" if flags else f"(?:{source})"
+        body = f"(?{flags.group(1)}:{source[flags.end() :]})" if flags else f"(?:{source})"
         parts.append(f"(?P<k{n}>{body})")
         kinds.append(kind)
     return re.compile("|".join(parts)), tuple(kinds)
