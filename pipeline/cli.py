@@ -317,6 +317,8 @@ def _extract(
             on_result=sink,
             **options,
         )
+        if sink is not None:
+            sink.flush()
         linked = _link_extracted(out, sink if sink and not sink.error else None) if link else None
     except (
         ModelNotFound,
@@ -333,6 +335,7 @@ def _extract(
         if progress:
             progress.stop()
         if sink is not None:
+            sink.flush()  # what was processed before a failure is written too
             sink.store.close()
     if sink is not None and sink.error:
         db_error = f"writing to {sink.store.address} failed at {sink.error}"
