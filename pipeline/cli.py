@@ -286,7 +286,7 @@ def _extract(
     inputs: list[str], *, out: Path, quiet: bool, db: str | None, options: dict, link: bool = False
 ) -> None:
     """Run `newsclaims.run.api.extract` with a progress bar, then print its summary."""
-    from newsclaims.extraction.nlp import ModelNotFound
+    from newsclaims.extraction.pipelines import ModelNotFound
     from newsclaims.run.api import extract as run_extract
     from newsclaims.run.engines import BadEngine
     from newsclaims.run.engines.dask_engine import DaskUnavailable, WorkerMismatch
