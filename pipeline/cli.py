@@ -286,7 +286,7 @@ def _extract(
     inputs: list[str], *, out: Path, quiet: bool, db: str | None, options: dict, link: bool = False
 ) -> None:
     """Run `newsclaims.run.api.extract` with a progress bar, then print its summary."""
-    from newsclaims.extraction.nlp import ModelNotFound
+    from newsclaims.extraction.pipelines import ModelNotFound
     from newsclaims.run.api import extract as run_extract
     from newsclaims.run.engines import BadEngine
     from newsclaims.run.engines.dask_engine import DaskUnavailable, WorkerMismatch
@@ -317,6 +317,8 @@ def _extract(
             on_result=sink,
             **options,
         )
+        if sink is not None:
+            sink.flush()  # the claims are in the database before their links
         database = sink if sink and not sink.error else None
         linked = _link_extracted(out, database, options) if link else None
     except (
@@ -334,6 +336,7 @@ def _extract(
         if progress:
             progress.stop()
         if sink is not None:
+            sink.flush()  # what was processed before a failure is written too
             sink.store.close()
     if sink is not None and sink.error:
         db_error = f"writing to {sink.store.address} failed at {sink.error}"

@@ -261,10 +261,13 @@ def test_batch_killed_run_resumes_inside_a_jsonl_file(tmp_path, monkeypatch, int
     assert (summary.articles, summary.failed) == (39, 2)
 
 
-def test_batch_workers_read_their_own_one_article_files(tmp_path, monkeypatch):
+@pytest.mark.parametrize("small_file", [64 * 1024, 0])
+def test_batch_workers_read_their_own_one_article_files(tmp_path, monkeypatch, small_file):
     """With workers, Markdown, text and HTML files go to the workers unread (the main process
-    walks, hashes and writes); JSON and JSON Lines files, which may hold many articles, are
-    read here. The bytes are those of one worker."""
+    walks, hashes and writes), and so do JSON and JSON Lines files of at most `SMALL_FILE`
+    bytes; bigger ones, which may hold thousands of articles, are read here. The bytes are
+    those of one worker."""
+    monkeypatch.setattr(newsclaims.run.batch, "SMALL_FILE", small_file)
     src = _folder(tmp_path / "in", GOOD | BAD)
     seen: list[str] = []
     submit = newsclaims.run.engines.local.LocalEngine._submit_or_later
@@ -277,5 +280,10 @@ def test_batch_workers_read_their_own_one_article_files(tmp_path, monkeypatch):
     two = _clean([src], tmp_path, "two", workers=2, batch_size=2)
     assert two == _clean([src], tmp_path, "one", batch_size=2)
     one_article_files = [n for n in GOOD | BAD if n.endswith((".md", ".txt", ".html"))]
-    assert seen.count("FileTask") == len(one_article_files)
-    assert seen.count("Article") == 3  # sub/c.json and the two lines of d.jsonl
+    json_files = [n for n in GOOD | BAD if n.endswith((".json", ".jsonl"))]
+    if small_file:
+        assert seen.count("FileTask") == len(one_article_files) + len(json_files)
+        assert seen.count("Article") == 0
+    else:
+        assert seen.count("FileTask") == len(one_article_files)
+        assert seen.count("Article") == 3  # sub/c.json and the two lines of d.jsonl

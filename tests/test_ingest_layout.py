@@ -87,6 +87,24 @@ def test_ingest_layout_kind_of_prose_is_none(line):
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "(IMAGE CREDIT: AITO)",  # a pattern's own (?i) flag, scoped in the one alternation
+        "PHOTO: Reuters",
+        "File photo by Jane Doe",  # a credit word, but the caption pattern comes first
+        "Jane Doe, Reuters",
+        "LONDON, March 3 (Reuters) -",
+        "Sources familiar with the matter said the deal was off.",
+        "read more: Gold falls",
+        "Watch the video",
+    ],
+)
+def test_ingest_layout_kind_is_the_first_pattern_that_matches_the_line(line):
+    first = next((k for k, p in load_layout_patterns() if p.fullmatch(line.strip())), None)
+    assert layout_kind(line) == first
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("- Brent up 1.2%", True),

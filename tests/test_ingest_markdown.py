@@ -29,6 +29,9 @@ from newsclaims.ingest.normalize import normalize_text
         ("Line<br>break and <sup>tag</sup>.", "Line\nbreak and tag."),
         ("Visit <https://example.com/a>.", "Visit https://example.com/a."),
         ("Costs < 5% and > 2%.", "Costs < 5% and > 2%."),
+        ("Plain words (no markup), 5% up!", "Plain words (no markup), 5% up!"),  # the fast path
+        ("Only an entity: &copy;", "Only an entity: \u00a9"),
+        ("Only code: `x`", "Only code: x"),
     ],
 )
 def test_ingest_markdown_inline(markdown, expected):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from newsclaims.extraction.doctext import doc_text
 from newsclaims.extraction.tokens import LONG_WORD, PIECE, make_doc
 
 nlp = spacy.blank("en")
@@ -24,6 +25,7 @@ def test_tokens_ordinary_text_is_tokenized_as_spacy_does(text):
     expected = nlp.make_doc(text)
     doc = make_doc(nlp, text)
     assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in expected]
+    assert doc_text(doc) == doc.text == text  # known from the input, not joined from tokens
 
 
 @pytest.mark.parametrize(
@@ -38,7 +40,7 @@ def test_tokens_ordinary_text_is_tokenized_as_spacy_does(text):
 )
 def test_tokens_overlong_runs_become_pieces_and_text_is_kept(text, long_chars):
     doc = make_doc(nlp, text)
-    assert doc.text == text
+    assert doc.text == text == doc_text(doc)
     assert all(len(t.text) <= max(PIECE, 20) for t in doc)
     # The run gives one token per piece, not one per character.
     assert len(doc) <= long_chars // PIECE + 20

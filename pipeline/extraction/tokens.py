@@ -15,6 +15,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsclaims.extraction.doctext import with_text
+
 LONG_WORD = 1000
 PIECE = 100
 _LONG = re.compile(rf"\S{{{LONG_WORD},}}( ?)")
@@ -23,7 +25,7 @@ _LONG = re.compile(rf"\S{{{LONG_WORD},}}( ?)")
 def make_doc(nlp: Language, text: str) -> Doc:
     """`nlp.make_doc(text)`, but linear in the length of overlong whitespace-free runs."""
     if len(text) < LONG_WORD or _LONG.search(text) is None:
-        return nlp.make_doc(text)
+        return with_text(nlp.make_doc(text), text)
     words: list[str] = []
     spaces: list[bool] = []
 
@@ -47,4 +49,4 @@ def make_doc(nlp: Language, text: str) -> Doc:
         add(text[position:])
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     assert doc.text == text
-    return doc
+    return with_text(doc, text)

@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import logging
 import re
+from functools import cache
 from typing import Any
 
 from newsclaims.ingest.dates import parse_date
@@ -143,19 +144,7 @@ def extract_page(page: str, *, source: str = "") -> tuple[Metadata, str]:
     for precision in (True, False):
         try:
             document = trafilatura.bare_extraction(
-                page,
-                favor_precision=precision,
-                with_metadata=True,
-                include_comments=False,
-                include_tables=False,
-                include_images=False,
-                include_links=False,
-                date_extraction_params={
-                    "original_date": True,
-                    # the extensive search takes `© 2022` in a footer for a date
-                    "extensive_search": False,
-                    "max_date": (dt.date.today() + dt.timedelta(days=1)).isoformat(),
-                },
+                page, options=_options(precision, dt.date.today() + dt.timedelta(days=1))
             )
         except Exception as err:  # trafilatura raises many kinds on broken markup
             logger.warning("%s: trafilatura failed (%s)", source, err)
@@ -176,6 +165,30 @@ def extract_page(page: str, *, source: str = "") -> tuple[Metadata, str]:
     if any(_PROSE.search(paragraph) for paragraph in text.split("\n\n")):
         return metadata, text
     raise IngestError(NO_TEXT_MESSAGE)
+
+
+@cache
+def _options(precision: bool, max_date: dt.date) -> Any:
+    """trafilatura's settings for one mode, made once per process (and day): building them
+    reads its configuration file's values each time, which `bare_extraction` does when
+    given keyword options. Nothing in an extraction changes them."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format="python",
+        precision=precision,
+        with_metadata=True,
+        comments=False,
+        tables=False,
+        images=False,
+        links=False,
+        date_params={
+            "original_date": True,
+            # the extensive search takes `© 2022` in a footer for a date
+            "extensive_search": False,
+            "max_date": max_date.isoformat(),
+        },
+    )
 
 
 def _parse(page: str) -> Any:

@@ -34,6 +34,9 @@ _STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
 _UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _PROTECTED = 0xE000  # escaped characters hide in the private use area during conversion
+# A character without which no inline rule applies: escapes, code, links and images, tags
+# and autolinks, emphasis, strike-through, entities, and the private use range restored last.
+_MARKUP = re.compile(r"[\\`\[<*_~&\ue000-\ue07f]")
 
 
 def _protect(code: str) -> str:
@@ -43,6 +46,8 @@ def _protect(code: str) -> str:
 
 def inline_to_text(line: str) -> str:
     """Inline markup to plain words: `[text](url)` -> text, `**x**` -> x, images dropped."""
+    if _MARKUP.search(line) is None:  # nothing any rule below would change
+        return line
     line = _ESCAPE.sub(lambda m: chr(_PROTECTED + ord(m.group(1))), line)
     line = _CODE.sub(lambda m: _protect(m.group(2)), line)
     line = _IMAGE.sub("", line)

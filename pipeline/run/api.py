@@ -13,10 +13,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from newsclaims.extraction.nlp import shared_nlp
 from newsclaims.models import Article, Claim, InputError
-from newsclaims.run.parse import BATCH_SIZE, process
-from newsclaims.run.results import Result, Summary
+from newsclaims.run.results import BATCH_SIZE, Result, Summary
 from newsclaims.run.writers import Output, is_environmental, unwritable
 
 
@@ -47,7 +45,8 @@ def extract(
     must not raise: the files are written whatever it does with them. Raises
     `OutputUnwritable` when `out` cannot be written (full disk, read-only, no permission).
     `limit` stops after that many articles (a quick look: other inputs are not pruned).
-    The spaCy pipeline is loaded only when an input needs parsing. `tables` (csv, parquet)
+    The spaCy pipeline is loaded only when an input needs parsing (with worker
+    processes, only by them: this process does not even import spaCy). `tables` (csv, parquet)
     also writes the claims as `claims.csv` / `claims.parquet`, in the same set of files.
     """
     from newsclaims.run.batch import run_units
@@ -137,7 +136,9 @@ def extract_text(
     model: str | None = None,
 ) -> list[Claim]:
     """The claims of one text, for use from Python."""
+    from newsclaims.extraction.nlp import shared_nlp
     from newsclaims.models.ids import article_id, content_hash
+    from newsclaims.run.parse import process
 
     article = Article(
         id=article_id(source),

@@ -184,8 +184,23 @@ def _skipped(summary: Summary, item: Skipped) -> None:
 
 
 # Formats whose file holds one article: read whole by a worker (a JSON or JSON Lines file may
-# hold thousands, read here so that chunks stay `batch_size` articles).
+# hold thousands, read here so that chunks stay `batch_size` articles, unless it is small).
 _ONE_ARTICLE = frozenset({"markdown", "text", "html"})
+SMALL_FILE = 64 * 1024
+"""A JSON or JSON Lines file of at most this many bytes (one article, or a few) is read by a
+worker too, like a Markdown file: the main process only walks, hashes and writes."""
+
+
+def _worker_reads(entry: FileEntry) -> bool:
+    fmt = FORMATS.get(Path(entry.source).suffix.lower())
+    if fmt in _ONE_ARTICLE:
+        return True
+    if fmt not in ("json", "jsonl"):
+        return False
+    try:
+        return entry.path.stat().st_size <= SMALL_FILE
+    except OSError:
+        return False  # read here, where the error line is made
 
 
 def _unit(entry: FileEntry, manifest: Manifest, version: str, reference_date, delegate=False):
@@ -215,7 +230,7 @@ def _unit(entry: FileEntry, manifest: Manifest, version: str, reference_date, de
     else:
         manifest.start(key, file_hash=digest, version=version)
         yield Start(key), None
-    if delegate and FORMATS.get(Path(entry.source).suffix.lower()) in _ONE_ARTICLE:
+    if delegate and _worker_reads(entry):
         yield Read(key), FileTask(entry, reference_date, done)
         yield End(key), None
         return

@@ -3,8 +3,10 @@
 For every input file (a *unit*) it keeps the content hash of its bytes, the pipeline version
 that processed it, whether it was finished, and the output lines it gave (articles, claims,
 errors), so that a re-run copies an unchanged input's lines instead of parsing it again.
-The lines are kept zlib-compressed (about half their size): the manifest used to hold a
-second, uncompressed copy of the whole output.
+The lines are kept zlib-compressed, the lines one unit adds between two checkpoints in one
+row (its *segment*, one compression and one insert instead of one per line): the manifest
+used to hold a second, uncompressed copy of the whole output, then one compressed row per
+line, whose compression cost the writing process more than the rest of the manifest.
 
 `Manifest` is the small interface the batch job needs; `SqliteManifest` implements it in
 `OUT/.newsclaims/manifest.sqlite`. Progress is durable at each `checkpoint()` (one SQLite
@@ -26,11 +28,14 @@ from typing import Literal, Protocol
 
 Kind = Literal["article", "claim", "error", "warning"]
 KINDS: tuple[Kind, ...] = ("article", "claim", "error", "warning")
+_KIND_INDEX = {kind: n for n, kind in enumerate(KINDS)}
+_CLAIM = _KIND_INDEX["claim"]
 
 STATE_DIR = ".newsclaims"
 MANIFEST_FILE = "manifest.sqlite"
-FORMAT = "3"
-"""The manifest layout: 3 keeps lines compressed; an older manifest is started over."""
+FORMAT = "4"
+"""The manifest layout: 4 keeps each unit's lines in compressed segments; an older manifest
+is started over."""
 
 
 class OutputBusy(RuntimeError):
@@ -132,8 +137,8 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE TABLE IF NOT EXISTS lines (
     unit TEXT NOT NULL,
     n INTEGER NOT NULL,
-    kind INTEGER NOT NULL,
-    line BLOB NOT NULL,
+    kinds BLOB NOT NULL,
+    lines BLOB NOT NULL,
     PRIMARY KEY (unit, n)
 ) WITHOUT ROWID;
 """
@@ -166,6 +171,8 @@ class SqliteManifest:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
         self._run = int(self._meta("run") or 0)
         self._next: dict[str, int] = {}
+        # Lines added since the unit's last segment: (kind indexes, lines).
+        self._pending: dict[str, tuple[bytearray, list[str]]] = {}
         self._db.execute("BEGIN")
 
     def _meta(self, key: str) -> str | None:
@@ -200,6 +207,7 @@ class SqliteManifest:
         self._db.execute("UPDATE units SET seen = ? WHERE key = ?", (self._run, key))
 
     def start(self, key: str, *, file_hash: str | None, version: str) -> None:
+        self._pending.pop(key, None)
         self._db.execute("DELETE FROM lines WHERE unit = ?", (key,))
         self._db.execute(
             "INSERT OR REPLACE INTO units (key, hash, version, complete, seen) "
@@ -212,22 +220,38 @@ class SqliteManifest:
         """Go on with a half-done unit after its committed lines; the number of its items
         (article and error lines) already done."""
         self._db.execute("UPDATE units SET seen = ? WHERE key = ?", (self._run, key))
-        total, items = self._db.execute(
-            "SELECT count(*), coalesce(sum(kind != ?), 0) FROM lines WHERE unit = ?",
-            (KINDS.index("claim"), key),
-        ).fetchone()
-        self._next[key] = total
-        return items
+        self._pending.pop(key, None)
+        rows = self._db.execute("SELECT kinds FROM lines WHERE unit = ?", (key,)).fetchall()
+        kinds = b"".join(row[0] for row in rows)
+        self._next[key] = len(kinds)
+        return len(kinds) - kinds.count(_CLAIM)
 
     def add(self, key: str, kind: Kind, line: str) -> None:
+        if "\n" in line:  # a JSON line never holds one: the segment's separator
+            raise ValueError("an output line must not contain a line break")
+        kinds, lines = self._pending.setdefault(key, (bytearray(), []))
+        kinds.append(_KIND_INDEX[kind])
+        lines.append(line)
+
+    def _write(self, key: str) -> None:
+        """The unit's pending lines as one segment row."""
+        pending = self._pending.pop(key, None)
+        if not pending or not pending[1]:
+            return
+        kinds, lines = pending
         n = self._next[key]
-        self._next[key] = n + 1
+        self._next[key] = n + len(lines)
         self._db.execute(
-            "INSERT INTO lines (unit, n, kind, line) VALUES (?, ?, ?, ?)",
-            (key, n, KINDS.index(kind), zlib.compress(line.encode("utf-8"))),
+            "INSERT INTO lines (unit, n, kinds, lines) VALUES (?, ?, ?, ?)",
+            (key, n, bytes(kinds), zlib.compress("\n".join(lines).encode("utf-8"))),
         )
 
+    def _write_all(self) -> None:
+        for key in list(self._pending):
+            self._write(key)
+
     def finish(self, key: str, counts: Counts) -> None:
+        self._write(key)
         self._next.pop(key, None)
         self._db.execute(
             "UPDATE units SET complete = 1, articles = ?, claims = ?, errors = ?, words = ?, "
@@ -236,9 +260,14 @@ class SqliteManifest:
         )
 
     def lines(self, key: str) -> Iterator[tuple[Kind, str]]:
-        cursor = self._db.execute("SELECT kind, line FROM lines WHERE unit = ? ORDER BY n", (key,))
-        for kind, line in cursor:
-            yield KINDS[kind], zlib.decompress(line).decode("utf-8")
+        self._write(key)
+        cursor = self._db.execute(
+            "SELECT kinds, lines FROM lines WHERE unit = ? ORDER BY n", (key,)
+        )
+        for kinds, blob in cursor:
+            lines = zlib.decompress(blob).decode("utf-8").split("\n")
+            for kind, line in zip(kinds, lines, strict=True):
+                yield KINDS[kind], line
 
     def unseen(self) -> Iterator[UnitState]:
         cursor = self._db.execute(
@@ -260,12 +289,14 @@ class SqliteManifest:
         return count
 
     def checkpoint(self) -> None:
+        self._write_all()
         self._db.execute("COMMIT")
         self._db.execute("BEGIN")
 
     def close(self) -> None:
         if self._db is None:
             return
+        self._write_all()
         if self._db.in_transaction:
             self._db.execute("COMMIT")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -277,6 +308,7 @@ class SqliteManifest:
         """Close without committing what was not checkpointed (on an error)."""
         if self._db is None:
             return
+        self._pending.clear()
         if self._db.in_transaction:
             self._db.execute("ROLLBACK")
         self._db.close()

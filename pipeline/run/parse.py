@@ -15,10 +15,9 @@ from newsclaims.extraction.components.base import failures
 from newsclaims.extraction.doctext import release
 from newsclaims.extraction.tokens import make_doc
 from newsclaims.models import Article, InputError
-from newsclaims.run.results import Result, unprocessed
+from newsclaims.run.results import BATCH_SIZE, Result, unprocessed
 from newsclaims.run.sections import SECTION_CHARS, process_long
 
-BATCH_SIZE = 32
 MAX_ARTICLE_CHARS = 2_000_000
 """Longest article text parsed (in sections above `SECTION_CHARS`): a longer one is an error
 line. The longest real news features are under 100,000 characters; 2,000,000 take about

@@ -10,6 +10,9 @@ from pathlib import Path
 from newsclaims.ingest.walk import FileEntry
 from newsclaims.models import Article, Claim, InputError
 
+BATCH_SIZE = 32
+"""Articles per `nlp.pipe` batch (`--batch-size`)."""
+
 
 @dataclass(frozen=True)
 class FileTask:

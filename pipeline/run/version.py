@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib.metadata
+import importlib.util
 import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import spacy
-
-from newsclaims.extraction.nlp import BLANK, DEFAULT_MODELS, ModelNotFound, default_model
+from newsclaims.extraction.pipelines import BLANK, DEFAULT_MODELS, ModelNotFound, default_model
 from newsclaims.models.records import SCHEMA_VERSION
 
 _SKIP_DIRS = frozenset({"__pycache__", "evaluate", "review"})
@@ -41,11 +41,23 @@ def describe_model(model: str | None = None) -> str:
 
 
 def _meta_path(name: str) -> Path | None:
-    if spacy.util.is_package(name):
-        path = spacy.util.get_package_path(name) / "meta.json"
-        return path if path.is_file() else None
+    if _is_package(name):
+        # The package's folder, found without importing it (a pipeline package imports spaCy).
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec is not None else None
+        path = Path(origin).parent / "meta.json" if origin else None
+        return path if path is not None and path.is_file() else None
     path = Path(name) / "meta.json"
     return path if path.is_file() else None
+
+
+def _is_package(name: str) -> bool:
+    """`spacy.util.is_package`: an installed distribution of that name."""
+    try:
+        importlib.metadata.distribution(name)
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return False
+    return True
 
 
 @cache
@@ -69,7 +81,7 @@ def pipeline_version(model: str | None = None, reference_date: dt.date | None = 
     parts = (
         code_fingerprint(),
         SCHEMA_VERSION,
-        spacy.about.__version__,
+        importlib.metadata.version("spacy"),  # spacy.about.__version__, not importing it
         describe_model(model),
         reference_date.isoformat() if reference_date else "-",
     )

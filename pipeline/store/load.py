@@ -263,56 +263,79 @@ def load_output(store: Store, outdir: Path, *, namespace: str = "") -> LoadRepor
     report = LoadReport()
     pairs = _claims_in_step(outdir, report)
     while batch := list(islice(pairs, LOAD_BATCH)):
-        done = LoadReport()  # counted into the report once its batch is committed
-        article = batch[0][0]
-        try:
-            with store.writing() as conn:
-                for article, mine in batch:
-                    try:
-                        with conn.begin_nested():
-                            outcome, orphaned = _write(conn, article, mine, namespace=namespace)
-                    except (IntegrityError, DataError) as error:  # this article's records
-                        done.problems.append(f"{article.source}: not written ({problem(error)})")
-                        continue
-                    setattr(done, outcome, getattr(done, outcome) + 1)
-                    done.claims += len(mine)
-                    done.orphaned.extend(orphaned)
-        except SQLAlchemyError as error:  # the database itself: the next would fail too
-            # The batch is rolled back: loading again carries on from its first article.
-            report.database_error = f"{article.source}: {problem(error)}"
+        done, report.database_error = _write_batch(store, batch, namespace=namespace)
+        _count_into(report, done)
+        if report.database_error is not None:
             break
-        for name in ("added", "replaced", "unchanged", "claims"):
-            setattr(report, name, getattr(report, name) + getattr(done, name))
-        report.problems.extend(done.problems)
-        report.orphaned.extend(done.orphaned)
     return report
 
 
+def _write_batch(
+    store: Store, batch: list[tuple[Article, list[Claim]]], *, namespace: str
+) -> tuple[LoadReport, str | None]:
+    """Write articles in one transaction, each in a savepoint of its own: (what was written,
+    the database error that rolled the whole batch back, or None). An article whose records
+    the database refuses (a duplicate claim id) is a problem and the others are written."""
+    done = LoadReport()
+    article = batch[0][0]
+    try:
+        with store.writing() as conn:
+            for article, mine in batch:
+                try:
+                    with conn.begin_nested():
+                        outcome, orphaned = _write(conn, article, mine, namespace=namespace)
+                except (IntegrityError, DataError) as error:  # this article's records
+                    done.problems.append(f"{article.source}: not written ({problem(error)})")
+                    continue
+                setattr(done, outcome, getattr(done, outcome) + 1)
+                done.claims += len(mine)
+                done.orphaned.extend(orphaned)
+    except SQLAlchemyError as error:  # the database itself: the next would fail too
+        # The batch is rolled back: loading again carries on from its first article.
+        return LoadReport(), f"{article.source}: {problem(error)}"
+    return done, None
+
+
+def _count_into(report: LoadReport, done: LoadReport) -> None:
+    for name in ("added", "replaced", "unchanged", "claims"):
+        setattr(report, name, getattr(report, name) + getattr(done, name))
+    report.problems.extend(done.problems)
+    report.orphaned.extend(done.orphaned)
+
+
 LOAD_BATCH = 200
-"""Articles per transaction of `load`: one commit per article (each an fsync) held SQLite
-and PostgreSQL to about 2,200 rows/s."""
+"""Articles per transaction of `load` and of `extract --db`: one commit per article (each an
+fsync) held SQLite and PostgreSQL to about 2,200 rows/s."""
 
 
 class DbSink:
-    """`extract --db`: writes each processed article as it comes, never stops the run.
+    """`extract --db`: writes the processed articles `LOAD_BATCH` at a time, as `load` does
+    (one commit per batch, each article in a savepoint), never stops the run; `flush()`
+    writes the last, partial batch (call it once the run is over, before using the store).
 
-    The first database error is kept in `error` and later articles are not attempted:
-    the JSONL output is complete either way and can be loaded later.
+    The first database error (or article the database refuses) is kept in `error` and
+    later articles are not attempted: the JSONL output is complete either way and can be
+    loaded later.
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.report = LoadReport()
         self.error: str | None = None
+        self._batch: list[tuple[Article, list[Claim]]] = []
 
     def __call__(self, result) -> None:
         if self.error is not None:
             return
-        try:
-            outcome, orphaned = write_article(self.store, result.article, result.claims)
-        except SQLAlchemyError as error:
-            self.error = f"{result.article.source}: {problem(error)}"
+        self._batch.append((result.article, result.claims))
+        if len(self._batch) >= LOAD_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the articles received since the last batch."""
+        batch, self._batch = self._batch, []
+        if not batch or self.error is not None:
             return
-        setattr(self.report, outcome, getattr(self.report, outcome) + 1)
-        self.report.claims += len(result.claims)
-        self.report.orphaned.extend(orphaned)
+        done, error = _write_batch(self.store, batch, namespace="")
+        _count_into(self.report, done)
+        self.error = error or (done.problems[0] if done.problems else None)

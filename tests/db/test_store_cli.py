@@ -83,7 +83,7 @@ def test_cli_extract_db_failing_mid_run_keeps_going(inputs, tmp_path, monkeypatc
 
         raise OperationalError("INSERT", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(store_load, "write_article", broken)
+    monkeypatch.setattr(store_load, "_write", broken)  # every article write, batched or not
     out = tmp_path / "out"
     result = runner.invoke(
         app,
@@ -128,3 +128,35 @@ def test_cli_export_usage_errors(args, message, tmp_path):
 def test_cli_load_missing_files(tmp_path):
     result = runner.invoke(app, ["load", str(tmp_path), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2 and "articles.jsonl is missing" in " ".join(result.output.split())
+
+
+def test_extract_db_sink_commits_a_batch_at_a_time(inputs, tmp_path, db_url, monkeypatch):
+    """`extract --db` writes `LOAD_BATCH` articles per transaction, as `load` does, and the
+    last, partial batch on `flush()`."""
+    from newsclaims.models import Article, Claim
+    from newsclaims.run.api import extract
+    from newsclaims.run.results import Result
+    from newsclaims.store import DbSink
+    from newsclaims.store import load as store_load
+
+    (inputs / "c.txt").write_text("Rents rose 4% in March, the agency said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    extract([inputs], out=out, model="blank")
+    claims = [Claim.model_validate(c) for c in _lines(out / "claims.jsonl")]
+    results = [
+        Result(Article.model_validate(a), [c for c in claims if c.article_id == a["id"]])
+        for a in _lines(out / "articles.jsonl")
+    ]
+    monkeypatch.setattr(store_load, "LOAD_BATCH", 2)
+    store = open_store(db_url)
+    sink = DbSink(store)
+    seen = []
+    for result in results:
+        sink(result)
+        seen.append(row_counts(store)["articles"])
+    assert seen == [0, 2, 2]  # committed when the batch is full, not per article
+    sink.flush()
+    assert row_counts(store)["articles"] == 3 and sink.report.added == 3
+    assert row_counts(store)["claims"] == len(claims) == sink.report.claims
+    assert sink.error is None
+    store.close()

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import SENT_START
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsclaims.extraction.components.base import Component
-from newsclaims.extraction.doctext import doc_text, tokens
+from newsclaims.extraction.doctext import doc_text
 from newsclaims.extraction.extensions import CREDITS, NON_CLAIM
 from newsclaims.ingest.layout import dateline_prefix, layout_kind
 
@@ -164,47 +165,54 @@ def _move_quotation_marks(doc: Doc) -> None:
     and both it and the parser can split a closing mark off as a sentence of its own
     (`... pause."` / `"`): the opening mark moves to the sentence it opens, the closing mark
     stays with the sentence it closes and the next sentence starts after it. Runs before
-    the parser, which keeps these starts. The moves are written in one `from_array` (each
+    the parser, which keeps these starts. Only the marks are visited (found in one pass over
+    the Doc's ORTH array), and the moves are written in one `from_array` (each
     `Token.is_sent_start` write walks the whole Doc)."""
+    marks = [doc.vocab.strings.add(mark) for mark in _OPENING | _CLOSING]
+    found = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), marks))
+    if not len(found):
+        return
+    values = doc.to_array([SENT_START])  # uint64; -1 (not a start) through a view
+    signed = values.view("int64")
     moved: dict[int, bool] = {}
-    toks = tokens(doc)
 
     def starts(i: int) -> bool | None:
-        return moved[i] if i in moved else toks[i].is_sent_start
+        if i in moved:
+            return moved[i]
+        return None if signed[i] == 0 else bool(signed[i] > 0)
 
     last = len(doc) - 1
-    for i, tok in enumerate(toks):
+    for i in found.tolist():
+        tok = doc[i]
         if i < last and tok.text in _OPENING and starts(i + 1) and not starts(i):
-            if i == 0 or toks[i - 1].whitespace_ or toks[i - 1].is_space:
+            if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
                 if not tok.whitespace_:
                     moved[i], moved[i + 1] = True, False
                     continue
-        if tok.text in _CLOSING and _closes(toks, i):
+        if tok.text in _CLOSING and _closes(doc, i):
             if starts(i) is not False:
                 moved[i] = False
             # `... pause." Hillary Clinton ...`: the next sentence starts after the mark;
             # `"Who knows?" he asked.` is one sentence. (A line break already starts one.)
-            if i < last and toks[i - 1].text in _FINAL and not toks[i + 1].is_space:
-                if _opens_sentence(toks[i + 1]):
+            if i < last and doc[i - 1].text in _FINAL and not doc[i + 1].is_space:
+                if _opens_sentence(doc[i + 1]):
                     moved.setdefault(i + 1, True)
-                elif toks[i + 1].text[:1].islower():
+                elif doc[i + 1].text[:1].islower():
                     moved[i + 1] = False
     if moved:
-        values = doc.to_array([SENT_START])  # uint64; -1 (not a start) through a view
-        signed = values.view("int64")
         for i, start in moved.items():
             signed[i] = 1 if start else -1
         doc.from_array([SENT_START], values)
 
 
-def _closes(toks: list[Token], i: int) -> bool:
+def _closes(doc: Doc, i: int) -> bool:
     """A closing mark: glued to the word or punctuation before it, on the same line, and
     followed by white space, punctuation or the end of the text."""
-    if i == 0 or toks[i - 1].whitespace_ or toks[i - 1].is_space:
+    if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
         return False
-    if i + 1 == len(toks) or toks[i].whitespace_:
+    if i + 1 == len(doc) or doc[i].whitespace_:
         return True
-    nxt = toks[i + 1]
+    nxt = doc[i + 1]
     return nxt.is_space or (nxt.is_punct and nxt.text not in _OPENING)
 
 

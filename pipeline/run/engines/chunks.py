@@ -19,10 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from newsclaims.extraction.nlp import shared_nlp
 from newsclaims.ingest import read_entry
 from newsclaims.models import Article, InputError
-from newsclaims.run.parse import process
 from newsclaims.run.results import FileTask, Result
 
 log = logging.getLogger("newsclaims.parallel")
@@ -67,6 +65,10 @@ def parse_chunk(
     becomes an error line and the others of its chunk are parsed again one by one. A
     `FileTask` is read here and gives the list of its items' outcomes, read errors
     included."""
+    # Imported here: the main process unpickles `Outcome`s from this module, and must not
+    # import spaCy for that.
+    from newsclaims.extraction.nlp import shared_nlp
+
     nlp = shared_nlp(model)
     tasks = [_read(item) if isinstance(item, FileTask) else item for item in articles]
     flat = [a for item in tasks for a in (item if isinstance(item, list) else [item])]
@@ -158,6 +160,8 @@ def _timed_out(article: Article) -> Outcome:
 
 
 def _parse(articles: list[Article], nlp, batch_size: int) -> list[Outcome]:
+    from newsclaims.run.parse import process
+
     # A chunk of ordinary articles takes seconds: one that takes longer than one article
     # may is parsed again one article at a time, each under the limit.
     try:
