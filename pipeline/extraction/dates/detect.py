@@ -60,6 +60,7 @@ class _Scanner:
     kinds: dict[str, int]  # lower-case word -> ANCHOR | STARTER bits
     names: frozenset[str]  # month and weekday names, case as written (anchors)
     link: re.Pattern[str]  # words that continue an expression (`as of`, `at least`)
+    seen: dict[str, tuple[int, int] | None]  # `_read_word` of each word met so far
 
 
 ANCHOR, STARTER = 1, 2
@@ -90,7 +91,32 @@ def _scanner() -> _Scanner:
     for w in starters:
         kinds[w] = kinds.get(w, 0) | STARTER
     link = re.compile(r"(?i:" + trie_regex(lx.links) + r")(?!\w)")
-    return _Scanner(kinds, names, link)
+    return _Scanner(kinds, names, link, {})
+
+
+_UNSEEN = object()
+_SEEN_MAX = 200_000  # words remembered by the scanner; rarer ones are read each time
+
+
+def _read_word(w: str, kinds: dict[str, int], names: frozenset[str]) -> tuple[int, int] | None:
+    """What a word (as `_WORD` cuts it, not a digit run) is to the scan: its ANCHOR and
+    STARTER bits and the length of the word read (without trailing points, apostrophes
+    and a possessive `'s`), or None for a word no expression contains. It depends on the
+    word alone, so the scan remembers it: running text repeats its words."""
+    if w[-1] in ".'’":
+        w = w.rstrip(".'’")
+    low = w.lower()
+    bits = kinds.get(low)
+    if bits is None:
+        if not low.endswith(("'s", "’s")):
+            return None
+        w, low = w[:-2], low[:-2]  # `Friday's`, `New Year's Day`
+        bits = kinds.get(low)
+        if bits is None:
+            return None
+    if w in names:
+        bits |= ANCHOR | STARTER
+    return bits, len(w)
 
 
 # Digits that start an amount, not a date: `12,018`, `3.5`, `20%` (but `31.10.2021` is a date).
@@ -108,7 +134,7 @@ def scan(text: str) -> tuple[list[int], list[int]]:
     word is a starter, an anchor or a link word (`the end of the year`, `in October`, `as of`):
     most `the` and `in` of running text lead nowhere, and each try of the grammar costs."""
     sc = _scanner()
-    kinds, names = sc.kinds, sc.names
+    kinds, names, seen = sc.kinds, sc.names, sc.seen
     anchors: list[int] = []
     starts: list[int] = []
     weak: list[tuple[int, int]] = []  # starters to confirm: (start, end)
@@ -135,28 +161,23 @@ def scan(text: str) -> tuple[list[int], list[int]]:
             starts.append(p)
             marks.add(p)
             continue
-        if w[-1] in ".'’":
-            w = w.rstrip(".'’")
-        low = w.lower()
-        bits = kinds.get(low)
-        if bits is None:
-            if not low.endswith(("'s", "’s")):
-                continue
-            w, low = w[:-2], low[:-2]  # `Friday's`, `New Year's Day`
-            bits = kinds.get(low)
-            if bits is None:
-                continue
+        read = seen.get(w, _UNSEEN)
+        if read is _UNSEEN:
+            read = _read_word(w, kinds, names)
+            if len(seen) < _SEEN_MAX:
+                seen[w] = read
+        if read is None:
+            continue
         if p and (text[p - 1].isalnum() or text[p - 1] in "'’"):
             continue  # inside a word (`3Q23` is read at its digit)
-        if w in names:
-            bits |= ANCHOR | STARTER
+        bits, length = read
         marks.add(p)
         if bits & ANCHOR:
             anchors.append(p)
             if bits & STARTER:
                 starts.append(p)
         else:
-            weak.append((p, p + len(w)))
+            weak.append((p, p + length))
     if weak:
         n = len(text)
         for p, e in weak:

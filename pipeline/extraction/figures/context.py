@@ -60,8 +60,9 @@ def currency_before(text: str, start: int, lex: Lexicon) -> Found | None:
     """`$`, `US$`, `HK$`, `€`, `RMB `, `Rs.` right before the number; extra = sign."""
     lo = max(0, start - 10)
     before = text[lo:start].rstrip(" \u00a0")
-    if not before.endswith("$") and not any(
-        before[i:] in lex.currency_prefix for i in range(len(before))
+    if not before.endswith("$") and (
+        before[-1:] not in lex.currency_prefix_ends
+        or not any(before[i:] in lex.currency_prefix for i in range(len(before)))
     ):
         return None  # most numbers: no currency before them, no regex search needed
     m = lex.currency_prefix_re.search(text[lo:start])

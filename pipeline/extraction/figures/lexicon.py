@@ -134,6 +134,7 @@ class Lexicon:
     slash_denominators: frozenset[int]
     # money
     currency_prefix: Mapping[str, str]
+    currency_prefix_ends: frozenset[str]  # the last characters of those prefixes
     currency_suffix: Mapping[str, str]  # folded keys
     currency_suffix_exact: Mapping[str, str]
     currency_attached: Mapping[str, str]
@@ -545,6 +546,7 @@ def lexicon() -> Lexicon:
         vulgar_fractions=_freeze(numbers["vulgar_fractions"]),
         slash_denominators=frozenset(int(d) for d in numbers["slash_denominators"]),
         currency_prefix=_freeze(prefix),
+        currency_prefix_ends=frozenset(k[-1] for k in prefix if k),
         currency_suffix=_freeze(suffix_loose),
         currency_suffix_exact=_freeze(suffix_exact),
         currency_suffix_heads=frozenset(k[:3].lower() for k in (*suffix_loose, *suffix_exact)),
