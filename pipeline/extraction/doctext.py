@@ -24,6 +24,7 @@ _TOKENS = "nc_tokens"
 _WORDS = "nc_words"
 _LOWERS = "nc_lowers"
 _ENTITY_OF = "nc_entity_of"
+_STARTING_AT = "nc_starting_at"
 _MID_WORD = re.compile(r"[a-z,;] (?=([A-Z]\w*))")
 _FIRST_WORD = re.compile(r"[A-Z]\w*")
 
@@ -84,10 +85,19 @@ def entity_of(doc: Doc) -> list[Span | None]:
     return out
 
 
+def token_starting_at(doc: Doc, offset: int) -> Token | None:
+    """The token that starts at character `offset` (None if none does), from an index made
+    once per Doc."""
+    index = doc.user_data.get(_STARTING_AT)
+    if index is None:
+        index = doc.user_data[_STARTING_AT] = {t.idx: t for t in tokens(doc)}
+    return index.get(offset)
+
+
 def release(doc: Doc) -> None:
     """Drop the token caches of a Doc whose records are built: its Tokens point back at it,
     so a cached list would leave the Doc to the cycle collector instead of freeing it."""
-    for key in (_TOKENS, _ENTITY_OF):
+    for key in (_TOKENS, _ENTITY_OF, _STARTING_AT):
         doc.user_data.pop(key, None)
 
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsclaims.extraction.attribution.entities import Entity, Registry
-from newsclaims.extraction.doctext import doc_text, tokens
+from newsclaims.extraction.doctext import doc_text, has_parse, token_starting_at
 from newsclaims.extraction.extensions import QUOTES
 
 RECENCY = 100.0
@@ -45,13 +45,12 @@ class Salience:
     def __init__(self, doc: Doc, registry: Registry) -> None:
         self.doc = doc
         self.registry = registry
-        self.parsed = doc.has_annotation("DEP")
+        self.parsed = has_parse(doc)
         self._sent_starts = [s.start_char for s in doc.sents]
         text = doc_text(doc)
         self._para_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         group = doc.spans[QUOTES] if QUOTES in doc.spans else []
         self._quotes = sorted((q.start_char, q.end_char) for q in group)
-        self._tokens_at: dict[int, Token] | None = None
         self._weights: dict[int, float] = {}
         self.spoken: list[tuple[int, Entity]] = []  # (offset, speaker) of credited statements
 
@@ -108,7 +107,7 @@ class Salience:
         return weight
 
     def _role(self, offset: int) -> float:
-        token = self._token_at(offset)
+        token = token_starting_at(self.doc, offset)
         if token is None:
             return 0.0
         if not self.parsed:  # without a parse: a name that opens its sentence is its subject
@@ -140,8 +139,3 @@ class Salience:
 
     def _paragraph(self, offset: int) -> int:
         return bisect.bisect_right(self._para_starts, offset) - 1
-
-    def _token_at(self, offset: int) -> Token | None:
-        if self._tokens_at is None:
-            self._tokens_at = {t.idx: t for t in tokens(self.doc)}
-        return self._tokens_at.get(offset)

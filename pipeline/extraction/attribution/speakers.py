@@ -21,7 +21,7 @@ from newsclaims.extraction.attribution.entities import (
     extend_org,
 )
 from newsclaims.extraction.attribution.salience import Salience
-from newsclaims.extraction.doctext import entity_of, tokens
+from newsclaims.extraction.doctext import entity_of, has_parse, token_starting_at
 from newsclaims.models import Mention, Speaker
 from newsclaims.patterns import lexicon
 
@@ -76,12 +76,11 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, registry: Registry) -> None:
         self.doc = doc
         self.registry = registry
-        self.parsed = doc.has_annotation("DEP")
+        self.parsed = has_parse(doc)
         self.has_ents = doc.has_annotation("ENT_IOB")
         self.last: Found | None = None
         self.last_sentence = -(10**6)
         self.last_end = -1  # where the last speaker's statement ends
-        self._tokens_at: dict[int, Token] | None = None
         self.salience = Salience(doc, registry)
 
     def remember(self, found: Found | None, sentence: int, *, end: int | None = None) -> None:
@@ -113,11 +112,6 @@ class SpeakerResolver:
             return None
         since = [m for m in best.mentions if self.last_end < m < at and at - m <= _INTRO_REACH]
         return best if since else None
-
-    def _token_at(self, offset: int) -> Token | None:
-        if self._tokens_at is None:
-            self._tokens_at = {t.idx: t for t in tokens(self.doc)}
-        return self._tokens_at.get(offset)
 
     # -- parsed docs ---------------------------------------------------------------------
 
@@ -350,7 +344,7 @@ class SpeakerResolver:
 
     def _plural_subject(self, at: int) -> Token | None:
         """The nearest plural noun in subject position within the two sentences before `at`."""
-        token = self._token_at(at)
+        token = token_starting_at(self.doc, at)
         if token is None or not self.parsed:
             return None
         sents = 0
