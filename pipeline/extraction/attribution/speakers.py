@@ -280,9 +280,7 @@ class SpeakerResolver:
         ):
             # `the actress said`, `the 30-year-old striker said`: the salient person.
             gender = epithets.get(epithet, "-")
-            person = self._salient_person(
-                gender if gender in ("m", "f") else None, at=at, sentence=sentence
-            )
+            person = self._salient_person(gender if gender in ("m", "f") else None, at=at)
             if person is not None:
                 return Found(self._person(person, mention), person)
             return Found(Speaker(name=text, kind="anonymous", mention=mention))
@@ -319,7 +317,7 @@ class SpeakerResolver:
         word = word.lower()
         if word in _MALE | _FEMALE:
             gender = "m" if word in _MALE else "f"
-            person = self._salient_person(gender, at=at, sentence=sentence)
+            person = self._salient_person(gender, at=at)
             if person is None:
                 return None
             if person.gender is None:
@@ -358,7 +356,7 @@ class SpeakerResolver:
                 return t
         return None
 
-    def _salient_person(self, gender: str | None, *, at: int, sentence: int) -> Entity | None:
+    def _salient_person(self, gender: str | None, *, at: int) -> Entity | None:
         """The person a pronoun or a description (`the actress`) refers to: the most salient
         one whose gender agrees (`salience.Salience`: recency, grammatical role, quotation
         and paragraph boundaries; the last speaker counts as just mentioned)."""
