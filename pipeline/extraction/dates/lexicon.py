@@ -67,6 +67,7 @@ class Lexicon:
     not_plural_nouns: frozenset[str]
     half_code_followers: frozenset[str]
     tense_future: frozenset[str]
+    tense_modal_perfect_past: frozenset[str]
     tense_future_heads: frozenset[str]
     tense_implicative: frozenset[str]
     tense_future_participles: frozenset[str]
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         not_plural_nouns=frozenset(_words("not_plural_nouns.txt")),
         half_code_followers=frozenset(_words("half_code_followers.txt")),
         tense_future=frozenset(_words("tense_future.txt")),
+        tense_modal_perfect_past=frozenset(_words("tense_modal_perfect_past.txt")),
         tense_future_heads=frozenset(_words("tense_future_heads.txt")),
         tense_implicative=frozenset(_words("tense_implicative.txt")),
         tense_future_participles=frozenset(_words("tense_future_participles.txt")),

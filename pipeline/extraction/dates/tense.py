@@ -108,6 +108,8 @@ def _parsed_tense(root: Token, *, include_root: bool = False) -> str | None:
 def _verb_tense(v: Token, lx: Lexicon, *, depth: int) -> str | None:
     """Tense of one verb from its tag and auxiliaries; `up` means: ask the verb above."""
     auxes = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass") and c.text != "May"]
+    if _HAVE & set(auxes) and any(a in lx.tense_modal_perfect_past for a in auxes):
+        return "past"  # `may have been responsible for a drop on Wednesday`: a modal perfect
     if any(a in lx.tense_future for a in auxes):
         return "future"  # also `would have doubled on December 1`: the time is still ahead
     low = v.lower_
@@ -282,6 +284,8 @@ def _classify(words: list[str], i: int, lx: Lexicon, here: int) -> str | None:
             return "future" if low in lx.tense_future_heads else "present"
         if p1 in _LINKING:  # `will be sent`, `will stay closed`: the auxiliary further left tells
             return "future" if p2 in lx.tense_future or p2 == "to" else None
+        if p1 in _HAVE and p2 in lx.tense_modal_perfect_past:
+            return "past"  # `may have fallen on Wednesday`, `should have opened in May`
         if p1 in _HAVE and p2 in lx.tense_future:
             return "future"  # `would have doubled to 50% on December 1`: still ahead
         if p1 == "been" or p1 in _HAVE:
