@@ -8,6 +8,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from newsclaims.extraction.dates.calendar import add_years
 from newsclaims.extraction.dates.detect import Candidate, find_candidates
 from newsclaims.extraction.dates.fiscal import fiscal_statement
 from newsclaims.extraction.dates.lexicon import lexicon
@@ -107,6 +108,32 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
                     granularity="day",
                 )
             )
+    return _year_ago_periods(out)
+
+
+_YEAR_AGO = re.compile(r"(?i)(?<!\S)(?:a|one)\s+year\s+ago$")
+_RESULTS_PERIODS = frozenset({"quarter", "half"})
+
+
+def _year_ago_periods(dates: list[DateMention]) -> list[DateMention]:
+    """`net rose to $5 million from $4 million a year ago` in an article about the third
+    quarter: `a year ago` is the comparison period, that quarter one year back (TimeML's and
+    HeidelTime's reading), not the whole previous year. The period is the latest quarter or
+    half named before it in the article (or in its own sentence, before it)."""
+    period: DateMention | None = None
+    out = []
+    for d in dates:
+        if d.granularity in _RESULTS_PERIODS and d.earliest and d.latest:
+            period = d
+        elif period is not None and d.granularity == "year" and _YEAR_AGO.search(d.text):
+            d = d.model_copy(
+                update={
+                    "earliest": add_years(period.earliest, -1),
+                    "latest": add_years(period.latest, -1),
+                    "granularity": period.granularity,
+                }
+            )
+        out.append(d)
     return out
 
 
