@@ -13,7 +13,7 @@ from newsclaims.extraction.dates.detect import Candidate, find_candidates
 from newsclaims.extraction.dates.fiscal import fiscal_statement
 from newsclaims.extraction.dates.lexicon import lexicon
 from newsclaims.extraction.dates.parse import needs_tense, period_end_day
-from newsclaims.extraction.dates.resolve import as_date, resolve
+from newsclaims.extraction.dates.resolve import Resolution, as_date, resolve
 from newsclaims.extraction.dates.tense import clause_tense, is_parsed
 from newsclaims.extraction.doctext import doc_text
 from newsclaims.models.records import DateMention
@@ -86,10 +86,14 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         res = resolve(key, published, tense, fy_end, dayfirst)
         if res is None:
             continue
+        start = c.start
+        if res.granularity in _YEAR_BACK_PERIODS and (back := _year_back(text, c.start)):
+            res, start = _a_year_back(res), back.start()  # the span takes `year-earlier`
+            expr = text[start : c.end]
         out.append(
             DateMention(
                 text=expr,
-                start=c.start,
+                start=start,
                 end=c.end,
                 earliest=res.earliest,
                 latest=res.latest,
@@ -111,6 +115,27 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     return _year_ago_periods(out)
 
 
+_YEAR_BACK_PERIODS = frozenset({"quarter", "half", "month", "season"})
+
+
+@cache
+def _year_back_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon().year_back_modifiers)
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})\s+$")
+
+
+def _year_back(text: str, start: int) -> re.Match[str] | None:
+    """`in the year-earlier third quarter`, `the year-ago first half`: the modifier before a
+    period that moves it one year back."""
+    return _year_back_pattern().search(text, max(0, start - 30), start)
+
+
+def _a_year_back(res: Resolution) -> Resolution:
+    if res.earliest is None or res.latest is None:
+        return res
+    return Resolution(add_years(res.earliest, -1), add_years(res.latest, -1), res.granularity)
+
+
 _YEAR_AGO = re.compile(r"(?i)(?<!\S)(?:a|one)\s+year\s+ago$")
 _RESULTS_PERIODS = frozenset({"quarter", "half"})
 
@@ -119,11 +144,17 @@ def _year_ago_periods(dates: list[DateMention]) -> list[DateMention]:
     """`net rose to $5 million from $4 million a year ago` in an article about the third
     quarter: `a year ago` is the comparison period, that quarter one year back (TimeML's and
     HeidelTime's reading), not the whole previous year. The period is the latest quarter or
-    half named before it in the article (or in its own sentence, before it)."""
+    half named before it in the article (or in its own sentence, before it), other than a
+    year-back one (`the year-ago quarter`)."""
     period: DateMention | None = None
     out = []
     for d in dates:
-        if d.granularity in _RESULTS_PERIODS and d.earliest and d.latest:
+        if (
+            d.granularity in _RESULTS_PERIODS
+            and d.earliest
+            and d.latest
+            and d.text.split(maxsplit=1)[0].lower() not in lexicon().year_back_modifiers
+        ):
             period = d
         elif period is not None and d.granularity == "year" and _YEAR_AGO.search(d.text):
             d = d.model_copy(

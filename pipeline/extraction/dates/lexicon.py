@@ -68,6 +68,7 @@ class Lexicon:
     half_code_followers: frozenset[str]
     tense_future: frozenset[str]
     tense_modal_perfect_past: frozenset[str]
+    year_back_modifiers: tuple[str, ...]
     tense_future_heads: frozenset[str]
     tense_implicative: frozenset[str]
     tense_future_participles: frozenset[str]
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         half_code_followers=frozenset(_words("half_code_followers.txt")),
         tense_future=frozenset(_words("tense_future.txt")),
         tense_modal_perfect_past=frozenset(_words("tense_modal_perfect_past.txt")),
+        year_back_modifiers=_words("year_back_modifiers.txt"),
         tense_future_heads=frozenset(_words("tense_future_heads.txt")),
         tense_implicative=frozenset(_words("tense_implicative.txt")),
         tense_future_participles=frozenset(_words("tense_future_participles.txt")),

@@ -130,8 +130,14 @@ def _verb_tense(v: Token, lx: Lexicon, *, depth: int) -> str | None:
         if depth < 3:  # `managed to sell`, `went there to meet officials`: the head's tense
             return _verb_tense(head, lx, depth=depth + 1)
         return "up"
-    if v.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
-        if depth < 3 and _is_verb(v.head):  # `will skip July and cut again in September`
+    if (
+        v.dep_ == "conj"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+        and (v.tag_ != "VBD" or v.lower_ in _BASE_PARTICIPLES)
+    ):
+        # `will skip July and cut again in September` shares `will`; a past form does not
+        # (`will sell the unit, and took a loss in the third quarter`)
+        if depth < 3 and _is_verb(v.head):
             return _verb_tense(v.head, lx, depth=depth + 1)
     tag = v.tag_
     if tag == "MD":
