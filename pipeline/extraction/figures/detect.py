@@ -961,11 +961,14 @@ def _share_counted(
     text: str, a: _Q, b: _Q, lex: Lexicon, figures: list[Figure], money: MoneyContext
 ) -> None:
     """Compared figures count the same thing: `5m units, up from 3.2m` (3.2m units), `$5bn,
-    compared with 4.2bn` (USD), `from 95 to 120 stores` (95 stores)."""
+    compared with 4.2bn` (USD), `from 95 to 120 stores` (95 stores), `13 facilities in
+    operation, up from seven` (7 facilities)."""
     if a.unit in lex.period_units or b.unit in lex.period_units:
         return  # "210,000 visitors over four days, up from 180,000": not the days
     if b.unit is None and b.currency is None and (a.noun or a.currency):
-        if lex.comparison_link_re.fullmatch(text, a.end, b.start):
+        if lex.comparison_link_re.fullmatch(text, a.end, b.start) or (
+            a.noun and lex.comparison_gap_re.fullmatch(text, a.end, b.start)
+        ):
             b.unit, b.noun, b.phrase, b.currency = a.unit, a.noun, a.phrase, a.currency
             b.per = b.per or a.per
     elif a.unit is None and a.currency is None and (b.noun or b.currency) and figures:

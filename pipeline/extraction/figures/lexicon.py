@@ -213,6 +213,7 @@ class Lexicon:
     comparator_before_re: re.Pattern[str]
     comparator_after_re: re.Pattern[str]
     comparison_link_re: re.Pattern[str]
+    comparison_gap_re: re.Pattern[str]
     or_equal_re: re.Pattern[str]
     change_before_re: re.Pattern[str]
     change_noun_of_re: re.Pattern[str]
@@ -479,6 +480,10 @@ def lexicon() -> Lexicon:
         rf",?{SP}+(?i:{alternation(comparators['comparison_links'])}){SP}+"
         rf"(?:(?i:the|a|an){SP}+)?(?:(?i:previous|prior|year-earlier|earlier){SP}+)?"
     )
+    comparison_gap_re = re.compile(
+        rf"(?:{SP}+[a-z][\w'’-]*){{1,4}},{SP}+"
+        rf"(?i:{alternation(comparators['comparison_gap_links'])}){SP}+(?:(?i:the|a|an){SP}+)?"
+    )
     or_equal_re = re.compile(rf",?{SP}*(?i:{alternation(comparators['or_equal'])})(?![\w])")
 
     fillers = alternation(changes["fillers"])
@@ -626,6 +631,7 @@ def lexicon() -> Lexicon:
         comparator_after_re=comparator_after_re,
         or_equal_re=or_equal_re,
         comparison_link_re=comparison_link_re,
+        comparison_gap_re=comparison_gap_re,
         change_before_re=change_before_re,
         change_noun_of_re=change_noun_of_re,
         change_noun_after_re=change_noun_after_re,
