@@ -68,7 +68,8 @@ _CLAUSE_BREAK = re.compile(
     r"[.,;:!?\n—–]|\b(?i:after|before|when|while|because|since|although|though|but|whereas)\b"
 )
 _PARTITIVE = re.compile(
-    rf"{SP}+of{SP}+(?i:the|those|these|its|their|our|his|her|your|my|all){SP}+"
+    rf"{SP}+of{SP}+(?:(?i:the|those|these|its|their|our|his|her|your|my|all){SP}+"
+    rf"(?:[A-Za-z][\w.&-]*['’]s{SP}+)?|[A-Z][\w.&-]*['’]s{SP}+)"  # of the firm's, of Tesco's
     rf"(?:(?i:last|first|next|past|previous|final|remaining|top){SP}+)?"  # nine of its last 10
     rf"(?:\d[\d,.]*{SP}+)?(?=[A-Za-z])"
 )
