@@ -71,8 +71,9 @@ _PARTITIVE = re.compile(
     rf"{SP}+of{SP}+(?:(?i:the|those|these|its|their|our|his|her|your|my|all){SP}+"
     rf"(?:[A-Za-z][\w.&-]*['’]s{SP}+)?|[A-Z][\w.&-]*['’]s{SP}+)"  # of the firm's, of Tesco's
     rf"(?:(?i:last|first|next|past|previous|final|remaining|top){SP}+)?"  # nine of its last 10
-    rf"(?:\d[\d,.]*{SP}+)?(?=[A-Za-z])"
-)
+    rf"(?:(?i:more{SP}+than|about|nearly|almost|some|roughly|around){SP}+)?"
+    rf"(?:\d[\d,.]*{SP}+(?:(?i:thousand|million|billion|trillion){SP}+)?)?(?=[A-Za-z])"
+)  # "4 million of its 4.9 million shares", "275 of its more than 21,000 jobs"
 _BRACKETED = re.compile(rf"{SP}*[(\[]{SP}*")
 _RESTATED = re.compile(rf",?{SP}+or{SP}+|{SP}*\({SP}*")
 _DIGIT_PARTS = re.compile(
