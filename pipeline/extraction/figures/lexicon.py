@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from newsclaims.extraction.tries import keeps_order, trie_pattern
 from newsclaims.patterns.lexicon import PATTERNS
 
 PATTERN_DIR = PATTERNS / "figures"
@@ -58,23 +59,40 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
+_SEPARATOR = r"[ \u00a0-]+"
+
+
 def phrase_pattern(phrase: str) -> str:
     """Regex for a phrase: escaped, any run of spaces or hyphens between its words.
 
     A leading hyphen is kept literally (`-plus` matches "10,000-plus", not " plus").
     """
+    return "".join(_phrase_atoms(phrase))
+
+
+def _phrase_atoms(phrase: str) -> tuple[str, ...]:
+    """`phrase_pattern` as a sequence of atoms: each escaped letter, and the separator."""
     if phrase.startswith("-"):
-        return "-" + phrase_pattern(phrase[1:])
-    words = re.split(r"[ -]+", phrase.strip())
-    if len(words) == 1:
-        return re.escape(phrase.strip())
-    return r"[ \u00a0-]+".join(re.escape(w) for w in words)
+        return ("-", *_phrase_atoms(phrase[1:]))
+    atoms: list[str] = []
+    for i, word in enumerate(re.split(r"[ -]+", phrase.strip())):
+        if i:
+            atoms.append(_SEPARATOR)
+        atoms.extend(re.escape(ch) for ch in word)
+    return tuple(atoms)
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """Non-capturing alternation of phrases, longest first so the longest one wins."""
+    """Non-capturing alternation of phrases, longest first so the longest one wins.
+
+    Shaped as a trie, which matches the same and fails sooner, unless the trie could try two
+    phrases in another order (`newsclaims.extraction.tries.keeps_order`: `US$` and `Us...`
+    read without case)."""
     unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
+    atoms = [_phrase_atoms(p) for p in unique]
+    if not keeps_order(atoms):
+        return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
+    return trie_pattern(atoms)
 
 
 def _case_sensitive(key: str) -> bool:
