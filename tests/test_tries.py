@@ -9,7 +9,7 @@ import re
 import pytest
 
 from newsclaims.extraction.dates.grammar import alt
-from newsclaims.extraction.figures.lexicon import alternation, phrase_pattern
+from newsclaims.extraction.figures.lexicon import alternation, opening, phrase_pattern
 from newsclaims.extraction.tries import keeps_order, trie_pattern
 
 SP = r"\s+"
@@ -91,3 +91,19 @@ def test_tries_figure_alternation_as_flat(phrases: list[str], text: str) -> None
 def test_tries_date_alt(words: list[str], ci: bool, text: str, span) -> None:
     m = re.match(alt(words, ci=ci), text)
     assert (m and m.span()) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("prices in Australian dollars", "Australian"),
+        ("paid in A$ and C$", "A$"),
+        ("priced in euros", None),  # no phrase begins here: the lookahead fails at once
+    ],
+)
+def test_tries_opening_lookahead_keeps_matches(text: str, found: str | None) -> None:
+    phrases = ["Australian", "A$", "C$", "Canadian"]
+    rx = re.compile(opening(phrases) + alternation(phrases))
+    m = rx.search(text)
+    assert (m and m.group()) == found
+    assert re.fullmatch(opening(phrases) + ".", "e") is None

@@ -95,6 +95,13 @@ def alternation(phrases: Iterable[str]) -> str:
     return trie_pattern(atoms)
 
 
+def opening(phrases: Iterable[str]) -> str:
+    """A lookahead on the first characters of `phrases` (read with case): a search over a
+    whole text tests one character at each place before it tries the phrases."""
+    firsts = sorted({p.strip()[0] for p in phrases})
+    return "(?=[" + "".join(re.escape(ch) for ch in firsts) + "])"
+
+
 def _case_sensitive(key: str) -> bool:
     """Unit keys with a capital letter, a symbol or at most 3 letters match exactly."""
     return len(key) <= 3 or key.lower() != key or not key.replace(" ", "").isalpha()
@@ -539,14 +546,21 @@ def lexicon() -> Lexicon:
     period_after_re = re.compile(rf"{SP}+(?i:{alternation(non['period_after'])})(?![\w])")
 
     dollar_ctx = {code: tuple(words) for code, words in money["dollar_context"].items()}
+    # searched over whole articles: one test of the character at each place, then the names
     dollar_context_re = re.compile(
-        "|".join(f"(?P<{code}>{alternation(words)})" for code, words in dollar_ctx.items())
+        opening(w for words in dollar_ctx.values() for w in words)
+        + "(?:"
+        + "|".join(f"(?P<{code}>{alternation(words)})" for code, words in dollar_ctx.items())
+        + ")"
     )
     yen_context_re = re.compile(rf"\b{alternation(money['yen_context'])}\b")
     yuan_context_re = re.compile(rf"\b{alternation(money['yuan_context'])}\b")
+    crown_context = money["crown_context"]
     crown_context_re = re.compile(
-        r"\b(?:"
-        + "|".join(f"(?P<{c}>{alternation(ws)})" for c, ws in money["crown_context"].items())
+        r"\b"
+        + opening(w for words in crown_context.values() for w in words)
+        + "(?:"
+        + "|".join(f"(?P<{c}>{alternation(ws)})" for c, ws in crown_context.items())
         + r")\b"
     )
     pound_context_re = re.compile(rf"£|\b{alternation(money['pound_context'])}(?![\w])")
