@@ -385,3 +385,16 @@ def test_dates_bad_input_degrades(text: str, nlps) -> None:
     for nlp in nlps.values():
         for d in find_dates(nlp(text), published=P):
             assert text[d.start : d.end] == d.text
+
+
+def test_dates_warm_up_compiles_the_lazy_patterns() -> None:
+    """The component's warm-up sentence builds the fiscal-year and weekday-span patterns, so
+    that the first article of a run does not pay for them (`newsclaims bench` stages)."""
+    from newsclaims.extraction.components.dates import WARM_UP
+    from newsclaims.extraction.dates import detect, fiscal
+
+    fiscal._patterns.cache_clear()
+    detect._weekday_span_res.cache_clear()
+    find_dates(spacy.blank("en").make_doc(WARM_UP), published=date(2024, 3, 5))
+    assert fiscal._patterns.cache_info().currsize == 1
+    assert detect._weekday_span_res.cache_info().currsize == 1

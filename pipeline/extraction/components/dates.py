@@ -16,13 +16,17 @@ from newsclaims.extraction.extensions import register
 
 @Language.factory("newsclaims_dates", default_config={})
 def make_dates(nlp: Language, name: str) -> Dates:
-    # Build the date grammar now, with the pipeline, not on the first article of a run.
+    # Build the date grammar now, with the pipeline, not on the first article of a run (the
+    # second sentence compiles the fiscal-year and weekday-span patterns too).
     register()
     find_dates(nlp.make_doc(WARM_UP), published=dt.date(2024, 3, 5))
     return Dates()
 
 
-WARM_UP = "On Friday, March 1, sales rose in the third quarter and will grow by the end of 2025."
+WARM_UP = (
+    "On Friday, March 1, sales rose in the third quarter and will grow by the end of 2025. "
+    "The fiscal year ends on Monday."
+)
 
 
 class Dates(Component):

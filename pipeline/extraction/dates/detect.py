@@ -17,6 +17,7 @@ from functools import cache
 
 from newsclaims.extraction.dates.grammar import alt, grammar
 from newsclaims.extraction.dates.lexicon import Lexicon, lexicon
+from newsclaims.extraction.tries import trie_pattern
 
 GATE = 48  # characters from an expression's start to the first anchor inside it, at most
 
@@ -36,23 +37,7 @@ class Candidate:
 
 def trie_regex(words: Iterable[str]) -> str:
     """A regex alternation of `words` shaped as a trie: sre fails fast on the first letter."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            body = "(?:" + body + ")?"
-        return body
-
-    return "(?:" + emit(trie) + ")"
+    return trie_pattern([re.escape(ch) for ch in word] for word in words)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsclaims.extraction.dates.lexicon import lexicon
+from newsclaims.extraction.tries import keeps_order, trie_pattern
 
 CORE_KINDS = (
     "period_to",
@@ -55,10 +56,22 @@ CORE_KINDS = (
 
 
 def alt(words: Iterable[str], *, ci: bool = False) -> str:
-    """An alternation of literal phrases, longest first; spaces match any run of whitespace."""
+    """An alternation of literal phrases, longest first; spaces match any run of whitespace.
+
+    Shaped as a trie, which matches the same and fails sooner, unless the trie could try two
+    phrases in another order (`newsclaims.extraction.tries.keeps_order`)."""
+    if ci:  # read without case, `Christmas` and `christmas` are one phrase
+        words = [w.lower() if w.isascii() else w for w in words]
     uniq = sorted(set(words), key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in uniq)
+    atoms = [tuple(_ATOMS.get(ch) or re.escape(ch) for ch in w) for w in uniq]
+    if keeps_order(atoms):
+        body = trie_pattern(atoms)
+    else:
+        body = "|".join("".join(a) for a in atoms)
     return f"(?i:{body})" if ci else f"(?:{body})"
+
+
+_ATOMS = {" ": r"\s+", "'": "['’]"}
 
 
 def year_words(numbers: Mapping[str, int], *, bare: bool = False) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from newsclaims.extraction.tries import keeps_order, trie_pattern
 from newsclaims.patterns.lexicon import PATTERNS
 
 PATTERN_DIR = PATTERNS / "figures"
@@ -58,23 +59,47 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
+_SEPARATOR = r"[ \u00a0-]+"
+
+
 def phrase_pattern(phrase: str) -> str:
     """Regex for a phrase: escaped, any run of spaces or hyphens between its words.
 
     A leading hyphen is kept literally (`-plus` matches "10,000-plus", not " plus").
     """
+    return "".join(_phrase_atoms(phrase))
+
+
+def _phrase_atoms(phrase: str) -> tuple[str, ...]:
+    """`phrase_pattern` as a sequence of atoms: each escaped letter, and the separator."""
     if phrase.startswith("-"):
-        return "-" + phrase_pattern(phrase[1:])
-    words = re.split(r"[ -]+", phrase.strip())
-    if len(words) == 1:
-        return re.escape(phrase.strip())
-    return r"[ \u00a0-]+".join(re.escape(w) for w in words)
+        return ("-", *_phrase_atoms(phrase[1:]))
+    atoms: list[str] = []
+    for i, word in enumerate(re.split(r"[ -]+", phrase.strip())):
+        if i:
+            atoms.append(_SEPARATOR)
+        atoms.extend(re.escape(ch) for ch in word)
+    return tuple(atoms)
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """Non-capturing alternation of phrases, longest first so the longest one wins."""
+    """Non-capturing alternation of phrases, longest first so the longest one wins.
+
+    Shaped as a trie, which matches the same and fails sooner, unless the trie could try two
+    phrases in another order (`newsclaims.extraction.tries.keeps_order`: `US$` and `Us...`
+    read without case)."""
     unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
+    atoms = [_phrase_atoms(p) for p in unique]
+    if not keeps_order(atoms):
+        return "(?:" + "|".join(phrase_pattern(p) for p in unique) + ")"
+    return trie_pattern(atoms)
+
+
+def opening(phrases: Iterable[str]) -> str:
+    """A lookahead on the first characters of `phrases` (read with case): a search over a
+    whole text tests one character at each place before it tries the phrases."""
+    firsts = sorted({p.strip()[0] for p in phrases})
+    return "(?=[" + "".join(re.escape(ch) for ch in firsts) + "])"
 
 
 def _case_sensitive(key: str) -> bool:
@@ -526,14 +551,21 @@ def lexicon() -> Lexicon:
     period_after_re = re.compile(rf"{SP}+(?i:{alternation(non['period_after'])})(?![\w])")
 
     dollar_ctx = {code: tuple(words) for code, words in money["dollar_context"].items()}
+    # searched over whole articles: one test of the character at each place, then the names
     dollar_context_re = re.compile(
-        "|".join(f"(?P<{code}>{alternation(words)})" for code, words in dollar_ctx.items())
+        opening(w for words in dollar_ctx.values() for w in words)
+        + "(?:"
+        + "|".join(f"(?P<{code}>{alternation(words)})" for code, words in dollar_ctx.items())
+        + ")"
     )
     yen_context_re = re.compile(rf"\b{alternation(money['yen_context'])}\b")
     yuan_context_re = re.compile(rf"\b{alternation(money['yuan_context'])}\b")
+    crown_context = money["crown_context"]
     crown_context_re = re.compile(
-        r"\b(?:"
-        + "|".join(f"(?P<{c}>{alternation(ws)})" for c, ws in money["crown_context"].items())
+        r"\b"
+        + opening(w for words in crown_context.values() for w in words)
+        + "(?:"
+        + "|".join(f"(?P<{c}>{alternation(ws)})" for c, ws in crown_context.items())
         + r")\b"
     )
     pound_context_re = re.compile(rf"£|\b{alternation(money['pound_context'])}(?![\w])")
