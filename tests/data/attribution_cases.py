@@ -973,6 +973,82 @@ STRUCTURES = [
         ("indirect", "Ana Lee", "person", "insist"),
         B,
     ),
+    # A common noun or a quantifier as the cue's own subject, which no lexicon names, is
+    # an unnamed source (guide section 3: `anonymous`, the phrase as written).
+    (
+        "But opponents say the wage increase will push 40 companies out of the state.",
+        "But opponents",
+        ("indirect", "opponents", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Most said they were very worried about the economy in 2024.",
+        "Most said",
+        ("indirect", "Most", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Significantly, the judge said he could not require a $30,000 payment.",
+        "Significantly",
+        ("indirect", "the judge", "anonymous", "say"),
+        T,
+    ),
+    (
+        "A young boy shouted that the bridge had fallen on Monday.",
+        "A young boy",
+        ("indirect", "A young boy", "anonymous", "shout"),
+        T,
+    ),
+    # ... but not the subject of a cue that as often has a thing as subject, nor the
+    # subject a participle shares with another verb, nor a thing named before.
+    (
+        "The move suggests that prices will rise 5% next year.",
+        "The move",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Band D council tax will rise by 4.99 per cent, adding \u00a31.73 a week to the bill.",
+        "Band D",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "That goal refers to an average over 20 years.",
+        "That goal",
+        ("none", None, None, None),
+        B,
+    ),
+    # Inverted order right after a quotation: the phrase after the cue is the source even
+    # when the parser hangs it on a later verb; a source whose relative clause the parser
+    # hung on the noun before it.
+    (
+        '"What is shaping up is a battle for the ages," said David Brock, a Clinton '
+        "confidant who heads the pro-Clinton super PAC Correct the Record.",
+        '"What is',
+        ("direct", "David Brock", "person", "say"),
+        B,
+    ),
+    (
+        '"The risk," said Edward Leamer, an economist who is the director of the UCLA '
+        'Anderson Forecast, "is that we are going to be attracting workers."',
+        '"The risk',
+        ("direct", "Edward Leamer", "person", "say"),
+        T,
+    ),
+    (
+        "Although there is no such overlap with Sanders's team, a White House official who "
+        'spoke anonymously said Wednesday, "Certainly there are discussions."',
+        "Although",
+        ("direct", "a White House official", "anonymous", "say"),
+        T,
+    ),
+    (
+        "The council, which met on Monday, said taxes would rise 5% in 2025.",
+        "The council",
+        ("indirect", "The council", "organization", "say"),
+        T,
+    ),
     # Not credits: a label that names no person, a heading after a quotation.
     (
         "Note: the figures for 2024 were revised in March.",
@@ -1185,6 +1261,18 @@ CASES = CASES + SALIENCE
 
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)
 OWNERS = [
+    # A Q&A answer credited to the interviewee holds its label as the mention.
+    (
+        "Vice President Joe Biden spoke to reporters about the race on Friday.\n\n"
+        "Q: Will you run in 2016?\n\nA: I have not decided. Biden family members will meet "
+        "in March.\n\nQ: And the economy?\n\nA: It grew 2.4 percent last year.",
+        "A: It grew",
+        "Joe Biden",
+        "person",
+        "A",
+        None,
+        B,
+    ),
     (
         "Nadia Foster, chief executive of Quill, resigned on Monday. "
         "Her statement said the board had agreed.",

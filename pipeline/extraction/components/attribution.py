@@ -25,6 +25,7 @@ from newsclaims.extraction.attribution.cues import (
     OPRD,
     according_to,
     cue_forms,
+    cue_kinds,
     cue_lemmas,
     cue_markers,
     cue_of,
@@ -34,7 +35,7 @@ from newsclaims.extraction.components.base import Component
 from newsclaims.extraction.doctext import doc_text, has_parse, lowers, tokens
 from newsclaims.extraction.extensions import CREDITS, NON_CLAIM, QUOTES
 from newsclaims.extraction.intervals import Intervals
-from newsclaims.models import Speaker, Target
+from newsclaims.models import Mention, Speaker, Target
 from newsclaims.patterns import lexicon
 
 # Share of a sentence's characters inside quotation marks that makes it direct speech.
@@ -304,16 +305,24 @@ class _Credits:
         if span.start not in self.found:
             self.found[span.start] = self._resolve(span, sentence)
         found = self.found[span.start]
-        if found is None or start <= span.start_char < end:
+        if found is None:
+            return None
+        if start <= span.start_char < end:
+            if found.speaker.mention is None:
+                # `A: It grew ...`: the label is the words of this claim that credit it.
+                label = _label_words(span)
+                if label is not None:
+                    mention = Mention(text=label.text, start=label.start_char, end=label.end_char)
+                    return Found(
+                        found.speaker.model_copy(update={"mention": mention}), found.entity
+                    )
             return found
         return Found(found.speaker.model_copy(update={"mention": None}), found.entity)
 
     def _resolve(self, span: Span, sentence: int) -> Found | None:
-        words = [t for t in span if t.text not in _DASHES and not t.is_space]
-        end = next((i for i, t in enumerate(words) if t.text in (",", ":")), len(words))
-        if not end:
+        name = _label_words(span)
+        if name is None:
             return None
-        name = span.doc[words[0].i : words[end - 1].i + 1]
         if span.label_ == "speaker_label" and self.transcript and span.text.isupper():
             role = lexicon.table("attribution/interview_labels.tsv").get(name.text.lower())
             if role == "answer":  # `A: ...`: the interviewee's (guide section 8)
@@ -347,6 +356,16 @@ class _Credits:
 
 
 _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--", "-"})
+
+
+def _label_words(span: Span) -> Span | None:
+    """The name of a speaker label, signature or credit line, without dashes and what
+    follows a comma or colon (`\u2015 Dana Cole, mayor` -> `Dana Cole`, `A:` -> `A`)."""
+    words = [t for t in span if t.text not in _DASHES and not t.is_space]
+    end = next((i for i, t in enumerate(words) if t.text in (",", ":")), len(words))
+    if not end:
+        return None
+    return span.doc[words[0].i : words[end - 1].i + 1]
 
 
 def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
@@ -412,8 +431,36 @@ def _resolve(cue: Cue, resolver: SpeakerResolver, k: int, parsed: bool) -> Found
     if cue.subject is None:
         return None
     if isinstance(cue.subject, Span):
-        return resolver.from_words(cue.subject, sentence=k)
-    return resolver.from_head(cue.subject, sentence=k)
+        found = resolver.from_words(cue.subject, sentence=k)
+        if found is None and _blank_reports(cue):
+            found = resolver.unnamed_words(cue.subject, cue.lemma)
+        return found
+    found = resolver.from_head(cue.subject, sentence=k)
+    if (
+        found is None
+        and cue.content is not None
+        and not (
+            cue_kinds().get(cue.lemma) == "quote"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.token.children)
+        )
+    ):
+        # Only with a reported clause: not `The film tells the story of a farm`, nor
+        # `..., as demand continued to outstrip supply` (but `..., as some liberals hope`).
+        found = resolver.unnamed(cue.subject, cue.token, cue.lemma)
+    return found
+
+
+def _blank_reports(cue: Cue) -> bool:
+    """Without a parse, a cue that reports a clause: `that` or a quotation follows it, it
+    closes the sentence after a comma (`..., opponents say.`), or it is `say`, which always
+    reports (not `tells the story`)."""
+    if cue.lemma == "say":
+        return True
+    doc = cue.token.doc
+    after = doc[cue.token.i + 1] if cue.token.i + 1 < len(doc) else None
+    return (
+        after is None or after.lower_ in ("that", ":") or after.text in _CLOSERS | {".", "\u201c"}
+    )
 
 
 # -- cue finding ------------------------------------------------------------------------------
@@ -475,6 +522,9 @@ def _subject(verb: Token) -> Token | None:
     inverted = _inverted_source(verb)
     if inverted is not None:
         return inverted
+    left = _subject_hung_elsewhere(verb)
+    if left is not None:
+        return left
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
         if verb.head.i != verb.i:
             return _subject(verb.head)
@@ -495,11 +545,59 @@ def _inverted_source(verb: Token) -> Token | None:
     clause_before = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
     # `The plant was safe, recalled Ana Lee.`: or parsed as a conjunct of what was said.
     if not clause_before and not (verb.dep_ == "conj" and verb.head.i < verb.i):
-        return None
+        return _phrase_after(verb)
     for child in verb.children:
         if child.dep_ in ("dobj", "attr") and child.i > verb.i and child.pos_ == "PROPN":
             return child
-    return None
+    return _phrase_after(verb)
+
+
+def _closes_quote(token: Token) -> bool:
+    return token.tag_ == "''" or token.text in ("\u201d", "''")
+
+
+def _phrase_after(verb: Token) -> Token | None:
+    """`"...," said David Brock, a confidant who ...`: in inverted order right after a
+    quotation the parser may hang the source on a later verb; the noun phrase that starts
+    right after the cue is its source (its head: `Brock`, `an executive` -> `executive`)."""
+    doc = verb.doc
+    if verb.i < 2 or not (_closes_quote(doc[verb.i - 1]) or _closes_quote(doc[verb.i - 2])):
+        return None
+    if verb.i + 1 >= len(doc) or any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    token = doc[verb.i + 1]
+    if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+        return None
+    while (
+        token.dep_ in ("compound", "det", "amod", "flat", "nummod")
+        and verb.i < token.head.i <= verb.i + 6
+    ):
+        token = token.head
+    return token if token.pos_ in ("PROPN", "NOUN") and token.i <= verb.i + 6 else None
+
+
+def _subject_hung_elsewhere(verb: Token) -> Token | None:
+    """`..., a White House official who spoke anonymously said Wednesday, "..."`: a source
+    with a relative clause just before its cue, which the parser hung on an earlier noun
+    (as an apposition), leaving the cue without a subject."""
+    doc = verb.doc
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    token = doc[verb.i - 1]
+    steps = 0
+    while token.dep_ not in ("relcl", "acl") and token.head.i != token.i and steps < 8:
+        if token.head.i >= verb.i:
+            return None
+        token = token.head
+        steps += 1
+    if token.dep_ not in ("relcl", "acl") or token.i > verb.i:
+        return None
+    noun = token.head
+    if noun.i >= verb.i or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("appos", "conj"):
+        return None
+    if any(t.text in ("\u201d", '"', "''") for t in doc[noun.i : verb.i]):
+        return None
+    return noun
 
 
 def _content(verb: Token, kind: str) -> Token | None:
