@@ -1043,6 +1043,41 @@ STRUCTURES = [
         ("direct", "a White House official", "anonymous", "say"),
         T,
     ),
+    # Words inside the quotation are never its source; a cue set off by commas in
+    # mid-sentence with a name after it (`X, said Y, ...`) is that name's.
+    (
+        '"Anybody who attacks him, it is like buyer beware," said Louise Sunshine, who has '
+        "known Trump since the 1970s.",
+        '"Anybody',
+        ("direct", "Louise Sunshine", "person", "say"),
+        T,
+    ),
+    (
+        "Louise Sunshine worked for Trump for 20 years. And Trump, said Sunshine, who remains "
+        "friendly with her former boss, does not forgive or forget.",
+        "And Trump",
+        ("indirect", "Louise Sunshine", "person", "say"),
+        T,
+    ),
+    (
+        "The plan, the company said, would cut 300 jobs in 2025.",
+        "The plan",
+        ("indirect", None, "organization", "say"),
+        B,
+    ),
+    # A common noun after `according to` that no lexicon names is a document with no owner.
+    (
+        "According to recent polling, the candidate leads the field by 20 points.",
+        "According",
+        ("indirect", "recent polling", "document", "according to"),
+        T,
+    ),
+    (
+        "Sales rose 5%, according to people familiar with the matter.",
+        "Sales",
+        ("indirect", "people familiar with the matter", "anonymous", "according to"),
+        B,
+    ),
     (
         "The council, which met on Monday, said taxes would rise 5% in 2025.",
         "The council",

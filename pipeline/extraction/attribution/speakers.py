@@ -172,7 +172,9 @@ class SpeakerResolver:
         a noun the NER took for a name, a pronoun or a demonstrative. Only the cue's own
         subject, or for `say`/`tell` the subject its participle shares (`The town released
         a statement saying ...`): not `Council tax will rise 5%, adding £1.73 a week`."""
-        if lemma == "according to" or lemma in lexicon.words("attribution/impersonal_cues.txt"):
+        if lemma == "according to":
+            return self._unowned_source(head)
+        if lemma in lexicon.words("attribution/impersonal_cues.txt"):
             return None
         if head.dep_ not in ("nsubj", "nsubjpass") or head.ent_type_:
             return None
@@ -217,6 +219,19 @@ class SpeakerResolver:
         phrase = self.doc[first.i : last.i + 1]
         mention = Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
         return Found(Speaker(name=phrase.text, kind="anonymous", mention=mention))
+
+    def _unowned_source(self, head: Token) -> Found | None:
+        """`according to recent polling`, `according to money market pricing`: a common
+        noun no lexicon names, after `according to`, is a document with no owner in the
+        sentence (guide section 3)."""
+        if head.tag_ not in ("NN", "NNS") or head.ent_type_ or not head.is_alpha:
+            return None
+        words = _np_tokens(head)
+        if not words or any(t.lower_ in _FIRST_PERSON | _DEMONSTRATIVES for t in words):
+            return None
+        span = self.doc[words[0].i : words[-1].i + 1]
+        mention = Mention(text=span.text, start=span.start_char, end=span.end_char)
+        return Found(Speaker(name=span.text, kind="document", mention=mention))
 
     # -- unparsed docs ---------------------------------------------------------------------
 

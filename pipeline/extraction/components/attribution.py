@@ -485,6 +485,13 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
         lemma, kind = hit
         if parsed:
             subject = _subject(tok)
+            if subject is not None and quoted.contains(subject.idx):
+                # `"Anybody who attacks him ...," said Louise Sunshine`: words inside the
+                # quotation are what is said, never who says it.
+                subject = next(
+                    (c for c in tok.children if c.dep_ == "nsubj" and not quoted.contains(c.idx)),
+                    None,
+                ) or _phrase_after(tok, own_subject=True)
             if subject is None:
                 continue
             content = _content(tok, kind)
@@ -518,7 +525,7 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return child
+            return _inverted_between_commas(verb, child) or child
     inverted = _inverted_source(verb)
     if inverted is not None:
         return inverted
@@ -556,14 +563,30 @@ def _closes_quote(token: Token) -> bool:
     return token.tag_ == "''" or token.text in ("\u201d", "''")
 
 
-def _phrase_after(verb: Token) -> Token | None:
-    """`"...," said David Brock, a confidant who ...`: in inverted order right after a
-    quotation the parser may hang the source on a later verb; the noun phrase that starts
-    right after the cue is its source (its head: `Brock`, `an executive` -> `executive`)."""
+def _inverted_between_commas(verb: Token, subject: Token) -> Token | None:
+    """`And Trump, said Sunshine, who remains friendly ..., doesn't forgive`: a cue set off
+    by commas in mid-sentence with a name right after it; the parser took the subject of
+    the reported clause, before the comma, for the cue's."""
     doc = verb.doc
-    if verb.i < 2 or not (_closes_quote(doc[verb.i - 1]) or _closes_quote(doc[verb.i - 2])):
+    if subject.i > verb.i or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
-    if verb.i + 1 >= len(doc) or any(c.dep_ == "nsubj" for c in verb.children):
+    if max(t.i for t in subject.subtree if not t.is_punct) >= verb.i - 1:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i < verb.i for c in verb.children):
+        return None
+    after = _noun_phrase_head(verb)
+    if after is None or after.pos_ != "PROPN":
+        return None
+    end = after.i + 1
+    while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == after.i:
+        end += 1
+    return after if end < len(doc) and doc[end].text == "," else None
+
+
+def _noun_phrase_head(verb: Token) -> Token | None:
+    """The head of the noun phrase that starts right after `verb`, if one does."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
         return None
     token = doc[verb.i + 1]
     if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
@@ -574,6 +597,19 @@ def _phrase_after(verb: Token) -> Token | None:
     ):
         token = token.head
     return token if token.pos_ in ("PROPN", "NOUN") and token.i <= verb.i + 6 else None
+
+
+def _phrase_after(verb: Token, *, own_subject: bool = False) -> Token | None:
+    """`"...," said David Brock, a confidant who ...`: in inverted order right after a
+    quotation the parser may hang the source on a later verb; the noun phrase that starts
+    right after the cue is its source (its head: `Brock`, `an executive` -> `executive`).
+    With `own_subject`, also when the parser gave the cue a subject (inside the quotation)."""
+    doc = verb.doc
+    if verb.i < 2 or not (_closes_quote(doc[verb.i - 1]) or _closes_quote(doc[verb.i - 2])):
+        return None
+    if not own_subject and any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return _noun_phrase_head(verb)
 
 
 def _subject_hung_elsewhere(verb: Token) -> Token | None:
