@@ -1065,6 +1065,22 @@ STRUCTURES = [
         ("indirect", None, "organization", "say"),
         B,
     ),
+    # A quotation after a colon in its own sentence, with no reporting verb: the subject
+    # of the clause the colon ends, when it names someone; not a thing (`The message was:`).
+    (
+        "Hillary Clinton spoke in Iowa on Monday. An aide said the email issue was closed. "
+        'Clinton has since apologized for what happened: "Yes, I should have used two email '
+        'addresses."',
+        "Clinton has since",
+        ("direct", "Hillary Clinton", "person", "apologize"),
+        T,
+    ),
+    (
+        'The storm destroyed 40 homes on Monday. The message was: "We will rebuild by 2026."',
+        "The message",
+        ("direct", None, None, None),
+        T,
+    ),
     # A common noun after `according to` that no lexicon names is a document with no owner.
     (
         "According to recent polling, the candidate leads the field by 20 points.",

@@ -151,6 +151,7 @@ def attribute(doc: Doc) -> list[Statement]:
     non_claim = [(s.start_char, s.end_char) for s in doc.spans.get(NON_CLAIM, [])]
 
     info = []
+    insides: list[list[tuple[int, int]]] = []
     for sent in sents:
         regions = [
             (chain, q)
@@ -161,6 +162,7 @@ def attribute(doc: Doc) -> list[Statement]:
         cues = _cues(sent, parsed=parsed, inside=inside)
         chains = sorted({chain for chain, _ in regions})
         info.append((sent, cues, _is_direct(sent, inside), chains))
+        insides.append(inside)
 
     chain_speaker: dict[int, tuple[Found, str]] = {}
     credits = _Credits(doc, paragraph_starts, resolver)
@@ -212,6 +214,10 @@ def attribute(doc: Doc) -> list[Statement]:
                 # participle that continues it.
                 cue, found = min(found_cues, key=lambda pair: (pair[0].token.tag_ == "VBG",))
                 lemma = cue.lemma
+            elif (intro := _colon_intro(sent, insides[k], resolver, k)) is not None:
+                # `Clinton has since apologized for what happened: "Yes, I should ..."`.
+                found, lemma, cue = intro[0], intro[1], None
+                chain_speaker[chain] = (found, lemma)
             elif chain in chain_speaker:
                 found, lemma = chain_speaker[chain]
                 found = Found(found.speaker.model_copy(update={"mention": None}), found.entity)
@@ -384,6 +390,45 @@ def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
         if not before or before.endswith((":", ",")):
             return True
     return False
+
+
+def _colon_intro(
+    sent: Span, inside: list[tuple[int, int]], resolver: SpeakerResolver, k: int
+) -> tuple[Found, str | None] | None:
+    """`X <verb> ...: "<quotation>"` in one sentence, with no reporting verb: the subject of
+    the clause the colon ends introduces the quotation (issue 11, colon-led quotations).
+    Only a named person or organisation (`The message was: "..."` names no one)."""
+    doc = sent.doc
+    if not has_parse(doc) or not inside:
+        return None
+    first_quote = min(s for s, _e in inside)
+    colon = next(
+        (t for t in sent if t.text == ":" and t.idx < first_quote and not _in(t.idx, inside)),
+        None,
+    )
+    if colon is None or doc_text(doc)[colon.idx + 1 : first_quote].strip():
+        return None  # the quotation must follow the colon
+    # The head of the words before the colon: the parser may hang it on the quotation.
+    tops = [
+        t
+        for t in doc[sent.start : colon.i]
+        if (t.head.i >= colon.i or t.head.i == t.i) and t.pos_ in ("VERB", "AUX")
+    ]
+    if len(tops) != 1:
+        return None
+    verb = tops[0]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or _in(subject.idx, inside):
+        return None
+    found = resolver.from_head(subject, sentence=k)
+    if found is None or found.speaker.kind not in ("person", "organization"):
+        return None
+    lemma = verb.lemma_.lower()
+    return found, (None if lemma in _BE else lemma)
+
+
+def _in(offset: int, inside: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in inside)
 
 
 def _chain_cue(chain, info, k, resolver, parsed) -> tuple[Found, str] | None:
