@@ -1065,6 +1065,26 @@ STRUCTURES = [
         ("indirect", None, "organization", "say"),
         B,
     ),
+    # `the nurse` after `Ana Lee, a nurse,`: the person whose apposition has that noun;
+    # not a plural (`the nurses`), nor a noun no named person was described by.
+    (
+        'Ana Lee, a nurse, met the board on Monday. "We need 40 more beds," the nurse said.',
+        '"We need',
+        ("direct", "Ana Lee", "person", "say"),
+        T,
+    ),
+    (
+        "Ana Lee, a nurse, met the board on Monday. The nurses said they needed 40 more beds.",
+        "The nurses",
+        ("indirect", "The nurses", "anonymous", "say"),
+        T,
+    ),
+    (
+        'Ana Lee met the board on Monday. "We need 40 more beds," the nurse said.',
+        '"We need',
+        ("direct", "the nurse", "anonymous", "say"),
+        T,
+    ),
     # A quotation after a colon in its own sentence, with no reporting verb: the subject
     # of the clause the colon ends, when it names someone; not a thing (`The message was:`).
     (

@@ -337,7 +337,9 @@ class SpeakerResolver:
                 return Found(owner.speaker.model_copy(update=update), owner.entity)
             return Found(Speaker(name=text, kind="document", mention=mention))
         plural = head.tag_ in ("NNS", "NNPS") if head is not None else lemma != span[-1].lower_
-        if definite and possessor is None and lemma in lexicon.words("attribution/titles.txt"):
+        if definite and possessor is None and not plural:
+            # `the executive said`, and `the nurse said` after `Ana Lee, a nurse,`: the
+            # person whose title or apposition has that noun.
             person = self._by_role(lemma, at=at)
             if person is not None:
                 return Found(self._person(person, mention), person)

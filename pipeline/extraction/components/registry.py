@@ -130,6 +130,7 @@ class RegistryBuilder(Component):
                 if entity is not None:
                     title, org = describe_person(ent, registry)
                     entity.describe(title, org)
+                    _person_descriptor(ent, entity)
 
     @staticmethod
     def _acronym(doc: Doc, ent: Span, entity: Entity, registry: Registry) -> None:
@@ -315,6 +316,14 @@ def _spell_out(doc: Doc, entity: Entity, registry: Registry) -> None:
         for alias in names.org_aliases(entity.name):
             if registry.lookup(alias) is None:
                 registry.add_alias(entity, alias)
+
+
+def _person_descriptor(ent: Span, entity: Entity) -> None:
+    """`Ana Lee, a nurse at the clinic,`: `the nurse` may later refer to her. The head noun
+    of the person's apposition, when it is a common noun (not `Ana Lee, 58,`)."""
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.is_alpha:
+            entity.nouns.add(child.lemma_.lower())
 
 
 def _head_noun(ent: Span, entity: Entity) -> None:
