@@ -1085,6 +1085,27 @@ STRUCTURES = [
         ("direct", "the nurse", "anonymous", "say"),
         T,
     ),
+    # Names without NER: a given name (hand list or birth records) and a surname the
+    # article then uses alone is a person (`Tomas Berg's plan ... Berg said`); not a firm's
+    # word used alone (`Chase Bank ... Bank said`). `X, who heads Y, said`: X.
+    (
+        'Tomas Berg\'s plan would cut 300 jobs in 2025. "We have no choice," Berg said.',
+        '"We have',
+        ("direct", "Tomas Berg", "person", "say"),
+        B,
+    ),
+    (
+        "Chase Bank cut 300 jobs in May. Bank said the cuts would save $5 million.",
+        "Bank said",
+        ("indirect", None, "organization", "say"),
+        B,
+    ),
+    (
+        "Marta Olsen, who heads the Fjord Policy Center, said Vestas would cut 300 jobs.",
+        "Marta Olsen",
+        ("indirect", "Marta Olsen", "person", "say"),
+        B,
+    ),
     # A quotation after a colon in its own sentence, with no reporting verb: the subject
     # of the clause the colon ends, when it names someone; not a thing (`The message was:`).
     (
@@ -1450,6 +1471,20 @@ OWNERS = [
 # Targets (issue 11, classes 2, 4 and 5): (article text, sentence prefix, target name or
 # None, blank pipeline too). Made-up sentences.
 TARGETS = [
+    # The person speaking is not the target of what they say, with or without a parse
+    # (`Marta Olsen, who heads ..., said the plan ...`); another name after the cue is.
+    (
+        "Marta Olsen, who heads the Fjord Policy Center, said the plan would cut costs by 5%.",
+        "Marta Olsen",
+        None,
+        B,
+    ),
+    (
+        "Marta Olsen, who heads the Fjord Policy Center, said Vestas would cut 300 jobs.",
+        "Marta Olsen",
+        "Vestas",
+        B,
+    ),
     ("OPEC+ agreed on Sunday to raise output by 400,000 barrels a day.", "OPEC+", "OPEC+", B),
     (
         "Zentrix, a minority investor, trimmed its stake to 4%, the filing showed.",

@@ -902,7 +902,8 @@ def _blank_attributes(
 
 
 def _name_before_apposition(sent: Span, comma: int) -> Span | None:
-    """`NAME, DESCRIPTION,` ending at token `comma`: NAME when DESCRIPTION has a title word."""
+    """`NAME, DESCRIPTION,` ending at token `comma`: NAME when DESCRIPTION has a title word
+    or is a relative clause on a person (`who`)."""
     doc = sent.doc
     titles = lexicon.words("attribution/titles.txt")
     j = comma - 1
@@ -910,8 +911,8 @@ def _name_before_apposition(sent: Span, comma: int) -> Span | None:
         j -= 1
     if j < sent.start or doc[j].text != ",":
         return None
-    if not any(t.lower_ in titles for t in doc[j + 1 : comma]):
-        return None
+    if not any(t.lower_ in titles for t in doc[j + 1 : comma]) and doc[j + 1].lower_ != "who":
+        return None  # a title, or a relative clause on a person (`X, who heads ...,`)
     k = j - 1
     while k >= sent.start and doc[k].text not in _STOP and doc[k].text[:1].isupper():
         k -= 1

@@ -463,7 +463,21 @@ def _from_entity(entity: Entity) -> Target | None:
 
 
 def target_unparsed(doc: Doc, stmt: Statement, registry: Registry) -> Target | None:
-    """Without a parse: the first name the content clause opens with."""
+    """Without a parse: the first name the content clause opens with; not the person
+    speaking (`Renata Cruz, who heads ..., said the numbers ...`), as with a parse."""
+    target = _first_name_of_content(doc, stmt, registry)
+    speaker = stmt.speaker
+    if (
+        target is not None
+        and speaker is not None
+        and speaker.kind == "person"
+        and target.name == speaker.name
+    ):
+        return None
+    return target
+
+
+def _first_name_of_content(doc: Doc, stmt: Statement, registry: Registry) -> Target | None:
     span = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
     if span is None:
         return None
