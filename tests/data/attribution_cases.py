@@ -1106,6 +1106,20 @@ STRUCTURES = [
         ("indirect", "Marta Olsen", "person", "say"),
         B,
     ),
+    # A label led by an honorific credits its paragraph even when no NER or given-name list
+    # knows the name (`Mayor Dana Cole: "..."`); a label that is a heading does not.
+    (
+        'The storm destroyed 40 homes.\n\nMayor Dana Cole: "We will rebuild by 2026."',
+        "Mayor Dana Cole",
+        ("direct", "Dana Cole", "person", None),
+        B,
+    ),
+    (
+        'The storm destroyed 40 homes.\n\nExecutive Summary: "We will rebuild by 2026."',
+        "Executive Summary",
+        ("direct", None, None, None),
+        B,
+    ),
     # A quotation after a colon in its own sentence, with no reporting verb: the subject
     # of the clause the colon ends, when it names someone; not a thing (`The message was:`).
     (

@@ -353,11 +353,16 @@ class _Credits:
         return Found(SpeakerResolver._person(entity, None), entity)
 
     def _names_person(self, name: Span) -> bool:
-        """A person by the NER, a common given name, or a person the article named."""
+        """A person by the NER, a common given name, an honorific before a name, or a
+        person the article named."""
         if any(t.ent_type_ == "PERSON" for t in name):
             return True
         if name[0].lower_ in lexicon.words("attribution/given_names.txt"):
             return True
+        honorifics = lexicon.words("attribution/honorifics.txt")
+        if len(name) >= 2 and name[0].lower_.rstrip(".") in honorifics:
+            # `Mayor Dana Cole:`, `Dr. Ana Lee:`: an honorific before a name.
+            return all(t.text[:1].isupper() for t in name if t.text != ".")
         return self.resolver.registry.lookup(name.text, kind="person") is not None
 
 
