@@ -1120,6 +1120,27 @@ STRUCTURES = [
         ("direct", None, None, None),
         B,
     ),
+    # A verb right after a quotation that ends in a comma, with a pronoun or a name as its
+    # subject and no object, is the quotation's reporting verb even when the lexicon does
+    # not list it (`she elaborated`, `Trump barked`); not a verb with an object, nor `it`.
+    (
+        'Ana Lee spoke first. "The way I see it," she elaborated, "no one questioned it."',
+        '"The way',
+        ("direct", "Ana Lee", "person", "elaborate"),
+        T,
+    ),
+    (
+        'Donald Trump held a news conference. "Go back to Univision," Trump barked.',
+        '"Go back',
+        ("direct", "Donald Trump", "person", "bark"),
+        T,
+    ),
+    (
+        'Ana Lee spoke first. "Sales rose," Bo Park hid the report from investors.',
+        '"Sales rose',
+        ("direct", "Ana Lee", "person", None),
+        T,
+    ),
     # A quotation after a colon in its own sentence, with no reporting verb: the subject
     # of the clause the colon ends, when it names someone; not a thing (`The message was:`).
     (

@@ -530,6 +530,8 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
         if quoted.contains(tok.idx):
             continue
         hit = cue_of(tok, parsed=parsed)
+        if hit is None and parsed and _tags_quotation(tok):
+            hit = (tok.lemma_.lower(), "quote")
         if hit is None:
             continue
         lemma, kind = hit
@@ -570,6 +572,42 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
             if words is not None:
                 out.append(Cue(acc, "according to", words, None))
     return sorted(out, key=lambda c: c.token.i)
+
+
+_QUOTE_END = frozenset({",", "?", "!", "\u2014"})
+
+
+def _tags_quotation(verb: Token) -> bool:
+    """`"The way I see it," she elaborated, "..."`, `"Go back," Trump barked`: a past or
+    present verb right after a quotation that ends in a comma (or `?`, `!`, a dash), its
+    subject a pronoun or a name on one side of it, and no object, is the quotation's
+    reporting verb whether or not the lexicon lists it (manner-of-speaking verbs are an
+    open class)."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN"):
+        return False
+    if verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # `barked` tagged a participle is still the main verb; `was barked` not
+    if any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.i > verb.i
+        for c in verb.children
+    ):
+        return False
+    doc = verb.doc
+    i = verb.i
+
+    def quote_end(k: int) -> bool:
+        return k >= 1 and _closes_quote(doc[k]) and doc[k - 1].text in _QUOTE_END
+
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PRON", "PROPN") or subject.lower_ in ("it", "that"):
+        return False
+    if subject.i < i:  # `"...," she elaborated`: quotation, subject, verb
+        return (
+            subject.left_edge.i >= 1
+            and quote_end(subject.left_edge.i - 1)
+            and (max(t.i for t in subject.subtree) == i - 1)
+        )
+    return quote_end(i - 1)  # `"...," elaborated Ana Lee`
 
 
 def _subject(verb: Token) -> Token | None:
