@@ -988,9 +988,9 @@ STRUCTURES = [
         B,
     ),
     (
-        "Significantly, the judge said he could not require a $30,000 payment.",
+        "Significantly, the trust said it could not cut the $30,000 payment.",
         "Significantly",
-        ("indirect", "the judge", "anonymous", "say"),
+        ("none", None, None, None),
         T,
     ),
     (

@@ -166,7 +166,8 @@ class SpeakerResolver:
     def unnamed(self, head: Token, cue: Token, lemma: str) -> Found | None:
         """The subject of a cue that no lexicon names and no rule resolves, as an unnamed
         source (guide section 3, `anonymous`: the noun phrase as written): a common noun
-        (`opponents say`, `the brothers noted`, `a young boy shouted`) or a quantifier
+        (`opponents say`, `the brothers noted`, `a young boy shouted`; not a definite
+        singular, which refers back to someone named: `the trust said`) or a quantifier
         standing for people (`most said`, `many argued`). Not for cues whose subject is as
         often a thing (`the data show`, `the move suggests`: impersonal_cues.txt), nor for
         a noun the NER took for a name, a pronoun or a demonstrative. Only the cue's own
@@ -187,6 +188,11 @@ class SpeakerResolver:
             return None
         if lower in _DEMONSTRATIVES or lower in _FIRST_PERSON or not head.is_alpha:
             return None
+        if head.tag_ == "NN" and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their")
+            for c in head.children
+        ):
+            return None  # `the trust said`: a description of someone named, not guessed
         words = _np_tokens(head)
         if not words:
             return None
@@ -214,7 +220,8 @@ class SpeakerResolver:
         if any(t.lower_ in pronouns | _RELATIVE for t in words) or lower in _POSSESSIVES:
             return None  # `a level it now expects`: a clause, not a phrase
         plural = singular(last.lower_) != last.lower_
-        if not (plural or lower in _QUANTIFIERS or (lower in _DETERMINERS and len(words) > 1)):
+        indefinite = lower in _DETERMINERS and lower != "the" and len(words) > 1
+        if not (plural or lower in _QUANTIFIERS or indefinite):  # not `the trust said`
             return None
         phrase = self.doc[first.i : last.i + 1]
         mention = Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
