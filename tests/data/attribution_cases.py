@@ -973,6 +973,209 @@ STRUCTURES = [
         ("indirect", "Ana Lee", "person", "insist"),
         B,
     ),
+    # A common noun or a quantifier as the cue's own subject, which no lexicon names, is
+    # an unnamed source (guide section 3: `anonymous`, the phrase as written).
+    (
+        "But opponents say the wage increase will push 40 companies out of the state.",
+        "But opponents",
+        ("indirect", "opponents", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Most said they were very worried about the economy in 2024.",
+        "Most said",
+        ("indirect", "Most", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Significantly, the trust said it could not cut the $30,000 payment.",
+        "Significantly",
+        ("none", None, None, None),
+        T,
+    ),
+    (
+        "A young boy shouted that the bridge had fallen on Monday.",
+        "A young boy",
+        ("indirect", "A young boy", "anonymous", "shout"),
+        T,
+    ),
+    # ... but not the subject of a cue that as often has a thing as subject, nor the
+    # subject a participle shares with another verb, nor a thing named before.
+    (
+        "The move suggests that prices will rise 5% next year.",
+        "The move",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Band D council tax will rise by 4.99 per cent, adding \u00a31.73 a week to the bill.",
+        "Band D",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "That goal refers to an average over 20 years.",
+        "That goal",
+        ("none", None, None, None),
+        B,
+    ),
+    # Inverted order right after a quotation: the phrase after the cue is the source even
+    # when the parser hangs it on a later verb; a source whose relative clause the parser
+    # hung on the noun before it.
+    (
+        '"What is shaping up is a battle for the ages," said David Brock, a Clinton '
+        "confidant who heads the pro-Clinton super PAC Correct the Record.",
+        '"What is',
+        ("direct", "David Brock", "person", "say"),
+        B,
+    ),
+    (
+        '"The risk," said Edward Leamer, an economist who is the director of the UCLA '
+        'Anderson Forecast, "is that we are going to be attracting workers."',
+        '"The risk',
+        ("direct", "Edward Leamer", "person", "say"),
+        T,
+    ),
+    (
+        "Although there is no such overlap with Sanders's team, a White House official who "
+        'spoke anonymously said Wednesday, "Certainly there are discussions."',
+        "Although",
+        ("direct", "a White House official", "anonymous", "say"),
+        T,
+    ),
+    # Words inside the quotation are never its source; a cue set off by commas in
+    # mid-sentence with a name after it (`X, said Y, ...`) is that name's.
+    (
+        '"Anybody who attacks him, it is like buyer beware," said Louise Sunshine, who has '
+        "known Trump since the 1970s.",
+        '"Anybody',
+        ("direct", "Louise Sunshine", "person", "say"),
+        T,
+    ),
+    (
+        "Louise Sunshine worked for Trump for 20 years. And Trump, said Sunshine, who remains "
+        "friendly with her former boss, does not forgive or forget.",
+        "And Trump",
+        ("indirect", "Louise Sunshine", "person", "say"),
+        T,
+    ),
+    (
+        "The plan, the company said, would cut 300 jobs in 2025.",
+        "The plan",
+        ("indirect", None, "organization", "say"),
+        B,
+    ),
+    # `the nurse` after `Ana Lee, a nurse,`: the person whose apposition has that noun;
+    # not a plural (`the nurses`), nor a noun no named person was described by.
+    (
+        'Ana Lee, a nurse, met the board on Monday. "We need 40 more beds," the nurse said.',
+        '"We need',
+        ("direct", "Ana Lee", "person", "say"),
+        T,
+    ),
+    (
+        "Ana Lee, a nurse, met the board on Monday. The nurses said they needed 40 more beds.",
+        "The nurses",
+        ("indirect", "The nurses", "anonymous", "say"),
+        T,
+    ),
+    (
+        'Ana Lee met the board on Monday. "We need 40 more beds," the nurse said.',
+        '"We need',
+        ("direct", "the nurse", "anonymous", "say"),
+        T,
+    ),
+    # Names without NER: a given name (hand list or birth records) and a surname the
+    # article then uses alone is a person (`Tomas Berg's plan ... Berg said`); not a firm's
+    # word used alone (`Chase Bank ... Bank said`). `X, who heads Y, said`: X.
+    (
+        'Tomas Berg\'s plan would cut 300 jobs in 2025. "We have no choice," Berg said.',
+        '"We have',
+        ("direct", "Tomas Berg", "person", "say"),
+        B,
+    ),
+    (
+        "Chase Bank cut 300 jobs in May. Bank said the cuts would save $5 million.",
+        "Bank said",
+        ("indirect", None, "organization", "say"),
+        B,
+    ),
+    (
+        "Marta Olsen, who heads the Fjord Policy Center, said Vestas would cut 300 jobs.",
+        "Marta Olsen",
+        ("indirect", "Marta Olsen", "person", "say"),
+        B,
+    ),
+    # A label led by an honorific credits its paragraph even when no NER or given-name list
+    # knows the name (`Mayor Dana Cole: "..."`); a label that is a heading does not.
+    (
+        'The storm destroyed 40 homes.\n\nMayor Dana Cole: "We will rebuild by 2026."',
+        "Mayor Dana Cole",
+        ("direct", "Dana Cole", "person", None),
+        B,
+    ),
+    (
+        'The storm destroyed 40 homes.\n\nExecutive Summary: "We will rebuild by 2026."',
+        "Executive Summary",
+        ("direct", None, None, None),
+        B,
+    ),
+    # A verb right after a quotation that ends in a comma, with a pronoun or a name as its
+    # subject and no object, is the quotation's reporting verb even when the lexicon does
+    # not list it (`she elaborated`, `Trump barked`); not a verb with an object, nor `it`.
+    (
+        'Ana Lee spoke first. "The way I see it," she elaborated, "no one questioned it."',
+        '"The way',
+        ("direct", "Ana Lee", "person", "elaborate"),
+        T,
+    ),
+    (
+        'Donald Trump held a news conference. "Go back to Univision," Trump barked.',
+        '"Go back',
+        ("direct", "Donald Trump", "person", "bark"),
+        T,
+    ),
+    (
+        'Ana Lee spoke first. "Sales rose," Bo Park hid the report from investors.',
+        '"Sales rose',
+        ("direct", "Ana Lee", "person", None),
+        T,
+    ),
+    # A quotation after a colon in its own sentence, with no reporting verb: the subject
+    # of the clause the colon ends, when it names someone; not a thing (`The message was:`).
+    (
+        "Hillary Clinton spoke in Iowa on Monday. An aide said the email issue was closed. "
+        'Clinton has since apologized for what happened: "Yes, I should have used two email '
+        'addresses."',
+        "Clinton has since",
+        ("direct", "Hillary Clinton", "person", "apologize"),
+        T,
+    ),
+    (
+        'The storm destroyed 40 homes on Monday. The message was: "We will rebuild by 2026."',
+        "The message",
+        ("direct", None, None, None),
+        T,
+    ),
+    # A common noun after `according to` that no lexicon names is a document with no owner.
+    (
+        "According to recent polling, the candidate leads the field by 20 points.",
+        "According",
+        ("indirect", "recent polling", "document", "according to"),
+        T,
+    ),
+    (
+        "Sales rose 5%, according to people familiar with the matter.",
+        "Sales",
+        ("indirect", "people familiar with the matter", "anonymous", "according to"),
+        B,
+    ),
+    (
+        "The council, which met on Monday, said taxes would rise 5% in 2025.",
+        "The council",
+        ("indirect", "The council", "organization", "say"),
+        T,
+    ),
     # Not credits: a label that names no person, a heading after a quotation.
     (
         "Note: the figures for 2024 were revised in March.",
@@ -1185,6 +1388,18 @@ CASES = CASES + SALIENCE
 
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)
 OWNERS = [
+    # A Q&A answer credited to the interviewee holds its label as the mention.
+    (
+        "Vice President Joe Biden spoke to reporters about the race on Friday.\n\n"
+        "Q: Will you run in 2016?\n\nA: I have not decided. Biden family members will meet "
+        "in March.\n\nQ: And the economy?\n\nA: It grew 2.4 percent last year.",
+        "A: It grew",
+        "Joe Biden",
+        "person",
+        "A",
+        None,
+        B,
+    ),
     (
         "Nadia Foster, chief executive of Quill, resigned on Monday. "
         "Her statement said the board had agreed.",
@@ -1291,6 +1506,20 @@ OWNERS = [
 # Targets (issue 11, classes 2, 4 and 5): (article text, sentence prefix, target name or
 # None, blank pipeline too). Made-up sentences.
 TARGETS = [
+    # The person speaking is not the target of what they say, with or without a parse
+    # (`Marta Olsen, who heads ..., said the plan ...`); another name after the cue is.
+    (
+        "Marta Olsen, who heads the Fjord Policy Center, said the plan would cut costs by 5%.",
+        "Marta Olsen",
+        None,
+        B,
+    ),
+    (
+        "Marta Olsen, who heads the Fjord Policy Center, said Vestas would cut 300 jobs.",
+        "Marta Olsen",
+        "Vestas",
+        B,
+    ),
     ("OPEC+ agreed on Sunday to raise output by 400,000 barrels a day.", "OPEC+", "OPEC+", B),
     (
         "Zentrix, a minority investor, trimmed its stake to 4%, the filing showed.",

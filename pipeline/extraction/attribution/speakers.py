@@ -36,6 +36,7 @@ _MODIFIER_DEPS = ("amod", "compound", "nmod")
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "business", "maker", "giant"})
 _DETERMINERS = frozenset({"the", "a", "an", "one", "some", "two", "three", "several", "many"})
+_LEADING_COORD = frozenset({"but", "and", "so", "yet", "or", "still"})
 _CUT = frozenset({",", ";", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d", ":"})
 # How many sentences back a pronoun or a floating quotation may reach for its speaker.
 _SPEAKER_REACH = 4
@@ -162,13 +163,93 @@ class SpeakerResolver:
                 name_span = ent  # a known organisation, whatever the NER called it
         return self.named(name_span, label=ent.label_ if ent is not None else None)
 
+    def unnamed(self, head: Token, cue: Token, lemma: str) -> Found | None:
+        """The subject of a cue that no lexicon names and no rule resolves, as an unnamed
+        source (guide section 3, `anonymous`: the noun phrase as written): a common noun
+        (`opponents say`, `the brothers noted`, `a young boy shouted`; not a definite
+        singular, which refers back to someone named: `the trust said`) or a quantifier
+        standing for people (`most said`, `many argued`). Not for cues whose subject is as
+        often a thing (`the data show`, `the move suggests`: impersonal_cues.txt), nor for
+        a noun the NER took for a name, a pronoun or a demonstrative. Only the cue's own
+        subject, or for `say`/`tell` the subject its participle shares (`The town released
+        a statement saying ...`): not `Council tax will rise 5%, adding £1.73 a week`."""
+        if lemma == "according to":
+            return self._unowned_source(head)
+        if lemma in lexicon.words("attribution/impersonal_cues.txt"):
+            return None
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.ent_type_:
+            return None
+        if head.head.i != cue.i and cue_kinds().get(lemma) != "speech":
+            return None
+        if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in head.children):
+            return None  # `that goal refers to ...`: a thing named before
+        lower = head.lower_
+        if not (head.tag_ in ("NN", "NNS") or (lower in _QUANTIFIERS and head.tag_ != "CD")):
+            return None
+        if lower in _DEMONSTRATIVES or lower in _FIRST_PERSON or not head.is_alpha:
+            return None
+        if head.tag_ == "NN" and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "its", "their")
+            for c in head.children
+        ):
+            return None  # `the trust said`: a description of someone named, not guessed
+        words = _np_tokens(head)
+        if not words:
+            return None
+        span = self.doc[words[0].i : words[-1].i + 1]
+        mention = Mention(text=span.text, start=span.start_char, end=span.end_char)
+        return Found(Speaker(name=span.text, kind="anonymous", mention=mention))
+
+    def unnamed_words(self, span: Span, lemma: str) -> Found | None:
+        """`unnamed` without a parse: a short phrase of lower-case words before the cue
+        (the first may be capitalised as the sentence opens), led by a determiner or a
+        quantifier or ending in a plural (`opponents say`, `most said`, `the brothers
+        noted`), when no lexicon names it."""
+        if lemma in lexicon.words("attribution/impersonal_cues.txt"):
+            return None
+        words = [t for t in span if not t.is_punct]
+        while len(words) > 1 and words[0].lower_ in _LEADING_COORD:
+            words = words[1:]
+        if not 1 <= len(words) <= 4 or not all(t.is_alpha for t in words):
+            return None
+        first, last = words[0], words[-1]
+        if any(not t.is_lower for t in words[1:]) or not (first.is_lower or first.is_sent_start):
+            return None
+        lower = first.lower_
+        pronouns = _DEMONSTRATIVES | _FIRST_PERSON | _MALE | _FEMALE | _PLURAL | _NEUTER
+        if any(t.lower_ in pronouns | _RELATIVE for t in words) or lower in _POSSESSIVES:
+            return None  # `a level it now expects`: a clause, not a phrase
+        plural = singular(last.lower_) != last.lower_
+        indefinite = lower in _DETERMINERS and lower != "the" and len(words) > 1
+        if not (plural or lower in _QUANTIFIERS or indefinite):  # not `the trust said`
+            return None
+        phrase = self.doc[first.i : last.i + 1]
+        mention = Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+        return Found(Speaker(name=phrase.text, kind="anonymous", mention=mention))
+
+    def _unowned_source(self, head: Token) -> Found | None:
+        """`according to recent polling`, `according to money market pricing`: a common
+        noun no lexicon names, after `according to`, is a document with no owner in the
+        sentence (guide section 3)."""
+        if head.tag_ not in ("NN", "NNS") or head.ent_type_ or not head.is_alpha:
+            return None
+        words = _np_tokens(head)
+        if not words or any(t.lower_ in _FIRST_PERSON | _DEMONSTRATIVES for t in words):
+            return None
+        span = self.doc[words[0].i : words[-1].i + 1]
+        mention = Mention(text=span.text, start=span.start_char, end=span.end_char)
+        return Found(Speaker(name=span.text, kind="document", mention=mention))
+
     # -- unparsed docs ---------------------------------------------------------------------
 
     def from_words(self, span: Span, *, sentence: int) -> Found | None:
         """Resolve a source phrase found by position alone (`--model blank`)."""
         words = [t for t in span if not t.is_punct]
+        while len(words) > 1 and words[0].lower_ in _LEADING_COORD:
+            words = words[1:]  # `But opponents say`: a conjunction opens no name
         if not words:
             return None
+        span = self.doc[words[0].i : words[-1].i + 1]
         first = words[0]
         if len(words) == 1 and first.lower_ in _MALE | _FEMALE | _PLURAL | _NEUTER:
             return self.pronoun(
@@ -182,7 +263,14 @@ class SpeakerResolver:
             found = self.named(self.doc[rest[0].i : rest[-1].i + 1], label="ORG")
             if found is not None:
                 return found
-        if first.lower_ in _DETERMINERS or first.is_lower or first.lower_ in _POSSESSIVES:
+        if first.lower_ in _DEMONSTRATIVES and len(words) > 1:
+            # `That goal refers to ...`: a thing named before, unless a lexicon knows it.
+            return self.common_noun(span, _blank_head(words), sentence=sentence)
+        if (
+            first.lower_ in _DETERMINERS | _QUANTIFIERS
+            or first.is_lower
+            or first.lower_ in _POSSESSIVES
+        ):
             return self.common_noun(span, _blank_head(words), sentence=sentence)
         # The last run of capitalised words names the source (`General Motors chief
         # executive Mary Barra` -> `Mary Barra`).
@@ -256,7 +344,9 @@ class SpeakerResolver:
                 return Found(owner.speaker.model_copy(update=update), owner.entity)
             return Found(Speaker(name=text, kind="document", mention=mention))
         plural = head.tag_ in ("NNS", "NNPS") if head is not None else lemma != span[-1].lower_
-        if definite and possessor is None and lemma in lexicon.words("attribution/titles.txt"):
+        if definite and possessor is None and not plural:
+            # `the executive said`, and `the nurse said` after `Ana Lee, a nurse,`: the
+            # person whose title or apposition has that noun.
             person = self._by_role(lemma, at=at)
             if person is not None:
                 return Found(self._person(person, mention), person)

@@ -25,6 +25,7 @@ from newsclaims.extraction.attribution.cues import (
     OPRD,
     according_to,
     cue_forms,
+    cue_kinds,
     cue_lemmas,
     cue_markers,
     cue_of,
@@ -34,7 +35,7 @@ from newsclaims.extraction.components.base import Component
 from newsclaims.extraction.doctext import doc_text, has_parse, lowers, tokens
 from newsclaims.extraction.extensions import CREDITS, NON_CLAIM, QUOTES
 from newsclaims.extraction.intervals import Intervals
-from newsclaims.models import Speaker, Target
+from newsclaims.models import Mention, Speaker, Target
 from newsclaims.patterns import lexicon
 
 # Share of a sentence's characters inside quotation marks that makes it direct speech.
@@ -150,6 +151,7 @@ def attribute(doc: Doc) -> list[Statement]:
     non_claim = [(s.start_char, s.end_char) for s in doc.spans.get(NON_CLAIM, [])]
 
     info = []
+    insides: list[list[tuple[int, int]]] = []
     for sent in sents:
         regions = [
             (chain, q)
@@ -160,6 +162,7 @@ def attribute(doc: Doc) -> list[Statement]:
         cues = _cues(sent, parsed=parsed, inside=inside)
         chains = sorted({chain for chain, _ in regions})
         info.append((sent, cues, _is_direct(sent, inside), chains))
+        insides.append(inside)
 
     chain_speaker: dict[int, tuple[Found, str]] = {}
     credits = _Credits(doc, paragraph_starts, resolver)
@@ -211,6 +214,10 @@ def attribute(doc: Doc) -> list[Statement]:
                 # participle that continues it.
                 cue, found = min(found_cues, key=lambda pair: (pair[0].token.tag_ == "VBG",))
                 lemma = cue.lemma
+            elif (intro := _colon_intro(sent, insides[k], resolver, k)) is not None:
+                # `Clinton has since apologized for what happened: "Yes, I should ..."`.
+                found, lemma, cue = intro[0], intro[1], None
+                chain_speaker[chain] = (found, lemma)
             elif chain in chain_speaker:
                 found, lemma = chain_speaker[chain]
                 found = Found(found.speaker.model_copy(update={"mention": None}), found.entity)
@@ -304,16 +311,24 @@ class _Credits:
         if span.start not in self.found:
             self.found[span.start] = self._resolve(span, sentence)
         found = self.found[span.start]
-        if found is None or start <= span.start_char < end:
+        if found is None:
+            return None
+        if start <= span.start_char < end:
+            if found.speaker.mention is None:
+                # `A: It grew ...`: the label is the words of this claim that credit it.
+                label = _label_words(span)
+                if label is not None:
+                    mention = Mention(text=label.text, start=label.start_char, end=label.end_char)
+                    return Found(
+                        found.speaker.model_copy(update={"mention": mention}), found.entity
+                    )
             return found
         return Found(found.speaker.model_copy(update={"mention": None}), found.entity)
 
     def _resolve(self, span: Span, sentence: int) -> Found | None:
-        words = [t for t in span if t.text not in _DASHES and not t.is_space]
-        end = next((i for i, t in enumerate(words) if t.text in (",", ":")), len(words))
-        if not end:
+        name = _label_words(span)
+        if name is None:
             return None
-        name = span.doc[words[0].i : words[end - 1].i + 1]
         if span.label_ == "speaker_label" and self.transcript and span.text.isupper():
             role = lexicon.table("attribution/interview_labels.tsv").get(name.text.lower())
             if role == "answer":  # `A: ...`: the interviewee's (guide section 8)
@@ -338,15 +353,30 @@ class _Credits:
         return Found(SpeakerResolver._person(entity, None), entity)
 
     def _names_person(self, name: Span) -> bool:
-        """A person by the NER, a common given name, or a person the article named."""
+        """A person by the NER, a common given name, an honorific before a name, or a
+        person the article named."""
         if any(t.ent_type_ == "PERSON" for t in name):
             return True
         if name[0].lower_ in lexicon.words("attribution/given_names.txt"):
             return True
+        honorifics = lexicon.words("attribution/honorifics.txt")
+        if len(name) >= 2 and name[0].lower_.rstrip(".") in honorifics:
+            # `Mayor Dana Cole:`, `Dr. Ana Lee:`: an honorific before a name.
+            return all(t.text[:1].isupper() for t in name if t.text != ".")
         return self.resolver.registry.lookup(name.text, kind="person") is not None
 
 
 _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--", "-"})
+
+
+def _label_words(span: Span) -> Span | None:
+    """The name of a speaker label, signature or credit line, without dashes and what
+    follows a comma or colon (`\u2015 Dana Cole, mayor` -> `Dana Cole`, `A:` -> `A`)."""
+    words = [t for t in span if t.text not in _DASHES and not t.is_space]
+    end = next((i for i, t in enumerate(words) if t.text in (",", ":")), len(words))
+    if not end:
+        return None
+    return span.doc[words[0].i : words[end - 1].i + 1]
 
 
 def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
@@ -365,6 +395,45 @@ def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
         if not before or before.endswith((":", ",")):
             return True
     return False
+
+
+def _colon_intro(
+    sent: Span, inside: list[tuple[int, int]], resolver: SpeakerResolver, k: int
+) -> tuple[Found, str | None] | None:
+    """`X <verb> ...: "<quotation>"` in one sentence, with no reporting verb: the subject of
+    the clause the colon ends introduces the quotation (issue 11, colon-led quotations).
+    Only a named person or organisation (`The message was: "..."` names no one)."""
+    doc = sent.doc
+    if not has_parse(doc) or not inside:
+        return None
+    first_quote = min(s for s, _e in inside)
+    colon = next(
+        (t for t in sent if t.text == ":" and t.idx < first_quote and not _in(t.idx, inside)),
+        None,
+    )
+    if colon is None or doc_text(doc)[colon.idx + 1 : first_quote].strip():
+        return None  # the quotation must follow the colon
+    # The head of the words before the colon: the parser may hang it on the quotation.
+    tops = [
+        t
+        for t in doc[sent.start : colon.i]
+        if (t.head.i >= colon.i or t.head.i == t.i) and t.pos_ in ("VERB", "AUX")
+    ]
+    if len(tops) != 1:
+        return None
+    verb = tops[0]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or _in(subject.idx, inside):
+        return None
+    found = resolver.from_head(subject, sentence=k)
+    if found is None or found.speaker.kind not in ("person", "organization"):
+        return None
+    lemma = verb.lemma_.lower()
+    return found, (None if lemma in _BE else lemma)
+
+
+def _in(offset: int, inside: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in inside)
 
 
 def _chain_cue(chain, info, k, resolver, parsed) -> tuple[Found, str] | None:
@@ -412,8 +481,36 @@ def _resolve(cue: Cue, resolver: SpeakerResolver, k: int, parsed: bool) -> Found
     if cue.subject is None:
         return None
     if isinstance(cue.subject, Span):
-        return resolver.from_words(cue.subject, sentence=k)
-    return resolver.from_head(cue.subject, sentence=k)
+        found = resolver.from_words(cue.subject, sentence=k)
+        if found is None and _blank_reports(cue):
+            found = resolver.unnamed_words(cue.subject, cue.lemma)
+        return found
+    found = resolver.from_head(cue.subject, sentence=k)
+    if (
+        found is None
+        and cue.content is not None
+        and not (
+            cue_kinds().get(cue.lemma) == "quote"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.token.children)
+        )
+    ):
+        # Only with a reported clause: not `The film tells the story of a farm`, nor
+        # `..., as demand continued to outstrip supply` (but `..., as some liberals hope`).
+        found = resolver.unnamed(cue.subject, cue.token, cue.lemma)
+    return found
+
+
+def _blank_reports(cue: Cue) -> bool:
+    """Without a parse, a cue that reports a clause: `that` or a quotation follows it, it
+    closes the sentence after a comma (`..., opponents say.`), or it is `say`, which always
+    reports (not `tells the story`)."""
+    if cue.lemma == "say":
+        return True
+    doc = cue.token.doc
+    after = doc[cue.token.i + 1] if cue.token.i + 1 < len(doc) else None
+    return (
+        after is None or after.lower_ in ("that", ":") or after.text in _CLOSERS | {".", "\u201c"}
+    )
 
 
 # -- cue finding ------------------------------------------------------------------------------
@@ -433,11 +530,20 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
         if quoted.contains(tok.idx):
             continue
         hit = cue_of(tok, parsed=parsed)
+        if hit is None and parsed and _tags_quotation(tok):
+            hit = (tok.lemma_.lower(), "quote")
         if hit is None:
             continue
         lemma, kind = hit
         if parsed:
             subject = _subject(tok)
+            if subject is not None and quoted.contains(subject.idx):
+                # `"Anybody who attacks him ...," said Louise Sunshine`: words inside the
+                # quotation are what is said, never who says it.
+                subject = next(
+                    (c for c in tok.children if c.dep_ == "nsubj" and not quoted.contains(c.idx)),
+                    None,
+                ) or _phrase_after(tok, own_subject=True)
             if subject is None:
                 continue
             content = _content(tok, kind)
@@ -468,13 +574,52 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
     return sorted(out, key=lambda c: c.token.i)
 
 
+_QUOTE_END = frozenset({",", "?", "!", "\u2014"})
+
+
+def _tags_quotation(verb: Token) -> bool:
+    """`"The way I see it," she elaborated, "..."`, `"Go back," Trump barked`: a past or
+    present verb right after a quotation that ends in a comma (or `?`, `!`, a dash), its
+    subject a pronoun or a name on one side of it, and no object, is the quotation's
+    reporting verb whether or not the lexicon lists it (manner-of-speaking verbs are an
+    open class)."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBN"):
+        return False
+    if verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # `barked` tagged a participle is still the main verb; `was barked` not
+    if any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.i > verb.i
+        for c in verb.children
+    ):
+        return False
+    doc = verb.doc
+    i = verb.i
+
+    def quote_end(k: int) -> bool:
+        return k >= 1 and _closes_quote(doc[k]) and doc[k - 1].text in _QUOTE_END
+
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("PRON", "PROPN") or subject.lower_ in ("it", "that"):
+        return False
+    if subject.i < i:  # `"...," she elaborated`: quotation, subject, verb
+        return (
+            subject.left_edge.i >= 1
+            and quote_end(subject.left_edge.i - 1)
+            and (max(t.i for t in subject.subtree) == i - 1)
+        )
+    return quote_end(i - 1)  # `"...," elaborated Ana Lee`
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return child
+            return _inverted_between_commas(verb, child) or child
     inverted = _inverted_source(verb)
     if inverted is not None:
         return inverted
+    left = _subject_hung_elsewhere(verb)
+    if left is not None:
+        return left
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
         if verb.head.i != verb.i:
             return _subject(verb.head)
@@ -495,11 +640,88 @@ def _inverted_source(verb: Token) -> Token | None:
     clause_before = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children)
     # `The plant was safe, recalled Ana Lee.`: or parsed as a conjunct of what was said.
     if not clause_before and not (verb.dep_ == "conj" and verb.head.i < verb.i):
-        return None
+        return _phrase_after(verb)
     for child in verb.children:
         if child.dep_ in ("dobj", "attr") and child.i > verb.i and child.pos_ == "PROPN":
             return child
-    return None
+    return _phrase_after(verb)
+
+
+def _closes_quote(token: Token) -> bool:
+    return token.tag_ == "''" or token.text in ("\u201d", "''")
+
+
+def _inverted_between_commas(verb: Token, subject: Token) -> Token | None:
+    """`And Trump, said Sunshine, who remains friendly ..., doesn't forgive`: a cue set off
+    by commas in mid-sentence with a name right after it; the parser took the subject of
+    the reported clause, before the comma, for the cue's."""
+    doc = verb.doc
+    if subject.i > verb.i or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if max(t.i for t in subject.subtree if not t.is_punct) >= verb.i - 1:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i < verb.i for c in verb.children):
+        return None
+    after = _noun_phrase_head(verb)
+    if after is None or after.pos_ != "PROPN":
+        return None
+    end = after.i + 1
+    while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == after.i:
+        end += 1
+    return after if end < len(doc) and doc[end].text == "," else None
+
+
+def _noun_phrase_head(verb: Token) -> Token | None:
+    """The head of the noun phrase that starts right after `verb`, if one does."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    token = doc[verb.i + 1]
+    if token.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+        return None
+    while (
+        token.dep_ in ("compound", "det", "amod", "flat", "nummod")
+        and verb.i < token.head.i <= verb.i + 6
+    ):
+        token = token.head
+    return token if token.pos_ in ("PROPN", "NOUN") and token.i <= verb.i + 6 else None
+
+
+def _phrase_after(verb: Token, *, own_subject: bool = False) -> Token | None:
+    """`"...," said David Brock, a confidant who ...`: in inverted order right after a
+    quotation the parser may hang the source on a later verb; the noun phrase that starts
+    right after the cue is its source (its head: `Brock`, `an executive` -> `executive`).
+    With `own_subject`, also when the parser gave the cue a subject (inside the quotation)."""
+    doc = verb.doc
+    if verb.i < 2 or not (_closes_quote(doc[verb.i - 1]) or _closes_quote(doc[verb.i - 2])):
+        return None
+    if not own_subject and any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return _noun_phrase_head(verb)
+
+
+def _subject_hung_elsewhere(verb: Token) -> Token | None:
+    """`..., a White House official who spoke anonymously said Wednesday, "..."`: a source
+    with a relative clause just before its cue, which the parser hung on an earlier noun
+    (as an apposition), leaving the cue without a subject."""
+    doc = verb.doc
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    token = doc[verb.i - 1]
+    steps = 0
+    while token.dep_ not in ("relcl", "acl") and token.head.i != token.i and steps < 8:
+        if token.head.i >= verb.i:
+            return None
+        token = token.head
+        steps += 1
+    if token.dep_ not in ("relcl", "acl") or token.i > verb.i:
+        return None
+    noun = token.head
+    if noun.i >= verb.i or noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("appos", "conj"):
+        return None
+    if any(t.text in ("\u201d", '"', "''") for t in doc[noun.i : verb.i]):
+        return None
+    return noun
 
 
 def _content(verb: Token, kind: str) -> Token | None:
@@ -723,7 +945,8 @@ def _blank_attributes(
 
 
 def _name_before_apposition(sent: Span, comma: int) -> Span | None:
-    """`NAME, DESCRIPTION,` ending at token `comma`: NAME when DESCRIPTION has a title word."""
+    """`NAME, DESCRIPTION,` ending at token `comma`: NAME when DESCRIPTION has a title word
+    or is a relative clause on a person (`who`)."""
     doc = sent.doc
     titles = lexicon.words("attribution/titles.txt")
     j = comma - 1
@@ -731,8 +954,8 @@ def _name_before_apposition(sent: Span, comma: int) -> Span | None:
         j -= 1
     if j < sent.start or doc[j].text != ",":
         return None
-    if not any(t.lower_ in titles for t in doc[j + 1 : comma]):
-        return None
+    if not any(t.lower_ in titles for t in doc[j + 1 : comma]) and doc[j + 1].lower_ != "who":
+        return None  # a title, or a relative clause on a person (`X, who heads ...,`)
     k = j - 1
     while k >= sent.start and doc[k].text not in _STOP and doc[k].text[:1].isupper():
         k -= 1

@@ -130,6 +130,7 @@ class RegistryBuilder(Component):
                 if entity is not None:
                     title, org = describe_person(ent, registry)
                     entity.describe(title, org)
+                    _person_descriptor(ent, entity)
 
     @staticmethod
     def _acronym(doc: Doc, ent: Span, entity: Entity, registry: Registry) -> None:
@@ -168,6 +169,7 @@ class RegistryBuilder(Component):
         match = _NAME_TOKEN.match
         i = 0
         n = len(doc)
+        alone = _lone_capitals(texts, match)
         while i < n:
             if not match(texts[i]) or low[i] in titles:
                 i += 1
@@ -182,7 +184,12 @@ class RegistryBuilder(Component):
             if (
                 not connected
                 and j - i >= 2
-                and (words[0].lower() in given or prev in titles or apposition)
+                and (
+                    words[0].lower() in given
+                    or prev in titles
+                    or apposition
+                    or _surname_used_alone(words, alone)
+                )
             ):
                 entity = registry.add_person(" ".join(words), at=toks[i].idx, label=None)
                 if entity is not None:
@@ -200,6 +207,39 @@ class RegistryBuilder(Component):
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du"})
+
+
+def _lone_capitals(texts: list[str], match) -> dict[str, int]:
+    """Capitalised words standing alone (no capitalised word either side), with how often:
+    the surnames an article uses after it has given the full name (`Berg said`)."""
+    out: dict[str, int] = {}
+    n = len(texts)
+    for k, text in enumerate(texts):
+        if not match(text):
+            continue
+        before = k > 0 and match(texts[k - 1])
+        after = k + 1 < n and match(texts[k + 1])
+        if not before and not after:
+            out[text] = out.get(text, 0) + 1
+    return out
+
+
+def _surname_used_alone(words: list[str], alone: dict[str, int]) -> bool:
+    """`Tomas Berg's plan ... Berg said`: two or three capitalised words led by a given
+    name (the hand list or the birth-record list) whose last word the article also uses
+    on its own name a person, not a firm (issue 11, names: a surname after a full name)."""
+    if len(words) > 3 or words[0].lower() not in names.given_names():
+        return False
+    last = words[-1]
+    for suffix in ("'s", "\u2019s"):
+        if last.endswith(suffix):
+            last = last[: -len(suffix)]
+    firm_words = lexicon.words("attribution/org_name_words.txt") | lexicon.words(
+        "attribution/org_generic_words.txt"
+    )
+    if last.lower() in firm_words or last.lower() in lexicon.words("attribution/org_nouns.txt"):
+        return False  # `Chase Bank ... Bank said`: a firm's word, not a surname
+    return alone.get(last, 0) >= 1
 
 
 def _surname_mentions(doc: Doc, registry: Registry) -> None:
@@ -315,6 +355,14 @@ def _spell_out(doc: Doc, entity: Entity, registry: Registry) -> None:
         for alias in names.org_aliases(entity.name):
             if registry.lookup(alias) is None:
                 registry.add_alias(entity, alias)
+
+
+def _person_descriptor(ent: Span, entity: Entity) -> None:
+    """`Ana Lee, a nurse at the clinic,`: `the nurse` may later refer to her. The head noun
+    of the person's apposition, when it is a common noun (not `Ana Lee, 58,`)."""
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.is_alpha:
+            entity.nouns.add(child.lemma_.lower())
 
 
 def _head_noun(ent: Span, entity: Entity) -> None:

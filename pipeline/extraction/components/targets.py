@@ -153,16 +153,20 @@ def target_parsed(ctx: _Context) -> Target | None:
     target = _entity_target(subject, ctx)
     # A speaker talking about themselves (`Delgado said his waiting list ...`, `She said
     # she now expects ...`) names no target, but for their own `I` in a quotation.
+    if _is_speaker(target, stmt) and subject.lower_ not in ("i", "me"):
+        return None
+    return target
+
+
+def _is_speaker(target: Target | None, stmt: Statement) -> bool:
+    """The target names the person speaking."""
     speaker = stmt.speaker
-    if (
+    return (
         target is not None
         and speaker is not None
         and speaker.kind == "person"
         and target.name == speaker.name
-        and subject.lower_ not in ("i", "me")
-    ):
-        return None
-    return target
+    )
 
 
 def _clause_subject(head: Token, stmt: Statement, depth: int = 0) -> Token | None:
@@ -463,7 +467,13 @@ def _from_entity(entity: Entity) -> Target | None:
 
 
 def target_unparsed(doc: Doc, stmt: Statement, registry: Registry) -> Target | None:
-    """Without a parse: the first name the content clause opens with."""
+    """Without a parse: the first name the content clause opens with; not the person
+    speaking (`Renata Cruz, who heads ..., said the numbers ...`), as with a parse."""
+    target = _first_name_of_content(doc, stmt, registry)
+    return None if _is_speaker(target, stmt) else target
+
+
+def _first_name_of_content(doc: Doc, stmt: Statement, registry: Registry) -> Target | None:
     span = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
     if span is None:
         return None
