@@ -389,3 +389,61 @@ def test_link_one_event_on_one_day_in_other_words_is_one_claim(a, b, days, same)
     y = claim("d/b.md", b, dates=[_day("in May", db, latest=lb)])
     table = {"d/a.md": origin("2025-03-04", "Wire"), "d/b.md": origin("2025-03-05", "Daily")}
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+# Units of one class (`link/unit_synonyms.txt`) and measures named in other words
+# (`link/measure_synonyms.txt`): invented sentences in the shape of linked-wide's misses.
+CROWD = ("The Lakeside Jazz Festival drew 48,200 people over three days, organisers said.",
+         figure("48,200 people", 48200, unit="person"))  # fmt: skip
+TRIAL = ("The Phase 3 trial enrolled 3,170 patients in 12 countries.",
+         figure("3,170 patients", 3170, unit="patient"))  # fmt: skip
+PROFIT = ("Pre-tax profit fell 6% to £218m, hit by higher energy costs.",
+          figure("£218m", 218e6, currency="GBP"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "fa", "b", "fb", "expected"),
+    [
+        # a crowd counted as people and as festival-goers: one fact, and a conflict
+        (*CROWD,
+         "Organisers counted 48,200 festival-goers at the Lakeside Jazz Festival.",
+         figure("48,200 festival-goers", 48200, unit="festival-goer"), "same"),
+        (*CROWD,
+         "Organisers counted 42,800 festival-goers at the Lakeside Jazz Festival.",
+         figure("42,800 festival-goers", 42800, unit="festival-goer"), "conflict"),
+        # cars and vehicles
+        ("Orvik Motors delivered 12,018 vehicles in October, the carmaker said.",
+         figure("12,018 vehicles", 12018, unit="vehicle"),
+         "Orvik Motors handed 12,018 cars to customers in October.",
+         figure("12,018 cars", 12018, unit="car"), "same"),
+        # people are not tonnes, nor volunteers people of the crowd
+        (*CROWD,
+         "Organisers counted 42,800 volunteers at the Lakeside Jazz Festival.",
+         figure("42,800 volunteers", 42800, unit="volunteer"), None),
+        # two digits swapped in a precise figure, the sentences in other words: a conflict
+        # (a `swap` block brings them together), but not with an unrelated sentence
+        (*TRIAL,
+         "The trial followed 3,710 patients for a median of 20 months.",
+         figure("3,710 patients", 3710, unit="patient"), "conflict"),
+        (*TRIAL,
+         "The county's hospitals treated 3,710 patients for flu last winter.",
+         figure("3,710 patients", 3710, unit="patient"), None),
+        # `before tax` is `pre-tax`, `turned over` is `revenue`
+        (*PROFIT,
+         "The group earned £218m before tax.", figure("£218m", 218e6, currency="GBP"), "same"),
+        ("Harbourside's revenue was £31.7 million in 2024-25, according to its accounts.",
+         figure("£31.7 million", 31.7e6, currency="GBP"),
+         "The club turned over £31.7m last season.",
+         figure("£31.7m", 31.7e6, currency="GBP"), "same"),
+        # the same figure for another measure in a sentence with nothing else in common
+        (*PROFIT,
+         "The council earned £218m from parking fines.",
+         figure("£218m", 218e6, currency="GBP"), None),
+    ],
+)  # fmt: skip
+def test_link_one_measure_in_other_words(a, fa, b, fb, expected):
+    x, y = claim("u/a.md", a, figures=[fa]), claim("u/b.md", b, figures=[fb])
+    table = {"u/a.md": origin("2025-03-04", "Wire"), "u/b.md": origin("2025-03-05", "Daily")}
+    links = link([x, y], origins([x, y], table))
+    assert bool(links.clusters) is (expected == "same")
+    assert bool(links.conflicts) is (expected == "conflict")

@@ -13,6 +13,9 @@ of the claims:
   same fact given with two different figures);
 - `period`: a figure's kind and unit (or currency) with one of the claim's bounded date
   intervals (the same fact given with two figures in two outlets' own words);
+- `swap`: a figure written as one value, by its kind, unit class, order of magnitude and
+  digits in sorted order (`2,140 patients` and `2,410 patients`: the same fact with two
+  digits swapped, the commonest typo in a copied figure, told in other words);
 - `speaker`: for a claim without figures, each word of its speaker's name (a quote or a
   statement told again in other words);
 - `when`: each bounded date interval of a claim (an event on its day told in other
@@ -34,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsclaims.link.facts import Item
+from newsclaims.link.facts import Item, written_digits
 from newsclaims.link.minhash import text_bands
 
 CAP = 50
@@ -68,11 +71,15 @@ def _keys(item: Item) -> Iterator[tuple]:
             yield ("figure", f.kind, bucket)
         if f.digits >= 3:  # precise values as written, with their unit: small blocks
             for bucket in buckets(f.value, min(f.digits, 4)):
-                yield ("precise", f.kind, f.unit, bucket)
+                yield ("precise", f.kind, f.measure, bucket)
         for who in (item.speaker_words, item.target_words):
             if who:
-                yield ("fact", f.kind, f.unit, " ".join(sorted(who)))
-        what = f.unit or f.currency
+                yield ("fact", f.kind, f.measure, " ".join(sorted(who)))
+        digits = written_digits(f.text)
+        if f.exact and len(digits) >= 2 and f.value:  # the same digits in another order
+            scale = math.floor(math.log10(abs(f.value)))
+            yield ("swap", f.kind, f.measure, scale, "".join(sorted(digits)))
+        what = f.measure or f.currency
         if what:  # the same unit in the same period: a wrong figure in other words
             for lo, hi in item.dates:
                 if math.isfinite(lo) and math.isfinite(hi):
