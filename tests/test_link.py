@@ -447,3 +447,74 @@ def test_link_one_measure_in_other_words(a, fa, b, fb, expected):
     links = link([x, y], origins([x, y], table))
     assert bool(links.clusters) is (expected == "same")
     assert bool(links.conflicts) is (expected == "conflict")
+
+
+# A quote told again with a figure on one side only (`eight years ago` is a date in the
+# quote, `waited eight years` a figure; `in 60 years` a length of time, `in six decades`
+# none): found by the speaker block, since figures in words or lengths of time find no
+# value bucket in common, and one claim when the words besides the speaker's name say so.
+@pytest.mark.parametrize(
+    ("speaker", "a", "b", "fb", "same"),
+    [
+        ("Mira Lund",
+         '"These are the results we hoped for when we began this work eight years ago," '
+         "chief scientist Mira Lund said.",
+         "Mira Lund, the chief scientist, said the team had waited eight years for results "
+         "like these.", figure("eight years", 8, unit="year"), True),
+        ("Mira Lund",
+         "Mira Lund said the region had come through its wettest spring and summer in six "
+         "decades.",
+         '"We have had the wettest spring and summer in 60 years," chief executive Mira Lund '
+         "said.", figure("60 years", 60, unit="year"), True),
+        # The union's name in a strike date and in its leader's quote: no other word.
+        ("Harbour Workers' Union",
+         "Dock staff at Harwick Port will strike on May 2, the Harbour Workers' Union said.",
+         "Mira Lund of the Harbour Workers' Union said staff had waited eight years for a "
+         "fair award.", figure("eight years", 8, unit="year"), False),
+    ],
+)  # fmt: skip
+def test_link_a_quote_with_a_figure_on_one_side(speaker, a, b, fb, same):
+    x = claim("q/a.md", a, speaker=speaker)
+    y = claim("q/b.md", b, speaker=speaker, figures=[fb])
+    table = {"q/a.md": origin("2025-03-04", "Wire"), "q/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "fa", "b", "fb", "conflict"),
+    [
+        # a transposed figure given as a fact in one outlet and as an expectation in the
+        # other: one figure, a typo, whatever the modality
+        ("Harwick Port put the expected cost of the repairs this year at $17 million.",
+         figure("$17 million", 17e6, currency="USD"),
+         "Harwick Port expects the repairs to cost it $71 million this year.",
+         figure("$71 million", 71e6, currency="USD"), True),
+        # an analysts' forecast against the result: other modality, other digits
+        ("Harwick Port made a pre-tax profit of £412m last year, the port said.",
+         figure("£412m", 412e6, currency="GBP"),
+         "Analysts had expected Harwick Port to make a pre-tax profit of £398m last year.",
+         figure("£398m", 398e6, currency="GBP"), False),
+    ],
+)  # fmt: skip
+def test_link_a_transposed_figure_conflicts_across_modalities(a, fa, b, fb, conflict):
+    x = claim("t/a.md", a, figures=[fa], speaker="Harwick Port")
+    y = claim("t/b.md", b, figures=[fb], speaker="Harwick Port", modality="forecast")
+    table = {"t/a.md": origin("2025-03-04", "Wire"), "t/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).conflicts) is conflict
+
+
+def test_link_a_correction_that_gives_both_values_takes_no_side():
+    """`$71 million, not $17 million` is in the cluster of $71m; it conflicts with no one."""
+    usd = [figure("$71 million", 71e6, currency="USD"), figure("$17 million", 17e6, currency="USD")]
+    text = "Harwick Port expects the repairs to cost it {} this year."
+    right = claim("c/a.md", text.format("$71 million"), figures=[usd[0]], speaker="Harwick Port")
+    wrong = claim("c/b.md", text.format("$17 million"), figures=[usd[1]], speaker="Harwick Port")
+    note = claim("c/c.md", "This story has been corrected to show that Harwick Port expects the "
+                 "repairs to cost it $71 million this year, not $17 million.", figures=usd,
+                 speaker="Harwick Port")  # fmt: skip
+    table = {s: origin(f"2025-03-0{n + 4}", f"Outlet {n}")
+             for n, s in enumerate(("c/a.md", "c/b.md", "c/c.md"))}  # fmt: skip
+    links = link([right, wrong, note], origins([right, wrong, note], table))
+    pairs = {frozenset((c.a.claim_id, c.b.claim_id)) for c in links.conflicts}
+    assert frozenset((right.id, wrong.id)) in pairs
+    assert all(note.id not in p for p in pairs)

@@ -13,11 +13,13 @@ of the claims:
   same fact given with two different figures);
 - `period`: a figure's kind and unit (or currency) with one of the claim's bounded date
   intervals (the same fact given with two figures in two outlets' own words);
-- `swap`: a figure written as one value, by its kind, unit class, order of magnitude and
-  digits in sorted order (`2,140 patients` and `2,410 patients`: the same fact with two
-  digits swapped, the commonest typo in a copied figure, told in other words);
-- `speaker`: for a claim without figures, each word of its speaker's name (a quote or a
-  statement told again in other words);
+- `swap`: a figure written as one value with three digits or more, by its kind, unit
+  class, order of magnitude and digits in sorted order (`2,140 patients` and `2,410
+  patients`: the same fact with two digits swapped, the commonest typo in a copied
+  figure, told in other words);
+- `speaker`: each word of the claim's speaker's name, for a claim without figures or
+  whose figures are written in words or are lengths of time (a quote or a statement told
+  again in other words);
 - `when`: each bounded date interval of a claim (an event on its day told in other
   words, with a figure on one side or none).
 
@@ -37,7 +39,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsclaims.link.facts import Item, written_digits
+from newsclaims.link.facts import Item, loose, written_digits
 from newsclaims.link.minhash import text_bands
 
 CAP = 50
@@ -76,7 +78,9 @@ def _keys(item: Item) -> Iterator[tuple]:
             if who:
                 yield ("fact", f.kind, f.measure, " ".join(sorted(who)))
         digits = written_digits(f.text)
-        if f.exact and len(digits) >= 2 and f.value:  # the same digits in another order
+        # The same digits in another order, three or more (two, `4.5%` and `5.4%`, are too
+        # common to block on alone: the fact and period keys find those of one fact).
+        if f.exact and len(digits) >= 3 and f.value:
             scale = math.floor(math.log10(abs(f.value)))
             yield ("swap", f.kind, f.measure, scale, "".join(sorted(digits)))
         what = f.measure or f.currency
@@ -84,7 +88,11 @@ def _keys(item: Item) -> Iterator[tuple]:
             for lo, hi in item.dates:
                 if math.isfinite(lo) and math.isfinite(hi):
                     yield ("period", f.kind, what, lo, hi)
-    if not item.figures:  # a quote or statement told again in other words
+    # A quote or statement told again in other words: without figures, or with figures a
+    # paraphrase may give otherwise (`waited eight years` and `eight years ago`, `in 50
+    # years` and `in half a century`: written in words or a length of time, in no value
+    # bucket in common; other figures are found by their buckets).
+    if all(loose(f) for f in item.figures):
         for word in sorted(item.speaker_words):
             yield ("speaker", word)
     for lo, hi in item.bounded:  # an event on its day told in other words

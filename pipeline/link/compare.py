@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from newsclaims.link.facts import Fig, Item, written_digits
+from newsclaims.link.facts import Fig, Item, content_words, written_digits
 
 # Weights and thresholds, tuned on tests/data/linked-dev/ only (pipeline/link/README.md).
 COPY = 0.5  # word-pair Jaccard of a near copy (also the wire-copy mark of a cluster)
@@ -189,6 +189,16 @@ def evidence(
 WordSets = tuple[frozenset[int], frozenset[str]]  # an item's word pairs and content words
 
 
+def _paraphrase(x: Item, y: Item, content: float) -> bool:
+    """Content words enough in common for a paraphrase by one speaker: MIN_CONTENT, or,
+    when one claim has figures and the other none, DATED_CONTENT besides the speaker's
+    name words."""
+    if not (x.figures or y.figures):
+        return content >= MIN_CONTENT
+    names = content_words(list(x.speaker_words | y.speaker_words))
+    return jaccard(x.content - names, y.content - names) >= DATED_CONTENT
+
+
 def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) -> Verdict | None:
     """The relation of two claims of different articles, or None (`sets`: the two items'
     word sets, when already unpacked)."""
@@ -202,7 +212,11 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
     matched, conflict = align(x, y)
     if conflict is not None:
         f, g = conflict
-        if x.modality != y.modality or not same_period(x, y):
+        # Another modality is another fact (`analysts forecast £398m`, `made £412m`),
+        # unless the figures are one figure with two digits swapped: a typo in a copy,
+        # whatever modality each wording gives it (`put the expected cost at $13 million`,
+        # `expects it to cost $31 million`).
+        if not same_period(x, y) or (x.modality != y.modality and not transposed(f, g)):
             return None
         largest = max(abs(f.value), abs(g.value))
         close = largest and abs(f.value - g.value) / largest <= 0.05
@@ -221,7 +235,10 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
         same_speaker = _words(x.speaker_words, y.speaker_words) > 0
         # A paraphrase needs words in common besides the speaker's (`European` names
         # both the European Super League and the European Space Agency).
-        if text >= COPY or (same_speaker and content >= MIN_CONTENT and score >= PARAPHRASE):
+        # One side with figures, the other none: the words besides the speaker's name
+        # must say more (DATED_CONTENT): `the Rail Workers' Alliance said` names the
+        # union in a strike date and in its leader's quote.
+        if text >= COPY or (same_speaker and score >= PARAPHRASE and _paraphrase(x, y, content)):
             return Verdict("same", score)
         # The same event on the same day in other words (`will close ... beginning
         # January 22`, `will close starting Thursday, January 22`), whoever tells it.

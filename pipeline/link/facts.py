@@ -19,7 +19,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from newsclaims.models import Article, Claim, Figure
-from newsclaims.patterns.lexicon import table, words
+from newsclaims.patterns.lexicon import PATTERNS, table, words
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,]*(?:\.\d+)?")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -42,6 +42,22 @@ def unit_class(unit: str | None) -> str | None:
     if unit is None:
         return None
     return table("link/unit_synonyms.txt").get(unit.lower(), unit)
+
+
+@lru_cache(maxsize=1)
+def period_units() -> frozenset[str]:
+    """Units that are lengths of time (`day` ... `century`: the figure extractor's list in
+    `figures/non_figures.yaml`, read without loading the extractor)."""
+    import yaml
+
+    data = yaml.safe_load((PATTERNS / "figures" / "non_figures.yaml").read_text(encoding="utf-8"))
+    return frozenset(data["period_units"])
+
+
+def loose(f: Fig) -> bool:
+    """A figure that a paraphrase may give in another form or as a date: written in words
+    (`eight years`, `half a century`) or a length of time (`in 50 years`)."""
+    return f.digits == 0 or f.measure in period_units()
 
 
 @lru_cache(maxsize=1)
