@@ -518,3 +518,32 @@ def test_link_a_correction_that_gives_both_values_takes_no_side():
     pairs = {frozenset((c.a.claim_id, c.b.claim_id)) for c in links.conflicts}
     assert frozenset((right.id, wrong.id)) in pairs
     assert all(note.id not in p for p in pairs)
+
+
+# One plan with one deadline told in other words (`plans to file ... by the end of 2025`,
+# `intends to seek approval ... before the end of 2025`): the open interval ending on one
+# day is as telling as one bounded date.
+@pytest.mark.parametrize(
+    ("a", "b", "deadlines", "same"),
+    [
+        ("Harwick Port plans to apply for a dredging licence in Norway and Sweden by the end "
+         "of 2026.",
+         "Harwick Port intends to seek a dredging licence from regulators in Norway and "
+         "Sweden before the end of 2026.", ("2026-12-31", "2026-12-31"), True),
+        # the same deadline, another plan
+        ("Harwick Port plans to apply for a dredging licence in Norway and Sweden by the end "
+         "of 2026.",
+         "The city museum aims to finish its new wing by the end of 2026.",
+         ("2026-12-31", "2026-12-31"), False),
+        # the same plan, another deadline
+        ("Harwick Port plans to apply for a dredging licence in Norway and Sweden by the end "
+         "of 2026.",
+         "Harwick Port intends to seek a dredging licence from regulators in Norway and "
+         "Sweden before the end of 2027.", ("2026-12-31", "2027-12-31"), False),
+    ],
+)  # fmt: skip
+def test_link_one_plan_with_one_deadline_in_other_words(a, b, deadlines, same):
+    x = claim("e/a.md", a, dates=[_until("by the end of the year", deadlines[0])], modality="goal")
+    y = claim("e/b.md", b, dates=[_until("by the end of the year", deadlines[1])], modality="goal")
+    table = {"e/a.md": origin("2025-03-04", "Wire"), "e/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same

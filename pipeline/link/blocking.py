@@ -20,6 +20,8 @@ of the claims:
 - `speaker`: each word of the claim's speaker's name, for a claim without figures or
   whose figures are written in words or are lengths of time (a quote or a statement told
   again in other words);
+- `due`: for a claim without a bounded date, the end of each date open at the start (a
+  plan's deadline, `by the end of 2025`, told in other words);
 - `when`: each bounded date interval of a claim (an event on its day told in other
   words, with a figure on one side or none).
 
@@ -97,6 +99,10 @@ def _keys(item: Item) -> Iterator[tuple]:
             yield ("speaker", word)
     for lo, hi in item.bounded:  # an event on its day told in other words
         yield ("when", lo, hi)
+    if not item.bounded:  # a plan with its deadline told in other words
+        for lo, hi in item.dates:
+            if math.isinf(lo) and math.isfinite(hi):
+                yield ("due", hi)
 
 
 def _split(members: Sequence[int], items: Sequence[Item]) -> list[list[int]]:

@@ -14,6 +14,7 @@ meet) and the rest of the evidence says it is the same fact, with the same modal
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -100,8 +101,13 @@ def same_period(x: Item, y: Item) -> bool:
 
 
 def _dated(x: Item, y: Item) -> bool:
-    """Both claims with bounded dates, two of which mostly coincide."""
-    return bool(x.bounded and y.bounded) and same_period(x, y)
+    """Both claims with bounded dates, two of which mostly coincide, or neither with one
+    and both with an open date ending on one day: a deadline (`by the end of 2025`,
+    `before the end of 2025`)."""
+    if x.bounded or y.bounded:
+        return bool(x.bounded and y.bounded) and same_period(x, y)
+    ends = {hi for lo, hi in x.dates if math.isinf(lo) and math.isfinite(hi)}
+    return any(math.isinf(lo) and hi in ends for lo, hi in y.dates)
 
 
 def meet(f: Fig, g: Fig) -> bool:
@@ -241,7 +247,8 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
         if text >= COPY or (same_speaker and score >= PARAPHRASE and _paraphrase(x, y, content)):
             return Verdict("same", score)
         # The same event on the same day in other words (`will close ... beginning
-        # January 22`, `will close starting Thursday, January 22`), whoever tells it.
+        # January 22`, `will close starting Thursday, January 22`), or the same plan with
+        # the same deadline, whoever tells it.
         if _dated(x, y) and content >= DATED_CONTENT and score >= DATED:
             return Verdict("same", score)
     return None
