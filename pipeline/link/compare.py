@@ -129,18 +129,14 @@ def _match_weight(f: Fig, g: Fig) -> float:
     return weight + (W_UNIT if _alike(f, g) or (f.currency and f.currency == g.currency) else 0)
 
 
-def transposed(f: Fig, g: Fig) -> bool:
-    """Two figures written with the same digits in another order (`12,018` and `12,108`,
-    `NOK 71.2` and `72.10 crowns`): the commonest typo in a copied figure."""
+def transposed(f: Fig, g: Fig) -> float:
+    """The weight of two figures written with the same digits in another order (`12,018`
+    and `12,108`, `NOK 71.2` and `72.10 crowns`: the commonest typo in a copied figure),
+    0 for two that are not: more for more digits, as a figure match's."""
     a, b = written_digits(f.text), written_digits(g.text)
-    return len(a) >= 2 and a != b and sorted(a) == sorted(b)
-
-
-def _swap_weight(f: Fig, g: Fig) -> float:
-    """A transposition's weight: more for more digits, as a figure match's."""
-    if not transposed(f, g):
+    if len(a) < 2 or a == b or sorted(a) != sorted(b):
         return 0.0
-    return W_SWAP_PRECISE if len(written_digits(f.text)) >= 3 else W_SWAP
+    return W_SWAP_PRECISE if len(a) >= 3 else W_SWAP
 
 
 def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
@@ -222,12 +218,12 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
         # unless the figures are one figure with two digits swapped: a typo in a copy,
         # whatever modality each wording gives it (`put the expected cost at $13 million`,
         # `expects it to cost $31 million`).
-        if not same_period(x, y) or (x.modality != y.modality and not transposed(f, g)):
+        swap = transposed(f, g)
+        if (x.modality != y.modality and not swap) or not same_period(x, y):
             return None
         largest = max(abs(f.value), abs(g.value))
         close = largest and abs(f.value - g.value) / largest <= 0.05
-        total = score + (W_UNIT if _alike(f, g) else 0) + (W_CLOSE if close else 0)
-        total += _swap_weight(f, g)
+        total = score + (W_UNIT if _alike(f, g) else 0) + (W_CLOSE if close else 0) + swap
         if total >= CONFLICT:
             return Verdict("conflict", total, conflict)
         return None

@@ -73,6 +73,8 @@ def measures(tokens: list[str]) -> list[str]:
     """The tokens with each measure phrase put as its canonical words, longest first
     (`pre tax` and `before tax` -> `pretax`, `turned over` -> `revenue`)."""
     phrases, starts, longest = measure_phrases()
+    if starts.isdisjoint(tokens):  # most sentences name no measure
+        return tokens
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -273,6 +275,7 @@ def significant(text: str) -> int:
     return len(digits if decimals else digits.rstrip("0"))
 
 
+@lru_cache(maxsize=65536)
 def written_digits(text: str) -> str:
     """The digits of the first number written in a figure, without leading zeros or
     trailing decimal zeros: `12,018` -> `12018`, `NOK 71.20` -> `712`."""
