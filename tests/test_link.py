@@ -389,3 +389,161 @@ def test_link_one_event_on_one_day_in_other_words_is_one_claim(a, b, days, same)
     y = claim("d/b.md", b, dates=[_day("in May", db, latest=lb)])
     table = {"d/a.md": origin("2025-03-04", "Wire"), "d/b.md": origin("2025-03-05", "Daily")}
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+# Units of one class (`link/unit_synonyms.txt`) and measures named in other words
+# (`link/measure_synonyms.txt`): invented sentences in the shape of linked-wide's misses.
+CROWD = ("The Lakeside Jazz Festival drew 48,200 people over three days, organisers said.",
+         figure("48,200 people", 48200, unit="person"))  # fmt: skip
+TRIAL = ("The Phase 3 trial enrolled 3,170 patients in 12 countries.",
+         figure("3,170 patients", 3170, unit="patient"))  # fmt: skip
+PROFIT = ("Pre-tax profit fell 6% to £218m, hit by higher energy costs.",
+          figure("£218m", 218e6, currency="GBP"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "fa", "b", "fb", "expected"),
+    [
+        # a crowd counted as people and as festival-goers: one fact, and a conflict
+        (*CROWD,
+         "Organisers counted 48,200 festival-goers at the Lakeside Jazz Festival.",
+         figure("48,200 festival-goers", 48200, unit="festival-goer"), "same"),
+        (*CROWD,
+         "Organisers counted 42,800 festival-goers at the Lakeside Jazz Festival.",
+         figure("42,800 festival-goers", 42800, unit="festival-goer"), "conflict"),
+        # cars and vehicles
+        ("Orvik Motors delivered 12,018 vehicles in October, the carmaker said.",
+         figure("12,018 vehicles", 12018, unit="vehicle"),
+         "Orvik Motors handed 12,018 cars to customers in October.",
+         figure("12,018 cars", 12018, unit="car"), "same"),
+        # people are not tonnes, nor volunteers people of the crowd
+        (*CROWD,
+         "Organisers counted 42,800 volunteers at the Lakeside Jazz Festival.",
+         figure("42,800 volunteers", 42800, unit="volunteer"), None),
+        # two digits swapped in a precise figure, the sentences in other words: a conflict
+        # (a `swap` block brings them together), but not with an unrelated sentence
+        (*TRIAL,
+         "The trial followed 3,710 patients for a median of 20 months.",
+         figure("3,710 patients", 3710, unit="patient"), "conflict"),
+        (*TRIAL,
+         "The county's hospitals treated 3,710 patients for flu last winter.",
+         figure("3,710 patients", 3710, unit="patient"), None),
+        # `before tax` is `pre-tax`, `turned over` is `revenue`
+        (*PROFIT,
+         "The group earned £218m before tax.", figure("£218m", 218e6, currency="GBP"), "same"),
+        ("Harbourside's revenue was £31.7 million in 2024-25, according to its accounts.",
+         figure("£31.7 million", 31.7e6, currency="GBP"),
+         "The club turned over £31.7m last season.",
+         figure("£31.7m", 31.7e6, currency="GBP"), "same"),
+        # the same figure for another measure in a sentence with nothing else in common
+        (*PROFIT,
+         "The council earned £218m from parking fines.",
+         figure("£218m", 218e6, currency="GBP"), None),
+    ],
+)  # fmt: skip
+def test_link_one_measure_in_other_words(a, fa, b, fb, expected):
+    x, y = claim("u/a.md", a, figures=[fa]), claim("u/b.md", b, figures=[fb])
+    table = {"u/a.md": origin("2025-03-04", "Wire"), "u/b.md": origin("2025-03-05", "Daily")}
+    links = link([x, y], origins([x, y], table))
+    assert bool(links.clusters) is (expected == "same")
+    assert bool(links.conflicts) is (expected == "conflict")
+
+
+# A quote told again with a figure on one side only (`eight years ago` is a date in the
+# quote, `waited eight years` a figure; `in 60 years` a length of time, `in six decades`
+# none): found by the speaker block, since figures in words or lengths of time find no
+# value bucket in common, and one claim when the words besides the speaker's name say so.
+@pytest.mark.parametrize(
+    ("speaker", "a", "b", "fb", "same"),
+    [
+        ("Mira Lund",
+         '"These are the results we hoped for when we began this work eight years ago," '
+         "chief scientist Mira Lund said.",
+         "Mira Lund, the chief scientist, said the team had waited eight years for results "
+         "like these.", figure("eight years", 8, unit="year"), True),
+        ("Mira Lund",
+         "Mira Lund said the region had come through its wettest spring and summer in six "
+         "decades.",
+         '"We have had the wettest spring and summer in 60 years," chief executive Mira Lund '
+         "said.", figure("60 years", 60, unit="year"), True),
+        # The union's name in a strike date and in its leader's quote: no other word.
+        ("Harbour Workers' Union",
+         "Dock staff at Harwick Port will strike on May 2, the Harbour Workers' Union said.",
+         "Mira Lund of the Harbour Workers' Union said staff had waited eight years for a "
+         "fair award.", figure("eight years", 8, unit="year"), False),
+    ],
+)  # fmt: skip
+def test_link_a_quote_with_a_figure_on_one_side(speaker, a, b, fb, same):
+    x = claim("q/a.md", a, speaker=speaker)
+    y = claim("q/b.md", b, speaker=speaker, figures=[fb])
+    table = {"q/a.md": origin("2025-03-04", "Wire"), "q/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "fa", "b", "fb", "conflict"),
+    [
+        # a transposed figure given as a fact in one outlet and as an expectation in the
+        # other: one figure, a typo, whatever the modality
+        ("Harwick Port put the expected cost of the repairs this year at $17 million.",
+         figure("$17 million", 17e6, currency="USD"),
+         "Harwick Port expects the repairs to cost it $71 million this year.",
+         figure("$71 million", 71e6, currency="USD"), True),
+        # an analysts' forecast against the result: other modality, other digits
+        ("Harwick Port made a pre-tax profit of £412m last year, the port said.",
+         figure("£412m", 412e6, currency="GBP"),
+         "Analysts had expected Harwick Port to make a pre-tax profit of £398m last year.",
+         figure("£398m", 398e6, currency="GBP"), False),
+    ],
+)  # fmt: skip
+def test_link_a_transposed_figure_conflicts_across_modalities(a, fa, b, fb, conflict):
+    x = claim("t/a.md", a, figures=[fa], speaker="Harwick Port")
+    y = claim("t/b.md", b, figures=[fb], speaker="Harwick Port", modality="forecast")
+    table = {"t/a.md": origin("2025-03-04", "Wire"), "t/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).conflicts) is conflict
+
+
+def test_link_a_correction_that_gives_both_values_takes_no_side():
+    """`$71 million, not $17 million` is in the cluster of $71m; it conflicts with no one."""
+    usd = [figure("$71 million", 71e6, currency="USD"), figure("$17 million", 17e6, currency="USD")]
+    text = "Harwick Port expects the repairs to cost it {} this year."
+    right = claim("c/a.md", text.format("$71 million"), figures=[usd[0]], speaker="Harwick Port")
+    wrong = claim("c/b.md", text.format("$17 million"), figures=[usd[1]], speaker="Harwick Port")
+    note = claim("c/c.md", "This story has been corrected to show that Harwick Port expects the "
+                 "repairs to cost it $71 million this year, not $17 million.", figures=usd,
+                 speaker="Harwick Port")  # fmt: skip
+    table = {s: origin(f"2025-03-0{n + 4}", f"Outlet {n}")
+             for n, s in enumerate(("c/a.md", "c/b.md", "c/c.md"))}  # fmt: skip
+    links = link([right, wrong, note], origins([right, wrong, note], table))
+    pairs = {frozenset((c.a.claim_id, c.b.claim_id)) for c in links.conflicts}
+    assert frozenset((right.id, wrong.id)) in pairs
+    assert all(note.id not in p for p in pairs)
+
+
+# One plan with one deadline told in other words (`plans to file ... by the end of 2025`,
+# `intends to seek approval ... before the end of 2025`): the open interval ending on one
+# day is as telling as one bounded date.
+@pytest.mark.parametrize(
+    ("a", "b", "deadlines", "same"),
+    [
+        ("Harwick Port plans to apply for a dredging licence in Norway and Sweden by the end "
+         "of 2026.",
+         "Harwick Port intends to seek a dredging licence from regulators in Norway and "
+         "Sweden before the end of 2026.", ("2026-12-31", "2026-12-31"), True),
+        # the same deadline, another plan
+        ("Harwick Port plans to apply for a dredging licence in Norway and Sweden by the end "
+         "of 2026.",
+         "The city museum aims to finish its new wing by the end of 2026.",
+         ("2026-12-31", "2026-12-31"), False),
+        # the same plan, another deadline
+        ("Harwick Port plans to apply for a dredging licence in Norway and Sweden by the end "
+         "of 2026.",
+         "Harwick Port intends to seek a dredging licence from regulators in Norway and "
+         "Sweden before the end of 2027.", ("2026-12-31", "2027-12-31"), False),
+    ],
+)  # fmt: skip
+def test_link_one_plan_with_one_deadline_in_other_words(a, b, deadlines, same):
+    x = claim("e/a.md", a, dates=[_until("by the end of the year", deadlines[0])], modality="goal")
+    y = claim("e/b.md", b, dates=[_until("by the end of the year", deadlines[1])], modality="goal")
+    table = {"e/a.md": origin("2025-03-04", "Wire"), "e/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same

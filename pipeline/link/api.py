@@ -93,20 +93,29 @@ def spread(
 ) -> list[tuple[int, int, tuple[Fig, Fig]]]:
     """Every pair of claims that give the two values of a conflict: a claim whose cluster
     mate disagrees with another claim disagrees with it too, when it holds the same value
-    (one wrong figure against two outlets that give the right one is two conflicts)."""
+    (one wrong figure against two outlets that give the right one is two conflicts). A
+    claim that gives both values (a correction: `$31 million, not $13 million`) takes no
+    side."""
     cluster_of = {i: g for g in groups for i in g}
     out = {(i, j): figs for i, j, figs in found}
     for i, j, (fi, fj) in found:
         for x in cluster_of.get(i, [i]):
-            gx = next((f for f in items[x].figures if meet(f, fi)), None)
+            gx = _side(items[x], fi, fj)
             for y in cluster_of.get(j, [j]):
                 if gx is None or items[x].article_id == items[y].article_id:
                     continue
-                gy = next((f for f in items[y].figures if meet(f, fj)), None)
+                gy = _side(items[y], fj, fi)
                 key = (x, y) if x < y else (y, x)
                 if gy is not None and key not in out:
                     out[key] = (gx, gy) if x < y else (gy, gx)
     return [(i, j, figs) for (i, j), figs in sorted(out.items())]
+
+
+def _side(it: Item, value: Fig, other: Fig) -> Fig | None:
+    """The figure of `it` that gives `value`, unless it gives `other` too."""
+    if any(meet(f, other) for f in it.figures):
+        return None
+    return next((f for f in it.figures if meet(f, value)), None)
 
 
 def _first(c: Cluster) -> tuple:

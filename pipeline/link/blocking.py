@@ -13,8 +13,15 @@ of the claims:
   same fact given with two different figures);
 - `period`: a figure's kind and unit (or currency) with one of the claim's bounded date
   intervals (the same fact given with two figures in two outlets' own words);
-- `speaker`: for a claim without figures, each word of its speaker's name (a quote or a
-  statement told again in other words);
+- `swap`: a figure written as one value with three digits or more, by its kind, unit
+  class, order of magnitude and digits in sorted order (`2,140 patients` and `2,410
+  patients`: the same fact with two digits swapped, the commonest typo in a copied
+  figure, told in other words);
+- `speaker`: each word of the claim's speaker's name, for a claim without figures or
+  whose figures are written in words or are lengths of time (a quote or a statement told
+  again in other words);
+- `due`: for a claim without a bounded date, the end of each date open at the start (a
+  plan's deadline, `by the end of 2025`, told in other words);
 - `when`: each bounded date interval of a claim (an event on its day told in other
   words, with a figure on one side or none).
 
@@ -34,7 +41,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsclaims.link.facts import Item
+from newsclaims.link.facts import Item, loose, written_digits
 from newsclaims.link.minhash import text_bands
 
 CAP = 50
@@ -68,20 +75,34 @@ def _keys(item: Item) -> Iterator[tuple]:
             yield ("figure", f.kind, bucket)
         if f.digits >= 3:  # precise values as written, with their unit: small blocks
             for bucket in buckets(f.value, min(f.digits, 4)):
-                yield ("precise", f.kind, f.unit, bucket)
+                yield ("precise", f.kind, f.measure, bucket)
         for who in (item.speaker_words, item.target_words):
             if who:
-                yield ("fact", f.kind, f.unit, " ".join(sorted(who)))
-        what = f.unit or f.currency
+                yield ("fact", f.kind, f.measure, " ".join(sorted(who)))
+        digits = written_digits(f.text)
+        # The same digits in another order, three or more (two, `4.5%` and `5.4%`, are too
+        # common to block on alone: the fact and period keys find those of one fact).
+        if f.exact and len(digits) >= 3 and f.value:
+            scale = math.floor(math.log10(abs(f.value)))
+            yield ("swap", f.kind, f.measure, scale, "".join(sorted(digits)))
+        what = f.measure or f.currency
         if what:  # the same unit in the same period: a wrong figure in other words
             for lo, hi in item.dates:
                 if math.isfinite(lo) and math.isfinite(hi):
                     yield ("period", f.kind, what, lo, hi)
-    if not item.figures:  # a quote or statement told again in other words
+    # A quote or statement told again in other words: without figures, or with figures a
+    # paraphrase may give otherwise (`waited eight years` and `eight years ago`, `in 50
+    # years` and `in half a century`: written in words or a length of time, in no value
+    # bucket in common; other figures are found by their buckets).
+    if all(loose(f) for f in item.figures):
         for word in sorted(item.speaker_words):
             yield ("speaker", word)
     for lo, hi in item.bounded:  # an event on its day told in other words
         yield ("when", lo, hi)
+    if not item.bounded:  # a plan with its deadline told in other words
+        for lo, hi in item.dates:
+            if math.isinf(lo) and math.isfinite(hi):
+                yield ("due", hi)
 
 
 def _split(members: Sequence[int], items: Sequence[Item]) -> list[list[int]]:

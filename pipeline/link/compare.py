@@ -14,11 +14,11 @@ meet) and the rest of the evidence says it is the same fact, with the same modal
 
 from __future__ import annotations
 
-import re
+import math
 from dataclasses import dataclass
 from typing import Literal
 
-from newsclaims.link.facts import Fig, Item
+from newsclaims.link.facts import Fig, Item, content_words, written_digits
 
 # Weights and thresholds, tuned on tests/data/linked-dev/ only (pipeline/link/README.md).
 COPY = 0.5  # word-pair Jaccard of a near copy (also the wire-copy mark of a cluster)
@@ -34,6 +34,8 @@ W_MODALITY = 0.3  # both goals, or both forecasts
 W_UNIT = 0.3  # the same unit, currency or rate (`per kilogram`)
 W_CLOSE = 0.3  # differing figures within 5% of each other: a typo, a revision
 W_SWAP = 0.6  # the same digits in another order (`71.20` and `72.10`): a transposition
+W_SWAP_PRECISE = 1.0  # of three digits or more (`2,140` and `2,410`): as rare by chance as
+# a match of as many digits (DIGITS), so it weighs as much (linked-wide)
 DIGITS = {0: 0.3, 1: 0.3, 2: 0.6}  # a figure match by its fewest written digits; more: 1.0
 W_MORE = 0.3  # each further figure that matches
 MIN_CONTENT = 0.12  # content words in common that a figure match needs besides
@@ -42,7 +44,6 @@ DATED = 1.5  # evidence for two claims without figures on one side, of one bound
 DATED_CONTENT = 0.25  # and the content words they need in common
 
 Relation = Literal["same", "conflict"]
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +101,13 @@ def same_period(x: Item, y: Item) -> bool:
 
 
 def _dated(x: Item, y: Item) -> bool:
-    """Both claims with bounded dates, two of which mostly coincide."""
-    return bool(x.bounded and y.bounded) and same_period(x, y)
+    """Both claims with bounded dates, two of which mostly coincide, or neither with one
+    and both with an open date ending on one day: a deadline (`by the end of 2025`,
+    `before the end of 2025`)."""
+    if x.bounded or y.bounded:
+        return bool(x.bounded and y.bounded) and same_period(x, y)
+    ends = {hi for lo, hi in x.dates if math.isinf(lo) and math.isfinite(hi)}
+    return any(math.isinf(lo) and hi in ends for lo, hi in y.dates)
 
 
 def meet(f: Fig, g: Fig) -> bool:
@@ -109,13 +115,13 @@ def meet(f: Fig, g: Fig) -> bool:
     (`1,200 GW` is not `1,214 patients`), no opposite changes (`rose 7.4%` is `a 7.4%
     gain`, not `fell 7.4%`), intervals that overlap (not only touch: `1.6%` is not `1.5%`)."""
     changes = f.change == g.change or f.change is None or g.change is None
-    units = f.unit is None or g.unit is None or f.unit == g.unit
+    units = f.measure is None or g.measure is None or f.measure == g.measure
     return f.kind == g.kind and changes and units and f.low < g.high and g.low < f.high
 
 
 def _alike(f: Fig, g: Fig) -> bool:
     """The same unit, currency or rate, named on both."""
-    return bool((f.unit and f.unit == g.unit) or (f.currency and f.per and f.per == g.per))
+    return bool((f.measure and f.measure == g.measure) or (f.currency and f.per and f.per == g.per))
 
 
 def _match_weight(f: Fig, g: Fig) -> float:
@@ -123,19 +129,14 @@ def _match_weight(f: Fig, g: Fig) -> float:
     return weight + (W_UNIT if _alike(f, g) or (f.currency and f.currency == g.currency) else 0)
 
 
-def _digits(text: str) -> str:
-    match = _NUMBER.search(text)
-    if match is None:
-        return ""
-    whole, _, decimals = match.group().replace(",", "").partition(".")
-    return (whole + decimals.rstrip("0")).lstrip("0")
-
-
-def transposed(f: Fig, g: Fig) -> bool:
-    """Two figures written with the same digits in another order (`12,018` and `12,108`,
-    `NOK 71.2` and `72.10 crowns`): the commonest typo in a copied figure."""
-    a, b = _digits(f.text), _digits(g.text)
-    return len(a) >= 2 and a != b and sorted(a) == sorted(b)
+def transposed(f: Fig, g: Fig) -> float:
+    """The weight of two figures written with the same digits in another order (`12,018`
+    and `12,108`, `NOK 71.2` and `72.10 crowns`: the commonest typo in a copied figure),
+    0 for two that are not: more for more digits, as a figure match's."""
+    a, b = written_digits(f.text), written_digits(g.text)
+    if len(a) < 2 or a == b or sorted(a) != sorted(b):
+        return 0.0
+    return W_SWAP_PRECISE if len(a) >= 3 else W_SWAP
 
 
 def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
@@ -162,7 +163,7 @@ def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
         for j, g in enumerate(y.figures):
             if j in matched_y or not g.exact or f.kind != g.kind or f.change != g.change:
                 continue
-            if f.unit == g.unit and f.per == g.per:
+            if f.measure == g.measure and f.per == g.per:
                 return weight, (f, g)
     return weight, None
 
@@ -190,6 +191,16 @@ def evidence(
 WordSets = tuple[frozenset[int], frozenset[str]]  # an item's word pairs and content words
 
 
+def _paraphrase(x: Item, y: Item, content: float) -> bool:
+    """Content words enough in common for a paraphrase by one speaker: MIN_CONTENT, or,
+    when one claim has figures and the other none, DATED_CONTENT besides the speaker's
+    name words."""
+    if not (x.figures or y.figures):
+        return content >= MIN_CONTENT
+    names = content_words(list(x.speaker_words | y.speaker_words))
+    return jaccard(x.content - names, y.content - names) >= DATED_CONTENT
+
+
 def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) -> Verdict | None:
     """The relation of two claims of different articles, or None (`sets`: the two items'
     word sets, when already unpacked)."""
@@ -203,12 +214,16 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
     matched, conflict = align(x, y)
     if conflict is not None:
         f, g = conflict
-        if x.modality != y.modality or not same_period(x, y):
+        # Another modality is another fact (`analysts forecast £398m`, `made £412m`),
+        # unless the figures are one figure with two digits swapped: a typo in a copy,
+        # whatever modality each wording gives it (`put the expected cost at $13 million`,
+        # `expects it to cost $31 million`).
+        swap = transposed(f, g)
+        if (x.modality != y.modality and not swap) or not same_period(x, y):
             return None
         largest = max(abs(f.value), abs(g.value))
         close = largest and abs(f.value - g.value) / largest <= 0.05
-        total = score + (W_UNIT if _alike(f, g) else 0) + (W_CLOSE if close else 0)
-        total += W_SWAP if transposed(f, g) else 0
+        total = score + (W_UNIT if _alike(f, g) else 0) + (W_CLOSE if close else 0) + swap
         if total >= CONFLICT:
             return Verdict("conflict", total, conflict)
         return None
@@ -222,10 +237,14 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
         same_speaker = _words(x.speaker_words, y.speaker_words) > 0
         # A paraphrase needs words in common besides the speaker's (`European` names
         # both the European Super League and the European Space Agency).
-        if text >= COPY or (same_speaker and content >= MIN_CONTENT and score >= PARAPHRASE):
+        # One side with figures, the other none: the words besides the speaker's name
+        # must say more (DATED_CONTENT): `the Rail Workers' Alliance said` names the
+        # union in a strike date and in its leader's quote.
+        if text >= COPY or (same_speaker and score >= PARAPHRASE and _paraphrase(x, y, content)):
             return Verdict("same", score)
         # The same event on the same day in other words (`will close ... beginning
-        # January 22`, `will close starting Thursday, January 22`), whoever tells it.
+        # January 22`, `will close starting Thursday, January 22`), or the same plan with
+        # the same deadline, whoever tells it.
         if _dated(x, y) and content >= DATED_CONTENT and score >= DATED:
             return Verdict("same", score)
     return None

@@ -19,7 +19,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from newsclaims.models import Article, Claim, Figure
-from newsclaims.patterns.lexicon import words
+from newsclaims.patterns.lexicon import PATTERNS, table, words
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,]*(?:\.\d+)?")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -34,6 +34,64 @@ def stopwords() -> frozenset[str]:
 
 def suffixes() -> frozenset[str]:
     return words("link/corporate_suffixes.txt")
+
+
+def unit_class(unit: str | None) -> str | None:
+    """The class a count unit is compared by: `car` and `vehicle` are `vehicle`, `people`
+    and `festival-goer` are `person` (`link/unit_synonyms.txt`); another unit is its own."""
+    if unit is None:
+        return None
+    return table("link/unit_synonyms.txt").get(unit.lower(), unit)
+
+
+@lru_cache(maxsize=1)
+def period_units() -> frozenset[str]:
+    """Units that are lengths of time (`day` ... `century`: the figure extractor's list in
+    `figures/non_figures.yaml`, read without loading the extractor)."""
+    import yaml
+
+    data = yaml.safe_load((PATTERNS / "figures" / "non_figures.yaml").read_text(encoding="utf-8"))
+    return frozenset(data["period_units"])
+
+
+def loose(f: Fig) -> bool:
+    """A figure that a paraphrase may give in another form or as a date: written in words
+    (`eight years`, `half a century`) or a length of time (`in 50 years`)."""
+    return f.digits == 0 or f.measure in period_units()
+
+
+@lru_cache(maxsize=1)
+def measure_phrases() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
+    """`link/measure_synonyms.txt` as phrase (a tuple of tokens) -> canonical word, the
+    words a phrase can start with, and the longest phrase's length."""
+    phrases = {tuple(k.split()): v for k, v in table("link/measure_synonyms.txt").items()}
+    starts = frozenset(k[0] for k in phrases)
+    return phrases, starts, max(map(len, phrases), default=0)
+
+
+def measures(tokens: list[str]) -> list[str]:
+    """The tokens with each measure phrase put as its canonical words, longest first
+    (`pre tax` and `before tax` -> `pretax`, `turned over` -> `revenue`)."""
+    phrases, starts, longest = measure_phrases()
+    if starts.isdisjoint(tokens):  # most sentences name no measure
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i] in starts:
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                found = phrases.get(tuple(tokens[i : i + n]))
+                if found is not None:
+                    out.extend(found.split())
+                    i += n
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +109,7 @@ class Fig:
     change: str | None
     digits: int  # significant digits as written: `12,018` 5, `about 12,000` 2, `$1.2bn` 2
     per: str | None  # the period or unit of a rate: `crowns per kilogram` -> kilogram
+    measure: str | None  # the unit's class, compared instead of it: `car` -> `vehicle`
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +170,11 @@ def shingles(tokens: list[str]) -> frozenset[int]:
 
 
 def content_words(tokens: list[str]) -> frozenset[str]:
-    """Words that carry the fact (`registrations`, `norway`), crudely stemmed."""
+    """Words that carry the fact (`registrations`, `norway`), crudely stemmed, each measure
+    by one name (`before tax` and `pre-tax` are `pretax`)."""
     stop = stopwords()
     out = set()
-    for token in tokens:
+    for token in measures(tokens):
         if token == NUM or len(token) < 3 or token in stop:
             continue
         token = token.removesuffix("'s")
@@ -200,6 +260,7 @@ def fig(figure: Figure) -> Fig:
         figure.change,
         significant(figure.text),
         figure.per,
+        _intern(unit_class(unit)),
     )
 
 
@@ -212,6 +273,17 @@ def significant(text: str) -> int:
     whole, _, decimals = written.partition(".")
     digits = (whole + decimals).lstrip("0")
     return len(digits if decimals else digits.rstrip("0"))
+
+
+@lru_cache(maxsize=65536)
+def written_digits(text: str) -> str:
+    """The digits of the first number written in a figure, without leading zeros or
+    trailing decimal zeros: `12,018` -> `12018`, `NOK 71.20` -> `712`."""
+    match = _NUMBER.search(text)
+    if match is None:
+        return ""
+    whole, _, decimals = match.group().replace(",", "").partition(".")
+    return (whole + decimals.rstrip("0")).lstrip("0")
 
 
 @dataclass(frozen=True, slots=True)
