@@ -169,7 +169,7 @@ class RegistryBuilder(Component):
         match = _NAME_TOKEN.match
         i = 0
         n = len(doc)
-        alone = _lone_capitals(texts, match)
+        alone: dict[str, int] | None = None  # counted on first need: most runs never ask
         while i < n:
             if not match(texts[i]) or low[i] in titles:
                 i += 1
@@ -188,7 +188,12 @@ class RegistryBuilder(Component):
                     words[0].lower() in given
                     or prev in titles
                     or apposition
-                    or _surname_used_alone(words, alone)
+                    or (
+                        words[0].lower() in names.given_names()
+                        and _surname_used_alone(
+                            words, alone := alone if alone is not None else _lone_capitals(texts)
+                        )
+                    )
                 )
             ):
                 entity = registry.add_person(" ".join(words), at=toks[i].idx, label=None)
@@ -209,17 +214,14 @@ class RegistryBuilder(Component):
 _CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du"})
 
 
-def _lone_capitals(texts: list[str], match) -> dict[str, int]:
+def _lone_capitals(texts: list[str]) -> dict[str, int]:
     """Capitalised words standing alone (no capitalised word either side), with how often:
     the surnames an article uses after it has given the full name (`Berg said`)."""
+    match = _NAME_TOKEN.match
+    caps = [False, *(match(text) is not None for text in texts), False]
     out: dict[str, int] = {}
-    n = len(texts)
-    for k, text in enumerate(texts):
-        if not match(text):
-            continue
-        before = k > 0 and match(texts[k - 1])
-        after = k + 1 < n and match(texts[k + 1])
-        if not before and not after:
+    for k, text in enumerate(texts, start=1):
+        if caps[k] and not caps[k - 1] and not caps[k + 1]:
             out[text] = out.get(text, 0) + 1
     return out
 
