@@ -228,9 +228,10 @@ def _lone_capitals(texts: list[str]) -> dict[str, int]:
 
 def _surname_used_alone(words: list[str], alone: dict[str, int]) -> bool:
     """`Tomas Berg's plan ... Berg said`: two or three capitalised words led by a given
-    name (the hand list or the birth-record list) whose last word the article also uses
-    on its own name a person, not a firm (issue 11, names: a surname after a full name)."""
-    if len(words) > 3 or words[0].lower() not in names.given_names():
+    name (the hand list or the birth-record list: the caller checks it before counting
+    `alone`) whose last word the article also uses on its own name a person, not a firm
+    (issue 11, names: a surname after a full name)."""
+    if len(words) > 3:
         return False
     last = words[-1]
     for suffix in ("'s", "\u2019s"):
