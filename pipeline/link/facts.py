@@ -19,7 +19,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from newsclaims.models import Article, Claim, Figure
-from newsclaims.patterns.lexicon import PATTERNS, table, words
+from newsclaims.patterns.lexicon import table, words, yaml_data
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,]*(?:\.\d+)?")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -48,9 +48,7 @@ def unit_class(unit: str | None) -> str | None:
 def period_units() -> frozenset[str]:
     """Units that are lengths of time (`day` ... `century`: the figure extractor's list in
     `figures/non_figures.yaml`, read without loading the extractor)."""
-    import yaml
-
-    data = yaml.safe_load((PATTERNS / "figures" / "non_figures.yaml").read_text(encoding="utf-8"))
+    data = yaml_data("figures/non_figures.yaml")
     return frozenset(data["period_units"])
 
 

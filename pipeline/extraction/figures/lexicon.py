@@ -14,10 +14,8 @@ from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from newsclaims.extraction.tries import keeps_order, trie_pattern
-from newsclaims.patterns.lexicon import PATTERNS
+from newsclaims.patterns.lexicon import PATTERNS, yaml_data
 
 PATTERN_DIR = PATTERNS / "figures"
 DATA_FILES = (
@@ -52,8 +50,7 @@ MONEY_SHAPE = (
 @cache
 def load(name: str) -> dict[str, Any]:
     """One data file of `pipeline/patterns/figures/`, parsed (cached; do not mutate)."""
-    with (PATTERN_DIR / name).open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = yaml_data(f"figures/{name}")
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping at the top level")
     return data
