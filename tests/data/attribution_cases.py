@@ -1549,6 +1549,44 @@ TARGETS = [
     ),
     ("Hospital admissions rose 4% in May.", "Hospital", None, B),
     ("Notably, sales fell 3% in May.", "Notably", None, B),
+    # `we` in a quotation of a person with a title whose organisation the article does not
+    # spell out is the organisation the article is about; with the organisation spelled
+    # out, that one; an outside expert's or a shopper's `we` is nobody's.
+    (
+        "Harbourline Stores said sales rose 4% in December. Chief executive Mary Collins "
+        'was upbeat. "We are not complacent about 2025," Collins said.',
+        '"We are not',
+        "Harbourline Stores",
+        T,
+    ),
+    (
+        "Harbourline Stores said sales rose 4% in December. Mary Collins, a shopper, was "
+        'upbeat. "We are not complacent about 2025," Collins said of her family.',
+        '"We are not',
+        None,
+        T,
+    ),
+    (
+        "Harbourline Stores said sales rose 4% in December. Mary Collins, chief executive "
+        'of Kestrel Bank, was upbeat. "We are not complacent about 2025," Collins said.',
+        '"We are not',
+        "Kestrel Bank",
+        T,
+    ),
+    (
+        "Harbourline Stores said sales rose 4% in December. Mary Collins, an economist, was "
+        'upbeat. "We are not complacent about 2025," Collins said.',
+        '"We are not',
+        None,
+        T,
+    ),
+    (
+        "Mary Collins, a nurse, was upbeat. "
+        '"We are not complacent about 2025," Collins said.',
+        '"We are not',
+        None,
+        T,
+    ),
 ]
 
 # Descriptions never resolve to an exchange or a news agency: (text, prefix, speaker name).

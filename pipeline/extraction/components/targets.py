@@ -258,7 +258,17 @@ def _common_word(token: Token, nouns: frozenset[str]) -> bool:
 def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
     stmt = ctx.stmt
     if lower in ("we", "us", "our", "ours"):
-        return ctx.speaker_org() if stmt.attribution == "direct" else None
+        if stmt.attribution != "direct":
+            return None
+        own = ctx.speaker_org()
+        speaker = stmt.speaker
+        if own is None and speaker is not None and _speaks_for(speaker.title):
+            # `"We are not complacent," Collins said` of `chief executive Mary Collins`: one
+            # with a title whose organisation the article does not spell out speaks for the
+            # organisation the article is about (not a shopper or a nurse quoted on it).
+            entity = ctx.resolver._by_org_noun("company", at=token.idx)
+            own = _from_entity(entity) if entity is not None else None
+        return own
     if lower in ("i", "me", "my"):
         if stmt.attribution == "direct" and stmt.speaker and stmt.speaker.kind == "person":
             return Target(name=stmt.speaker.name, label="PERSON")
@@ -277,6 +287,15 @@ def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
         previous = ctx.previous  # `they` is not the speaker's own organisation
         return previous if previous is not None and previous.label in ("ORG", None) else None
     return None
+
+
+def _speaks_for(title: str | None) -> bool:
+    """A title of someone who speaks for an organisation (`chief executive`, `spokeswoman`),
+    not of an outside expert or a member of the public."""
+    if not title:
+        return False
+    words = lexicon.words("attribution/speaks_for_titles.txt")
+    return any(word in words for word in title.lower().replace(",", " ").split())
 
 
 def _it_target(ctx: _Context) -> Target | None:
