@@ -1549,6 +1549,29 @@ TARGETS = [
     ),
     ("Hospital admissions rose 4% in May.", "Hospital", None, B),
     ("Notably, sales fell 3% in May.", "Notably", None, B),
+    # `the canal`, `the trust`: a definite description by the head noun of a name given
+    # before (`the Suez Canal`, `Hartley Hospital Trust`); another noun is not that name.
+    (
+        "Ships queued at the Suez Canal on Monday, the authority said. "
+        "The canal earned $5.6 billion last year.",
+        "The canal",
+        "Suez Canal",
+        T,
+    ),
+    (
+        "Patients waited longer at Hartley Hospital Trust in May. "
+        "The trust carries out 150,000 scans a year.",
+        "The trust",
+        "Hartley Hospital Trust",
+        T,
+    ),
+    (
+        "Ships queued at the Suez Canal on Monday, the authority said. "
+        "The port earned $5.6 billion last year.",
+        "The port",
+        None,
+        T,
+    ),
     # `we` in a quotation of a person with a title whose organisation the article does not
     # spell out is the organisation the article is about; with the organisation spelled
     # out, that one; an outside expert's or a shopper's `we` is nobody's.

@@ -406,7 +406,9 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
         entity = ctx.resolver._by_org_noun(lemma, at=subject.idx, since=subject.sent.start_char)
         return _from_entity(entity) if entity is not None else own
     for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
-        if lemma in entity.nouns:
+        # `the rocket` of `the Ariane 6 rocket`; `the trust` of `Hartley NHS Trust`, `the
+        # canal` of `the Suez Canal`: the noun the name was given with, or the name's head.
+        if lemma in entity.nouns or entity.name.lower().rsplit(" ", 1)[-1] == lemma:
             return _from_entity(entity)
     return None
 
