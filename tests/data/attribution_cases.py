@@ -1549,6 +1549,20 @@ TARGETS = [
     ),
     ("Hospital admissions rose 4% in May.", "Hospital", None, B),
     ("Notably, sales fell 3% in May.", "Notably", None, B),
+    # `Shares of X's parent company, Y,`: the name in apposition owns the shares.
+    (
+        "Orvik Motors recalled 40,000 cars. "
+        "Shares of Orvik's parent company, Talmar Holdings, fell 2.3% on Monday.",
+        "Shares of",
+        "Talmar Holdings",
+        T,
+    ),
+    (
+        "Orvik Motors recalled 40,000 cars. Shares of Orvik's parent company fell 2.3% on Monday.",
+        "Shares of",
+        "Orvik Motors",
+        T,
+    ),
     # `the canal`, `the trust`: a definite description by the head noun of a name given
     # before (`the Suez Canal`, `Hartley Hospital Trust`); another noun is not that name.
     (

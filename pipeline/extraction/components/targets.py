@@ -347,8 +347,12 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    owner = _named(obj, ctx) or next(
-                        (_named(p, ctx) for p in obj.children if p.dep_ == "poss"), None
+                    # `Shares of Kestrel's parent company, Halden Group,` -> Halden Group: the
+                    # name in apposition is the owner, not the owner's owner.
+                    owner = (
+                        next((_named(a, ctx) for a in obj.children if a.dep_ == "appos"), None)
+                        or _named(obj, ctx)
+                        or next((_named(p, ctx) for p in obj.children if p.dep_ == "poss"), None)
                     )
                     if owner is not None:
                         return owner
