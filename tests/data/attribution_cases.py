@@ -1549,6 +1549,35 @@ TARGETS = [
     ),
     ("Hospital admissions rose 4% in May.", "Hospital", None, B),
     ("Notably, sales fell 3% in May.", "Notably", None, B),
+    # A content that opens with `The company`, `Its`, or `We` in a quotation of the firm's
+    # officer is that firm, with or without a parse; `The government` stays unresolved.
+    (
+        "Kestrel Motors recalled 40,000 cars on Monday. "
+        "The company will invest £450m in a new plant, it said.",
+        "The company will",
+        "Kestrel Motors",
+        B,
+    ),
+    (
+        "Kestrel Motors recalled 40,000 cars on Monday. Its shares fell 2% in New York.",
+        "Its shares",
+        "Kestrel Motors",
+        B,
+    ),
+    (
+        'Kestrel Motors recalled 40,000 cars on Monday. "We will fix every car by June," said '
+        "Mary Collins, chief executive of Kestrel Motors.",
+        '"We will',
+        "Kestrel Motors",
+        B,
+    ),
+    (
+        "Kestrel Motors recalled 40,000 cars on Monday. "
+        "The government will review the recall, a minister said.",
+        "The government",
+        None,
+        B,
+    ),
     # `Shares of X's parent company, Y,`: the name in apposition owns the shares.
     (
         "Orvik Motors recalled 40,000 cars. "

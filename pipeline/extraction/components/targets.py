@@ -105,12 +105,10 @@ class Targets(Component):
         registry: Registry = doc._.registry
         resolver = SpeakerResolver(doc, registry)
         previous: Target | None = None
+        parsed = has_parse(doc)
         for stmt in doc._.statements or []:
-            if has_parse(doc):
-                context = _Context(doc, stmt, registry, resolver, previous, self.common_nouns)
-                stmt.target = target_parsed(context)
-            else:
-                stmt.target = target_unparsed(doc, stmt, registry)
+            context = _Context(doc, stmt, registry, resolver, previous, self.common_nouns)
+            stmt.target = target_parsed(context) if parsed else target_unparsed(context)
             if stmt.part == 0 and not stmt.non_claim:
                 previous = stmt.target
 
@@ -491,14 +489,35 @@ def _from_entity(entity: Entity) -> Target | None:
     return Target(name=entity.name, label=label)
 
 
-def target_unparsed(doc: Doc, stmt: Statement, registry: Registry) -> Target | None:
-    """Without a parse: the first name the content clause opens with; not the person
-    speaking (`Renata Cruz, who heads ..., said the numbers ...`), as with a parse."""
-    target = _first_name_of_content(doc, stmt, registry)
-    return None if _is_speaker(target, stmt) else target
+def target_unparsed(ctx: _Context) -> Target | None:
+    """Without a parse: the first name the content clause opens with, or the organisation
+    its opening `we`, `it` or `the company` stands for; not the person speaking (`Renata
+    Cruz, who heads ..., said the numbers ...`), as with a parse."""
+    target = _first_name_of_content(ctx)
+    return None if _is_speaker(target, ctx.stmt) else target
 
 
-def _first_name_of_content(doc: Doc, stmt: Statement, registry: Registry) -> Target | None:
+def _opening_reference(ctx: _Context, start: int) -> Target | None:
+    """`We ...` / `Our ...` in a quotation, `It ...` / `Its ...`, `The company ...`: what the
+    first words of the content refer to, resolved as with a parse."""
+    doc, low = ctx.doc, lowers(ctx.doc)
+    word = low[start]
+    if word in ("we", "our", "us", "it", "its"):
+        return _pronoun_target(word, tokens(doc)[start], ctx)
+    if word == "the" and start + 2 < len(doc):
+        # `The company said`, `The canal earned`: a noun standing alone (not `the company's
+        # shares`, `the head of ...`, `the Bank of England`)
+        noun, after = tokens(doc)[start + 1], low[start + 2]
+        if noun.is_alpha and (noun.is_lower or noun.is_title) and after not in _NOT_ALONE:
+            return _definite_target(noun, singular(noun.lower_), ctx)
+    return None
+
+
+_NOT_ALONE = frozenset({"of", "'s", "\u2019s", "-"})
+
+
+def _first_name_of_content(ctx: _Context) -> Target | None:
+    doc, stmt, registry = ctx.doc, ctx.stmt, ctx.registry
     span = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
     if span is None:
         return None
@@ -516,6 +535,10 @@ def _first_name_of_content(doc: Doc, stmt: Statement, registry: Registry) -> Tar
     toks, texts = tokens(doc), doc_words(doc)
     while start < span.end and (toks[start].is_punct or toks[start].is_space):
         start += 1
+    if start < span.end:
+        reference = _opening_reference(ctx, start)
+        if reference is not None:
+            return reference
     end = start
     while end < span.end and texts[end][:1].isupper() and not toks[end].is_punct:
         end += 1
