@@ -1,5 +1,7 @@
 """Modality of a statement (`components/modality.py`): goal, forecast or asserted."""
 
+import datetime as dt
+
 import pytest
 
 from tests.conftest import annotate
@@ -49,3 +51,23 @@ def test_modality_trained(nlp, text, expected, _blank):
 @pytest.mark.parametrize("text, expected", [c[:2] for c in CASES if c[2]])
 def test_modality_blank(blank_nlp, text, expected):
     assert _modality(blank_nlp, text) == expected
+
+
+# A present tense with a date after the publication day is a scheduled future (trained:
+# the tense needs a tagger); a past tense, a copula or a date already gone is not.
+PUBLISHED = dt.date(2024, 11, 4)
+SCHEDULED = [
+    ("The next auction round opens in March, the department said.", "forecast"),
+    ("The regulator publishes its decision next week.", "forecast"),
+    ("The company is holding talks with unions on Friday.", "forecast"),
+    ("The next auction round opened in March, the department said.", "asserted"),
+    ("The auction round opens in March every year, as it did on March 3.", "asserted"),
+    ("The tariffs are about 2030, not 2024, an economist said.", "asserted"),
+    ("The company agreed to sell the plant in December.", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SCHEDULED)
+def test_modality_scheduled(nlp, text, expected):
+    doc = annotate(nlp, text, published=PUBLISHED)
+    assert doc._.statements[0].modality == expected

@@ -90,7 +90,39 @@ def modality_parsed(doc: Doc, stmt: Statement) -> str:
     if stmt.content is None:
         return "asserted"
     head = doc[stmt.content]
-    return _clause_modality(head) or _noun_modality(head) or "asserted"
+    return _clause_modality(head) or _noun_modality(head) or _scheduled(head) or "asserted"
+
+
+def _scheduled(head: Token) -> str | None:
+    """A present tense with a date after the publication day is a scheduled future, a
+    forecast: `The next auction round opens in March`, `Rivals report results next week`,
+    `The company is holding talks on Friday`. A past or perfect tense is not (`agreed to sell
+    it in November`), nor a date before or around the publication day (`opens on Mondays`)."""
+    doc = head.doc
+    published = doc._.published
+    if published is None or not doc._.dates:
+        return None
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if head.lemma_.lower() == "be":
+        return None  # `The tariffs are about 2030`: a copula says what is, not what happens
+    if head.tag_ in ("VBZ", "VBP"):
+        if auxiliaries:
+            return None  # `has opened`, `does not open`
+    elif head.tag_ == "VBG":
+        if not any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+            return None  # `is holding`, not `was holding`
+    else:
+        return None
+    if any(c.dep_ == "neg" for c in head.children):
+        return None
+    if any(t.lower_ in _HABITUAL for t in head.subtree):
+        return None  # `opens in March every year`: a habit, not a date ahead
+    clause = [t.idx for t in head.subtree]
+    start, end = min(clause), max(clause) + 1
+    for date in doc._.dates:
+        if start <= date.start < end and date.earliest is not None and date.earliest > published:
+            return "forecast"
+    return None
 
 
 def _lemma(token: Token) -> str:
@@ -221,4 +253,8 @@ def modality_unparsed(doc: Doc, stmt: Statement) -> str:
     return "asserted"
 
 
+# Words of a habit or a frequency: a present tense with them is no scheduled event.
+_HABITUAL = frozenset(
+    {"every", "each", "usually", "always", "often", "normally", "typically", "generally"}
+)
 _DUE_ON = frozenset({"on", "in", "by", "this", "next", "later", "before"})
