@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -237,12 +238,19 @@ def _surname_used_alone(words: list[str], alone: dict[str, int]) -> bool:
     for suffix in ("'s", "\u2019s"):
         if last.endswith(suffix):
             last = last[: -len(suffix)]
-    firm_words = lexicon.words("attribution/org_name_words.txt") | lexicon.words(
-        "attribution/org_generic_words.txt"
-    )
-    if last.lower() in firm_words or last.lower() in lexicon.words("attribution/org_nouns.txt"):
+    if last.lower() in _firm_words():
         return False  # `Chase Bank ... Bank said`: a firm's word, not a surname
     return alone.get(last, 0) >= 1
+
+
+@cache
+def _firm_words() -> frozenset[str]:
+    """Words of firms' names and organisation nouns, none of them a surname (`Bank`)."""
+    return (
+        lexicon.words("attribution/org_name_words.txt")
+        | lexicon.words("attribution/org_generic_words.txt")
+        | lexicon.words("attribution/org_nouns.txt")
+    )
 
 
 def _surname_mentions(doc: Doc, registry: Registry) -> None:
