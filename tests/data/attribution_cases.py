@@ -1288,6 +1288,21 @@ INTRO_PARA = (
     '"We need more rangers."'
 )
 SALIENCE = [
+    # A name after a title and a comma is a person's, with or without NER; a month or a
+    # weekday before `, the department said` is no organisation.
+    (
+        "Sunforge's chairman, Chen Jianguo, toured the plant. "
+        'Chen said: "This year we will double our output."',
+        "Chen said",
+        ("direct", "Chen Jianguo", "person", "say"),
+        B,
+    ),
+    (
+        "Kestrel Motors cut prices. The next sale opens in March, the company said.",
+        "The next sale",
+        ("indirect", "Kestrel Motors", "organization", "say"),
+        B,
+    ),
     (REYES_NEW, '"We need', ("direct", "Sam Reyes", "person", "say"), B),
     (REYES_SUBJECT, '"We need', ("direct", "Tom Ortiz", "person", "say"), T),
     (GENDER, '"Demand', ("direct", "Julia Brandt", "person", "say"), B),

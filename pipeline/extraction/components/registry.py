@@ -180,6 +180,9 @@ class RegistryBuilder(Component):
             # `chief executive Mary Barra`; not `Energy Information Administration`, where
             # the capitalised "title" word is part of the name.
             prev = texts[i - 1] if i > 0 and toks[i - 1].is_lower else ""
+            # `Sunforge's chairman, Chen Jianguo, told`: a title, a comma, then the name.
+            if not prev and i > 1 and texts[i - 1] == "," and toks[i - 2].is_lower:
+                prev = low[i - 2]
             apposition = _blank_apposition(doc, j, titles)
             connected = any(toks[k].is_lower for k in range(i, j))  # `Ministry of Commerce`
             if (
@@ -241,6 +244,13 @@ def _surname_used_alone(words: list[str], alone: dict[str, int]) -> bool:
     if last.lower() in _firm_words():
         return False  # `Chase Bank ... Bank said`: a firm's word, not a surname
     return alone.get(last, 0) >= 1
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names (the date lexicon's `months.tsv` and `weekdays.tsv`)."""
+    rows = lexicon.rows("dates/months.tsv") + lexicon.rows("dates/weekdays.tsv")
+    return frozenset(row[0].lower().rstrip(".") for row in rows)
 
 
 @cache
@@ -309,6 +319,8 @@ def _blank_organization(doc: Doc, i: int, j: int) -> bool:
     texts, low = doc_words(doc), lowers(doc)
     n = len(texts)
     org_nouns = lexicon.words("attribution/org_nouns.txt")
+    if all(word in _calendar_words() for word in low[i:j]):
+        return False  # `in March, the department said`: a month, not a body named `March`
     if low[j - 1] in lexicon.words("attribution/org_name_words.txt"):
         return True
     if i > 0 and low[i - 1] in org_nouns:
