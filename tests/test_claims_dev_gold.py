@@ -73,3 +73,17 @@ def test_claims_dev_gold_is_consistent(gold):
             assert ends, date  # every article is dated, so every date has a resolved end
             if len(ends) == 2:
                 assert ends[0] <= ends[1], date
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=[g["source"] for g in GOLD])
+def test_claims_dev_named_speakers_and_targets_are_in_their_article(gold):
+    """Names are written in their fullest form in the article (guide sections 2 and 3), so
+    every named speaker, speaker organisation and target occurs in the article's text."""
+    text = _norm(ARTICLES[gold["source"]].text).casefold()
+    for claim in gold["claims"]:
+        speaker = claim["speaker"] or {}
+        names = [claim["target"]]
+        if speaker.get("kind") in {"person", "organization"}:
+            names += [speaker["name"], speaker.get("organization")]
+        for name in filter(None, names):
+            assert name.casefold() in text, (name, claim["text"])
