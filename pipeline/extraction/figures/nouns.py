@@ -195,6 +195,37 @@ def _head_unit(doc: Doc, head: Token, lex: Lexicon, has: frozenset[str]) -> tupl
     return unit, start, head.idx + len(head.text)
 
 
+_ONE = frozenset({"one", "1", "a", "an", "single"})
+
+
+def _counts_more_than_one(last: Token) -> bool:
+    return last.lower_ not in _ONE
+
+
+def _singular_modifier(doc: Doc, head: Token, lex: Lexicon) -> bool:
+    """A singular common noun the parser took for the head of a count above one: a
+    modifier of the counted noun (`six league games`, `90 hip and knee operations`, `25
+    community hearing clinics`), unless it is a measure (`a 20 page report`, `5 km race`:
+    the measure is the unit, guide section 4), money (`50 dollar bills`) or glued by a hyphen (`a 20-page report`)."""
+    if head.tag_ != "NN" or head.pos_ != "NOUN":
+        return False
+    if head.i > 0 and doc[head.i - 1].text == "-":
+        return False
+    low = head.lower_
+    measures = (lex.units_folded, lex.units, lex.period_units, lex.currency_suffix, lex.money_words)
+    return not any(low in words for words in measures)  # `50 dollar bills`: money
+
+
+def _plural_after(doc: Doc, head: Token, lex: Lexicon) -> Token | None:
+    """The plural noun that ends the noun phrase a few words after `head`."""
+    for tok in doc[head.i + 1 : head.i + 4]:
+        if tok.tag_ == "NNS" and tok.lower_ not in lex.stopwords:
+            return tok
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB", "CCONJ") or tok.lower_ in _TIME_WORDS:
+            return None
+    return None
+
+
 def noun_from_doc(
     doc: Doc, last: Token, *, after: int, has: frozenset[str], lex: Lexicon
 ) -> tuple[str, int, int] | None:
@@ -228,6 +259,8 @@ def noun_from_doc(
                 and 0 < head.head.i - head.i <= 2
             ):
                 head = head.head  # "Twelve Arab League nations": the name is a modifier
+            if _counts_more_than_one(last) and _singular_modifier(doc, head, lex):
+                head = _plural_after(doc, head, lex) or head
             return _head_unit(doc, head, lex, has)
     if "TAG" in has:
         best = None
