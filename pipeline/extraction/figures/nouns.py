@@ -206,7 +206,8 @@ def _singular_modifier(doc: Doc, head: Token, lex: Lexicon) -> bool:
     """A singular common noun the parser took for the head of a count above one: a
     modifier of the counted noun (`six league games`, `90 hip and knee operations`, `25
     community hearing clinics`), unless it is a measure (`a 20 page report`, `5 km race`:
-    the measure is the unit, guide section 4), money (`50 dollar bills`) or glued by a hyphen (`a 20-page report`)."""
+    the measure is the unit, guide section 4), money (`50 dollar bills`) or glued by a
+    hyphen (`a 20-page report`)."""
     if head.tag_ != "NN" or head.pos_ != "NOUN":
         return False
     if head.i > 0 and doc[head.i - 1].text == "-":
