@@ -200,6 +200,10 @@ _SUPERLATIVE = re.compile(
 _NOT_SUPERLATIVE = {"interest", "request", "suggest", "invest", "protest", "harvest", "forest"}
 
 
+# An indefinite article, perhaps with one lower-case word, right before a weekday.
+_GENERIC_DAY = re.compile(r"(?<![\w'\u2019])(?:[Aa]n?|[Aa]ny)\s+(?:[a-z]+\s+)?$")
+
+
 def _prev_word(text: str, pos: int) -> str | None:
     m = _PREV_WORD.search(text, max(0, pos - 40), pos)
     return m.group(1) if m else None
@@ -334,6 +338,8 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         prev = _prev_word(text, c.core_start)
         if prev and prev.lower() in ("every", "each", "per"):
             return False
+        if _GENERIC_DAY.search(text, max(0, c.core_start - 30), c.core_start):
+            return False  # `on a summer Saturday`, `a Monday`: any such day, not a date
         if _weekday_span(text, c.core_start, c.end):
             return False  # `9am to 5pm, Monday to Friday`: opening hours, not a date
         nxt = _next_word(text, c.end)
