@@ -200,6 +200,24 @@ _SUPERLATIVE = re.compile(
 _NOT_SUPERLATIVE = {"interest", "request", "suggest", "invest", "protest", "harvest", "forest"}
 
 
+# A yearly habit: a month in the same sentence is any such month.
+_HABIT = re.compile(r"(?i)\b(?:every|each)\s+(?:year|winter|summer|spring|autumn)\b")
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
+
+
+def _in_habitual_sentence(text: str, start: int, end: int) -> bool:
+    """The clause around `start`..`end` (up to a comma or a sentence end) says it happens
+    every year (`every year`, `each winter`); not another clause of the sentence (`in every
+    year since 2020, the bureau said in its report, published in April`)."""
+    left = max(0, start - 200)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, left, start)]
+    after = _CLAUSE_END.search(text, end, min(len(text), end + 200))
+    return (
+        _HABIT.search(text, ends[-1] if ends else left, after.start() if after else len(text))
+        is not None
+    )
+
+
 # An indefinite article, perhaps with one lower-case word, right before a weekday.
 _GENERIC_DAY = re.compile(r"(?<![\w'\u2019])(?:[Aa]n?|[Aa]ny)\s+(?:[a-z]+\s+)?$")
 
@@ -314,6 +332,8 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         prev = _prev_word(text, c.core_start)
         if prev and (prev.lower() in ("every", "each", "per", "any") or _is_superlative(prev)):
             return False
+        if _in_habitual_sentence(text, c.start, c.end):
+            return False  # `every year we see operations cancelled in January`: any January
         if name in lx.ambiguous_months and core.islower():
             # `in june`, not `an august body`: lower case, only after a date word
             return bool(c.pre or c.part) or (prev or "").lower() in lx.licensors
