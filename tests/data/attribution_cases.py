@@ -1383,6 +1383,29 @@ SALIENCE += [
         ("indirect", "European Super League", "organization", "say"),
         B,
     ),
+    # A rank before a name (`Judge Ana Ruiz`) is how `the judge` names her later, over a
+    # person named since; the plural is a group, not her.
+    (
+        "Prosecutors charged Mark Dole with fraud in March. Judge Ana Ruiz set a trial date. "
+        "The judge said the case would take two weeks.",
+        "The judge",
+        ("indirect", "Ana Ruiz", "person", "say"),
+        B,
+    ),
+    (
+        "Prosecutors charged Mark Dole with fraud in March. Judge Ana Ruiz set a trial date. "
+        "The judges said the case would take two weeks.",
+        "The judges",
+        ("indirect", "The judges", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Admiral Harry Harris spoke in Tokyo on Monday with Tom Reed. "
+        "The admiral said the fleet would stay.",
+        "The admiral",
+        ("indirect", "Harry Harris", "person", "say"),
+        B,
+    ),
 ]
 CASES = CASES + SALIENCE
 
