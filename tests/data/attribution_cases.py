@@ -1399,6 +1399,32 @@ SALIENCE += [
         ("indirect", "The judges", "anonymous", "say"),
         B,
     ),
+    # Poll copy: a count or share of people as the source is an unnamed group, not a name
+    # (`About` is no organisation); a counted thing with a determiner is no source.
+    (
+        "Sanders has gained on other measures. Six in 10 say he is decisive.",
+        "Six in 10",
+        ("indirect", "Six in 10", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Nearly two-thirds of primary voters said that Wall Street hurts the economy.",
+        "Nearly two-thirds",
+        ("indirect", "Nearly two-thirds of primary voters", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Nearly nine out of 10 say they will need new skills.",
+        "Nearly nine",
+        ("indirect", "Nearly nine out of 10", "anonymous", "say"),
+        B,
+    ),
+    (
+        "The 43 senators met on Monday. The 43 agreed on a plan to cut taxes.",
+        "The 43 agreed",
+        ("none", None, None, None),
+        B,
+    ),
     (
         "Admiral Harry Harris spoke in Tokyo on Monday with Tom Reed. "
         "The admiral said the fleet would stay.",
