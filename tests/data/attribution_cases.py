@@ -1425,6 +1425,34 @@ SALIENCE += [
         ("none", None, None, None),
         B,
     ),
+    # Without a tagger a cue form is a noun by its place (`the United States`, `in five
+    # states`), a lone capitalised pronoun opening the subject is that pronoun, and a
+    # function word opens no name (`About 9 percent`, not the organisation `About`).
+    (
+        "Clara Diaz wants to bar imports from the United States.",
+        "Clara Diaz",
+        ("none", None, None, None),
+        B,
+    ),
+    ("Voters went to the polls in five states.", "Voters", ("none", None, None, None), B),
+    (
+        "Anna Lind spoke in Oslo. Anna Lind states that the plan will work.",
+        "Anna Lind states",
+        ("indirect", "Anna Lind", "person", "state"),
+        B,
+    ),
+    (
+        "Mary Stone spoke in Albany. She quickly noted that the state had changed.",
+        "She quickly",
+        ("indirect", "Mary Stone", "person", "note"),
+        B,
+    ),
+    (
+        "Most backed the plan. About 9 percent said they had no preference.",
+        "About 9",
+        ("indirect", "About 9 percent", "anonymous", "say"),
+        B,
+    ),
     (
         "Admiral Harry Harris spoke in Tokyo on Monday with Tom Reed. "
         "The admiral said the fleet would stay.",

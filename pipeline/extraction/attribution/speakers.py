@@ -296,6 +296,23 @@ class SpeakerResolver:
             start -= 1
         if start == end:
             return None
+        if end - start == 1:
+            # `She quickly noted`: the pronoun the sentence opens with; `In his remarks, ...`:
+            # a function word, no name.
+            alone = words[start]
+            if alone.lower_ in _MALE | _FEMALE | _PLURAL | _NEUTER:
+                return self.pronoun(
+                    alone.lower_, at=alone.idx, mention=_mention(alone, alone), sentence=sentence
+                )
+            if alone.lower_ in lexicon.words("link/stopwords.txt"):
+                if words[0].lower_ in _GROUP_OPENERS and len(words) <= 6:
+                    # `About 9 percent said`, `Nearly a third say`, `Those over 60 say`.
+                    return Found(
+                        Speaker(
+                            name=span.text, kind="anonymous", mention=_mention(words[0], words[-1])
+                        )
+                    )
+                return None
         return self.named(self.doc[words[start].i : words[end - 1].i + 1], label=None)
 
     # -- shared ------------------------------------------------------------------------------
@@ -673,6 +690,12 @@ def _person_in(head: Token) -> Span | None:
     return None
 
 
+# Words that open a phrase counting or sharing out people (`Nearly a third`, `no one`,
+# `Those over 60`, `One`), without a parse.
+_GROUP_OPENERS = frozenset(
+    "about nearly almost roughly around only just over under more fewer less those no one "
+    "none neither some many most few several others everyone nobody".split()
+)
 # Words before a count that leave it a count (`about 4 in 10`, `nearly two-thirds`).
 _APPROXIMATORS = frozenset(
     "about nearly almost roughly around some over under only just barely fewer less more "

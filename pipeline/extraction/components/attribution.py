@@ -553,6 +553,8 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
         else:
             if kind != "speech" and i > sent.start and low[i - 1] in _BE:
                 continue  # passive: `owners will be notified`, `residents were asked`
+            if i > sent.start and _blank_noun_form(doc, i):
+                continue  # `the United States`, `in five states`, `his claims`
             subject = _blank_subject(sent, tok)
             if subject is None:
                 continue
@@ -942,6 +944,29 @@ def _blank_attributes(
     if subject.start < cue.i and before is not None and before.text in _CLOSERS:
         return kind != "quote"
     return cue.i + 2 >= sent.end or (after.is_punct and after.text in ".!")
+
+
+# Words after which a cue's -s form is a plural noun (`five states`, `the reports`, `his
+# claims`), never a verb: determiners, possessives and numbers.
+_NOUN_LEADS = frozenset(
+    "the a an these those their his her its our your my all both many several some few any "
+    "no other more most such two three four five six seven eight nine ten dozens hundreds".split()
+)
+
+
+def _blank_noun_form(doc: Doc, i: int) -> bool:
+    """Without a tagger: a cue form that is a noun by its place. Capitalised inside a
+    sentence it is part of a name (`the United States`, `Foreign Affairs`); an -s form after a
+    determiner, a possessive or a number is a plural noun (`in five states`)."""
+    token = doc[i]
+    if token.text[:1].isupper() and not token.is_sent_start:
+        prev = doc[i - 1]
+        if not (prev.is_punct or prev.is_space):
+            return True
+    if not token.lower_.endswith("s"):
+        return False
+    prev = doc[i - 1]
+    return prev.lower_ in _NOUN_LEADS or prev.like_num or prev.text in ("'s", "’s")
 
 
 def _name_before_apposition(sent: Span, comma: int) -> Span | None:
