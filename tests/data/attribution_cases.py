@@ -1453,6 +1453,27 @@ SALIENCE += [
         ("indirect", "About 9 percent", "anonymous", "say"),
         B,
     ),
+    # Without a parse, `saying` shares the subject the sentence opens with (`issued a
+    # statement, saying ...`), the person a title names there; not a quotation's words.
+    (
+        "Tom Reed runs the depot. The Ohio Transit Authority issued a statement on Monday, "
+        "saying the depot would close in June.",
+        "The Ohio Transit",
+        ("indirect", "Ohio Transit Authority", "organization", "say"),
+        B,
+    ),
+    (
+        "UEFA president Aleksander Ceferin welcomed the clubs back, saying it took courage.",
+        "UEFA president",
+        ("indirect", "Aleksander Ceferin", "person", "say"),
+        B,
+    ),
+    (
+        '"We will rebuild the depot," Mary Stone said, adding that work would start soon.',
+        '"We will',
+        ("direct", "Mary Stone", "person", "say"),
+        B,
+    ),
     (
         "Admiral Harry Harris spoke in Tokyo on Monday with Tom Reed. "
         "The admiral said the fleet would stay.",

@@ -883,6 +883,12 @@ def _blank_subject(sent: Span, cue: Token) -> Span | None:
     while i >= sent.start and doc[i].lower_ in _BLANK_SKIP:
         i -= 1
     before = doc[i] if i >= sent.start else None
+    if cue.lower_.endswith("ing") and before is not None and before.text != "“":
+        # `The authority issued a statement on Monday, saying ...`, `The company released a
+        # statement saying ...`: the participle shares the subject the sentence opens with.
+        opening = _opening_subject(sent, cue)
+        if opening is not None:
+            return opening
     if before is not None and before.text == ",":
         # `Richard Yu, Huawei's managing director ..., said`: the name before the apposition.
         name = _name_before_apposition(sent, i)
@@ -913,6 +919,63 @@ def _blank_subject(sent: Span, cue: Token) -> Span | None:
     if end - start > _MAX_SUBJECT_TOKENS or start >= end:
         return None
     return doc[start:end]
+
+
+def _opening_subject(sent: Span, cue: Token) -> Span | None:
+    """Without a parse, the subject a sentence opens with, when it reads as one: a pronoun
+    (`She`), a run of capitalised words after an optional `The` (`The Ohio Transit
+    Authority`), or `the` and up to two words ending in a noun of organisations or unnamed
+    sources (`The company`, `The city council`)."""
+    doc = sent.doc
+    i = sent.start
+    while i < cue.i and doc[i].is_space:
+        i += 1
+    if i >= cue.i or doc[i].is_punct:
+        return None  # `"We will rebuild," she said, adding ...`: the quotation opens it
+    if doc[i].lower_ in _PRONOUNS:
+        return doc[i : i + 1]
+    start = i
+    if doc[i].lower_ == "the":
+        i += 1
+    j = _capitals_end(doc, i, cue.i)
+    titles = lexicon.words("attribution/titles.txt")
+    k = j
+    while k < cue.i and doc[k].lower_ in titles:
+        k += 1
+    if j > i and k > j and _capitals_end(doc, k, cue.i) > k:
+        # `UEFA president Aleksander Ceferin welcomed ...`: the person the title names.
+        return doc[k : _capitals_end(doc, k, cue.i)]
+    if j > i and (j >= cue.i or doc[j].is_lower):
+        return doc[start:j]
+    if start < i:
+        nouns = lexicon.words("attribution/org_nouns.txt") | lexicon.words(
+            "attribution/anonymous_heads.txt"
+        )
+        for k in range(i, min(i + 3, cue.i)):
+            if not doc[k].is_alpha:
+                break
+            if doc[k].lower_ in nouns:
+                return doc[start : k + 1]
+    return None
+
+
+def _capitals_end(doc: Doc, i: int, stop: int) -> int:
+    """The end of the run of capitalised words from `i` (before `stop`), through `of`, `and`
+    and `&` between capitals (`Bank of England`)."""
+    j = i
+    while j < stop and doc[j].text not in _STOP:
+        if doc[j].text[:1].isupper():
+            j += 1
+        elif (
+            j > i
+            and doc[j].lower_ in ("of", "and", "&")
+            and j + 1 < stop
+            and doc[j + 1].text[:1].isupper()
+        ):
+            j += 1
+        else:
+            break
+    return j
 
 
 @cache
