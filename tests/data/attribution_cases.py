@@ -1398,6 +1398,104 @@ SALIENCE += [
         ("indirect", "European Super League", "organization", "say"),
         B,
     ),
+    # A rank before a name (`Judge Ana Ruiz`) is how `the judge` names her later, over a
+    # person named since; the plural is a group, not her.
+    (
+        "Prosecutors charged Mark Dole with fraud in March. Judge Ana Ruiz set a trial date. "
+        "The judge said the case would take two weeks.",
+        "The judge",
+        ("indirect", "Ana Ruiz", "person", "say"),
+        B,
+    ),
+    (
+        "Prosecutors charged Mark Dole with fraud in March. Judge Ana Ruiz set a trial date. "
+        "The judges said the case would take two weeks.",
+        "The judges",
+        ("indirect", "The judges", "anonymous", "say"),
+        B,
+    ),
+    # Poll copy: a count or share of people as the source is an unnamed group, not a name
+    # (`About` is no organisation); a counted thing with a determiner is no source.
+    (
+        "Sanders has gained on other measures. Six in 10 say he is decisive.",
+        "Six in 10",
+        ("indirect", "Six in 10", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Nearly two-thirds of primary voters said that Wall Street hurts the economy.",
+        "Nearly two-thirds",
+        ("indirect", "Nearly two-thirds of primary voters", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Nearly nine out of 10 say they will need new skills.",
+        "Nearly nine",
+        ("indirect", "Nearly nine out of 10", "anonymous", "say"),
+        B,
+    ),
+    (
+        "The 43 senators met on Monday. The 43 agreed on a plan to cut taxes.",
+        "The 43 agreed",
+        ("none", None, None, None),
+        B,
+    ),
+    # Without a tagger a cue form is a noun by its place (`the United States`, `in five
+    # states`), a lone capitalised pronoun opening the subject is that pronoun, and a
+    # function word opens no name (`About 9 percent`, not the organisation `About`).
+    (
+        "Clara Diaz wants to bar imports from the United States.",
+        "Clara Diaz",
+        ("none", None, None, None),
+        B,
+    ),
+    ("Voters went to the polls in five states.", "Voters", ("none", None, None, None), B),
+    (
+        "Anna Lind spoke in Oslo. Anna Lind states that the plan will work.",
+        "Anna Lind states",
+        ("indirect", "Anna Lind", "person", "state"),
+        B,
+    ),
+    (
+        "Mary Stone spoke in Albany. She quickly noted that the state had changed.",
+        "She quickly",
+        ("indirect", "Mary Stone", "person", "note"),
+        B,
+    ),
+    (
+        "Most backed the plan. About 9 percent said they had no preference.",
+        "About 9",
+        ("indirect", "About 9 percent", "anonymous", "say"),
+        B,
+    ),
+    # Without a parse, `saying` shares the subject the sentence opens with (`issued a
+    # statement, saying ...`), the person a title names there; not a quotation's words.
+    (
+        "Tom Reed runs the depot. The Ohio Transit Authority issued a statement on Monday, "
+        "saying the depot would close in June.",
+        "The Ohio Transit",
+        ("indirect", "Ohio Transit Authority", "organization", "say"),
+        B,
+    ),
+    (
+        "UEFA president Aleksander Ceferin welcomed the clubs back, saying it took courage.",
+        "UEFA president",
+        ("indirect", "Aleksander Ceferin", "person", "say"),
+        B,
+    ),
+    (
+        '"We will rebuild the depot," Mary Stone said, adding that work would start soon.',
+        '"We will',
+        ("direct", "Mary Stone", "person", "say"),
+        B,
+    ),
+    (
+        "Admiral Harry Harris spoke in Tokyo on Monday with Tom Reed. "
+        "The admiral said the fleet would stay.",
+        "The admiral",
+        ("indirect", "Harry Harris", "person", "say"),
+        B,
+    ),
 ]
 CASES = CASES + SALIENCE
 

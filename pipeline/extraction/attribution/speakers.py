@@ -177,6 +177,9 @@ class SpeakerResolver:
             return self._unowned_source(head)
         if lemma in lexicon.words("attribution/impersonal_cues.txt"):
             return None
+        if head.dep_ == "nsubj" and head.head.i == cue.i and _counted_share(head):
+            # `Six in 10 say ...`, `43 said the same`, `nearly two-thirds of voters said`.
+            return self._as_written(head)
         if head.dep_ not in ("nsubj", "nsubjpass") or head.ent_type_:
             return None
         if head.head.i != cue.i and cue_kinds().get(lemma) != "speech":
@@ -193,6 +196,10 @@ class SpeakerResolver:
             for c in head.children
         ):
             return None  # `the trust said`: a description of someone named, not guessed
+        return self._as_written(head)
+
+    def _as_written(self, head: Token) -> Found | None:
+        """An unnamed source: the noun phrase headed by `head`, as written."""
         words = _np_tokens(head)
         if not words:
             return None
@@ -250,6 +257,10 @@ class SpeakerResolver:
         if not words:
             return None
         span = self.doc[words[0].i : words[-1].i + 1]
+        if _counted_share_words([t.lower_ for t in words]):
+            # `About 4 in 10 say`: a share of people, not a name (`About`).
+            mention = Mention(text=span.text, start=span.start_char, end=span.end_char)
+            return Found(Speaker(name=span.text, kind="anonymous", mention=mention))
         first = words[0]
         if len(words) == 1 and first.lower_ in _MALE | _FEMALE | _PLURAL | _NEUTER:
             return self.pronoun(
@@ -285,6 +296,23 @@ class SpeakerResolver:
             start -= 1
         if start == end:
             return None
+        if end - start == 1:
+            # `She quickly noted`: the pronoun the sentence opens with; `In his remarks, ...`:
+            # a function word, no name.
+            alone = words[start]
+            if alone.lower_ in _MALE | _FEMALE | _PLURAL | _NEUTER:
+                return self.pronoun(
+                    alone.lower_, at=alone.idx, mention=_mention(alone, alone), sentence=sentence
+                )
+            if alone.lower_ in lexicon.words("link/stopwords.txt"):
+                if words[0].lower_ in _GROUP_OPENERS and len(words) <= 6:
+                    # `About 9 percent said`, `Nearly a third say`, `Those over 60 say`.
+                    return Found(
+                        Speaker(
+                            name=span.text, kind="anonymous", mention=_mention(words[0], words[-1])
+                        )
+                    )
+                return None
         return self.named(self.doc[words[start].i : words[end - 1].i + 1], label=None)
 
     # -- shared ------------------------------------------------------------------------------
@@ -611,6 +639,10 @@ def _mention(first: Token, last: Token) -> Mention:
 
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"})
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred half".split()
+)
 _QUANTIFIERS = frozenset(
     "one two three four five six seven eight nine ten some many most several few all none "
     "both each any half dozens".split()
@@ -656,6 +688,70 @@ def _person_in(head: Token) -> Span | None:
         if child.dep_ == "appos" and child.ent_type_ in ("ORG", "PERSON"):
             return _entity_at(child)
     return None
+
+
+# Words that open a phrase counting or sharing out people (`Nearly a third`, `no one`,
+# `Those over 60`, `One`), without a parse.
+_GROUP_OPENERS = frozenset(
+    "about nearly almost roughly around only just over under more fewer less those no one "
+    "none neither some many most few several others everyone nobody".split()
+)
+# Words before a count that leave it a count (`about 4 in 10`, `nearly two-thirds`).
+_APPROXIMATORS = frozenset(
+    "about nearly almost roughly around some over under only just barely fewer less more "
+    "than among".split()
+)
+_FRACTIONS = re.compile(
+    r"^(?:half|(?:one|two|three|four|five|six|seven|eight|nine)-(?:thirds?|fourths?|fifths?|"
+    r"quarters?|tenths?))$"
+)
+
+
+_FRACTION_NOUNS = frozenset({"thirds", "fourths", "fifths", "quarters", "tenths"})
+
+
+def _is_count(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_WORDS or _FRACTIONS.match(word) is not None
+
+
+def _counted_share(head: Token) -> bool:
+    """A subject that counts or shares out people without naming them (poll copy: `Six in 10
+    say`, `nearly nine out of 10 say`, `43 said the same`, `three-fourths say`, `two-thirds of
+    voters said`): a number or fraction heading the subject, alone, with `in`/`out of` and a
+    number, or with `of` and a noun."""
+    if not (_is_count(head.lower_) or head.lower_ in _FRACTION_NOUNS):
+        return False  # `fourths` of `Three-fourths`, split by the tokenizer
+    for child in head.children:
+        if child.dep_ in ("det", "poss", "compound", "amod") and child.i < head.i:
+            return False  # `the 43`, `his 10`: a thing counted before
+        if child.dep_ == "prep":
+            objs = [c for c in child.subtree if c.dep_ == "pobj"]
+            if child.lower_ not in ("in", "out", "of") or not objs:
+                return False
+            if child.lower_ in ("in", "out") and not _is_count(objs[0].lower_):
+                return False
+    return True
+
+
+def _counted_share_words(words: list[str]) -> bool:
+    """`_counted_share` without a parse: approximators, then a count, then nothing, `in N`,
+    `out of N` or `of` and up to four lower-case words (`About 4 in 10`, `43`, `Nearly
+    two-thirds of primary voters`)."""
+    k = 0
+    while k < len(words) and words[k] in _APPROXIMATORS:
+        k += 1
+    if k >= len(words) or not _is_count(words[k]):
+        return False
+    rest = words[k + 1 :]
+    if rest and rest[0] in _FRACTION_NOUNS:
+        rest = rest[1:]  # `two-thirds` split in two
+    if not rest:
+        return True
+    if rest[0] == "in" and len(rest) == 2:
+        return _is_count(rest[1])
+    if rest[:2] == ["out", "of"] and len(rest) == 3:
+        return _is_count(rest[2])
+    return rest[0] == "of" and 2 <= len(rest) <= 5 and all(w.isalpha() for w in rest[1:])
 
 
 def quantified(head: Token) -> Token:

@@ -553,6 +553,8 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
         else:
             if kind != "speech" and i > sent.start and low[i - 1] in _BE:
                 continue  # passive: `owners will be notified`, `residents were asked`
+            if i > sent.start and _blank_noun_form(doc, i):
+                continue  # `the United States`, `in five states`, `his claims`
             subject = _blank_subject(sent, tok)
             if subject is None:
                 continue
@@ -881,6 +883,12 @@ def _blank_subject(sent: Span, cue: Token) -> Span | None:
     while i >= sent.start and doc[i].lower_ in _BLANK_SKIP:
         i -= 1
     before = doc[i] if i >= sent.start else None
+    if cue.lower_.endswith("ing") and before is not None and before.text != "“":
+        # `The authority issued a statement on Monday, saying ...`, `The company released a
+        # statement saying ...`: the participle shares the subject the sentence opens with.
+        opening = _opening_subject(sent, cue)
+        if opening is not None:
+            return opening
     if before is not None and before.text == ",":
         # `Richard Yu, Huawei's managing director ..., said`: the name before the apposition.
         name = _name_before_apposition(sent, i)
@@ -913,6 +921,63 @@ def _blank_subject(sent: Span, cue: Token) -> Span | None:
     return doc[start:end]
 
 
+def _opening_subject(sent: Span, cue: Token) -> Span | None:
+    """Without a parse, the subject a sentence opens with, when it reads as one: a pronoun
+    (`She`), a run of capitalised words after an optional `The` (`The Ohio Transit
+    Authority`), or `the` and up to two words ending in a noun of organisations or unnamed
+    sources (`The company`, `The city council`)."""
+    doc = sent.doc
+    i = sent.start
+    while i < cue.i and doc[i].is_space:
+        i += 1
+    if i >= cue.i or doc[i].is_punct:
+        return None  # `"We will rebuild," she said, adding ...`: the quotation opens it
+    if doc[i].lower_ in _PRONOUNS:
+        return doc[i : i + 1]
+    start = i
+    if doc[i].lower_ == "the":
+        i += 1
+    j = _capitals_end(doc, i, cue.i)
+    titles = lexicon.words("attribution/titles.txt")
+    k = j
+    while k < cue.i and doc[k].lower_ in titles:
+        k += 1
+    if j > i and k > j and _capitals_end(doc, k, cue.i) > k:
+        # `UEFA president Aleksander Ceferin welcomed ...`: the person the title names.
+        return doc[k : _capitals_end(doc, k, cue.i)]
+    if j > i and (j >= cue.i or doc[j].is_lower):
+        return doc[start:j]
+    if start < i:
+        nouns = lexicon.words("attribution/org_nouns.txt") | lexicon.words(
+            "attribution/anonymous_heads.txt"
+        )
+        for k in range(i, min(i + 3, cue.i)):
+            if not doc[k].is_alpha:
+                break
+            if doc[k].lower_ in nouns:
+                return doc[start : k + 1]
+    return None
+
+
+def _capitals_end(doc: Doc, i: int, stop: int) -> int:
+    """The end of the run of capitalised words from `i` (before `stop`), through `of`, `and`
+    and `&` between capitals (`Bank of England`)."""
+    j = i
+    while j < stop and doc[j].text not in _STOP:
+        if doc[j].text[:1].isupper():
+            j += 1
+        elif (
+            j > i
+            and doc[j].lower_ in ("of", "and", "&")
+            and j + 1 < stop
+            and doc[j + 1].text[:1].isupper()
+        ):
+            j += 1
+        else:
+            break
+    return j
+
+
 @cache
 def _speech_forms() -> frozenset[str]:
     """Forms of `say` and `tell` (the cues that attribute on their own)."""
@@ -942,6 +1007,29 @@ def _blank_attributes(
     if subject.start < cue.i and before is not None and before.text in _CLOSERS:
         return kind != "quote"
     return cue.i + 2 >= sent.end or (after.is_punct and after.text in ".!")
+
+
+# Words after which a cue's -s form is a plural noun (`five states`, `the reports`, `his
+# claims`), never a verb: determiners, possessives and numbers.
+_NOUN_LEADS = frozenset(
+    "the a an these those their his her its our your my all both many several some few any "
+    "no other more most such two three four five six seven eight nine ten dozens hundreds".split()
+)
+
+
+def _blank_noun_form(doc: Doc, i: int) -> bool:
+    """Without a tagger: a cue form that is a noun by its place. Capitalised inside a
+    sentence it is part of a name (`the United States`, `Foreign Affairs`); an -s form after a
+    determiner, a possessive or a number is a plural noun (`in five states`)."""
+    token = doc[i]
+    if token.text[:1].isupper() and not token.is_sent_start:
+        prev = doc[i - 1]
+        if not (prev.is_punct or prev.is_space):
+            return True
+    if not token.lower_.endswith("s"):
+        return False
+    prev = doc[i - 1]
+    return prev.lower_ in _NOUN_LEADS or prev.like_num or prev.text in ("'s", "’s")
 
 
 def _name_before_apposition(sent: Span, comma: int) -> Span | None:

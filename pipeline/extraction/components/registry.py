@@ -166,6 +166,7 @@ class RegistryBuilder(Component):
         given = lexicon.table("attribution/given_names.txt")
         titles = lexicon.words("attribution/titles.txt")
         org_nouns = lexicon.words("attribution/org_nouns.txt")
+        ranks = lexicon.words("attribution/honorifics.txt")
         toks, texts, low = tokens(doc), doc_words(doc), lowers(doc)
         match = _NAME_TOKEN.match
         i = 0
@@ -185,17 +186,24 @@ class RegistryBuilder(Component):
                 prev = low[i - 2]
             apposition = _blank_apposition(doc, j, titles)
             connected = any(toks[k].is_lower for k in range(i, j))  # `Ministry of Commerce`
+            # `Judge Ana Ruiz`, `Admiral Harry Harris`: the given name after the ranks.
+            lead = 0
+            while lead < len(words) - 2 and low[i + lead] in ranks:
+                lead += 1
+            first = words[lead].lower()
             if (
                 not connected
                 and j - i >= 2
                 and (
-                    words[0].lower() in given
+                    first in given
                     or prev in titles
                     or apposition
+                    or (lead > 0 and first in names.given_names())
                     or (
-                        words[0].lower() in names.given_names()
+                        first in names.given_names()
                         and _surname_used_alone(
-                            words, alone := alone if alone is not None else _lone_capitals(texts)
+                            words[lead:],
+                            alone := alone if alone is not None else _lone_capitals(texts),
                         )
                     )
                 )
@@ -204,6 +212,8 @@ class RegistryBuilder(Component):
                 if entity is not None:
                     title, org = apposition or _descriptor_before(doc, i, registry)
                     entity.describe(title, org)
+                    for word in low[i : i + lead]:  # `Judge Ana Ruiz`: `the judge`
+                        _rank_noun(word, entity)
             elif _blank_organization(doc, i, j):
                 entity = registry.add_organization(doc[i:j].text, at=toks[i].idx, label=None)
                 if entity is not None and j + 2 < n and texts[j] == ",":
@@ -382,10 +392,21 @@ def _spell_out(doc: Doc, entity: Entity, registry: Registry) -> None:
 
 def _person_descriptor(ent: Span, entity: Entity) -> None:
     """`Ana Lee, a nurse at the clinic,`: `the nurse` may later refer to her. The head noun
-    of the person's apposition, when it is a common noun (not `Ana Lee, 58,`)."""
+    of the person's apposition, when it is a common noun (not `Ana Lee, 58,`); and the rank
+    the NER left out before the name (`Judge Ana Lee`: `the judge`)."""
     for child in ent.root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.is_alpha:
             entity.nouns.add(child.lemma_.lower())
+    _rank_noun(ent.doc[ent.start - 1].lower_ if ent.start > 0 else "", entity)
+
+
+def _rank_noun(word: str, entity: Entity) -> None:
+    """A rank before a person's name (`Judge`, `Admiral`, `Secretary`: honorifics.txt) that
+    a later `the judge` may name them by (person_epithets.txt)."""
+    if word in lexicon.table("attribution/person_epithets.txt") and word in lexicon.words(
+        "attribution/honorifics.txt"
+    ):
+        entity.nouns.add(word)
 
 
 def _head_noun(ent: Span, entity: Entity) -> None:
