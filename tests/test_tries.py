@@ -10,7 +10,7 @@ import pytest
 
 from newsclaims.extraction.dates.grammar import alt
 from newsclaims.extraction.figures.lexicon import alternation, opening, phrase_pattern
-from newsclaims.extraction.tries import keeps_order, trie_pattern
+from newsclaims.extraction.tries import first_lookahead, keeps_order, trie_pattern
 
 SP = r"\s+"
 
@@ -107,3 +107,28 @@ def test_tries_opening_lookahead_keeps_matches(text: str, found: str | None) -> 
     m = rx.search(text)
     assert (m and m.group()) == found
     assert re.fullmatch(opening(phrases) + ".", "e") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lookahead"),
+    [
+        (r"(?:(?i:the)\s+)?(?:\d{3}|Jan)", r"(?=(?i:[J\dt]))"),  # an optional word: both
+        (r"(?<!\w)(?:1\d|20)\d\d(?!\w)", r"(?=[12])"),  # assertions take no character
+        (r"Q[1-4]|H[12]", r"(?=[HQ])"),
+        (r"a?", None),  # may match empty: any place
+        (r"[^a]b", None),  # a negated set
+        (r"(\w)\1", r"(?=[\w])"),
+        (r".x", None),  # any character
+    ],
+)
+def test_tries_first_lookahead(pattern: str, lookahead: str | None) -> None:
+    assert first_lookahead(pattern) == lookahead
+
+
+@pytest.mark.parametrize("text", ["the 123", "Jan", "THE 999", "x", "the Jan", " 123", ""])
+def test_tries_first_lookahead_matches_the_same(text: str) -> None:
+    pattern = r"(?:(?i:the)\s+)?(?:\d{3}|Jan)"
+    gated = first_lookahead(pattern) + pattern
+    plain = re.match(pattern, text)
+    same = re.match(gated, text)
+    assert (plain and plain.span()) == (same and same.span())

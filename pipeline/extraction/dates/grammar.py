@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsclaims.extraction.dates.lexicon import lexicon
-from newsclaims.extraction.tries import keeps_order, trie_pattern
+from newsclaims.extraction.tries import first_lookahead, keeps_order, trie_pattern
 
 CORE_KINDS = (
     "period_to",
@@ -448,17 +448,24 @@ def grammar() -> Grammar:
     }
     assert tuple(cores) == CORE_KINDS
     filler = r"(?i:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+early\s+as|as\s+late\s+as)"
-    core_union = "|".join(f"(?P<{k}>{v})" for k, v in cores.items() if k != "in_n")
+    core_union = "|".join(f"(?P<{k}>{_gated(v)})" for k, v in cores.items() if k != "in_n")
     # The prefix and the part modifiers are atomic: once `in` or `the end of` is read, the
     # pattern does not retry the same place without them (a failed try costs half as much).
     # `in three years` is the one core that starts with a prefix word, so it comes first.
     master = (
-        f"(?<!\\w)(?:(?P<range>{p['RANGE_WORDS']})|(?P<in_n>{p['IN_N']})"
-        f"|(?>(?:(?P<pre>{p['PRE']})\\s+(?:{filler}\\s+)?)?)"
-        f"(?:(?P<hrange>{p['RANGE']})|(?>(?P<part>{p['PARTS']})?)(?:{core_union})))"
+        f"(?<!\\w)(?:(?P<range>{_gated(p['RANGE_WORDS'])})|(?P<in_n>{_gated(p['IN_N'])})"
+        f"|(?>(?:(?P<pre>{_gated(p['PRE'])})\\s+(?:{filler}\\s+)?)?)"
+        f"(?:(?P<hrange>{_gated(p['RANGE'])})|(?>(?P<part>{_gated(p['PARTS'])})?)(?:{core_union})))"
     )
     return Grammar(
         pieces=p,
         master=re.compile(master),
         parts=re.compile(p["PART_ONE"]),
     )
+
+
+def _gated(pattern: str) -> str:
+    """`pattern` behind a lookahead on its first characters, when they can be told: in the
+    master alternation, a core that cannot begin here fails on one test instead of being
+    entered (`newsclaims.extraction.tries.first_lookahead`)."""
+    return (first_lookahead(pattern) or "") + pattern

@@ -465,10 +465,13 @@ def lexicon() -> Lexicon:
     )
     # each branch opens with a one-character lookahead so most positions fail at once
     firsts = "".join(sorted({w[0] for w in num_words} | {"a", "h"}))
+    # (both word branches open with `(?<![\w-])` and a letter: tested once for the two)
+    letters = "".join(sorted(set("aotfsenh" + firsts)))
     prefilter = re.compile(
         rf"(?P<dig>(?=[\d{vulgar[1:-1]}]|\.\d){digit_atom})"
-        rf"|(?P<frac>\b(?=[aotfsenhAOTFSENH])(?i:{frac}))"
-        rf"|(?P<word>\b(?=[{firsts}{firsts.upper()}])(?i:{word_atom}))"
+        rf"|(?<![\w-])(?=[{letters}{letters.upper()}])"
+        rf"(?:(?P<frac>\b(?=[aotfsenhAOTFSENH])(?i:{frac}))"
+        rf"|(?P<word>\b(?=[{firsts}{firsts.upper()}])(?i:{word_atom})))"
     )
 
     spaced_scales = {**scale_words, **numbers["scale_abbrev_spaced"], "hundred": 100}  # 6 hundred
