@@ -46,7 +46,10 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     dayfirst: bool | None = None
     order_known = False
     out: list[DateMention] = []
+    owned = -1  # the index of a period read with the year that owns it
     for k, c in enumerate(candidates):
+        if k == owned:
+            continue
         if tagged and c.kind == "month" and _vetoed_by_tags(doc, c):
             continue
         if (
@@ -57,10 +60,18 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         ):
             continue  # `whose fiscal year ends on June 30`: the company's calendar, not a time
         expr = text[c.start : c.end]
+        key = expr
+        if k + 1 < len(candidates) and _owns_period(text, c, candidates[k + 1]):
+            # `this year's third quarter`, `next year's first half`: one period of that year
+            nxt = candidates[k + 1]
+            owned, c = k + 1, Candidate(c.start, nxt.end, nxt.kind, c.start, c.pre, None)
+            key = f"{text[c.start : candidates[k].core_start]}{text[nxt.start : nxt.end]} of "
+            key += text[candidates[k].core_start : candidates[k].end]
+            expr = text[c.start : c.end]
         if c.kind == "date" and not order_known and _NUMERIC.search(expr):
             dayfirst, order_known = document_date_order(text), True
         tense = None
-        if needs_tense(expr):
+        if needs_tense(key):
             tense = clause_tense(doc, c.start, c.end, parsed=parsed, text=text)
             if tense in ("past", "present") and _forward_lead(text, c):
                 tense = "future"  # `payable Dec. 7`, `extended its offer to Nov. 20`
@@ -80,7 +91,6 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
                 # report net income for the third quarter`: the results of the period
                 # nearest P, which may have ended (guide section 8)
                 tense = None
-        key = expr
         if c.kind == "month" and k + 1 < len(candidates):
             key += _shared_year(text, c, candidates[k + 1])
         res = resolve(key, published, tense, fy_end, dayfirst)
@@ -236,6 +246,23 @@ def _price_of(text: str, c: Candidate) -> bool:
     before = _PRICE_BEFORE.search(text, max(0, c.start - 40), c.start)
     return bool(
         (after and after.group(1).lower() in nouns) or (before and before.group(1).lower() in nouns)
+    )
+
+
+_YEAR_OWNER = re.compile(r"(?i)(?:(?:this|last|next|the\s+current)\s+year|(?:1\d|20)\d\d)")
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_OWNED_KINDS = frozenset({"quarter", "half", "month"})
+
+
+def _owns_period(text: str, c: Candidate, nxt: Candidate) -> bool:
+    """`this year's third quarter`, `last year's fourth quarter`, `1988's first half`: a year
+    in the possessive before a period with no year of its own names that period's year."""
+    return (
+        nxt.kind in _OWNED_KINDS
+        and nxt.pre is None
+        and nxt.part is None
+        and _POSSESSIVE.fullmatch(text, c.end, nxt.start) is not None
+        and _YEAR_OWNER.fullmatch(text, c.core_start, c.end) is not None
     )
 
 
