@@ -82,6 +82,10 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
                     tense = None
                 else:
                     tense = "schedule"  # `Somerset play Gloucestershire on Sunday`: a fixture
+            elif tense in ("present", "schedule") and c.kind == "month" and _attributive(text, c):
+                # `is continuing to try to sell itself under a June agreement`: the month
+                # places the agreement, which the present verb does not: nearest P
+                tense = None
             elif (
                 tense in ("future", "schedule", "present")
                 and c.kind in ("quarter", "half")
@@ -212,6 +216,25 @@ def _forward_lead(text: str, c: Candidate) -> bool:
     return bool(lead.search(before) or moved.search(before))
 
 
+_WORD_BEFORE = re.compile(r"([\w'’]+)[ \t]+$")
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]+(?![\w'’-])")
+
+
+def _attributive(text: str, c: Candidate) -> bool:
+    """`a June agreement`, `the March meeting`: a bare month between a determiner and a
+    lower-case word modifies that noun."""
+    if c.pre or c.part or not _NOUN_AFTER.match(text, c.end):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
+    return m is not None and m.group(1).lower() in lexicon().determiners
+
+
+@cache
+def _results_before() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in lexicon().results_nouns)
+    return re.compile(rf"(?i)(?<![\w-])(?:{nouns})\s+(?:for|in|during)\s+$")
+
+
 def _of_results(doc: Doc, text: str, c: Candidate, parsed: bool) -> bool:
     """Whether a period names the time of reported results: `third-quarter (net) loss`, or,
     from the parse, `net income ... for the third quarter`, `report ... for the quarter`."""
@@ -222,8 +245,8 @@ def _of_results(doc: Doc, text: str, c: Candidate, parsed: bool) -> bool:
         nxt = (_next_word(text, m.end()) or "").lower()
     if nxt in lx.results_nouns:
         return True
-    if not parsed:
-        return False
+    if not parsed:  # without a parse, the words before: `a net loss for the third quarter`
+        return _results_before().search(text, max(0, c.core_start - 40), c.core_start) is not None
     span = doc.char_span(c.core_start, c.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
