@@ -75,7 +75,11 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
             tense = clause_tense(doc, c.start, c.end, parsed=parsed, text=text)
             if tense in ("past", "present") and _forward_lead(text, c):
                 tense = "future"  # `payable Dec. 7`, `extended its offer to Nov. 20`
-            elif tense == "present" and c.kind in _SCHEDULED_KINDS and not _price_of(text, c):
+            elif (
+                tense in ("present", "schedule")
+                and c.kind in _SCHEDULED_KINDS
+                and not _price_of(text, c)
+            ):
                 if _PRICE_AFTER.match(text, c.end):
                     # `before Friday's purchases`, `follows Tuesday's declaration`: the day
                     # names a noun's event, which the present verb does not place: nearest P
@@ -231,8 +235,16 @@ def _attributive(text: str, c: Candidate) -> bool:
 
 @cache
 def _results_before() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(w) for w in lexicon().results_nouns)
-    return re.compile(rf"(?i)(?<![\w-])(?:{nouns})\s+(?:for|in|during)\s+$")
+    """`a net loss for`, `expects to report net income of 15 cents a share for`: a results noun
+    or verb, then no clause break, then `for`/`in`/`during` right before the period."""
+    lx = lexicon()
+    nouns = "|".join(re.escape(w) for w in lx.results_nouns)
+    verbs = "|".join(re.escape(w) for w in lx.results_verbs)
+    gap = r"(?:(?!(?:that|which|who|will|would|to)(?!\w))[^.;:!?])"
+    return re.compile(
+        rf"(?i)(?<![\w-])(?:{nouns}|(?:{verbs})(?:s|ed|ing)?)(?![\w-])"
+        rf"(?:\s+{gap}{{0,60}}?)?\s(?:for|in|during)\s+$"
+    )
 
 
 def _of_results(doc: Doc, text: str, c: Candidate, parsed: bool) -> bool:
@@ -246,7 +258,7 @@ def _of_results(doc: Doc, text: str, c: Candidate, parsed: bool) -> bool:
     if nxt in lx.results_nouns:
         return True
     if not parsed:  # without a parse, the words before: `a net loss for the third quarter`
-        return _results_before().search(text, max(0, c.core_start - 40), c.core_start) is not None
+        return _results_before().search(text, max(0, c.core_start - 90), c.core_start) is not None
     span = doc.char_span(c.core_start, c.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
