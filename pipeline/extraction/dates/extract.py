@@ -46,7 +46,10 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     dayfirst: bool | None = None
     order_known = False
     out: list[DateMention] = []
+    owned = -1  # the index of a period read with the year that owns it
     for k, c in enumerate(candidates):
+        if k == owned:
+            continue
         if tagged and c.kind == "month" and _vetoed_by_tags(doc, c):
             continue
         if (
@@ -57,20 +60,36 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         ):
             continue  # `whose fiscal year ends on June 30`: the company's calendar, not a time
         expr = text[c.start : c.end]
+        key = expr
+        if k + 1 < len(candidates) and _owns_period(text, c, candidates[k + 1]):
+            # `this year's third quarter`, `next year's first half`: one period of that year
+            nxt = candidates[k + 1]
+            owned, c = k + 1, Candidate(c.start, nxt.end, nxt.kind, c.start, c.pre, None)
+            key = f"{text[c.start : candidates[k].core_start]}{text[nxt.start : nxt.end]} of "
+            key += text[candidates[k].core_start : candidates[k].end]
+            expr = text[c.start : c.end]
         if c.kind == "date" and not order_known and _NUMERIC.search(expr):
             dayfirst, order_known = document_date_order(text), True
         tense = None
-        if needs_tense(expr):
+        if needs_tense(key):
             tense = clause_tense(doc, c.start, c.end, parsed=parsed, text=text)
             if tense in ("past", "present") and _forward_lead(text, c):
                 tense = "future"  # `payable Dec. 7`, `extended its offer to Nov. 20`
-            elif tense == "present" and c.kind in _SCHEDULED_KINDS and not _price_of(text, c):
+            elif (
+                tense in ("present", "schedule")
+                and c.kind in _SCHEDULED_KINDS
+                and not _price_of(text, c)
+            ):
                 if _PRICE_AFTER.match(text, c.end):
                     # `before Friday's purchases`, `follows Tuesday's declaration`: the day
                     # names a noun's event, which the present verb does not place: nearest P
                     tense = None
                 else:
                     tense = "schedule"  # `Somerset play Gloucestershire on Sunday`: a fixture
+            elif tense in ("present", "schedule") and c.kind == "month" and _attributive(text, c):
+                # `is continuing to try to sell itself under a June agreement`: the month
+                # places the agreement, which the present verb does not: nearest P
+                tense = None
             elif (
                 tense in ("future", "schedule", "present")
                 and c.kind in ("quarter", "half")
@@ -80,7 +99,6 @@ def find_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
                 # report net income for the third quarter`: the results of the period
                 # nearest P, which may have ended (guide section 8)
                 tense = None
-        key = expr
         if c.kind == "month" and k + 1 < len(candidates):
             key += _shared_year(text, c, candidates[k + 1])
         res = resolve(key, published, tense, fy_end, dayfirst)
@@ -202,6 +220,33 @@ def _forward_lead(text: str, c: Candidate) -> bool:
     return bool(lead.search(before) or moved.search(before))
 
 
+_WORD_BEFORE = re.compile(r"([\w'’]+)[ \t]+$")
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]+(?![\w'’-])")
+
+
+def _attributive(text: str, c: Candidate) -> bool:
+    """`a June agreement`, `the March meeting`: a bare month between a determiner and a
+    lower-case word modifies that noun."""
+    if c.pre or c.part or not _NOUN_AFTER.match(text, c.end):
+        return False
+    m = _WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
+    return m is not None and m.group(1).lower() in lexicon().determiners
+
+
+@cache
+def _results_before() -> re.Pattern[str]:
+    """`a net loss for`, `expects to report net income of 15 cents a share for`: a results noun
+    or verb, then no clause break, then `for`/`in`/`during` right before the period."""
+    lx = lexicon()
+    nouns = "|".join(re.escape(w) for w in lx.results_nouns)
+    verbs = "|".join(re.escape(w) for w in lx.results_verbs)
+    gap = r"(?:(?!(?:that|which|who|will|would|to)(?!\w))[^.;:!?])"
+    return re.compile(
+        rf"(?i)(?<![\w-])(?:{nouns}|(?:{verbs})(?:s|ed|ing)?)(?![\w-])"
+        rf"(?:\s+{gap}{{0,60}}?)?\s(?:for|in|during)\s+$"
+    )
+
+
 def _of_results(doc: Doc, text: str, c: Candidate, parsed: bool) -> bool:
     """Whether a period names the time of reported results: `third-quarter (net) loss`, or,
     from the parse, `net income ... for the third quarter`, `report ... for the quarter`."""
@@ -212,8 +257,8 @@ def _of_results(doc: Doc, text: str, c: Candidate, parsed: bool) -> bool:
         nxt = (_next_word(text, m.end()) or "").lower()
     if nxt in lx.results_nouns:
         return True
-    if not parsed:
-        return False
+    if not parsed:  # without a parse, the words before: `a net loss for the third quarter`
+        return _results_before().search(text, max(0, c.core_start - 90), c.core_start) is not None
     span = doc.char_span(c.core_start, c.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -236,6 +281,23 @@ def _price_of(text: str, c: Candidate) -> bool:
     before = _PRICE_BEFORE.search(text, max(0, c.start - 40), c.start)
     return bool(
         (after and after.group(1).lower() in nouns) or (before and before.group(1).lower() in nouns)
+    )
+
+
+_YEAR_OWNER = re.compile(r"(?i)(?:(?:this|last|next|the\s+current)\s+year|(?:1\d|20)\d\d)")
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_OWNED_KINDS = frozenset({"quarter", "half", "month"})
+
+
+def _owns_period(text: str, c: Candidate, nxt: Candidate) -> bool:
+    """`this year's third quarter`, `last year's fourth quarter`, `1988's first half`: a year
+    in the possessive before a period with no year of its own names that period's year."""
+    return (
+        nxt.kind in _OWNED_KINDS
+        and nxt.pre is None
+        and nxt.part is None
+        and _POSSESSIVE.fullmatch(text, c.end, nxt.start) is not None
+        and _YEAR_OWNER.fullmatch(text, c.core_start, c.end) is not None
     )
 
 

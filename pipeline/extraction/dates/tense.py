@@ -211,7 +211,9 @@ _ADVERB = re.compile(r"(?:ly|not|n't|also|already|just|still|now|then|never|ever
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - 600)
     s0 = lo
-    for m in _SENT_BREAK.finditer(text, lo, start):
+    # up to one character past `start`: the break's look-ahead must see the expression's first
+    # letter (`... County. As of Sept. 30, the bank had`)
+    for m in _SENT_BREAK.finditer(text, lo, min(len(text), start + 1)):
         s0 = m.end()
     m = _SENT_BREAK.search(text, end, min(len(text), end + 600))
     return s0, m.start() + 1 if m else min(len(text), end + 600)
