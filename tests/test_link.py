@@ -15,7 +15,7 @@ from newsclaims.cli import app
 from newsclaims.evaluate.link_scoring import evaluate_link_inputs, load_link_gold, score_links
 from newsclaims.link import CLUSTERS, CONFLICTS, link, link_outputs, write_links
 from newsclaims.link.build import cluster_id
-from newsclaims.link.facts import significant, step
+from newsclaims.link.facts import significant, stem, step
 from newsclaims.link.minhash import signatures
 from tests.link_support import claim, figure, month, origin, origins
 
@@ -489,6 +489,16 @@ def test_link_a_quote_with_a_figure_on_one_side(speaker, a, b, fb, same):
          figure("$17 million", 17e6, currency="USD"),
          "Harwick Port expects the repairs to cost it $71 million this year.",
          figure("$71 million", 71e6, currency="USD"), True),
+        # a zero slipped in a copy: the same digit at two scales, whatever the modality
+        ("Breaking the rules will cost Harwick households a fine of A$5,000.",
+         figure("A$5,000", 5000, currency="AUD"),
+         "Harwick households that break the rules will face a fine of A$500.",
+         figure("A$500", 500, currency="AUD"), True),
+        # not for percentages: `25%` and `2.5%` are often two facts
+        ("Harwick Port expects tariffs on its imports to rise to 25% this year.",
+         figure("25%", 25, unit="%"),
+         "Harwick Port expects inflation on its imports to average 2.5% this year.",
+         figure("2.5%", 2.5, unit="%"), False),
         # an analysts' forecast against the result: other modality, other digits
         ("Harwick Port made a pre-tax profit of £412m last year, the port said.",
          figure("£412m", 412e6, currency="GBP"),
@@ -501,6 +511,42 @@ def test_link_a_transposed_figure_conflicts_across_modalities(a, fa, b, fb, conf
     y = claim("t/b.md", b, figures=[fb], speaker="Harwick Port", modality="forecast")
     table = {"t/a.md": origin("2025-03-04", "Wire"), "t/b.md": origin("2025-03-05", "Daily")}
     assert bool(link([x, y], origins([x, y], table)).conflicts) is conflict
+
+
+@pytest.mark.parametrize(
+    ("fa", "fb", "conflict"),
+    [
+        # the unit dropped on one side, the digits swapped: one figure, a typo
+        (figure("32,000", 32000), figure("23,000 fans", 23000, unit="fan"), True),
+        # the unit dropped on one side, other digits: nothing says it counts the same
+        (figure("32,000", 32000), figure("27,000 fans", 27000, unit="fan"), False),
+        # both units named and different: other things
+        (figure("32,000 seats", 32000, unit="seat"), figure("23,000 fans", 23000, unit="fan"),
+         False),
+    ],
+)  # fmt: skip
+def test_link_a_unit_dropped_on_one_side_conflicts_when_transposed(fa, fb, conflict):
+    text = "The new Harwick stadium will hold {}, the club said on Monday."
+    x = claim("u/a.md", text.format(fa.text), figures=[fa], speaker="Harwick Athletic")
+    y = claim("u/b.md", text.format(fb.text), figures=[fb], speaker="Harwick Athletic")
+    table = {"u/a.md": origin("2025-03-04", "Wire"), "u/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).conflicts) is conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("detoured", "detour", True),
+        ("closing", "close", True),
+        ("closed", "closes", True),
+        ("planned", "plans", True),
+        ("expected", "expects", True),
+        ("used", "use", False),  # a stem keeps four letters
+        ("council", "councillor", False),
+    ],
+)
+def test_facts_stem_joins_inflections_only(a, b, same):
+    assert (stem(a) == stem(b)) is same
 
 
 def test_link_a_correction_that_gives_both_values_takes_no_side():

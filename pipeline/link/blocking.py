@@ -85,6 +85,8 @@ def _keys(item: Item) -> Iterator[tuple]:
         if f.exact and len(digits) >= 3 and f.value:
             scale = math.floor(math.log10(abs(f.value)))
             yield ("swap", f.kind, f.measure, scale, "".join(sorted(digits)))
+            if f.measure is not None:  # and with the unit dropped, as another report may
+                yield ("swap", f.kind, None, scale, "".join(sorted(digits)))
         what = f.measure or f.currency
         if what:  # the same unit in the same period: a wrong figure in other words
             for lo, hi in item.dates:

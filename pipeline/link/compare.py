@@ -36,6 +36,7 @@ W_CLOSE = 0.3  # differing figures within 5% of each other: a typo, a revision
 W_SWAP = 0.6  # the same digits in another order (`71.20` and `72.10`): a transposition
 W_SWAP_PRECISE = 1.0  # of three digits or more (`2,140` and `2,410`): as rare by chance as
 # a match of as many digits (DIGITS), so it weighs as much (linked-wide)
+W_SCALE = 0.3  # one significant digit at two scales (`A$500`, `A$5,000`; linked-wide)
 DIGITS = {0: 0.3, 1: 0.3, 2: 0.6}  # a figure match by its fewest written digits; more: 1.0
 W_MORE = 0.3  # each further figure that matches
 MIN_CONTENT = 0.12  # content words in common that a figure match needs besides
@@ -135,8 +136,24 @@ def transposed(f: Fig, g: Fig) -> float:
     0 for two that are not: more for more digits, as a figure match's."""
     a, b = written_digits(f.text), written_digits(g.text)
     if len(a) < 2 or a == b or sorted(a) != sorted(b):
-        return 0.0
+        return rescaled(f, g)
     return W_SWAP_PRECISE if len(a) >= 3 else W_SWAP
+
+
+def rescaled(f: Fig, g: Fig) -> float:
+    """The weight of two figures written with the same significant digits at scales ten
+    or more times apart (`A$500` and `A$5,000`, `$1.2 million` and `$1.2 billion`: a zero
+    or a scale word slipped in a copy), 0 for two that are not: as a transposition's, by
+    the digits in common (one digit, `5` and `50`, is the weakest). Not percentages."""
+    if f.kind == "%":  # `25%` and `2.5%` are often two facts of one sentence
+        return 0.0
+    a = written_digits(f.text).rstrip("0")
+    if not a or a != written_digits(g.text).rstrip("0") or not (f.value and g.value):
+        return 0.0
+    ratio = math.log10(abs(f.value / g.value))
+    if abs(ratio) < 0.5 or abs(ratio - round(ratio)) > 1e-6:
+        return 0.0
+    return W_SWAP_PRECISE if len(a) >= 3 else W_SWAP if len(a) == 2 else W_SCALE
 
 
 def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
@@ -163,7 +180,12 @@ def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
         for j, g in enumerate(y.figures):
             if j in matched_y or not g.exact or f.kind != g.kind or f.change != g.change:
                 continue
-            if f.measure == g.measure and f.per == g.per:
+            # A unit dropped on one side is the same unit when the figures are one
+            # figure with its digits swapped (`would seat 32,000`, `23,000 fans`).
+            units = f.measure == g.measure or (
+                (f.measure is None or g.measure is None) and transposed(f, g) > 0
+            )
+            if units and f.per == g.per:
                 return weight, (f, g)
     return weight, None
 
@@ -215,9 +237,10 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
     if conflict is not None:
         f, g = conflict
         # Another modality is another fact (`analysts forecast £398m`, `made £412m`),
-        # unless the figures are one figure with two digits swapped: a typo in a copy,
-        # whatever modality each wording gives it (`put the expected cost at $13 million`,
-        # `expects it to cost $31 million`).
+        # unless the figures are one figure with two digits swapped, or at another scale:
+        # a typo in a copy, whatever modality each wording gives it (`put the expected
+        # cost at $13 million`, `expects it to cost $31 million`; `will cost households a
+        # fine of A$5,000`, `face a fine of A$500`).
         swap = transposed(f, g)
         if (x.modality != y.modality and not swap) or not same_period(x, y):
             return None

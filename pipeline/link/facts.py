@@ -177,11 +177,25 @@ def content_words(tokens: list[str]) -> frozenset[str]:
     for token in measures(tokens):
         if token == NUM or len(token) < 3 or token in stop:
             continue
-        token = token.removesuffix("'s")
-        if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
-            token = token[:-1]
-        out.add(token)
+        out.add(stem(token.removesuffix("'s")))
     return frozenset(out)
+
+
+def stem(token: str) -> str:
+    """A word without its inflection, crudely (Harman's S-stemmer with `-ed` and `-ing`):
+    `detoured` and `detour`, `expected` and `expects`, `closed`, `closing` and `close` are
+    one word; a stem keeps four letters or more (`used` stays)."""
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        token = token[:-1]
+    for suffix in ("ing", "ed"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            token = token[: -len(suffix)]
+            if len(token) > 4 and token[-1] == token[-2] and token[-1] not in "lsz":
+                token = token[:-1]  # `planned` -> `plan`, not `fell`, `pass`
+            break
+    if len(token) > 4 and token.endswith("e"):
+        token = token[:-1]
+    return token
 
 
 @lru_cache(maxsize=65536)
