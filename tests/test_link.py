@@ -391,6 +391,28 @@ def test_link_one_event_on_one_day_in_other_words_is_one_claim(a, b, days, same)
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
 
 
+# One named day, far from either report's day, needs fewer words in common (DAY,
+# DAY_CONTENT); a weekday of the report's week does not (`said on Monday`).
+@pytest.mark.parametrize(
+    ("a", "b", "day", "same"),
+    [
+        ("Councillors will vote for a permanent harbour master on Tuesday 8 October.",
+         "The council will choose its next harbour master on October 8.",
+         "2024-10-08", True),
+        ("Councillors will vote for a permanent harbour master on Tuesday 8 October.",
+         "The council will choose its next harbour master on October 8.",
+         "2024-09-16", False),
+        ("Councillors will vote for a permanent harbour master on Tuesday 8 October.",
+         "The Harwick museum will open its new wing on October 8.", "2024-10-08", False),
+    ],
+)  # fmt: skip
+def test_link_one_named_day_far_from_the_report_needs_fewer_words(a, b, day, same):
+    x = claim("n/a.md", a, dates=[_day("on the day", day)])
+    y = claim("n/b.md", b, dates=[_day("on the day", day)])
+    table = {"n/a.md": origin("2024-09-16", "Wire"), "n/b.md": origin("2024-09-17", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
 # Units of one class (`link/unit_synonyms.txt`) and measures named in other words
 # (`link/measure_synonyms.txt`): invented sentences in the shape of linked-wide's misses.
 CROWD = ("The Lakeside Jazz Festival drew 48,200 people over three days, organisers said.",
