@@ -548,11 +548,47 @@ def test_link_a_transposed_figure_conflicts_across_modalities(a, fa, b, fb, conf
     ],
 )  # fmt: skip
 def test_link_a_unit_dropped_on_one_side_conflicts_when_transposed(fa, fb, conflict):
-    text = "The new Harwick stadium will hold {}, the club said on Monday."
-    x = claim("u/a.md", text.format(fa.text), figures=[fa], speaker="Harwick Athletic")
-    y = claim("u/b.md", text.format(fb.text), figures=[fb], speaker="Harwick Athletic")
-    table = {"u/a.md": origin("2025-03-04", "Wire"), "u/b.md": origin("2025-03-05", "Daily")}
-    assert bool(link([x, y], origins([x, y], table)).conflicts) is conflict
+    links = _told_twice("The new Harwick stadium will hold {}, the club said on Monday.",
+                        fa, fb, "Harwick Athletic")  # fmt: skip
+    assert bool(links.conflicts) is conflict
+
+
+def _told_twice(text: str, fa, fb, speaker: str):
+    """The links of one sentence told by two outlets a day apart, with two figures."""
+    x = claim("two/a.md", text.format(fa.text), figures=[fa], speaker=speaker)
+    y = claim("two/b.md", text.format(fb.text), figures=[fb], speaker=speaker)
+    table = {"two/a.md": origin("2025-03-04", "Wire"), "two/b.md": origin("2025-03-05", "Daily")}
+    return link([x, y], origins([x, y], table))
+
+
+@pytest.mark.parametrize(
+    ("fa", "fb", "same"),
+    [
+        # a bound reaches a value near it, not one far below or above (BOUND)
+        (figure("more than 400 volunteers", 400, unit="volunteer", comparator=">"),
+         figure("412 volunteers", 412, unit="volunteer"), True),
+        (figure("more than 400 volunteers", 400, unit="volunteer", comparator=">"),
+         figure("4,120 volunteers", 4120, unit="volunteer"), False),
+        (figure("fewer than 300 volunteers", 300, unit="volunteer", comparator="<"),
+         figure("45 volunteers", 45, unit="volunteer"), False),
+    ],
+)  # fmt: skip
+def test_link_a_bound_reaches_values_near_it(fa, fb, same):
+    text = "The Harwick Folk Festival said {} had worked on its site over the weekend."
+    assert bool(_told_twice(text, fa, fb, "Harwick Folk Festival").clusters) is same
+
+
+@pytest.mark.parametrize(
+    ("published", "same"),
+    [(("2024-02-22", "2024-02-23"), True), (("2024-02-22", "2024-11-01"), False)],
+)
+def test_link_a_weak_match_weeks_apart_is_chance(published, same):
+    """`shares rose 3.1%` in two reports: a day apart one fact, months apart two (W_APART)."""
+    pct = figure("3.1%", 3.1, unit="%")
+    x = claim("w/a.md", "Harwick Port shares were 3.1% higher by mid-morning.", figures=[pct])
+    y = claim("w/b.md", "The port operator's shares rose 3.1% in London.", figures=[pct])
+    table = {"w/a.md": origin(published[0], "Wire"), "w/b.md": origin(published[1], "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
 
 
 @pytest.mark.parametrize(

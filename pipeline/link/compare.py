@@ -22,7 +22,7 @@ from newsclaims.link.facts import Fig, Item, content_words, written_digits
 
 # Weights and thresholds, tuned on tests/data/linked-dev/ only (pipeline/link/README.md).
 COPY = 0.5  # word-pair Jaccard of a near copy (also the wire-copy mark of a cluster)
-SAME = 1.5  # evidence needed to put two claims in one cluster
+SAME = 1.3  # evidence needed to put two claims in one cluster (1.5 before round 4)
 CONFLICT = 1.7  # evidence needed to report two differing figures as a conflict
 PARAPHRASE = 1.3  # evidence for two claims of one speaker, not both with figures (linked-wide)
 W_TEXT = 3.0
@@ -31,6 +31,8 @@ W_DATES = 0.3
 W_SPEAKER = 0.4
 W_TARGET = 0.2
 W_MODALITY = 0.3  # both goals, or both forecasts
+W_APART = 0.3  # reports published weeks apart, with no date in common (round 4)
+APART_DAYS = 14
 W_UNIT = 0.3  # the same unit, currency or rate (`per kilogram`)
 W_CLOSE = 0.3  # differing figures within 5% of each other: a typo, a revision
 W_SWAP = 0.6  # the same digits in another order (`71.20` and `72.10`): a transposition
@@ -121,6 +123,15 @@ def _named_day(x: Item, y: Item) -> bool:
     days = {lo for lo, hi in x.bounded if lo == hi} & {lo for lo, hi in y.bounded if lo == hi}
     published = [p for p in (x.published, y.published) if p is not None]
     return any(all(not 0 <= p - day <= REPORT_DAYS for p in published) for day in days)
+
+
+def _apart(x: Item, y: Item) -> bool:
+    """Two reports published more than APART_DAYS apart: one fact is told by several
+    outlets within days, so a weak match weeks apart (`shares rose 3.1%` of two
+    companies) is more likely chance."""
+    if x.published is None or y.published is None:
+        return False
+    return abs(x.published - y.published) > APART_DAYS
 
 
 def meet(f: Fig, g: Fig) -> bool:
@@ -217,6 +228,8 @@ def evidence(
     score += W_DATES * (_dates(x, y) if dates is None else dates)
     score += W_SPEAKER * _words(x.speaker_words, y.speaker_words)
     score += W_TARGET * _words(x.target_words, y.target_words)
+    if _apart(x, y) and (_dates(x, y) if dates is None else dates) <= 0:
+        score -= W_APART
     if x.modality == y.modality != "asserted":
         score += W_MODALITY
     return score

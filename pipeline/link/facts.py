@@ -25,6 +25,9 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,]*(?:\.\d+)?")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 NUM = "#"
+# How far a bound reaches: `more than 400` can be 412, not 45,210; `fewer than 300
+# million` can be 280 million, not 45,210 (a report rounds to a bound near its value).
+BOUND = 2.0
 _FAR = math.inf
 
 
@@ -254,9 +257,9 @@ def fig(figure: Figure) -> Fig:
     elif comparator == "~":
         low, high = value - 2 * half, value + 2 * half
     elif comparator in (">", ">="):  # a bound is as written: `more than 1,000` is not 900
-        low, high = value, _FAR
+        low, high = value, value * BOUND if value > 0 else _FAR
     elif comparator in ("<", "<="):
-        low, high = -_FAR, value
+        low, high = value / BOUND if value > 0 else -_FAR, value
     else:
         low, high = value - half, value + half
     unit = figure.unit
