@@ -13,6 +13,10 @@ of the claims:
   same fact given with two different figures);
 - `period`: a figure's kind and unit (or currency) with one of the claim's bounded date
   intervals (the same fact given with two figures in two outlets' own words);
+- `coarse`: a figure's kind and unit class with its value at one significant digit,
+  rounded down (a bound `fewer than` just below its value): `fewer than half` and `about
+  40%`, `more than two million patients` and `2.3 million patients`, `less than 30%` and
+  `28.4%`, in no two-digit bucket in common;
 - `swap`: a figure written as one value with three digits or more, by its kind, unit
   class, order of magnitude and digits in sorted order (`2,140 patients` and `2,410
   patients`: the same fact with two digits swapped, the commonest typo in a copied
@@ -79,6 +83,9 @@ def _keys(item: Item) -> Iterator[tuple]:
         for who in (item.speaker_words, item.target_words):
             if who:
                 yield ("fact", f.kind, f.measure, " ".join(sorted(who)))
+        if f.measure is not None:  # a bound and the values it reaches, by the first digit
+            below = not f.exact and f.high == f.value  # `fewer than half`: 40% is below
+            yield ("coarse", f.kind, f.measure, buckets(f.value * (0.999 if below else 1), 1)[0])
         digits = written_digits(f.text)
         # The same digits in another order, three or more (two, `4.5%` and `5.4%`, are too
         # common to block on alone: the fact and period keys find those of one fact).
