@@ -579,6 +579,29 @@ def test_link_a_bound_reaches_values_near_it(fa, fb, same):
 
 
 @pytest.mark.parametrize(
+    ("fb", "modality", "same"),
+    [
+        # one plan with the same figure in a unit by the same year: a word in common is enough
+        (figure("350,000 tonnes a year", 350000, unit="tonne"), "goal", True),
+        # a result, or a forecast without the unit, is left to the other rules
+        (figure("350,000 a year", 350000), "goal", False),
+        # a percentage target by a year is too common to say as much
+        (figure("35% of its copper", 35, unit="%"), "goal", False),
+    ],
+)  # fmt: skip
+def test_link_one_plan_with_one_figure_needs_a_word_in_common(fb, modality, same):
+    fa = fb.model_copy(update={"text": fb.text.replace(" a year", "")})
+    year = _day("by 2027", "2027-01-01", latest="2027-12-31")
+    x = claim("p/a.md", f"Olumide said Harwick Mining aims to produce {fa.text} of copper "
+              "a year by 2027.", figures=[fa], dates=[year], modality="goal")  # fmt: skip
+    y = claim("p/b.md", f"Her target is {fb.text} by 2027, which would need the expansion of "
+              "the Cerro Alto pit to be approved by regulators in Chile.", figures=[fb],
+              dates=[year], modality=modality)  # fmt: skip
+    table = {"p/a.md": origin("2025-03-04", "Wire"), "p/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+@pytest.mark.parametrize(
     ("published", "same"),
     [(("2024-02-22", "2024-02-23"), True), (("2024-02-22", "2024-11-01"), False)],
 )
