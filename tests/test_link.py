@@ -15,7 +15,7 @@ from newsclaims.cli import app
 from newsclaims.evaluate.link_scoring import evaluate_link_inputs, load_link_gold, score_links
 from newsclaims.link import CLUSTERS, CONFLICTS, link, link_outputs, write_links
 from newsclaims.link.build import cluster_id
-from newsclaims.link.facts import significant, step
+from newsclaims.link.facts import significant, stem, step
 from newsclaims.link.minhash import signatures
 from tests.link_support import claim, figure, month, origin, origins
 
@@ -391,6 +391,28 @@ def test_link_one_event_on_one_day_in_other_words_is_one_claim(a, b, days, same)
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
 
 
+# One named day, far from either report's day, needs fewer words in common (DAY,
+# DAY_CONTENT); a weekday of the report's week does not (`said on Monday`).
+@pytest.mark.parametrize(
+    ("a", "b", "day", "same"),
+    [
+        ("Councillors will vote for a permanent harbour master on Tuesday 8 October.",
+         "The council will choose its next harbour master on October 8.",
+         "2024-10-08", True),
+        ("Councillors will vote for a permanent harbour master on Tuesday 8 October.",
+         "The council will choose its next harbour master on October 8.",
+         "2024-09-16", False),
+        ("Councillors will vote for a permanent harbour master on Tuesday 8 October.",
+         "The Harwick museum will open its new wing on October 8.", "2024-10-08", False),
+    ],
+)  # fmt: skip
+def test_link_one_named_day_far_from_the_report_needs_fewer_words(a, b, day, same):
+    x = claim("n/a.md", a, dates=[_day("on the day", day)])
+    y = claim("n/b.md", b, dates=[_day("on the day", day)])
+    table = {"n/a.md": origin("2024-09-16", "Wire"), "n/b.md": origin("2024-09-17", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
 # Units of one class (`link/unit_synonyms.txt`) and measures named in other words
 # (`link/measure_synonyms.txt`): invented sentences in the shape of linked-wide's misses.
 CROWD = ("The Lakeside Jazz Festival drew 48,200 people over three days, organisers said.",
@@ -489,6 +511,16 @@ def test_link_a_quote_with_a_figure_on_one_side(speaker, a, b, fb, same):
          figure("$17 million", 17e6, currency="USD"),
          "Harwick Port expects the repairs to cost it $71 million this year.",
          figure("$71 million", 71e6, currency="USD"), True),
+        # a zero slipped in a copy: the same digit at two scales, whatever the modality
+        ("Breaking the rules will cost Harwick households a fine of A$5,000.",
+         figure("A$5,000", 5000, currency="AUD"),
+         "Harwick households that break the rules will face a fine of A$500.",
+         figure("A$500", 500, currency="AUD"), True),
+        # not for percentages: `25%` and `2.5%` are often two facts
+        ("Harwick Port expects tariffs on its imports to rise to 25% this year.",
+         figure("25%", 25, unit="%"),
+         "Harwick Port expects inflation on its imports to average 2.5% this year.",
+         figure("2.5%", 2.5, unit="%"), False),
         # an analysts' forecast against the result: other modality, other digits
         ("Harwick Port made a pre-tax profit of £412m last year, the port said.",
          figure("£412m", 412e6, currency="GBP"),
@@ -501,6 +533,101 @@ def test_link_a_transposed_figure_conflicts_across_modalities(a, fa, b, fb, conf
     y = claim("t/b.md", b, figures=[fb], speaker="Harwick Port", modality="forecast")
     table = {"t/a.md": origin("2025-03-04", "Wire"), "t/b.md": origin("2025-03-05", "Daily")}
     assert bool(link([x, y], origins([x, y], table)).conflicts) is conflict
+
+
+@pytest.mark.parametrize(
+    ("fa", "fb", "conflict"),
+    [
+        # the unit dropped on one side, the digits swapped: one figure, a typo
+        (figure("32,000", 32000), figure("23,000 fans", 23000, unit="fan"), True),
+        # the unit dropped on one side, other digits: nothing says it counts the same
+        (figure("32,000", 32000), figure("27,000 fans", 27000, unit="fan"), False),
+        # both units named and different: other things
+        (figure("32,000 seats", 32000, unit="seat"), figure("23,000 fans", 23000, unit="fan"),
+         False),
+    ],
+)  # fmt: skip
+def test_link_a_unit_dropped_on_one_side_conflicts_when_transposed(fa, fb, conflict):
+    links = _told_twice("The new Harwick stadium will hold {}, the club said on Monday.",
+                        fa, fb, "Harwick Athletic")  # fmt: skip
+    assert bool(links.conflicts) is conflict
+
+
+def _told_twice(text: str, fa, fb, speaker: str):
+    """The links of one sentence told by two outlets a day apart, with two figures."""
+    x = claim("two/a.md", text.format(fa.text), figures=[fa], speaker=speaker)
+    y = claim("two/b.md", text.format(fb.text), figures=[fb], speaker=speaker)
+    table = {"two/a.md": origin("2025-03-04", "Wire"), "two/b.md": origin("2025-03-05", "Daily")}
+    return link([x, y], origins([x, y], table))
+
+
+@pytest.mark.parametrize(
+    ("fa", "fb", "same"),
+    [
+        # a bound reaches a value near it, not one far below or above (BOUND)
+        (figure("more than 400 volunteers", 400, unit="volunteer", comparator=">"),
+         figure("412 volunteers", 412, unit="volunteer"), True),
+        (figure("more than 400 volunteers", 400, unit="volunteer", comparator=">"),
+         figure("4,120 volunteers", 4120, unit="volunteer"), False),
+        (figure("fewer than 300 volunteers", 300, unit="volunteer", comparator="<"),
+         figure("45 volunteers", 45, unit="volunteer"), False),
+    ],
+)  # fmt: skip
+def test_link_a_bound_reaches_values_near_it(fa, fb, same):
+    text = "The Harwick Folk Festival said {} had worked on its site over the weekend."
+    assert bool(_told_twice(text, fa, fb, "Harwick Folk Festival").clusters) is same
+
+
+@pytest.mark.parametrize(
+    ("fb", "modality", "same"),
+    [
+        # one plan with the same figure in a unit by the same year: a word in common is enough
+        (figure("350,000 tonnes a year", 350000, unit="tonne"), "goal", True),
+        # a result, or a forecast without the unit, is left to the other rules
+        (figure("350,000 a year", 350000), "goal", False),
+        # a percentage target by a year is too common to say as much
+        (figure("35% of its copper", 35, unit="%"), "goal", False),
+    ],
+)  # fmt: skip
+def test_link_one_plan_with_one_figure_needs_a_word_in_common(fb, modality, same):
+    fa = fb.model_copy(update={"text": fb.text.replace(" a year", "")})
+    year = _day("by 2027", "2027-01-01", latest="2027-12-31")
+    x = claim("p/a.md", f"Olumide said Harwick Mining aims to produce {fa.text} of copper "
+              "a year by 2027.", figures=[fa], dates=[year], modality="goal")  # fmt: skip
+    y = claim("p/b.md", f"Her target is {fb.text} by 2027, which would need the expansion of "
+              "the Cerro Alto pit to be approved by regulators in Chile.", figures=[fb],
+              dates=[year], modality=modality)  # fmt: skip
+    table = {"p/a.md": origin("2025-03-04", "Wire"), "p/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+@pytest.mark.parametrize(
+    ("published", "same"),
+    [(("2024-02-22", "2024-02-23"), True), (("2024-02-22", "2024-11-01"), False)],
+)
+def test_link_a_weak_match_weeks_apart_is_chance(published, same):
+    """`shares rose 3.1%` in two reports: a day apart one fact, months apart two (W_APART)."""
+    pct = figure("3.1%", 3.1, unit="%")
+    x = claim("w/a.md", "Harwick Port shares were 3.1% higher by mid-morning.", figures=[pct])
+    y = claim("w/b.md", "The port operator's shares rose 3.1% in London.", figures=[pct])
+    table = {"w/a.md": origin(published[0], "Wire"), "w/b.md": origin(published[1], "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("detoured", "detour", True),
+        ("closing", "close", True),
+        ("closed", "closes", True),
+        ("planned", "plans", True),
+        ("expected", "expects", True),
+        ("used", "use", False),  # a stem keeps four letters
+        ("council", "councillor", False),
+    ],
+)
+def test_facts_stem_joins_inflections_only(a, b, same):
+    assert (stem(a) == stem(b)) is same
 
 
 def test_link_a_correction_that_gives_both_values_takes_no_side():

@@ -8,7 +8,7 @@ import random
 import numpy as np
 import pytest
 
-from newsclaims.link.blocking import Blocks, pairs_within
+from newsclaims.link.blocking import Blocks, _keys, pairs_within
 from newsclaims.link.facts import Origin, content_words, item, normalise, shingles
 from newsclaims.link.minhash import band_keys, signatures, text_bands
 from tests.link_support import claim, figure, month
@@ -69,3 +69,22 @@ def test_blocking_take_keeps_the_chosen_blocks():
     found = Blocks(np.array([5, 6, 7, 8, 9, 1, 2]), np.array([2, 3, 2]))
     taken = found.take(np.array([0, 2]))
     assert taken.members.tolist() == [5, 6, 1, 2] and taken.sizes.tolist() == [2, 2]
+
+
+@pytest.mark.parametrize(
+    ("fa", "fb", "shared"),
+    [
+        (figure("fewer than half", 50, unit="%", comparator="<"),
+         figure("about 40%", 40, unit="%", comparator="~"), True),
+        (figure("more than two million patients", 2e6, unit="patient", comparator=">"),
+         figure("2.3 million patients", 2.3e6, unit="patient"), True),
+        (figure("less than 30%", 30, unit="%", comparator="<"), figure("28.4%", 28.4, unit="%"),
+         True),
+        (figure("less than 30%", 30, unit="%", comparator="<"), figure("31.2%", 31.2, unit="%"),
+         False),
+    ],
+)  # fmt: skip
+def test_blocking_a_bound_shares_a_coarse_key_with_values_it_reaches(fa, fb, shared):
+    x, y = (item(i, claim(f"c/{i}.md", "x", figures=[f]), None) for i, f in enumerate((fa, fb)))
+    coarse = {k for k in _keys(x) if k[0] == "coarse"} & {k for k in _keys(y) if k[0] == "coarse"}
+    assert bool(coarse) is shared

@@ -13,6 +13,10 @@ of the claims:
   same fact given with two different figures);
 - `period`: a figure's kind and unit (or currency) with one of the claim's bounded date
   intervals (the same fact given with two figures in two outlets' own words);
+- `coarse`: a figure's kind and unit class with its value at one significant digit,
+  rounded down (a bound `fewer than` just below its value): `fewer than half` and `about
+  40%`, `more than two million patients` and `2.3 million patients`, `less than 30%` and
+  `28.4%`, in no two-digit bucket in common;
 - `swap`: a figure written as one value with three digits or more, by its kind, unit
   class, order of magnitude and digits in sorted order (`2,140 patients` and `2,410
   patients`: the same fact with two digits swapped, the commonest typo in a copied
@@ -33,6 +37,7 @@ a text band that large, and the parts still too large, are left out and counted
 
 from __future__ import annotations
 
+import hashlib
 import math
 from array import array
 from collections import defaultdict
@@ -79,12 +84,17 @@ def _keys(item: Item) -> Iterator[tuple]:
         for who in (item.speaker_words, item.target_words):
             if who:
                 yield ("fact", f.kind, f.measure, " ".join(sorted(who)))
+        if f.measure is not None:  # a bound and the values it reaches, by the first digit
+            below = not f.exact and f.high == f.value  # `fewer than half`: 40% is below
+            yield ("coarse", f.kind, f.measure, buckets(f.value * (0.999 if below else 1), 1)[0])
         digits = written_digits(f.text)
         # The same digits in another order, three or more (two, `4.5%` and `5.4%`, are too
         # common to block on alone: the fact and period keys find those of one fact).
         if f.exact and len(digits) >= 3 and f.value:
             scale = math.floor(math.log10(abs(f.value)))
             yield ("swap", f.kind, f.measure, scale, "".join(sorted(digits)))
+            if f.measure is not None:  # and with the unit dropped, as another report may
+                yield ("swap", f.kind, None, scale, "".join(sorted(digits)))
         what = f.measure or f.currency
         if what:  # the same unit in the same period: a wrong figure in other words
             for lo, hi in item.dates:
@@ -141,22 +151,34 @@ def _uncommon(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
 
 def _memberships(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(block, item) rows for every key of every item, and whether each block is a text
-    band. Blocks are numbered in order of first appearance: the same on every run."""
+    band. Blocks are numbered by their keys' digests: the same on every run."""
     band_ids, text_items = text_bands(*_uncommon(items))
     _, text_blocks = np.unique(band_ids, return_inverse=True)
     text_count = int(text_blocks.max()) + 1 if len(text_blocks) else 0
-    numbers: dict[tuple, int] = {}
-    blocks = array("q")
+    hashes = array("q")
     members = array("q")
     for it in items:
         for key in dict.fromkeys(_keys(it)):
-            blocks.append(numbers.setdefault(key, text_count + len(numbers)))
+            hashes.append(key_hash(key))
             members.append(it.index)
-    block = np.concatenate([text_blocks, np.frombuffer(blocks, dtype=np.int64)])
+    # Keys are held as 64-bit digests, 16 bytes a membership, never as a table of every
+    # key (a few hundred bytes each): a collision only merges two blocks, more pairs.
+    _, numbers = np.unique(np.frombuffer(hashes, dtype=np.int64), return_inverse=True)
+    count = int(numbers.max()) + 1 if len(numbers) else 0
+    block = np.concatenate([text_blocks, numbers.reshape(-1) + text_count])
     item_of = np.concatenate([text_items, np.frombuffer(members, dtype=np.int64)])
-    is_text = np.zeros(text_count + len(numbers), dtype=bool)
+    is_text = np.zeros(text_count + count, dtype=bool)
     is_text[:text_count] = True
-    return block.astype(np.int64), item_of, is_text
+    # Item and block numbers fit 32 bits: the sorts and masks over every membership
+    # below (the transient peak of blocking) take half the memory.
+    return block.astype(np.int32), item_of.astype(np.int32), is_text
+
+
+def key_hash(key: tuple) -> int:
+    """A block key as a signed 64-bit number, the same in every process (blake2b of its
+    repr, not Python's salted `hash`)."""
+    digest = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
 
 
 @dataclass
@@ -187,7 +209,7 @@ def blocks(items: Sequence[Item], *, cap: int = CAP) -> tuple[Blocks, Blocking]:
     name (a figure or fact key) or left out (a text band that common is boilerplate)."""
     stats = Blocking()
     if len(items) < 2:
-        return Blocks(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)), stats
+        return Blocks(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)), stats
     block, item_of, is_text = _memberships(items)
     order = np.lexsort((item_of, block))
     block, item_of = block[order], item_of[order]
@@ -202,7 +224,7 @@ def blocks(items: Sequence[Item], *, cap: int = CAP) -> tuple[Blocks, Blocking]:
         if not is_text[block[start]]:
             for part in _split(item_of[start : start + size], items):
                 if 2 <= len(part) <= cap:
-                    members.append(np.array(part, dtype=np.int64))
+                    members.append(np.array(part, dtype=np.int32))
                     kept.append(np.array([len(part)], dtype=np.int64))
     found = Blocks(np.concatenate(members), np.concatenate(kept))
     stats.largest = int(found.sizes.max(initial=0))
@@ -222,7 +244,8 @@ def pairs_within(found: Blocks, articles: np.ndarray) -> np.ndarray:
         a, b = np.triu_indices(size, 1)
         for part in range(0, len(rows), max(1, (1 << 20) // len(a))):  # bounded temporaries
             chunk = rows[part : part + max(1, (1 << 20) // len(a))]
-            first, second = chunk[:, a].ravel(), chunk[:, b].ravel()
+            first = chunk[:, a].ravel().astype(np.int64)
+            second = chunk[:, b].ravel().astype(np.int64)
             keep = articles[first] != articles[second]
             low, high = np.minimum(first, second)[keep], np.maximum(first, second)[keep]
             codes.append(np.unique(low * count + high))

@@ -25,6 +25,9 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,]*(?:\.\d+)?")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 NUM = "#"
+# How far a bound reaches: `more than 400` can be 412, not 45,210; `fewer than 300
+# million` can be 280 million, not 45,210 (a report rounds to a bound near its value).
+BOUND = 2.0
 _FAR = math.inf
 
 
@@ -175,11 +178,25 @@ def content_words(tokens: list[str]) -> frozenset[str]:
     for token in measures(tokens):
         if token == NUM or len(token) < 3 or token in stop:
             continue
-        token = token.removesuffix("'s")
-        if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
-            token = token[:-1]
-        out.add(token)
+        out.add(stem(token.removesuffix("'s")))
     return frozenset(out)
+
+
+def stem(token: str) -> str:
+    """A word without its inflection, crudely (Harman's S-stemmer with `-ed` and `-ing`):
+    `detoured` and `detour`, `expected` and `expects`, `closed`, `closing` and `close` are
+    one word; a stem keeps four letters or more (`used` stays)."""
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        token = token[:-1]
+    for suffix in ("ing", "ed"):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            token = token[: -len(suffix)]
+            if len(token) > 4 and token[-1] == token[-2] and token[-1] not in "lsz":
+                token = token[:-1]  # `planned` -> `plan`, not `fell`, `pass`
+            break
+    if len(token) > 4 and token.endswith("e"):
+        token = token[:-1]
+    return token
 
 
 @lru_cache(maxsize=65536)
@@ -238,9 +255,9 @@ def fig(figure: Figure) -> Fig:
     elif comparator == "~":
         low, high = value - 2 * half, value + 2 * half
     elif comparator in (">", ">="):  # a bound is as written: `more than 1,000` is not 900
-        low, high = value, _FAR
+        low, high = value, value * BOUND if value > 0 else _FAR
     elif comparator in ("<", "<="):
-        low, high = -_FAR, value
+        low, high = value / BOUND if value > 0 else -_FAR, value
     else:
         low, high = value - half, value + half
     unit = figure.unit
