@@ -218,8 +218,21 @@ def _in_habitual_sentence(text: str, start: int, end: int) -> bool:
     )
 
 
-# An indefinite article, perhaps with one lower-case word, right before a weekday.
-_GENERIC_DAY = re.compile(r"(?<![\w'\u2019])(?:[Aa]n?|[Aa]ny)\s+(?:[a-z]+\s+)?$")
+# An indefinite article, perhaps with a word that makes the day a kind of day, right
+# before a weekday (`a Saturday`, `a summer Saturday`, `a normal Friday`); not any word
+# (`said in a statement Tuesday` is a date).
+_GENERIC_DAY = re.compile(
+    r"(?<![\w'\u2019])(?:[Aa]n?|[Aa]ny)\s+(?:(?:normal|typical|usual|ordinary|average|busy|"
+    r"quiet|good|bad|rainy|sunny|wet|summer|winter|spring|autumn|single|given)\s+)?$"
+)
+
+
+# A content word right after a weekday: the weekday modifies a noun (`a Tuesday meeting`).
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:in|of|or|and|at|on|to|for|when|that|with|the|a|an|is|was|this|last|next|"
+    r"morning|afternoon|"
+    r"evening|night)\b)[a-z]+\b"
+)
 
 
 def _prev_word(text: str, pos: int) -> str | None:
@@ -358,8 +371,12 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
         prev = _prev_word(text, c.core_start)
         if prev and prev.lower() in ("every", "each", "per"):
             return False
-        if _GENERIC_DAY.search(text, max(0, c.core_start - 30), c.core_start):
-            return False  # `on a summer Saturday`, `a Monday`: any such day, not a date
+        if _GENERIC_DAY.search(text, max(0, c.core_start - 30), c.core_start) and not (
+            _ATTRIBUTIVE.match(text, c.end)
+        ):
+            # `on a summer Saturday`, `a Monday in May`: any such day, not a date; but `at a
+            # Tuesday news conference` is that Tuesday's
+            return False
         if _weekday_span(text, c.core_start, c.end):
             return False  # `9am to 5pm, Monday to Friday`: opening hours, not a date
         nxt = _next_word(text, c.end)
