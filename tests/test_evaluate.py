@@ -494,7 +494,7 @@ def test_evaluate_normalise_name(name: str, kind: str, expected: str) -> None:
         ("series", "series"), ("%", "%"), ("percent", "%"), ("per cent", "%"), ("Percent", "%"),
         ("percentage points", "percentage point"), ("bps", "basis point"),
         ("basis points", "basis point"), ("experience stores", "experience store"),
-        ("kWh", "kwh"), ("GW", "gw"), ("times", "times"), (None, None), ("", None),
+        ("kWh", "kwh"), ("GW", "gw"), ("times", "time"), ("time", "time"), (None, None), ("", None),
     ],
 )  # fmt: skip
 def test_evaluate_normalise_unit(unit: str | None, expected: str | None) -> None:

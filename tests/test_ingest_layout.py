@@ -55,6 +55,9 @@ def test_ingest_layout_patterns_load_and_are_valid():
         ("Read more: Gold falls as dollar firms", "boilerplate"),
         ("Sign up here.", "boilerplate"),
         ("Subscribe to our daily newsletter", "boilerplate"),
+        ("($1 = 1.3520 Singapore dollars)", "boilerplate"),
+        ("(£1 = $1.2650)", "boilerplate"),
+        ("(1 euro = 160.1 yen)", "boilerplate"),
     ],
 )
 def test_ingest_layout_kind_of_layout_lines(line, kind):
@@ -79,6 +82,8 @@ def test_ingest_layout_kind_of_layout_lines(line, kind):
         "Demand outlook",
         "Sources familiar with the matter said the deal was off.",
         "Watch the video",
+        "(The $1 billion deal = a record for the firm.)",
+        "(That is $5 a share.)",
         "",
     ],
 )

@@ -141,3 +141,24 @@ def test_layout_credit_structures(any_nlp, text, expected):
 def test_layout_credited_claims_hold_their_credit(any_nlp, text, expected):
     article = Article(id="a", source="a.txt", text=text)
     assert [c.text for c in claims_of(annotate(any_nlp, text), article)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # No sentence of a question turn is a claim, even one with a figure; a verbless
+        # one-word answer is no claim either (guide section 8, Interviews).
+        (
+            "Ana Lee runs Solana Water.\n\nQ: You lost 190 million litres a day last year. "
+            "Why?\n\nA: We laid the pipes before 1970.\n\nQ: Will bills rise in 2026?\n\n"
+            "A: No.\n\nQ: And leaks?\n\nA: Yes. We will cut them by 20% by 2030.",
+            ["A: We laid the pipes before 1970.", "We will cut them by 20% by 2030."],
+        ),
+        # Outside a transcript, a `Q:`-like opening is prose and `No.` a quotation's word.
+        ("Q: 40 votes were cast in 2024.", ["Q: 40 votes were cast in 2024."]),
+    ],
+)
+def test_layout_question_turns_and_one_word_answers(any_nlp, text, expected):
+    article = Article(id="a", source="a.txt", text=text)
+    claims = claims_of(annotate(any_nlp, text), article)
+    assert [c.text for c in claims if c.start >= text.find("Q:")] == expected

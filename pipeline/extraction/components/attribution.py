@@ -175,7 +175,8 @@ def attribute(doc: Doc) -> list[Statement]:
             sentence=k,
             paragraph=paragraph,
             non_claim=any(s <= sent.start_char < e for s, e in non_claim),
-            question=sent.text.rstrip("\"'\u201d\u2019 )").endswith("?"),
+            question=sent.text.rstrip("\"'\u201d\u2019 )").endswith("?")
+            or credits.asks(paragraph),
         )
         # A cue whose subject names no source (`Not everyone agrees: an executive said
         # ...`) does not hide the cues inside what it governs.
@@ -190,6 +191,8 @@ def attribute(doc: Doc) -> list[Statement]:
         if credit is not None:
             # A labelled transcript line (`PENCE: Well, ...`) or a signed pull quote
             # (`"We will rebuild." \u2015 Dana Cole`): the speaker's own words.
+            if _one_word(sent, credits.spans.get(paragraph, [])):
+                base["non_claim"] = True  # `A: No.`: a verbless one-word answer (guide 8)
             statements.append(
                 Statement(
                     **base,
@@ -294,6 +297,18 @@ class _Credits:
         # A transcript: two or more paragraphs open with a label in capitals.
         self.transcript = labels > 1
         self.found: dict[int, Found | None] = {}
+
+    def asks(self, paragraph: int) -> bool:
+        """Whether the paragraph is a question turn of a transcript (`Q: ...`): none of its
+        sentences is a claim, even one with a figure (guide section 8, Interviews)."""
+        if not self.transcript:
+            return False
+        roles = lexicon.table("attribution/interview_labels.tsv")
+        for span in self.spans.get(paragraph, ()):
+            if span.label_ == "speaker_label" and span.text.isupper():
+                name = _label_words(span)
+                return name is not None and roles.get(name.text.lower()) == "question"
+        return False
 
     def of(self, paragraph: int, sentence: int, start: int, end: int) -> Found | None:
         """The credited speaker of the sentence from `start` to `end`, if any; with the
@@ -829,6 +844,16 @@ def _root(sent: Span, cue: Cue | None = None) -> int | None:
             if child.dep_ in _CLAUSE_DEPS:
                 return child.i
     return root.i
+
+
+def _one_word(sent: Span, spans: list[Span]) -> bool:
+    """Whether a credited line says one word outside its label (`A: No.`, `A: Absolutely.`)."""
+    words = [
+        t
+        for t in sent
+        if not t.is_punct and not t.is_space and not any(s.start <= t.i < s.end for s in spans)
+    ]
+    return len(words) == 1 and words[0].is_alpha
 
 
 def _root_outside(sent: Span, spans: list[Span]) -> int | None:

@@ -555,9 +555,10 @@ class NextN(Spec):
 
 @dataclass(frozen=True)
 class PastN(Spec):
-    """`the last 3 months`, `the past five years`: P - N units .. the day before P (the
-    Recognizers-Text convention: the guide is silent); `the last 2 quarters`: the N whole
-    calendar quarters (decades) before P's."""
+    """`the last 3 months`, `the past five years`: P - N units .. P, as the guide ends
+    `since X` and starts `within N years` on P (the claims dev set's annotator, writing from
+    the guide alone, ended both of its cases on P; Recognizers-Text ends them the day
+    before); `the last 2 quarters`: the N whole calendar quarters (decades) before P's."""
 
     n: int
     base: str
@@ -569,7 +570,7 @@ class PastN(Spec):
             current = cal.unit_span(p, unit).start
             first = cal.unit_span(cal.shift_unit(current, unit, -self.n), unit).start
             return Interval(first, current - ONE_DAY, "range")
-        return Interval(cal.add_units(p, -self.n * self.mult, self.base), p - ONE_DAY, "range")
+        return Interval(cal.add_units(p, -self.n * self.mult, self.base), p, "range")
 
 
 def _calendar_unit(base: str, mult: int) -> str | None:

@@ -46,6 +46,30 @@ def clause_tense(
         text = doc_text(doc)
     if _described_later(text, end):
         return "future"
+    tense = _clause_tense(doc, start, end, parsed=parsed, text=text)
+    if tense == "past" and _UNTIL.match(text, start) and _present_perfect_before(text, start):
+        return None  # `has been released on bail until June 10`: a state that holds at P
+    return tense
+
+
+_UNTIL = re.compile(r"(?i)(?:until|till|through)\b")
+_AUX_BEFORE = re.compile(r"(?i)\b(?:has|have|had|'ve|’ve|'d|’d)\b|[.;:!?]")
+
+
+def _present_perfect_before(text: str, start: int) -> bool:
+    """Whether the nearest perfect auxiliary before `start` in its clause is a present one
+    (`has been suspended until`, not `had been suspended until`)."""
+    last = None
+    for m in _AUX_BEFORE.finditer(text, max(0, start - 80), start):
+        last = m.group().lower()
+        if last in ".;:!?":
+            last = None
+    return last in ("has", "have", "'ve", "’ve")
+
+
+def _clause_tense(
+    doc: Doc, start: int, end: int, *, parsed: bool | None, text: str
+) -> str | None:
     if parsed if parsed is not None else is_parsed(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):

@@ -54,6 +54,9 @@ _ONE_POINT = re.compile(rf"{SP}+{ONE_POINT_UNIT}\b")
 # a sentence start: "In 2020, 40 ...")
 _AGE_APPOSITION = re.compile(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)*, $")
 _AGE_AFTER = re.compile(rf"(?:{SP}|-)+(?i:old|of{SP}+age)\b")
+# an apposition after a noun: "one widow, then 88, had paid"
+_THEN_AGE = re.compile(rf"\w,{SP}+then{SP}+$")
+_AGE_BANDS = frozenset({"under", "over", "above", "below"})
 _SUBUNITS = ("CENT", "GBX", "USX")
 _SUBUNIT_GAP = re.compile(rf",?{SP}+(?:and{SP}+)?")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
@@ -125,6 +128,7 @@ class _Q:
     sign: str | None = None  # a "+" or "-" written before the digits
     phrase: str | None = None  # the counted noun with its modifiers ("regional airport")
     noun: bool = False
+    age: bool = False  # an age in years: its comparator is kept (`children under 16`)
     drop: bool = False
 
     @property
@@ -254,6 +258,14 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     scaled = _OF_A_SCALE.match(text, end)
     if scaled is None and point is None:
         scaled = _SCALE_NEXT.match(text, end)  # "a quarter million", "half million"
+    if of is not None and of.group("w").lower() in ("a", "an") and point is None and scaled is None:
+        unit = ctx.unit_after(text, of.end(), lex)
+        if unit is not None and unit[0].scale == 1:
+            # "a quarter of a percentage point", "a third of a mile": a part of one unit
+            share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
+            q = _Q(start, unit[2], start, end, round(share, 4), "frac", unit=unit[0].unit)
+            q.unit_from_core = True
+            return q
     if scaled is not None and point is None:
         # "a quarter of a million people", "three-quarters of a billion dollars"
         share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
@@ -557,6 +569,10 @@ def _drop_non_figure(text: str, q: _Q, lex: Lexicon) -> None:
             if prev is not None and prev.lower() in lex.labels:
                 q.drop = True  # "number one", "Phase Two"
         return
+    raw = text[q.num_start : q.num_end]
+    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        q.drop = True  # "incident 0412", "0800 ...": a code or a phone number, not a quantity
+        return
     value = int(q.value) if q.plain_int else None
     has_left = q.start != q.num_start or q.comparator != "="
     prev = None if has_left else ctx.prev_word(text, q.num_start)
@@ -602,6 +618,18 @@ def _counts_a_noun(text: str, q: _Q, prev: str | None, lex: Lexicon) -> bool:
         and is_plural(word, lex)
         and singularize(word, lex) not in lex.period_units
     )
+
+
+def _age_of_group(text: str, q: _Q, lex: Lexicon) -> bool:
+    """Whether a bare number with `under`/`over`/`above`/`below` follows people counted by
+    an age band (`children under 16`, `those over 65`, `people aged over 55` is read by the
+    age words)."""
+    if q.cmp_phrase not in _AGE_BANDS:
+        return False
+    prev = ctx.prev_word(text, q.start)
+    if prev is not None and prev.lower() in lex.age_words:
+        return True  # "aged over 70"
+    return prev is not None and prev.lower() in lex.age_groups
 
 
 def _age_after_name(text: str, start: int, lex: Lexicon) -> bool:
@@ -792,6 +820,10 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
         q.comparator += "="  # "more than 5000 or equal to"
         q.end = same.end()
     pos = q.end
+    if q.bare and q.plain_int and 0 < q.value < 120 and _age_of_group(text, q, lex):
+        nxt = ctx.next_word(text, q.end)
+        if nxt is None or singularize(nxt.value, lex) not in lex.period_units:
+            q.unit, q.age = "year", True  # "those aged over 70 get home visits": the age
     if q.unit is None and q.currency is None:
         noun = _counted_noun(doc, text, q, lex, parse)
         if noun is not None and (noun[1] < limit or _PARTITIVE.match(text, q.end)):
@@ -809,10 +841,13 @@ def _read_right(doc: Doc, text: str, q: _Q, lex: Lexicon, parse: _Parse, *, limi
     if q.unit is None and q.currency is None and q.scale == 1:
         before = ctx.prev_word(text, q.start)
         if before is not None and before.lower() in lex.age_words:
-            q.unit = "year"  # "at age 87", "aged 43": an age in years
-        elif q.plain_int and 0 < q.value < 120 and text[q.end : q.end + 1] == ",":
-            if _age_after_name(text, q.start, lex):
+            q.unit, q.age = "year", True  # "at age 87", "aged 43": an age in years
+        elif q.plain_int and 0 < q.value < 120:
+            comma = text[q.end : q.end + 1] == ","
+            if comma and _age_after_name(text, q.start, lex):
                 q.unit = "year"  # "Teo, 52, pleaded guilty": an age after a name (guide 8)
+            elif comma and _THEN_AGE.search(text, max(0, q.start - 12), q.start):
+                q.unit, q.age = "year", True  # "one widow, then 88, had paid": an age
     per = ctx.per_after(text, pos, lex)
     if per is not None and q.per is None and per.value != q.unit:
         q.per = per.value
@@ -915,7 +950,12 @@ def _finish(text: str, q: _Q, lex: Lexicon) -> None:
         ):
             q.drop = True
             return
-    if q.unit in lex.period_units and q.currency is None:
+    if q.bare and q.kind == "dig" and q.comparator == "=" and q.start == q.num_start:
+        prev = ctx.prev_word(text, q.num_start)
+        if prev is not None and prev.lower() in lex.phone_verbs:
+            q.drop = True  # "call 101", "dial 999": a phone number
+            return
+    if q.unit in lex.period_units and q.currency is None and not q.age:
         if _placed_in_time(text, q, lex):
             q.drop = True  # within three years, two years ago: a date, not a figure
             return

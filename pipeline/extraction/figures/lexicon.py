@@ -178,6 +178,8 @@ class Lexicon:
     period_units: frozenset[str]
     metre_after: frozenset[str]
     age_words: frozenset[str]
+    age_groups: frozenset[str]
+    phone_verbs: frozenset[str]
     # rates
     per_words: Mapping[str, str | None]
     article_nouns: frozenset[str]
@@ -605,6 +607,8 @@ def lexicon() -> Lexicon:
         period_units=_words(non["period_units"]),
         metre_after=_words(units_data["metre_after"]),
         age_words=_words(units_data["age_words"]),
+        age_groups=_words(units_data["age_groups"]),
+        phone_verbs=_words(non["phone_verbs"]),
         per_words=_fold(rates["per_words"]),
         article_nouns=_words(rates["article_nouns"]),
         article_blockers=_words(rates["article_blockers"]),
