@@ -382,15 +382,18 @@ def grammar() -> Grammar:
     )
     # A range can end now (`between Jan 2019 and now`, `from March to date`, `to today`).
     now_end = r"(?i:now|today|tomorrow|yesterday)(?!\w)"
+    # `between X and Y` and `from X to Y` share one copy of the two range items (the
+    # biggest pieces of the grammar: a copy each made it 80 KB and its compile most of a
+    # process's start), told apart by a conditional on the `rb` group; `from 3 to 12
+    # September` is tried before `from X to Y` and `between 3 and 12 September` after
+    # `between X and Y`, the order of the three separate forms this replaces.
+    day_dmy = f"\\s+{p['DAY']}\\s+(?i:and|to|through|thru|until|till)\\s+{p['DATE_DMY']}"
     p["RANGE_WORDS"] = (
-        f"(?:(?i:between)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
-        r"(?i:and|to|through|thru)\s+"
-        f"(?:{range_item}|{now_end}|{p['DAY']})"
-        f"|(?i:between|from)\\s+{p['DAY']}\\s+(?i:and|to|through|thru|until|till)\\s+"
-        f"{p['DATE_DMY']}"
-        f"|(?i:from)\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
-        r"(?i:to|through|thru|until|till|into)\s+"
-        f"(?:{range_item}|{now_end}|(?i:date)(?!\\w)|{p['DAY']}))"
+        f"(?:(?i:from){day_dmy}"
+        f"|(?:(?P<rb>(?i:between))|(?i:from))\\s+(?:(?i:now|today)(?!\\w)|{range_item})\\s+"
+        r"(?(rb)(?i:and|to|through|thru)|(?i:to|through|thru|until|till|into))\s+"
+        f"(?:{range_item}|{now_end}|(?(rb)(?!)|(?i:date)(?!\\w))|{p['DAY']})"
+        f"|(?i:between){day_dmy})"
     )
     # around a dash, numeric dates may touch (`10/1/2018-10/7/2018`)
     date_num_left = p["DATE_NUM"].replace(r"(?![\w/]|[.-]\d)", r"(?![\w/]|\.\d)")
