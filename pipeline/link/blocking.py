@@ -33,6 +33,10 @@ Word pairs found in more than one claim in 200 (and more than 100 claims) are le
 of the signatures. A `figure` or `fact` block larger than `cap` is split by speaker name;
 a text band that large, and the parts still too large, are left out and counted
 (`Blocking.oversized`): a key that common is no evidence of anything.
+
+A streaming run (`newsclaims.link.stream`) gives `part_blocks` the (key, item) rows of a
+part at a time, each part holding every row of its keys; `blocks` does the same for items
+held in memory.
 """
 
 from __future__ import annotations

@@ -39,11 +39,17 @@ def each(pairs: np.ndarray, step: int = 4096) -> Iterator[tuple[int, int]]:
         yield from pairs[start : start + step].tolist()
 
 
-def judge_pairs(items: Sequence[Item] | Mapping[int, Item], pairs: np.ndarray) -> Found:
+def judge_pairs(
+    items: Sequence[Item] | Mapping[int, Item],
+    pairs: np.ndarray,
+    *,
+    sets: WordSetCache | None = None,
+) -> Found:
     """The pairs (an (n, 2) array of item indices, sorted) that are the same fact or a
-    conflict, with their verdicts (`items`: by index, at least those of the pairs)."""
+    conflict, with their verdicts (`items`: by index, at least those of the pairs; `sets`:
+    a cache of their word sets to go on with)."""
     out: Found = []
-    sets = WordSetCache(items)
+    sets = WordSetCache(items) if sets is None else sets
     for i, j in each(pairs):
         verdict = compare(items[i], items[j], sets=(sets[i], sets[j]))
         if verdict is not None:
@@ -54,12 +60,14 @@ def judge_pairs(items: Sequence[Item] | Mapping[int, Item], pairs: np.ndarray) -
 Verdicts = list[tuple[int, int, str, float, int, int]]  # i, j, relation, score, figure of each
 
 
-def judge_part(items: Mapping[int, Item], pairs: np.ndarray) -> Verdicts:
+def judge_part(
+    items: Mapping[int, Item], pairs: np.ndarray, *, sets: WordSetCache | None = None
+) -> Verdicts:
     """The verdicts of a part's pairs as numbers (what a Dask worker returns): the two
     item indices, the relation, the score and, for a conflict, the position of each
     figure in its item's figures (-1 for none)."""
     out = []
-    for i, j, v in judge_pairs(items, pairs):
+    for i, j, v in judge_pairs(items, pairs, sets=sets):
         fi = fj = -1
         if v.figures is not None:
             f, g = v.figures

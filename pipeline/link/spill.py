@@ -12,6 +12,7 @@ import os
 import sqlite3
 import tempfile
 from array import array
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,12 +42,15 @@ def decode(data: bytes) -> Item:
 
 
 class ItemStore:
-    """Every item of a run in one temporary file, read back by index a few at a time;
-    `peak` is the most items ever held at once through `holding`."""
+    """Every item of a run in one temporary file, read back by index a few at a time,
+    the latest `keep` read kept decoded (parts in a row name many of the same claims);
+    `peak` is the most items ever held at once through `holding`, besides those."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, keep: int = 4096) -> None:
         self._file = (Path(folder) / "items.bin").open("w+b")
         self._offsets = array("q", [0])
+        self._kept: OrderedDict[int, Item] = OrderedDict()
+        self._keep = keep
         self.resident = 0
         self.peak = 0
 
@@ -60,11 +64,21 @@ class ItemStore:
 
     def load(self, indices: Iterable[int]) -> dict[int, Item]:
         self._file.flush()
-        fd, offsets = self._file.fileno(), self._offsets
-        return {
-            i: decode(os.pread(fd, offsets[i + 1] - offsets[i], offsets[i]))
-            for i in dict.fromkeys(indices)
-        }
+        fd, offsets, kept = self._file.fileno(), self._offsets, self._kept
+        out = {}
+        for i in indices:
+            if i in out:
+                continue
+            it = kept.get(i)
+            if it is None:
+                it = decode(os.pread(fd, offsets[i + 1] - offsets[i], offsets[i]))
+                kept[i] = it
+                if len(kept) > self._keep:
+                    kept.popitem(last=False)
+            else:
+                kept.move_to_end(i)
+            out[i] = it
+        return out
 
     @contextmanager
     def holding(self, indices: Iterable[int]) -> Iterator[dict[int, Item]]:

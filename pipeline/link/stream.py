@@ -46,7 +46,7 @@ from newsclaims.link.build import cluster, conflict
 from newsclaims.link.compare import meet
 from newsclaims.link.facts import Fig, Item
 from newsclaims.link.group import group, strongest_first
-from newsclaims.link.judge import Verdicts, judge_part
+from newsclaims.link.judge import Verdicts, WordSetCache, judge_part
 from newsclaims.link.spill import ItemStore, Parts, Records, Sorter, text_key
 from newsclaims.models.links import Cluster, Conflict
 
@@ -145,6 +145,8 @@ class _Run:
         self.store = ItemStore(self.folder)
         self.shingles = _Spill(self.folder / "shingles.bin", np.uint32)
         self.keys = _Spill(self.folder / "keys.bin", _MEMBER)
+        self._packed: list[bytes] = []
+        self._hashes, self._owners = array("q"), array("q")
 
     @property
     def count(self) -> int:
@@ -154,13 +156,21 @@ class _Run:
         self.store.add(it)
         self.articles.append(digest(it.article_id))
         self.who.append(who_key(it))
-        packed = np.frombuffer(it.packed, dtype=np.uint32)
-        self.lengths.append(len(packed))
-        self.shingles.add(packed)
+        self.lengths.append(len(it.packed) // 4)
+        self._packed.append(it.packed)
         hashes = key_hashes(it)
-        rows = np.empty(len(hashes), dtype=_MEMBER)
-        rows["key"], rows["item"] = hashes, it.index
+        self._hashes.extend(hashes)
+        self._owners.extend([it.index] * len(hashes))
+        if len(self._packed) >= SLICE:
+            self.flush()
+
+    def flush(self) -> None:
+        """The word pairs and key digests of the latest claims, to their files."""
+        self.shingles.add(np.frombuffer(b"".join(self._packed), dtype=np.uint32))
+        rows = np.empty(len(self._hashes), dtype=_MEMBER)
+        rows["key"], rows["item"] = self._hashes, self._owners
         self.keys.add(rows)
+        self._packed, self._hashes, self._owners = [], array("q"), array("q")
 
     def _parts(self, rows: int) -> int:
         return max(1, math.ceil(rows / self.part_rows))
@@ -180,6 +190,7 @@ class _Run:
 
     def memberships(self) -> tuple[Parts, Parts]:
         """(key, item) rows of the text bands and of the other keys, each split by key."""
+        self.flush()
         common = self.common()
         lengths = np.frombuffer(self.lengths, dtype=np.int64)
         text = Parts(self.folder, "text", self._parts(16 * self.count), _MEMBER)
@@ -269,9 +280,11 @@ def _judged(run: _Run, engine: str, scheduler: str | None, workers: int) -> Iter
 
         yield from judge_on_dask(parts(), scheduler=scheduler, workers=workers)
         return
+    sets = WordSetCache({}, size=4096)  # the word sets of items parts in a row share
     for holding, found in parts():
         with holding() as items:
-            yield judge_part(items, found)
+            sets.items = items
+            yield judge_part(items, found, sets=sets)
 
 
 def _side(it: Item, value: Fig, other: Fig) -> int | None:
