@@ -764,8 +764,7 @@ def _link_db(db: str, namespace: str, engine_options: dict):
 
 
 def _link_summary(links, target: Path | None) -> str:
-    revisions = sum(1 for c in links.conflicts if c.relation == "revision")
-    members = sum(c.size for c in links.clusters)
+    revisions, members = links.revisions, links.members
     return (
         f"[bold]newsclaims link[/bold]\n"
         f"  claims     {links.claims}\n"

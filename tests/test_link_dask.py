@@ -1,5 +1,5 @@
 """`newsclaims link --engine dask`: the pairs judged on a real Dask LocalCluster (127.0.0.1,
-2 worker processes), partitioned by block, give the bytes of a local run."""
+2 worker processes), in pair parts, give the bytes of a local run."""
 
 from __future__ import annotations
 
@@ -10,11 +10,6 @@ from typer.testing import CliRunner
 
 from newsclaims.cli import app
 from newsclaims.link import CLUSTERS, CONFLICTS, link_outputs, write_links
-from newsclaims.link.api import iter_claims, read_origins
-from newsclaims.link.blocking import blocks
-from newsclaims.link.dask_link import judge_on_dask, parts
-from newsclaims.link.facts import item
-from newsclaims.link.judge import judge
 from tests import test_dask
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,17 +42,15 @@ def test_link_dask_writes_the_bytes_of_a_local_run(cluster, linked_out, tmp_path
 
 
 @pytest.mark.parametrize("pairs", [1, 7, 10**9])
-def test_link_dask_parts_that_share_pairs_give_the_local_verdicts(cluster, linked_out, pairs):
-    """Small parts: blocks that share a pair land in different parts; each pair is kept once."""
-    origins = read_origins(linked_out, [])
-    items = [
-        item(i, c, origins.get(c.article_id)) for i, c in enumerate(iter_claims(linked_out, []))
-    ]
-    found, _ = blocks(items)
-    assert len(parts(found, pairs=pairs)) >= (2 if pairs < 10 else 1)
-    local, _ = judge(items, found)
-    remote, _ = judge_on_dask(items, found, scheduler=cluster.scheduler_address, pairs=pairs)
-    assert local and remote == local
+def test_link_dask_small_parts_give_the_local_bytes(cluster, linked_out, tmp_path, pairs):
+    """Parts of one pair to all pairs in one part: each pair is judged once, in order."""
+    write_links(link_outputs([linked_out]), tmp_path / "local")
+    links = link_outputs(
+        [linked_out], engine="dask", scheduler=cluster.scheduler_address, part_pairs=pairs
+    )
+    assert links.parts >= (2 if pairs < 10 else 1)
+    write_links(links, tmp_path / "dask")
+    assert _files(tmp_path / "dask") == _files(tmp_path / "local")
 
 
 def test_link_command_with_the_dask_engine(cluster, linked_out, tmp_path):

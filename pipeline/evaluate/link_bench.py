@@ -32,6 +32,7 @@ class LinkMeasurement:
     peak_rss_mb: float = 0.0
     pairs: int = 0
     largest_block: int = 0
+    held_items: int = 0  # the most claim items held in memory at once (besides those kept)
     oversized_blocks: int = 0
     clusters: int = 0
     conflicts: int = 0
@@ -75,6 +76,7 @@ def measure_link(folder: str, claims: int) -> LinkMeasurement:
     result.claims = links.claims
     result.pairs = links.blocking.pairs
     result.largest_block = links.blocking.largest
+    result.held_items = links.held
     result.oversized_blocks = links.blocking.oversized
     result.clusters = len(links.clusters)
     result.conflicts = len(links.conflicts)
@@ -116,7 +118,7 @@ def format_report(results: Sequence[LinkMeasurement]) -> str:
     header = (
         f"{'claims':>9} {'link s':>7} {'write s':>7} {'total s':>8} {'cpu s':>7} "
         f"{'µs/claim':>9} {'vs parse':>8} {'peak MB':>8} {'pairs':>9} {'largest':>7} "
-        f"{'clusters':>8} {'conflicts':>9}"
+        f"{'held':>6} {'clusters':>8} {'conflicts':>9}"
     )
     lines = [header]
     for r in results:
@@ -125,7 +127,7 @@ def format_report(results: Sequence[LinkMeasurement]) -> str:
             f"{r.write_seconds:>7.2f} {r.seconds:>8.2f} {r.cpu_seconds:>7.2f} "
             f"{r.seconds / r.claims * 1e6:>9.0f} "
             f"{r.ratio:>8.2f} {r.peak_rss_mb:>8.0f} {r.pairs:>9,} {r.largest_block:>7} "
-            f"{r.clusters:>8,} {r.conflicts:>9,}"
+            f"{r.held_items:>6,} {r.clusters:>8,} {r.conflicts:>9,}"
         )
     if len(results) >= 2:
         small, large = results[0], results[-1]
@@ -139,6 +141,7 @@ def format_report(results: Sequence[LinkMeasurement]) -> str:
         )
     lines.append(
         "link s: reading claims.jsonl and articles.jsonl, and linking; "
+        "held: the most claim items held at once by a part; "
         "vs parse: seconds per claim of the whole run (link, write) over those of "
         "the bare spaCy parse of the same claim sentences (a sample of "
         f"{PARSE_SAMPLE:,})"

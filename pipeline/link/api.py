@@ -6,21 +6,16 @@ import datetime as dt
 import json
 import logging
 import os
-import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from newsclaims.link.blocking import Blocking, blocks
-from newsclaims.link.build import cluster, conflict
-from newsclaims.link.compare import meet
-from newsclaims.link.facts import Fig, Item, Origin, item
-from newsclaims.link.group import group
-from newsclaims.link.judge import judge
+from newsclaims.link.facts import Item, Origin, item
+from newsclaims.link.spill import Records
+from newsclaims.link.stream import Links, Seen, link_stream
 from newsclaims.models import Claim
-from newsclaims.models.links import Cluster, Conflict
+from newsclaims.models.links import Cluster
 
 log = logging.getLogger(__name__)
 
@@ -32,108 +27,49 @@ class LinkInputError(ValueError):
     """An input folder that is not an extract output, or a line that is not a record."""
 
 
-@dataclass
-class Links:
-    clusters: list[Cluster]
-    conflicts: list[Conflict]
-    claims: int = 0
-    blocking: Blocking = field(default_factory=Blocking)
-    seconds: float = 0.0
-    problems: list[str] = field(default_factory=list)
-
-
 ENGINES = ("local", "dask")
 
 
 def link_items(
-    items: Sequence[Item],
+    items: Iterable[Item],
     *,
     cap: int | None = None,
     engine: str = "local",
     scheduler: str | None = None,
     workers: int = 2,
+    **parts,
 ) -> Links:
-    """Clusters and conflicts of items (their `index` is their position); with `engine`
-    `dask`, the pairs are judged on a Dask cluster (`scheduler`, else a LocalCluster of
-    `workers` processes), with the same result."""
+    """Clusters and conflicts of items (their `index` is their position), streamed: at
+    most a part of them held at once (`parts`: `part_rows`, `part_pairs` of
+    `newsclaims.link.stream`). With `engine` `dask`, the pairs are judged on a Dask
+    cluster (`scheduler`, else a LocalCluster of `workers` processes), with the same
+    result."""
     if engine not in ENGINES:
         raise LinkInputError(f"unknown engine {engine!r}: use local or dask")
     if scheduler is not None and engine != "dask":
         raise LinkInputError("--scheduler needs --engine dask")
-    started = time.perf_counter()
-    found, blocking = blocks(items) if cap is None else blocks(items, cap=cap)
-    if engine == "dask":
-        from newsclaims.link.dask_link import judge_on_dask
-
-        verdicts, blocking.pairs = judge_on_dask(items, found, scheduler=scheduler, workers=workers)
-    else:
-        verdicts, blocking.pairs = judge(items, found)
-    same = [(v.score, i, j) for i, j, v in verdicts if v.relation == "same"]
-    differ = [(i, j, v.figures) for i, j, v in verdicts if v.relation != "same"]
-    del verdicts
-    articles = [it.article_id for it in items]
-    groups = group(len(items), same, [(i, j) for i, j, _ in differ], articles)
-    clusters = [cluster([items[i] for i in g]) for g in groups]
-    of: dict[int, str] = {i: c.id for g, c in zip(groups, clusters, strict=True) for i in g}
-    differ = spread(differ, groups, items)
-    conflicts = [conflict(items[i], items[j], figs, of) for i, j, figs in differ]
-    clusters.sort(key=_first)
-    conflicts.sort(key=lambda c: (c.a.source, c.b.source, c.id))
-    return Links(
-        clusters=clusters,
-        conflicts=conflicts,
-        claims=len(items),
-        blocking=blocking,
-        seconds=time.perf_counter() - started,
+    options = {"cap": cap} if cap is not None else {}
+    return link_stream(
+        items, engine=engine, scheduler=scheduler, workers=workers, **options, **parts
     )
-
-
-def spread(
-    found: list[tuple[int, int, tuple[Fig, Fig]]], groups: list[list[int]], items: Sequence[Item]
-) -> list[tuple[int, int, tuple[Fig, Fig]]]:
-    """Every pair of claims that give the two values of a conflict: a claim whose cluster
-    mate disagrees with another claim disagrees with it too, when it holds the same value
-    (one wrong figure against two outlets that give the right one is two conflicts). A
-    claim that gives both values (a correction: `$31 million, not $13 million`) takes no
-    side."""
-    cluster_of = {i: g for g in groups for i in g}
-    out = {(i, j): figs for i, j, figs in found}
-    for i, j, (fi, fj) in found:
-        for x in cluster_of.get(i, [i]):
-            gx = _side(items[x], fi, fj)
-            for y in cluster_of.get(j, [j]):
-                if gx is None or items[x].article_id == items[y].article_id:
-                    continue
-                gy = _side(items[y], fj, fi)
-                key = (x, y) if x < y else (y, x)
-                if gy is not None and key not in out:
-                    out[key] = (gx, gy) if x < y else (gy, gx)
-    return [(i, j, figs) for (i, j), figs in sorted(out.items())]
-
-
-def _side(it: Item, value: Fig, other: Fig) -> Fig | None:
-    """The figure of `it` that gives `value`, unless it gives `other` too."""
-    if any(meet(f, other) for f in it.figures):
-        return None
-    return next((f for f in it.figures if meet(f, value)), None)
-
-
-def _first(c: Cluster) -> tuple:
-    first = c.first_appearance
-    return (first.published is None, str(first.published), first.source, c.id)
 
 
 def link(claims: Iterable[Claim], origins: dict[str, Origin], **engine) -> Links:
     """Link claims; `origins` maps an article id to its date, publisher and URL
-    (`engine`: `link_items`'s engine, scheduler and workers)."""
-    items: list[Item] = []
-    seen: set[str] = set()
-    for claim in claims:
-        if claim.id in seen:  # the same article in two outputs
-            continue
-        seen.add(claim.id)
-        items.append(item(len(items), claim, origins.get(claim.article_id)))
-    return link_items(items, **engine)
+    (`engine`: `link_items`'s engine, scheduler, workers and parts). A claim id seen
+    before (the same article in two outputs) is read once."""
+    seen = Seen()
+
+    def items() -> Iterator[Item]:
+        index = 0
+        for claim in claims:
+            if seen.add(claim.id):
+                yield item(index, claim, origins.get(claim.article_id))
+                index += 1
+
+    if engine.get("engine", "local") not in ENGINES:  # before any claim is read
+        raise LinkInputError(f"unknown engine {engine['engine']!r}: use local or dask")
+    return link_items(items(), **engine)
 
 
 def _check(folder: Path) -> None:
@@ -223,11 +159,17 @@ def read_clusters(folder: Path) -> list[Cluster] | None:
 
 
 def _write(path: Path, records: Iterable[BaseModel]) -> None:
-    """One JSON object per line, written under a temporary name and renamed when complete."""
+    """One JSON object per line, written under a temporary name and renamed when complete
+    (the records of a run as their lines were written, none parsed again)."""
     temporary = path.with_name(f".{path.name}.tmp")
+    lines = (
+        records.lines()
+        if isinstance(records, Records)
+        else (record.model_dump_json() for record in records)
+    )
     with temporary.open("w", encoding="utf-8", newline="\n") as handle:
-        for record in records:
-            handle.write(record.model_dump_json() + "\n")
+        for line in lines:
+            handle.write(line + "\n")
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)

@@ -33,14 +33,16 @@ Word pairs found in more than one claim in 200 (and more than 100 claims) are le
 of the signatures. A `figure` or `fact` block larger than `cap` is split by speaker name;
 a text band that large, and the parts still too large, are left out and counted
 (`Blocking.oversized`): a key that common is no evidence of anything.
+
+A streaming run (`newsclaims.link.stream`) gives `part_blocks` the (key, item) rows of a
+part at a time, each part holding every row of its keys; `blocks` does the same for items
+held in memory.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-from array import array
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -115,15 +117,28 @@ def _keys(item: Item) -> Iterator[tuple]:
                 yield ("due", hi)
 
 
-def _split(members: Sequence[int], items: Sequence[Item]) -> list[list[int]]:
-    """An oversized block in disjoint parts, one per speaker (else target) name: each claim
-    in one part, so the pairs stay within what the cap allows."""
-    parts: dict[str, list[int]] = defaultdict(list)
-    for i in members:
-        who = items[i].speaker_words or items[i].target_words
-        if who:
-            parts[" ".join(sorted(who))].append(int(i))
-    return list(parts.values())
+def who_key(item: Item) -> int:
+    """The speaker's (else the target's) name words as a nonzero 64-bit digest, 0 for a
+    claim that names no one: what an oversized block is split by."""
+    who = item.speaker_words or item.target_words
+    return (key_hash(" ".join(sorted(who))) or 1) if who else 0
+
+
+def key_hashes(item: Item) -> list[int]:
+    """The digests of a claim's `figure`, `fact` ... keys (its text bands are in numpy)."""
+    return [key_hash(key) for key in dict.fromkeys(_keys(item))]
+
+
+def _split(members: np.ndarray, who: np.ndarray) -> list[np.ndarray]:
+    """An oversized block in disjoint parts, one per speaker (else target) name (`who`:
+    each item's `who_key`): each claim in one part, so the pairs stay within what the cap
+    allows; a claim that names no one is left out."""
+    names = who[members]
+    members, names = members[names != 0], names[names != 0]
+    order = np.argsort(names, kind="stable")
+    members, names = members[order], names[order]
+    cuts = np.flatnonzero(np.r_[True, names[1:] != names[:-1]]) if len(names) else []
+    return np.split(members, cuts[1:]) if len(names) else []
 
 
 def packed_shingles(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
@@ -134,44 +149,27 @@ def packed_shingles(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
     return values, lengths
 
 
+def common_threshold(count: int) -> int:
+    """A word pair in more claims than this, of `count`, is common (`it said`, `in the`)."""
+    return int(max(COMMON_MIN, count * COMMON_SHARE))
+
+
 def common_shingles(values: np.ndarray, count: int) -> np.ndarray:
     """Word pairs in so many sentences that sharing them says nothing (`it said`, `in the`):
     more than COMMON_SHARE of the `count` claims and more than COMMON_MIN of them (sorted)."""
     found, counts = np.unique(values, return_counts=True)
-    return found[counts > max(COMMON_MIN, count * COMMON_SHARE)]
+    return found[counts > common_threshold(count)]
 
 
-def _uncommon(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray]:
-    """The items' word-pair hashes without the common ones, and how many each keeps."""
-    values, lengths = packed_shingles(items)
-    keep = ~np.isin(values, common_shingles(values, len(items)))
-    owner = np.repeat(np.arange(len(items)), lengths)
-    return values[keep], np.bincount(owner[keep], minlength=len(items))
-
-
-def _memberships(items: Sequence[Item]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(block, item) rows for every key of every item, and whether each block is a text
-    band. Blocks are numbered by their keys' digests: the same on every run."""
-    band_ids, text_items = text_bands(*_uncommon(items))
-    _, text_blocks = np.unique(band_ids, return_inverse=True)
-    text_count = int(text_blocks.max()) + 1 if len(text_blocks) else 0
-    hashes = array("q")
-    members = array("q")
-    for it in items:
-        for key in dict.fromkeys(_keys(it)):
-            hashes.append(key_hash(key))
-            members.append(it.index)
-    # Keys are held as 64-bit digests, 16 bytes a membership, never as a table of every
-    # key (a few hundred bytes each): a collision only merges two blocks, more pairs.
-    _, numbers = np.unique(np.frombuffer(hashes, dtype=np.int64), return_inverse=True)
-    count = int(numbers.max()) + 1 if len(numbers) else 0
-    block = np.concatenate([text_blocks, numbers.reshape(-1) + text_count])
-    item_of = np.concatenate([text_items, np.frombuffer(members, dtype=np.int64)])
-    is_text = np.zeros(text_count + count, dtype=bool)
-    is_text[:text_count] = True
-    # Item and block numbers fit 32 bits: the sorts and masks over every membership
-    # below (the transient peak of blocking) take half the memory.
-    return block.astype(np.int32), item_of.astype(np.int32), is_text
+def band_rows(
+    values: np.ndarray, lengths: np.ndarray, common: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The text band keys (as signed 64-bit numbers) of sets given as one array of their
+    word-pair hashes and their sizes, common ones left out, with the set each belongs to."""
+    keep = ~np.isin(values, common)
+    owner = np.repeat(np.arange(len(lengths)), lengths)
+    keys, rows = text_bands(values[keep], np.bincount(owner[keep], minlength=len(lengths)))
+    return keys.view(np.int64), rows
 
 
 def key_hash(key: tuple) -> int:
@@ -203,32 +201,62 @@ class Blocks:
         at = np.repeat(self.starts[chosen] - np.cumsum(sizes) + sizes, sizes)
         return Blocks(self.members[at + np.arange(len(at))], sizes)
 
+    @classmethod
+    def join(cls, parts: Sequence[Blocks]) -> Blocks:
+        if not parts:
+            return cls(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64))
+        members = np.concatenate([p.members for p in parts])
+        return cls(members, np.concatenate([p.sizes for p in parts]))
 
-def blocks(items: Sequence[Item], *, cap: int = CAP) -> tuple[Blocks, Blocking]:
-    """The blocks of items that share a key: a block over `cap` claims is split by speaker
-    name (a figure or fact key) or left out (a text band that common is boilerplate)."""
-    stats = Blocking()
-    if len(items) < 2:
-        return Blocks(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)), stats
-    block, item_of, is_text = _memberships(items)
-    order = np.lexsort((item_of, block))
-    block, item_of = block[order], item_of[order]
+
+def part_blocks(
+    keys: np.ndarray, members: np.ndarray, who: np.ndarray, stats: Blocking, *, text: bool,
+    cap: int = CAP,
+) -> Blocks:  # fmt: skip
+    """The blocks of (key, item) rows holding every row of their keys: the items that share
+    a key, one block each, a block over `cap` claims split by speaker name (a figure or fact
+    key, `text` false) or left out (a text band that common is boilerplate)."""
+    order = np.lexsort((members, keys))
+    block, item_of = keys[order], members[order].astype(np.int32)
+    if not len(block):
+        return Blocks.join([])
     starts = np.flatnonzero(np.r_[True, block[1:] != block[:-1]])
     sizes = np.diff(np.r_[starts, len(block)])
-    stats.blocks = len(starts)
+    stats.blocks += len(starts)
     each = np.repeat(sizes, sizes)
     fits = (sizes >= 2) & (sizes <= cap)
-    members, kept = [item_of[(each >= 2) & (each <= cap)]], [sizes[fits]]
+    found = [Blocks(item_of[(each >= 2) & (each <= cap)], sizes[fits].astype(np.int64))]
     for start, size in zip(starts[sizes > cap].tolist(), sizes[sizes > cap].tolist(), strict=True):
         stats.oversized += 1
-        if not is_text[block[start]]:
-            for part in _split(item_of[start : start + size], items):
+        if not text:
+            for part in _split(item_of[start : start + size], who):
                 if 2 <= len(part) <= cap:
-                    members.append(np.array(part, dtype=np.int32))
-                    kept.append(np.array([len(part)], dtype=np.int64))
-    found = Blocks(np.concatenate(members), np.concatenate(kept))
-    stats.largest = int(found.sizes.max(initial=0))
-    return found, stats
+                    found.append(Blocks(part, np.array([len(part)], dtype=np.int64)))
+    out = Blocks.join(found)
+    stats.largest = max(stats.largest, int(out.sizes.max(initial=0)))
+    return out
+
+
+def blocks(items: Sequence[Item], *, cap: int = CAP) -> tuple[Blocks, Blocking]:
+    """The blocks of items held in memory (`index` their position) that share a key, as
+    the streaming run (`newsclaims.link.stream`) makes them a part at a time."""
+    stats = Blocking()
+    if len(items) < 2:
+        return Blocks.join([]), stats
+    values, lengths = packed_shingles(items)
+    text_keys, text_items = band_rows(values, lengths, common_shingles(values, len(items)))
+    hashes, owners = [], []
+    for it in items:
+        found = key_hashes(it)
+        hashes.extend(found)
+        owners.extend([it.index] * len(found))
+    who = np.array([who_key(it) for it in items], dtype=np.int64)
+    found = [
+        part_blocks(text_keys, text_items, who, stats, text=True, cap=cap),
+        part_blocks(np.array(hashes, dtype=np.int64), np.array(owners, dtype=np.int64), who,
+                    stats, text=False, cap=cap),
+    ]  # fmt: skip
+    return Blocks.join(found), stats
 
 
 def pairs_within(found: Blocks, articles: np.ndarray) -> np.ndarray:
@@ -242,8 +270,8 @@ def pairs_within(found: Blocks, articles: np.ndarray) -> np.ndarray:
         at = starts[found.sizes == size]
         rows = found.members[at[:, None] + np.arange(size)]
         a, b = np.triu_indices(size, 1)
-        for part in range(0, len(rows), max(1, (1 << 20) // len(a))):  # bounded temporaries
-            chunk = rows[part : part + max(1, (1 << 20) // len(a))]
+        for part in range(0, len(rows), max(1, (1 << 16) // len(a))):  # bounded temporaries
+            chunk = rows[part : part + max(1, (1 << 16) // len(a))]
             first = chunk[:, a].ravel().astype(np.int64)
             second = chunk[:, b].ravel().astype(np.int64)
             keep = articles[first] != articles[second]

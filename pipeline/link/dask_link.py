@@ -1,77 +1,43 @@
-"""`newsclaims link --engine dask`: the pairs judged on a Dask cluster, partitioned by
-block key.
+"""`newsclaims link --engine dask`: the pair parts judged on a Dask cluster.
 
-The client makes the blocks (cheap: numpy over the keys of every claim) and cuts them, in
-block order, into parts of about the same number of pairs. Each part travels with the
-items its blocks hold, and its worker returns the verdicts of the pairs within those
-blocks. A pair two parts share is judged twice, the same way (a verdict depends on the two
-claims alone), and kept once; grouping and the records are made by the client exactly as
-a local run makes them, so the files are byte-identical. The cluster is reached as
-`extract --engine dask` reaches it (`newsclaims.run.engines.dask_engine`), with the same
-check that every worker runs the same newsclaims code.
+The client streams the claims, makes the blocks and splits their pairs into parts of
+about the same number of pairs, in order of their first claim (`newsclaims.link.stream`).
+Each part travels with the items its pairs name, and its worker returns their verdicts
+as numbers; the client takes the parts back in order, so grouping and the records are
+made exactly as a local run makes them and the files are byte-identical. At most two
+parts per worker are in flight, so the items the client holds stay bounded. The cluster
+is reached as `extract --engine dask` reaches it (`newsclaims.run.engines.dask_engine`),
+with the same check that every worker runs the same newsclaims code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 
 import numpy as np
 
-from newsclaims.link.blocking import Blocks
 from newsclaims.link.facts import Item
-from newsclaims.link.judge import Found, judge
+from newsclaims.link.judge import Verdicts, judge_part
 
-PAIRS_PER_PART = 200_000
-
-
-def parts(found: Blocks, *, pairs: int = PAIRS_PER_PART) -> list[np.ndarray]:
-    """The block numbers of each part: consecutive blocks, about `pairs` pairs a part."""
-    weight = np.cumsum(found.sizes * (found.sizes - 1) // 2)
-    cut = weight // max(1, pairs)
-    return [np.flatnonzero(cut == c) for c in np.unique(cut)] if len(cut) else []
-
-
-def judge_part(items: Sequence[Item], members: np.ndarray, sizes: np.ndarray) -> tuple[Found, int]:
-    """The verdicts of one part, by global item index (`items`: the part's items in index
-    order, `members`: positions in `items`), and the pairs it compared."""
-    indices = [it.index for it in items]
-    found, pairs = judge(items, Blocks(members, sizes))
-    return [(indices[i], indices[j], v) for i, j, v in found], pairs
+Part = tuple[Callable[[], AbstractContextManager[dict[int, Item]]], np.ndarray]
 
 
 def judge_on_dask(
-    items: Sequence[Item],
-    found: Blocks,
-    *,
-    scheduler: str | None = None,
-    workers: int = 2,
-    pairs: int = PAIRS_PER_PART,
-) -> tuple[Found, int]:
-    """`judge(items, found)`, its parts on the workers of a Dask cluster (the pairs
-    compared count a pair two parts share twice)."""
+    parts: Iterable[Part], *, scheduler: str | None = None, workers: int = 2
+) -> Iterator[Verdicts]:
+    """The verdicts of each part, in order (`parts`: a context that holds the part's
+    items, and its pairs), judged on the workers of a Dask cluster."""
     from newsclaims.run.engines.dask_engine import DaskEngine
 
     with DaskEngine(model="blank", batch_size=1, workers=workers, scheduler=scheduler) as engine:
         client = engine.connect()  # the cluster and its version check, as extract's
-        futures = []
-        for chosen in parts(found, pairs=pairs):
-            part = found.take(chosen)
-            held = np.unique(part.members)
-            local = np.searchsorted(held, part.members)
-            futures.append(
-                client.submit(
-                    judge_part,
-                    [items[i] for i in held.tolist()],
-                    local,
-                    part.sizes,
-                    pure=False,
-                    retries=1,
-                )  # fmt: skip
-            )
-        verdicts, compared = {}, 0
-        for future in futures:
-            found_here, count = future.result()
-            compared += count
-            for i, j, verdict in found_here:
-                verdicts[i, j] = verdict
-    return [(i, j, verdicts[i, j]) for i, j in sorted(verdicts)], compared
+        flight: deque = deque()
+        for holding, pairs in parts:
+            with holding() as items:
+                flight.append(client.submit(judge_part, items, pairs, pure=False, retries=1))
+            if len(flight) >= 2 * workers:
+                yield flight.popleft().result()
+        while flight:
+            yield flight.popleft().result()

@@ -199,7 +199,7 @@ def stem(token: str) -> str:
     return token
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def name_words(*names: str | None) -> frozenset[str]:
     """The words of a speaker's or target's names, without corporate suffixes (cached:
     the same names come back claim after claim)."""
@@ -290,7 +290,7 @@ def significant(text: str) -> int:
     return len(digits if decimals else digits.rstrip("0"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def written_digits(text: str) -> str:
     """The digits of the first number written in a figure, without leading zeros or
     trailing decimal zeros: `12,018` -> `12018`, `NOK 71.20` -> `712`."""
@@ -323,7 +323,7 @@ class Origin:
         return _host(self.url)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _host(url: str | None) -> str | None:
     if not url:
         return None

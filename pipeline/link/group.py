@@ -4,17 +4,34 @@ article (`about 12,000` may join `12,018`, but then `12,108` stays out)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+
+import numpy as np
+
+
+def strongest_first(scores: np.ndarray, first: np.ndarray, second: np.ndarray, *,
+                    step: int = 8192) -> Iterator[tuple[float, int, int]]:  # fmt: skip
+    """`same` pairs (score, i, j) from three arrays, highest score first, then by i and j,
+    a slice at a time."""
+    order = np.lexsort((second, first, -scores))
+    for start in range(0, len(order), step):
+        chosen = order[start : start + step]
+        yield from zip(scores[chosen].tolist(), first[chosen].tolist(), second[chosen].tolist(),
+                       strict=True)  # fmt: skip
 
 
 def group(
     count: int,
     same: Iterable[tuple[float, int, int]],
     conflicts: Iterable[tuple[int, int]],
-    articles: Sequence[str],
+    articles: Sequence,
+    *,
+    ordered: bool = False,
 ) -> list[list[int]]:
-    """Clusters of two or more item indices, each sorted, in order of their first index."""
-    parent = list(range(count))
+    """Clusters of two or more item indices, each sorted, in order of their first index
+    (`same` already strongest first when `ordered`: `strongest_first`)."""
+    parent = array("q", range(count))
     members: dict[int, list[int]] = {}
     cannot: dict[int, set[int]] = {}
     for i, j in conflicts:
@@ -27,7 +44,8 @@ def group(
             i = parent[i]
         return i
 
-    for _score, i, j in sorted(same, key=lambda e: (-e[0], e[1], e[2])):
+    edges = same if ordered else sorted(same, key=lambda e: (-e[0], e[1], e[2]))
+    for _score, i, j in edges:
         ri, rj = find(i), find(j)
         if ri == rj:
             continue

@@ -4,7 +4,7 @@ spreads over workers)."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -20,7 +20,7 @@ class WordSetCache(OrderedDict):
     sorted, and the claims of one story often sit near each other): an item is unpacked
     far less often than once per pair, and at most `size` are held."""
 
-    def __init__(self, items: Sequence[Item], size: int = 16384) -> None:
+    def __init__(self, items: Sequence[Item] | Mapping[int, Item], size: int = 16384) -> None:
         super().__init__()
         self.items, self.size = items, size
 
@@ -39,14 +39,46 @@ def each(pairs: np.ndarray, step: int = 4096) -> Iterator[tuple[int, int]]:
         yield from pairs[start : start + step].tolist()
 
 
-def judge(items: Sequence[Item], found: Blocks) -> tuple[Found, int]:
-    """Every pair within the blocks (`found.members`: positions in `items`) that is the
-    same fact or a conflict, with its verdict; and how many pairs were compared."""
+def judge_pairs(
+    items: Sequence[Item] | Mapping[int, Item],
+    pairs: np.ndarray,
+    *,
+    sets: WordSetCache | None = None,
+) -> Found:
+    """The pairs (an (n, 2) array of item indices, sorted) that are the same fact or a
+    conflict, with their verdicts (`items`: by index, at least those of the pairs; `sets`:
+    a cache of their word sets to go on with)."""
     out: Found = []
-    sets = WordSetCache(items)
-    pairs = pairs_within(found, article_numbers(items))
+    sets = WordSetCache(items) if sets is None else sets
     for i, j in each(pairs):
         verdict = compare(items[i], items[j], sets=(sets[i], sets[j]))
         if verdict is not None:
             out.append((i, j, verdict))
-    return out, len(pairs)
+    return out
+
+
+Verdicts = list[tuple[int, int, str, float, int, int]]  # i, j, relation, score, figure of each
+
+
+def judge_part(
+    items: Mapping[int, Item], pairs: np.ndarray, *, sets: WordSetCache | None = None
+) -> Verdicts:
+    """The verdicts of a part's pairs as numbers (what a Dask worker returns): the two
+    item indices, the relation, the score and, for a conflict, the position of each
+    figure in its item's figures (-1 for none)."""
+    out = []
+    for i, j, v in judge_pairs(items, pairs, sets=sets):
+        fi = fj = -1
+        if v.figures is not None:
+            f, g = v.figures
+            fi = next(k for k, x in enumerate(items[i].figures) if x is f)
+            fj = next(k for k, y in enumerate(items[j].figures) if y is g)
+        out.append((i, j, v.relation, v.score, fi, fj))
+    return out
+
+
+def judge(items: Sequence[Item], found: Blocks) -> tuple[Found, int]:
+    """Every pair within the blocks (`found.members`: positions in `items`) that is the
+    same fact or a conflict, with its verdict; and how many pairs were compared."""
+    pairs = pairs_within(found, article_numbers(items))
+    return judge_pairs(items, pairs), len(pairs)

@@ -46,7 +46,7 @@ def signatures_of(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     if not len(filled):
         return out
     starts, lengths = (ends - lengths)[filled], lengths[filled]
-    chunk = 1 << 14  # shingles per step: bounds the temporary (count x chunk) matrices
+    chunk = 1 << 12  # shingles per step: bounds the temporary (count x chunk) matrices
     mins = np.empty((count, len(filled)), dtype=np.uint64)
     done = 0
     while done < len(filled):
