@@ -1499,6 +1499,62 @@ SALIENCE += [
 ]
 CASES = CASES + SALIENCE
 
+# Ranks and roles before a name, and a person's organisation after `of` (issue 11, class 4):
+# neither is part of the name. The negative rows: an organisation whose name has `of` in
+# it stays whole, and a two-word name is never cut to one word.
+NAME_BOUNDARIES = [
+    (
+        "Speaking outside court, Detective Inspector Nadia Rahman of Severn Valley Police "
+        "said officers were still searching.",
+        "Speaking",
+        ("indirect", "Nadia Rahman", "person", "say"),
+        B,
+    ),
+    (
+        "Prosecutor Sarah Pryce said the victims had lost more than £96,000.",
+        "Prosecutor",
+        ("indirect", "Sarah Pryce", "person", "say"),
+        B,
+    ),
+    (
+        "Harbourmaster Kenny Rowe said the slipway could take a larger vessel.",
+        "Harbourmaster",
+        ("indirect", "Kenny Rowe", "person", "say"),
+        B,
+    ),
+    (
+        "Detective Sergeant Liam O'Connor said the inquiry would continue into 2027.",
+        "Detective",
+        ("indirect", "Liam O'Connor", "person", "say"),
+        B,
+    ),
+    (
+        "The Society of Motor Manufacturers and Traders said output fell 5% in May.",
+        "The Society",
+        ("indirect", "Society of Motor Manufacturers and Traders", "organization", "say"),
+        T,
+    ),
+    (
+        "The Bank of England said rates would stay at 5% until March.",
+        "The Bank",
+        ("indirect", "Bank of England", "organization", "say"),
+        B,
+    ),
+    (
+        "Andrew Bailey of the Bank of England said rates would stay at 5% until March.",
+        "Andrew",
+        ("indirect", "Andrew Bailey", "person", "say"),
+        B,
+    ),
+    (
+        "Kenny Rowe said the slipway could take a larger vessel.",
+        "Kenny",
+        ("indirect", "Kenny Rowe", "person", "say"),
+        B,
+    ),
+]
+CASES = CASES + NAME_BOUNDARIES
+
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)
 OWNERS = [
     # A Q&A answer credited to the interviewee holds its label as the mention.
@@ -1760,8 +1816,7 @@ TARGETS = [
         T,
     ),
     (
-        "Mary Collins, a nurse, was upbeat. "
-        '"We are not complacent about 2025," Collins said.',
+        'Mary Collins, a nurse, was upbeat. "We are not complacent about 2025," Collins said.',
         '"We are not',
         None,
         T,

@@ -130,7 +130,7 @@ class SpeakerResolver:
             return self._relative(head, sentence=sentence)
         if head.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _PLURAL | _NEUTER:
             return self.pronoun(lower, at=head.idx, mention=_mention(head, head), sentence=sentence)
-        person = _person_in(head)
+        person = _person_in(head) or _person_of(head)
         if person is not None:
             # `Nordsee Vind's chief executive, Karin Lindqvist,` / `chief financial officer
             # Daniel Osei`: the role noun heads the phrase, the person is named in it.
@@ -269,8 +269,15 @@ class SpeakerResolver:
         if first.lower_ in _FIRST_PERSON:
             return None
         rest = words[1:]
-        if first.lower_ == "the" and rest and all(_capitalised(t) for t in rest):
-            # `The European Commission said`: a name, without its article.
+        if (
+            first.lower_ == "the"
+            and rest
+            and _capitalised(rest[0])
+            and _capitalised(rest[-1])
+            and all(_capitalised(t) or t.lower_ in ("of", "for", "and", "&") for t in rest)
+        ):
+            # `The European Commission said`, `The Bank of England said`: a name, without
+            # its article.
             found = self.named(self.doc[rest[0].i : rest[-1].i + 1], label="ORG")
             if found is not None:
                 return found
@@ -296,6 +303,11 @@ class SpeakerResolver:
             start -= 1
         if start == end:
             return None
+        person = self._person_of_words(words[:end])
+        if person is not None:
+            return person
+        if words[start].lower_ == "the" and end - start > 1:
+            start += 1  # `The Bank of England said`: the article is not part of the name
         if end - start == 1:
             # `She quickly noted`: the pronoun the sentence opens with; `In his remarks, ...`:
             # a function word, no name.
@@ -314,6 +326,22 @@ class SpeakerResolver:
                     )
                 return None
         return self.named(self.doc[words[start].i : words[end - 1].i + 1], label=None)
+
+    def _person_of_words(self, run: list[Token]) -> Found | None:
+        """`_person_of` without a parse: a source phrase whose capitalised words are followed
+        by `of`/`for`/`at` (`Detective Inspector Nadia Rahman of Severn Valley Police`,
+        `Andrew Bailey of the Bank of England`): those words when they read as a person's
+        name; the organisation after them is theirs."""
+        cut = next((k for k, t in enumerate(run) if not _capitalised(t)), None)
+        if cut is None or cut < 2 or run[cut].lower_ not in ("of", "for", "at"):
+            return None
+        before = self.doc[run[0].i : run[cut - 1].i + 1]
+        known = self.registry.lookup(
+            names.person_name(before.text), at=before.start_char, kind="person"
+        )
+        if known is None and not _looks_like_person(before.text):
+            return None
+        return self.named(before, label="PERSON")
 
     # -- shared ------------------------------------------------------------------------------
 
@@ -690,6 +718,22 @@ def _person_in(head: Token) -> Span | None:
     return None
 
 
+def _person_of(head: Token) -> Span | None:
+    """A person the parser hung under the organisation they belong to: `Detective Inspector
+    Nadia Rahman of Severn Valley Police said`, parsed with `Police` as the subject. The
+    name is followed by `of`/`at` and that organisation (titles and `of ORG` stay out of
+    the name: issue 11, class 4)."""
+    if head.ent_type_ not in ORG_LABELS:
+        return None
+    for child in head.children:
+        if child.dep_ not in ("nmod", "compound") or child.ent_type_ != "PERSON":
+            continue
+        ent = _entity_at(child)
+        if ent is not None and ent.end < head.i and head.doc[ent.end].lower_ in ("of", "at"):
+            return ent
+    return None
+
+
 # Words that open a phrase counting or sharing out people (`Nearly a third`, `no one`,
 # `Those over 60`, `One`), without a parse.
 _GROUP_OPENERS = frozenset(
@@ -845,7 +889,7 @@ def _capitalised(token: Token) -> bool:
 
 
 _NP_BREAK = frozenset({"at", "of", "with", "from", "for", "in", "familiar", "close", "who"})
-_NAME_WORD = re.compile(r"^[A-Z][a-z'\u2019-]+$")
+_NAME_WORD = re.compile(r"^[A-Z][a-z'\u2019-]*(?:[A-Z][a-z'\u2019-]+)?$")  # O'Connor, McDonald
 
 
 def _looks_like_person(text: str) -> bool:

@@ -177,6 +177,9 @@ class RegistryBuilder(Component):
                 i += 1
                 continue
             j = _name_run_end(doc, i)
+            cut = next((k for k in range(i + 2, j) if low[k] in ("of", "for")), None)
+            if cut is not None and low[i] in given:
+                j = cut  # `Nadia Rahman of Severn Valley Police`: a person, then their force
             words = texts[i:j]
             # `chief executive Mary Barra`; not `Energy Information Administration`, where
             # the capitalised "title" word is part of the name.
