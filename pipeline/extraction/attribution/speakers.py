@@ -292,15 +292,7 @@ class SpeakerResolver:
             return self.common_noun(span, _blank_head(words), sentence=sentence)
         # The last run of capitalised words names the source (`General Motors chief
         # executive Mary Barra` -> `Mary Barra`).
-        end = len(words)
-        while end > 0 and not _capitalised(words[end - 1]):
-            end -= 1
-        start = end
-        while start > 0 and (
-            _capitalised(words[start - 1])
-            or (start > 1 and words[start - 1].lower_ in ("of", "for", "and", "&"))
-        ):
-            start -= 1
+        start, end = _last_capitalised_run(words)
         if start == end:
             return None
         person = self._person_of_words(words[:end])
@@ -435,6 +427,12 @@ class SpeakerResolver:
         if lemma in lexicon.words("attribution/org_nouns.txt"):
             if possessor is not None:  # `Tesla's board said`: that body, as written
                 return Found(Speaker(name=text, kind="organization", mention=mention))
+            if definite and _named_modifier(span, head):
+                # `the Alberta government said`, `the Texas legislature`: the body of a named
+                # place or organisation, as written without its article, not another
+                # organisation the noun could describe.
+                name = names.org_name(text)
+                return Found(Speaker(name=name, kind="organization", mention=mention))
             own = _pronoun_possessor(head) if head is not None else None
             if own is not None:
                 # `his campaign said`: the body of the person or firm the pronoun names.
@@ -470,7 +468,11 @@ class SpeakerResolver:
                 person.gender = gender
             return Found(self._person(person, mention), person)
         if word in _NEUTER:
-            org = self._by_org_noun("company", at=at)
+            # `Tanjung Freight runs 22 warehouses, according to its website`: an organisation
+            # named earlier in the pronoun's own sentence is its nearest antecedent.
+            token = token_starting_at(self.doc, at)
+            since = token.sent.start_char if token is not None else None
+            org = self._by_org_noun("company", at=at, since=since)
             return Found(self._org(org, mention), org) if org is not None else None
         if word in _PLURAL and self.last is not None and self.last.speaker.kind != "person":
             if sentence - self.last_sentence <= _SPEAKER_REACH:
@@ -537,8 +539,11 @@ class SpeakerResolver:
             owner_head = None
             if child.dep_ == "poss" and child.lower_ not in _PLURAL:
                 owner_head = child  # not `their filings`: a group, not one owner
-            elif child.dep_ == "compound" and child.ent_type_ in _OWNER_LABELS:
-                owner_head = child
+            elif child.dep_ == "compound" and (
+                child.ent_type_ in _OWNER_LABELS
+                or (child.tag_ == "NNP" and not child.ent_type_ and child.i == head.i - 1)
+            ):
+                owner_head = child  # `a FactSet consensus`, `LSEG data` (a name the NER missed)
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 # `a report by the IMF`; `a study by Oxford researchers`, `a statement from
                 # his family`: an unnamed group owns it (guide section 8).
@@ -546,9 +551,17 @@ class SpeakerResolver:
             elif child.dep_ == "prep" and child.lower_ == "of":
                 owner_head = _named_object(child)
             elif child.dep_ == "acl" and child.lemma_.lower() in verbs:
+                # `a document published by the council`, `figures compiled by the passenger
+                # group Fair Fares Now`: the agent, named or described.
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
-                owner_head = _named_object(agent) if agent is not None else None
-            elif child.dep_ == "relcl" and child.lemma_.lower() in verbs:
+                owner_head = (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if agent is not None
+                    else None
+                )
+            elif child.dep_ in ("relcl", "ccomp") and child.lemma_.lower() in verbs:
+                # `figures it filed with the exchange` (parsed as a relative clause or, with
+                # no `that`, as a complement of the noun)
                 owner_head = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if owner_head is None:
                 continue
@@ -577,21 +590,37 @@ class SpeakerResolver:
         run = [t for t in before if _capitalised(t)]
         if run and len(run) == len(before):
             return self.named(doc[run[0].i : run[-1].i + 1], label=None)
+        if k + 2 < len(words) and words[k + 1].lower_ in ("he", "she", "it"):
+            # `figures it filed with the exchange`, `a statement she issued`: the pronoun
+            # before an owner verb.
+            verbs = lexicon.words("attribution/document_owner_verbs.txt")
+            verb = words[k + 2].lower_
+            if any(verb.startswith(v[:4]) for v in verbs):
+                pronoun = words[k + 1]
+                return self.pronoun(pronoun.lower_, at=pronoun.idx, mention=None, sentence=sentence)
         for i in range(k + 1, len(words) - 1):
             if words[i].lower_ in ("by", "from"):
-                j = i + 1
-                if words[j].lower_ == "the":
-                    j += 1
-                end = j
-                while end < len(words) and _capitalised(words[end]):
-                    end += 1
-                if end > j:
-                    return self.named(doc[words[j].i : words[end - 1].i + 1], label=None)
-                rest = doc[words[i + 1].i : words[-1].i + 1]
-                # The head of `the statistics office` is its last word.
-                head = singular(rest[-1].lower_)
-                return _as_owner(self.common_noun(rest, head, sentence=sentence))
+                return self._blank_agent(words[i + 1 :], sentence=sentence)
         return None
+
+    def _blank_agent(self, words: list[Token], *, sentence: int) -> Found | None:
+        """The owner after `by`/`from` without a parse, up to a preposition (`by the council
+        in September`): its last run of capitalised words (`the passenger group Fair Fares
+        Now`, `the Bank of England`), else the description (`the statistics office`)."""
+        cut = next((n for n, t in enumerate(words) if n and t.lower_ in _AGENT_BREAK), None)
+        phrase = words[:cut]
+        words = list(phrase)
+        while words and words[0].lower_ in _DETERMINERS:
+            words = words[1:]
+        if not words:
+            return None
+        doc = self.doc
+        start, end = _last_capitalised_run(words)
+        if end > start:
+            return self.named(doc[words[start].i : words[end - 1].i + 1], label=None)
+        rest = doc[phrase[0].i : phrase[-1].i + 1]
+        # The head of `the statistics office` is its last word.
+        return _as_owner(self.common_noun(rest, singular(words[-1].lower_), sentence=sentence))
 
     def _by_role(self, noun: str, *, at: int) -> Entity | None:
         """`the executive said`: the most recent person whose title has that word."""
@@ -825,6 +854,30 @@ def _possessor(head: Token) -> Token | None:
     return None
 
 
+# How English demonyms end (`Japanese`, `British`, `Canadian`, `Korean`, `Saudi`, `Dutch`):
+# without a parse, one such capitalised word before a noun is read as a nationality.
+_DEMONYM_ENDINGS = ("ese", "ish", "ian", "ean", "an", "i", "ch", "ic")
+_BODY_OWNERS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON"})
+
+
+def _named_modifier(span: Span, head: Token | None) -> bool:
+    """A definite phrase whose organisation noun is modified by a name: with a parse, a
+    compound proper noun (`the Alberta government`, `the Trump campaign`); without one,
+    only capitalised words between the article and the noun (`the Western Australia
+    government`)."""
+    if head is not None:
+        return any(
+            c.dep_ == "compound"
+            and c.i < head.i
+            and (c.ent_type_ in _BODY_OWNERS or c.pos_ == "PROPN")
+            for c in head.children
+        )
+    inner = [t for t in span[1:-1] if not t.is_space]
+    if len(inner) == 1 and inner[0].lower_.endswith(_DEMONYM_ENDINGS):
+        return False  # `the Japanese carmaker`: a nationality, capitalised, names no body
+    return bool(inner) and all(_capitalised(t) and t.is_alpha for t in inner)
+
+
 def _pronoun_possessor(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "poss" and child.tag_ == "PRP$":
@@ -884,10 +937,27 @@ def _blank_head(words: list[Token]) -> str:
     return last
 
 
+def _last_capitalised_run(words: list[Token]) -> tuple[int, int]:
+    """Bounds of the last run of capitalised words, through `of`/`for`/`and` inside names
+    (`General Motors chief executive Mary Barra` -> `Mary Barra`); empty when none."""
+    end = len(words)
+    while end > 0 and not _capitalised(words[end - 1]):
+        end -= 1
+    start = end
+    while start > 0 and (
+        _capitalised(words[start - 1])
+        or (start > 1 and words[start - 1].lower_ in ("of", "for", "and", "&"))
+    ):
+        start -= 1
+    return start, end
+
+
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() or token.lower_ in {"bin", "de", "van", "von", "al"}
 
 
+# Words that end the owner named after `by`/`from` (`by the council in September`).
+_AGENT_BREAK = frozenset({"in", "on", "at", "with", "to", "last", "this", "earlier", "which"})
 _NP_BREAK = frozenset({"at", "of", "with", "from", "for", "in", "familiar", "close", "who"})
 _NAME_WORD = re.compile(r"^[A-Z][a-z'\u2019-]*(?:[A-Z][a-z'\u2019-]+)?$")  # O'Connor, McDonald
 
