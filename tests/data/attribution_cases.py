@@ -1773,6 +1773,40 @@ OWNERS = [
         None,
         B,
     ),
+    # Salience of organisations for a generic description (`the firm said`): the
+    # organisation just cited in the previous sentence; a specific noun (`the carmaker`)
+    # keeps the organisation it fits; the first organisation is never a place named first.
+    (
+        "Honda raised prices in June. The average price rose 9.2% to $41,378, according to "
+        "estimates from Carwise Data. Incentive spending fell by a third, the firm said.",
+        "Incentive",
+        "Carwise Data",
+        "organization",
+        "the firm",
+        None,
+        B,
+    ),
+    (
+        "Tesla, the carmaker, reported results on Wednesday. Sales fell 5%, according to "
+        "data from Cox Automotive. Margins held up, the carmaker said.",
+        "Margins",
+        "Tesla",
+        "organization",
+        "the carmaker",
+        None,
+        B,
+    ),
+    (
+        "On a grey morning in Port Kellan, the ferry leaves with eleven passengers. Tidewell "
+        "Ferries said it would end the service unless the Scottish Government increased its "
+        "subsidy. The company says it lost £2.1m on the route last year.",
+        "The company says",
+        "Tidewell Ferries",
+        "organization",
+        "The company",
+        None,
+        T,
+    ),
 ]
 
 # Targets (issue 11, classes 2, 4 and 5): (article text, sentence prefix, target name or

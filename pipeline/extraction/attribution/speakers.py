@@ -448,6 +448,10 @@ class SpeakerResolver:
                     Found(Speaker(name=text, kind="anonymous", mention=mention)) if plural else None
                 )
             org = self._by_org_noun(lemma, at=span.start_char, since=span.sent.start_char)
+            recent = self._recent_org_speaker(lemma, org, sentence=sentence, since=span.sent)
+            if recent is not None:
+                update = {"mention": mention, "document": None}
+                return Found(recent.speaker.model_copy(update=update), recent.entity)
             if org is not None:
                 return Found(self._org(org, mention), org)
             return Found(Speaker(name=text, kind="organization", mention=mention))
@@ -487,6 +491,33 @@ class SpeakerResolver:
                     return Found(found.speaker.model_copy(update={"mention": mention}), None)
             return Found(Speaker(name=mention.text, kind="anonymous", mention=mention))
         return None
+
+    def _recent_org_speaker(
+        self, noun: str, org: Entity | None, *, sentence: int, since: Span
+    ) -> Found | None:
+        """The organisation credited with the previous sentence, when a generic noun (`the
+        firm said`, `the company`) has no better fit (an organisation described by that noun
+        or named in its own sentence): the source just cited is the most salient (`...,
+        according to estimates from Carwise Data. Spending fell, the firm said.`). Not for a
+        specific noun: `the carmaker said` needs a carmaker, not the data firm just cited."""
+        last = self.last
+        if (
+            noun not in _GENERIC_ORG_NOUNS
+            or last is None
+            or last.speaker.kind != "organization"
+            or sentence - self.last_sentence != 1
+        ):
+            return None
+        if last.entity is not None and (last.entity is org or not _fits_org(last.entity, noun)):
+            return None
+        if _never_referent(last.speaker.name):
+            return None
+        if org is not None and (
+            _described(org, noun)
+            or any(since.start_char <= m < since.end_char for m in org.mentions)
+        ):
+            return None
+        return last
 
     def _plural_subject(self, at: int) -> Token | None:
         """The nearest plural noun in subject position within the two sentences before `at`."""
@@ -637,7 +668,10 @@ class SpeakerResolver:
         mentions = self.registry.mentions_before(at, kind="organization")
         if not mentions:
             return None
-        first = mentions[-1][1]
+
+        # The first organisation that could be meant, not the first name of any kind (a
+        # place named in the opening words is never `the company`).
+        first = next((e for _, e in reversed(mentions) if _fits_org(e, noun)), None)
         scores: dict[int, float] = {}
         counts: dict[int, int] = {}
         entities: dict[int, Entity] = {}
@@ -645,10 +679,8 @@ class SpeakerResolver:
             key = id(entity)
             entities[key] = entity
             if key not in scores:
-                described = noun in entity.nouns or noun in entity.name.lower().split()
-                if not (described or entity.label in ("ORG", None)) or (
-                    not described and _never_referent(entity.name)
-                ):
+                described = _described(entity, noun)
+                if not _fits_org(entity, noun):
                     scores[key] = float("-inf")
                     continue
                 scores[key] = 10.0 * described + 5.0 * (entity is first)
@@ -672,6 +704,20 @@ class SpeakerResolver:
     @staticmethod
     def _org(entity: Entity, mention: Mention | None) -> Speaker:
         return Speaker(name=entity.name, kind="organization", mention=mention)
+
+
+def _described(entity: Entity, noun: str) -> bool:
+    """The organisation was described by `noun` (`research firm AutoPulse`) or is named so."""
+    return noun in entity.nouns or noun in entity.name.lower().split()
+
+
+def _fits_org(entity: Entity, noun: str) -> bool:
+    """`the company`, `the firm` may refer to it: described so, or an organisation (not a
+    place) that is no exchange, index or news outlet."""
+    described = _described(entity, noun)
+    return (described or entity.label in ("ORG", None)) and (
+        described or not _never_referent(entity.name)
+    )
 
 
 def _as_owner(found: Found | None) -> Found | None:
