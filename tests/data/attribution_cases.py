@@ -1563,6 +1563,54 @@ NAME_BOUNDARIES = [
 ]
 CASES = CASES + NAME_BOUNDARIES
 
+# A source interrupted before its cue, found by position without a parse (issue 11, class
+# 3): a relative clause (`X, which ...,`), an affiliation (`X, of Y,`), a name after its
+# description (`The marina's manager, Peter Quinn,`), a possessive apostrophe inside a name.
+# The negative: an apposition that is no description of a source leaves the cue's own
+# subject (`..., the best month in a year, the company said`).
+INTERRUPTED = [
+    (
+        "The marina's manager, Peter Quinn, said security patrols had been doubled.",
+        "The marina",
+        ("indirect", "Peter Quinn", "person", "say"),
+        B,
+    ),
+    (
+        "Whitfield's barrister, Andrew Lyle, said his client had debts of more than £200,000.",
+        "Whitfield",
+        ("indirect", "Andrew Lyle", "person", "say"),
+        B,
+    ),
+    (
+        "The Seafarers' Union, which represents the ferry's 23 crew, said it would ballot "
+        "members in the spring.",
+        "The Seafarers",
+        ("indirect", "Seafarers' Union", "organization", "say"),
+        B,
+    ),
+    (
+        "Gareth Ames, of the campaign group Friends of Kingsmere Libraries, said volunteers "
+        "had offered to run the library.",
+        "Gareth",
+        ("indirect", "Gareth Ames", "person", "say"),
+        B,
+    ),
+    (
+        "Sunita Qureshi, who chairs the Ashworth Traders' Association, said 40 shops had "
+        "signed a petition.",
+        "Sunita",
+        ("indirect", "Sunita Qureshi", "person", "say"),
+        B,
+    ),
+    (
+        "Sales rose 5% in March, the best month in a year, the company said.",
+        "Sales",
+        ("indirect", None, "organization", "say"),
+        B,
+    ),
+]
+CASES = CASES + INTERRUPTED
+
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)
 OWNERS = [
     # A Q&A answer credited to the interviewee holds its label as the mention.

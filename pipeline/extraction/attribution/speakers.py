@@ -885,11 +885,23 @@ def quantified(head: Token) -> Token:
 
 
 def proper_run(head: Token) -> Span:
-    """The run of proper nouns ending at `head` (`Richard Yu`)."""
+    """The run of proper nouns ending at `head` (`Richard Yu`), through a plural possessive
+    that is part of the name (`Seafarers' Union`, `National Farmers' Guild`)."""
     doc = head.doc
     start = head.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
-        start -= 1
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ == "PROPN" and prev.dep_ == "compound":
+            start -= 1
+        elif (
+            prev.text in ("'", "\u2019")
+            and start > 1
+            and doc[start - 2].pos_ == "PROPN"
+            and doc[start - 2].text.endswith("s")
+        ):
+            start -= 2
+        else:
+            break
     return doc[start : head.i + 1]
 
 
