@@ -1555,6 +1555,24 @@ NAME_BOUNDARIES = [
         B,
     ),
     (
+        '"The numbers did not work," chief executive Karl Sundberg told analysts.',
+        '"The numbers',
+        ("direct", "Karl Sundberg", "person", "tell"),
+        B,
+    ),
+    (
+        "Casa Verde Mayor Gloria Huerta said the town would widen two highways.",
+        "Casa Verde",
+        ("indirect", "Gloria Huerta", "person", "say"),
+        B,
+    ),
+    (
+        "Brightwater Energy said it would build a wind farm off the coast in 2027.",
+        "Brightwater",
+        ("indirect", "Brightwater Energy", "organization", "say"),
+        B,
+    ),
+    (
         "Kenny Rowe said the slipway could take a larger vessel.",
         "Kenny",
         ("indirect", "Kenny Rowe", "person", "say"),

@@ -281,6 +281,9 @@ class SpeakerResolver:
             found = self.named(self.doc[rest[0].i : rest[-1].i + 1], label="ORG")
             if found is not None:
                 return found
+        titled = self._titled_name(words)
+        if titled is not None:
+            return titled
         if first.lower_ in _DEMONSTRATIVES and len(words) > 1:
             # `That goal refers to ...`: a thing named before, unless a lexicon knows it.
             return self.common_noun(span, _blank_head(words), sentence=sentence)
@@ -318,6 +321,24 @@ class SpeakerResolver:
                     )
                 return None
         return self.named(self.doc[words[start].i : words[end - 1].i + 1], label=None)
+
+    def _titled_name(self, words: list[Token]) -> Found | None:
+        """Without a parse, a person's name that ends the phrase after a title word, which
+        stays out of the name (`chief executive Karl Sundberg`, `Casa Verde Mayor Gloria
+        Huerta`, `Secretary of State John Kerry`)."""
+        start, end = _last_capitalised_run(words)
+        if end != len(words) or start == end:
+            return None
+        titles = lexicon.words("attribution/titles.txt") | lexicon.words(
+            "attribution/honorifics.txt"
+        )
+        cut = max((k for k in range(start - 1, end) if words[k].lower_ in titles), default=None)
+        if cut is None or cut < start - 1:
+            return None
+        name = self.doc[words[cut + 1].i : words[end - 1].i + 1] if cut + 1 < end else None
+        if name is None or not _looks_like_person(name.text):
+            return None
+        return self.named(name, label="PERSON")
 
     def _person_of_words(self, run: list[Token]) -> Found | None:
         """`_person_of` without a parse: a source phrase whose capitalised words are followed

@@ -184,6 +184,8 @@ class RegistryBuilder(Component):
             # `chief executive Mary Barra`; not `Energy Information Administration`, where
             # the capitalised "title" word is part of the name.
             prev = texts[i - 1] if i > 0 and toks[i - 1].is_lower else ""
+            if not prev and i > 0 and low[i - 1] in titles and low[i] in names.given_names():
+                prev = low[i - 1]  # `Harbourmaster Kenny Rowe`: a capitalised title, a name
             # `Sunforge's chairman, Chen Jianguo, told`: a title, a comma, then the name.
             if not prev and i > 1 and texts[i - 1] == "," and toks[i - 2].is_lower:
                 prev = low[i - 2]
