@@ -130,7 +130,7 @@ class SpeakerResolver:
             return self._relative(head, sentence=sentence)
         if head.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _PLURAL | _NEUTER:
             return self.pronoun(lower, at=head.idx, mention=_mention(head, head), sentence=sentence)
-        person = _person_in(head)
+        person = _person_in(head) or _person_of(head)
         if person is not None:
             # `Nordsee Vind's chief executive, Karin Lindqvist,` / `chief financial officer
             # Daniel Osei`: the role noun heads the phrase, the person is named in it.
@@ -269,11 +269,21 @@ class SpeakerResolver:
         if first.lower_ in _FIRST_PERSON:
             return None
         rest = words[1:]
-        if first.lower_ == "the" and rest and all(_capitalised(t) for t in rest):
-            # `The European Commission said`: a name, without its article.
+        if (
+            first.lower_ == "the"
+            and rest
+            and _capitalised(rest[0])
+            and _capitalised(rest[-1])
+            and all(_capitalised(t) or t.lower_ in ("of", "for", "and", "&") for t in rest)
+        ):
+            # `The European Commission said`, `The Bank of England said`: a name, without
+            # its article.
             found = self.named(self.doc[rest[0].i : rest[-1].i + 1], label="ORG")
             if found is not None:
                 return found
+        titled = self._titled_name(words)
+        if titled is not None:
+            return titled
         if first.lower_ in _DEMONSTRATIVES and len(words) > 1:
             # `That goal refers to ...`: a thing named before, unless a lexicon knows it.
             return self.common_noun(span, _blank_head(words), sentence=sentence)
@@ -285,17 +295,14 @@ class SpeakerResolver:
             return self.common_noun(span, _blank_head(words), sentence=sentence)
         # The last run of capitalised words names the source (`General Motors chief
         # executive Mary Barra` -> `Mary Barra`).
-        end = len(words)
-        while end > 0 and not _capitalised(words[end - 1]):
-            end -= 1
-        start = end
-        while start > 0 and (
-            _capitalised(words[start - 1])
-            or (start > 1 and words[start - 1].lower_ in ("of", "for", "and", "&"))
-        ):
-            start -= 1
+        start, end = _last_capitalised_run(words)
         if start == end:
             return None
+        person = self._person_of_words(words[:end])
+        if person is not None:
+            return person
+        if words[start].lower_ == "the" and end - start > 1:
+            start += 1  # `The Bank of England said`: the article is not part of the name
         if end - start == 1:
             # `She quickly noted`: the pronoun the sentence opens with; `In his remarks, ...`:
             # a function word, no name.
@@ -314,6 +321,40 @@ class SpeakerResolver:
                     )
                 return None
         return self.named(self.doc[words[start].i : words[end - 1].i + 1], label=None)
+
+    def _titled_name(self, words: list[Token]) -> Found | None:
+        """Without a parse, a person's name that ends the phrase after a title word, which
+        stays out of the name (`chief executive Karl Sundberg`, `Casa Verde Mayor Gloria
+        Huerta`, `Secretary of State John Kerry`)."""
+        start, end = _last_capitalised_run(words)
+        if end != len(words) or start == end:
+            return None
+        titles = lexicon.words("attribution/titles.txt") | lexicon.words(
+            "attribution/honorifics.txt"
+        )
+        cut = max((k for k in range(start - 1, end) if words[k].lower_ in titles), default=None)
+        if cut is None or cut < start - 1:
+            return None
+        name = self.doc[words[cut + 1].i : words[end - 1].i + 1] if cut + 1 < end else None
+        if name is None or not _looks_like_person(name.text):
+            return None
+        return self.named(name, label="PERSON")
+
+    def _person_of_words(self, run: list[Token]) -> Found | None:
+        """`_person_of` without a parse: a source phrase whose capitalised words are followed
+        by `of`/`for`/`at` (`Detective Inspector Nadia Rahman of Severn Valley Police`,
+        `Andrew Bailey of the Bank of England`): those words when they read as a person's
+        name; the organisation after them is theirs."""
+        cut = next((k for k, t in enumerate(run) if not _capitalised(t)), None)
+        if cut is None or cut < 2 or run[cut].lower_ not in ("of", "for", "at"):
+            return None
+        before = self.doc[run[0].i : run[cut - 1].i + 1]
+        known = self.registry.lookup(
+            names.person_name(before.text), at=before.start_char, kind="person"
+        )
+        if known is None and not _looks_like_person(before.text):
+            return None
+        return self.named(before, label="PERSON")
 
     # -- shared ------------------------------------------------------------------------------
 
@@ -407,6 +448,12 @@ class SpeakerResolver:
         if lemma in lexicon.words("attribution/org_nouns.txt"):
             if possessor is not None:  # `Tesla's board said`: that body, as written
                 return Found(Speaker(name=text, kind="organization", mention=mention))
+            if definite and _named_modifier(span, head):
+                # `the Alberta government said`, `the Texas legislature`: the body of a named
+                # place or organisation, as written without its article, not another
+                # organisation the noun could describe.
+                name = names.org_name(text)
+                return Found(Speaker(name=name, kind="organization", mention=mention))
             own = _pronoun_possessor(head) if head is not None else None
             if own is not None:
                 # `his campaign said`: the body of the person or firm the pronoun names.
@@ -422,6 +469,10 @@ class SpeakerResolver:
                     Found(Speaker(name=text, kind="anonymous", mention=mention)) if plural else None
                 )
             org = self._by_org_noun(lemma, at=span.start_char, since=span.sent.start_char)
+            recent = self._recent_org_speaker(lemma, org, sentence=sentence, since=span.sent)
+            if recent is not None:
+                update = {"mention": mention, "document": None}
+                return Found(recent.speaker.model_copy(update=update), recent.entity)
             if org is not None:
                 return Found(self._org(org, mention), org)
             return Found(Speaker(name=text, kind="organization", mention=mention))
@@ -442,7 +493,11 @@ class SpeakerResolver:
                 person.gender = gender
             return Found(self._person(person, mention), person)
         if word in _NEUTER:
-            org = self._by_org_noun("company", at=at)
+            # `Tanjung Freight runs 22 warehouses, according to its website`: an organisation
+            # named earlier in the pronoun's own sentence is its nearest antecedent.
+            token = token_starting_at(self.doc, at)
+            since = token.sent.start_char if token is not None else None
+            org = self._by_org_noun("company", at=at, since=since)
             return Found(self._org(org, mention), org) if org is not None else None
         if word in _PLURAL and self.last is not None and self.last.speaker.kind != "person":
             if sentence - self.last_sentence <= _SPEAKER_REACH:
@@ -457,6 +512,33 @@ class SpeakerResolver:
                     return Found(found.speaker.model_copy(update={"mention": mention}), None)
             return Found(Speaker(name=mention.text, kind="anonymous", mention=mention))
         return None
+
+    def _recent_org_speaker(
+        self, noun: str, org: Entity | None, *, sentence: int, since: Span
+    ) -> Found | None:
+        """The organisation credited with the previous sentence, when a generic noun (`the
+        firm said`, `the company`) has no better fit (an organisation described by that noun
+        or named in its own sentence): the source just cited is the most salient (`...,
+        according to estimates from Carwise Data. Spending fell, the firm said.`). Not for a
+        specific noun: `the carmaker said` needs a carmaker, not the data firm just cited."""
+        last = self.last
+        if (
+            noun not in _GENERIC_ORG_NOUNS
+            or last is None
+            or last.speaker.kind != "organization"
+            or sentence - self.last_sentence != 1
+        ):
+            return None
+        if last.entity is not None and (last.entity is org or not _fits_org(last.entity, noun)):
+            return None
+        if _never_referent(last.speaker.name):
+            return None
+        if org is not None and (
+            _described(org, noun)
+            or any(since.start_char <= m < since.end_char for m in org.mentions)
+        ):
+            return None
+        return last
 
     def _plural_subject(self, at: int) -> Token | None:
         """The nearest plural noun in subject position within the two sentences before `at`."""
@@ -509,8 +591,11 @@ class SpeakerResolver:
             owner_head = None
             if child.dep_ == "poss" and child.lower_ not in _PLURAL:
                 owner_head = child  # not `their filings`: a group, not one owner
-            elif child.dep_ == "compound" and child.ent_type_ in _OWNER_LABELS:
-                owner_head = child
+            elif child.dep_ == "compound" and (
+                child.ent_type_ in _OWNER_LABELS
+                or (child.tag_ == "NNP" and not child.ent_type_ and child.i == head.i - 1)
+            ):
+                owner_head = child  # `a FactSet consensus`, `LSEG data` (a name the NER missed)
             elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 # `a report by the IMF`; `a study by Oxford researchers`, `a statement from
                 # his family`: an unnamed group owns it (guide section 8).
@@ -518,9 +603,17 @@ class SpeakerResolver:
             elif child.dep_ == "prep" and child.lower_ == "of":
                 owner_head = _named_object(child)
             elif child.dep_ == "acl" and child.lemma_.lower() in verbs:
+                # `a document published by the council`, `figures compiled by the passenger
+                # group Fair Fares Now`: the agent, named or described.
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
-                owner_head = _named_object(agent) if agent is not None else None
-            elif child.dep_ == "relcl" and child.lemma_.lower() in verbs:
+                owner_head = (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    if agent is not None
+                    else None
+                )
+            elif child.dep_ in ("relcl", "ccomp") and child.lemma_.lower() in verbs:
+                # `figures it filed with the exchange` (parsed as a relative clause or, with
+                # no `that`, as a complement of the noun)
                 owner_head = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if owner_head is None:
                 continue
@@ -549,21 +642,37 @@ class SpeakerResolver:
         run = [t for t in before if _capitalised(t)]
         if run and len(run) == len(before):
             return self.named(doc[run[0].i : run[-1].i + 1], label=None)
+        if k + 2 < len(words) and words[k + 1].lower_ in ("he", "she", "it"):
+            # `figures it filed with the exchange`, `a statement she issued`: the pronoun
+            # before an owner verb.
+            verbs = lexicon.words("attribution/document_owner_verbs.txt")
+            verb = words[k + 2].lower_
+            if any(verb.startswith(v[:4]) for v in verbs):
+                pronoun = words[k + 1]
+                return self.pronoun(pronoun.lower_, at=pronoun.idx, mention=None, sentence=sentence)
         for i in range(k + 1, len(words) - 1):
             if words[i].lower_ in ("by", "from"):
-                j = i + 1
-                if words[j].lower_ == "the":
-                    j += 1
-                end = j
-                while end < len(words) and _capitalised(words[end]):
-                    end += 1
-                if end > j:
-                    return self.named(doc[words[j].i : words[end - 1].i + 1], label=None)
-                rest = doc[words[i + 1].i : words[-1].i + 1]
-                # The head of `the statistics office` is its last word.
-                head = singular(rest[-1].lower_)
-                return _as_owner(self.common_noun(rest, head, sentence=sentence))
+                return self._blank_agent(words[i + 1 :], sentence=sentence)
         return None
+
+    def _blank_agent(self, words: list[Token], *, sentence: int) -> Found | None:
+        """The owner after `by`/`from` without a parse, up to a preposition (`by the council
+        in September`): its last run of capitalised words (`the passenger group Fair Fares
+        Now`, `the Bank of England`), else the description (`the statistics office`)."""
+        cut = next((n for n, t in enumerate(words) if n and t.lower_ in _AGENT_BREAK), None)
+        phrase = words[:cut]
+        words = list(phrase)
+        while words and words[0].lower_ in _DETERMINERS:
+            words = words[1:]
+        if not words:
+            return None
+        doc = self.doc
+        start, end = _last_capitalised_run(words)
+        if end > start:
+            return self.named(doc[words[start].i : words[end - 1].i + 1], label=None)
+        rest = doc[phrase[0].i : phrase[-1].i + 1]
+        # The head of `the statistics office` is its last word.
+        return _as_owner(self.common_noun(rest, singular(words[-1].lower_), sentence=sentence))
 
     def _by_role(self, noun: str, *, at: int) -> Entity | None:
         """`the executive said`: the most recent person whose title has that word."""
@@ -580,7 +689,10 @@ class SpeakerResolver:
         mentions = self.registry.mentions_before(at, kind="organization")
         if not mentions:
             return None
-        first = mentions[-1][1]
+
+        # The first organisation that could be meant, not the first name of any kind (a
+        # place named in the opening words is never `the company`).
+        first = next((e for _, e in reversed(mentions) if _fits_org(e, noun)), None)
         scores: dict[int, float] = {}
         counts: dict[int, int] = {}
         entities: dict[int, Entity] = {}
@@ -588,10 +700,8 @@ class SpeakerResolver:
             key = id(entity)
             entities[key] = entity
             if key not in scores:
-                described = noun in entity.nouns or noun in entity.name.lower().split()
-                if not (described or entity.label in ("ORG", None)) or (
-                    not described and _never_referent(entity.name)
-                ):
+                described = _described(entity, noun)
+                if not _fits_org(entity, noun):
                     scores[key] = float("-inf")
                     continue
                 scores[key] = 10.0 * described + 5.0 * (entity is first)
@@ -615,6 +725,20 @@ class SpeakerResolver:
     @staticmethod
     def _org(entity: Entity, mention: Mention | None) -> Speaker:
         return Speaker(name=entity.name, kind="organization", mention=mention)
+
+
+def _described(entity: Entity, noun: str) -> bool:
+    """The organisation was described by `noun` (`research firm AutoPulse`) or is named so."""
+    return noun in entity.nouns or noun in entity.name.lower().split()
+
+
+def _fits_org(entity: Entity, noun: str) -> bool:
+    """`the company`, `the firm` may refer to it: described so, or an organisation (not a
+    place) that is no exchange, index or news outlet."""
+    described = _described(entity, noun)
+    return (described or entity.label in ("ORG", None)) and (
+        described or not _never_referent(entity.name)
+    )
 
 
 def _as_owner(found: Found | None) -> Found | None:
@@ -687,6 +811,22 @@ def _person_in(head: Token) -> Span | None:
             return _entity_at(child)
         if child.dep_ == "appos" and child.ent_type_ in ("ORG", "PERSON"):
             return _entity_at(child)
+    return None
+
+
+def _person_of(head: Token) -> Span | None:
+    """A person the parser hung under the organisation they belong to: `Detective Inspector
+    Nadia Rahman of Severn Valley Police said`, parsed with `Police` as the subject. The
+    name is followed by `of`/`at` and that organisation (titles and `of ORG` stay out of
+    the name: issue 11, class 4)."""
+    if head.ent_type_ not in ORG_LABELS:
+        return None
+    for child in head.children:
+        if child.dep_ not in ("nmod", "compound") or child.ent_type_ != "PERSON":
+            continue
+        ent = _entity_at(child)
+        if ent is not None and ent.end < head.i and head.doc[ent.end].lower_ in ("of", "at"):
+            return ent
     return None
 
 
@@ -766,11 +906,23 @@ def quantified(head: Token) -> Token:
 
 
 def proper_run(head: Token) -> Span:
-    """The run of proper nouns ending at `head` (`Richard Yu`)."""
+    """The run of proper nouns ending at `head` (`Richard Yu`), through a plural possessive
+    that is part of the name (`Seafarers' Union`, `National Farmers' Guild`)."""
     doc = head.doc
     start = head.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
-        start -= 1
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ == "PROPN" and prev.dep_ == "compound":
+            start -= 1
+        elif (
+            prev.text in ("'", "\u2019")
+            and start > 1
+            and doc[start - 2].pos_ == "PROPN"
+            and doc[start - 2].text.endswith("s")
+        ):
+            start -= 2
+        else:
+            break
     return doc[start : head.i + 1]
 
 
@@ -779,6 +931,30 @@ def _possessor(head: Token) -> Token | None:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             return child
     return None
+
+
+# How English demonyms end (`Japanese`, `British`, `Canadian`, `Korean`, `Saudi`, `Dutch`):
+# without a parse, one such capitalised word before a noun is read as a nationality.
+_DEMONYM_ENDINGS = ("ese", "ish", "ian", "ean", "an", "i", "ch", "ic")
+_BODY_OWNERS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON"})
+
+
+def _named_modifier(span: Span, head: Token | None) -> bool:
+    """A definite phrase whose organisation noun is modified by a name: with a parse, a
+    compound proper noun (`the Alberta government`, `the Trump campaign`); without one,
+    only capitalised words between the article and the noun (`the Western Australia
+    government`)."""
+    if head is not None:
+        return any(
+            c.dep_ == "compound"
+            and c.i < head.i
+            and (c.ent_type_ in _BODY_OWNERS or c.pos_ == "PROPN")
+            for c in head.children
+        )
+    inner = [t for t in span[1:-1] if not t.is_space]
+    if len(inner) == 1 and inner[0].lower_.endswith(_DEMONYM_ENDINGS):
+        return False  # `the Japanese carmaker`: a nationality, capitalised, names no body
+    return bool(inner) and all(_capitalised(t) and t.is_alpha for t in inner)
 
 
 def _pronoun_possessor(head: Token) -> Token | None:
@@ -840,12 +1016,29 @@ def _blank_head(words: list[Token]) -> str:
     return last
 
 
+def _last_capitalised_run(words: list[Token]) -> tuple[int, int]:
+    """Bounds of the last run of capitalised words, through `of`/`for`/`and` inside names
+    (`General Motors chief executive Mary Barra` -> `Mary Barra`); empty when none."""
+    end = len(words)
+    while end > 0 and not _capitalised(words[end - 1]):
+        end -= 1
+    start = end
+    while start > 0 and (
+        _capitalised(words[start - 1])
+        or (start > 1 and words[start - 1].lower_ in ("of", "for", "and", "&"))
+    ):
+        start -= 1
+    return start, end
+
+
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() or token.lower_ in {"bin", "de", "van", "von", "al"}
 
 
+# Words that end the owner named after `by`/`from` (`by the council in September`).
+_AGENT_BREAK = frozenset({"in", "on", "at", "with", "to", "last", "this", "earlier", "which"})
 _NP_BREAK = frozenset({"at", "of", "with", "from", "for", "in", "familiar", "close", "who"})
-_NAME_WORD = re.compile(r"^[A-Z][a-z'\u2019-]+$")
+_NAME_WORD = re.compile(r"^[A-Z][a-z'\u2019-]*(?:[A-Z][a-z'\u2019-]+)?$")  # O'Connor, McDonald
 
 
 def _looks_like_person(text: str) -> bool:

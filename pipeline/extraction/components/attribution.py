@@ -1058,23 +1058,57 @@ def _blank_noun_form(doc: Doc, i: int) -> bool:
 
 
 def _name_before_apposition(sent: Span, comma: int) -> Span | None:
-    """`NAME, DESCRIPTION,` ending at token `comma`: NAME when DESCRIPTION has a title word
-    or is a relative clause on a person (`who`)."""
+    """`NAME, DESCRIPTION,` ending at token `comma`: NAME when DESCRIPTION has a title word,
+    is a relative clause (`who`, `which`: `X, who heads ...,`, `The trust, which employs
+    ...,`) or an affiliation (`X, of the Coastal Fisheries Alliance,`); and `DESCRIPTION,
+    NAME,` (`The marina's manager, Peter Quinn,`): the name between the commas."""
     doc = sent.doc
     titles = lexicon.words("attribution/titles.txt")
-    j = comma - 1
-    while j >= sent.start and doc[j].text not in _STOP:
-        j -= 1
-    if j < sent.start or doc[j].text != ",":
+    j = _phrase_start(sent, comma) - 1
+    if j < sent.start or doc[j].text != "," or j + 1 >= comma:
         return None
-    if not any(t.lower_ in titles for t in doc[j + 1 : comma]) and doc[j + 1].lower_ != "who":
-        return None  # a title, or a relative clause on a person (`X, who heads ...,`)
-    k = j - 1
-    while k >= sent.start and doc[k].text not in _STOP and doc[k].text[:1].isupper():
+    inner = doc[j + 1 : comma]
+    k = _phrase_start(sent, j)
+    if k < j and _is_name_run(inner) and any(t.lower_ in titles for t in doc[k:j]):
+        return inner  # `Whitfield's barrister, Andrew Lyle, said`
+    if not any(t.lower_ in titles for t in inner) and inner[0].lower_ not in _INTERRUPTERS:
+        return None
+    if k >= j:
+        return None
+    if j - k > _MAX_SUBJECT_TOKENS:
+        k = j - 1  # a long opening: only the capitalised run before the comma
+        while k >= sent.start and doc[k].text not in _STOP and doc[k].text[:1].isupper():
+            k -= 1
+        k += 1
+        if k >= j:
+            return None
+    return doc[k:j]
+
+
+# Words that open an apposition or a relative clause between a source and its cue.
+_INTERRUPTERS = frozenset({"who", "which", "of"})
+
+
+def _phrase_start(sent: Span, end: int) -> int:
+    """Where the phrase ending before token `end` starts: after the previous stop, where a
+    possessive apostrophe inside a name (`The Seafarers' Union`) is no stop."""
+    doc = sent.doc
+    k = end - 1
+    while k >= sent.start:
+        text = doc[k].text
+        if text in ("'", "\u2019") and k > sent.start and doc[k - 1].lower_.endswith("s"):
+            k -= 1
+            continue
+        if text in _STOP:
+            break
         k -= 1
-    if k + 1 >= j:
-        return None
-    return doc[k + 1 : j]
+    return k + 1
+
+
+def _is_name_run(span: Span) -> bool:
+    """Two to four capitalised words: a person's name standing alone between commas."""
+    words = [t for t in span if not t.is_space]
+    return 2 <= len(words) <= 4 and all(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
 def _run_after(sent: Span, start: int) -> Span | None:

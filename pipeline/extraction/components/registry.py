@@ -177,10 +177,15 @@ class RegistryBuilder(Component):
                 i += 1
                 continue
             j = _name_run_end(doc, i)
+            cut = next((k for k in range(i + 2, j) if low[k] in ("of", "for")), None)
+            if cut is not None and low[i] in given:
+                j = cut  # `Nadia Rahman of Severn Valley Police`: a person, then their force
             words = texts[i:j]
             # `chief executive Mary Barra`; not `Energy Information Administration`, where
             # the capitalised "title" word is part of the name.
             prev = texts[i - 1] if i > 0 and toks[i - 1].is_lower else ""
+            if not prev and i > 0 and low[i - 1] in titles and low[i] in names.given_names():
+                prev = low[i - 1]  # `Harbourmaster Kenny Rowe`: a capitalised title, a name
             # `Sunforge's chairman, Chen Jianguo, told`: a title, a comma, then the name.
             if not prev and i > 1 and texts[i - 1] == "," and toks[i - 2].is_lower:
                 prev = low[i - 2]
