@@ -1760,11 +1760,107 @@ TARGETS = [
         T,
     ),
     (
-        "Mary Collins, a nurse, was upbeat. "
-        '"We are not complacent about 2025," Collins said.',
+        'Mary Collins, a nurse, was upbeat. "We are not complacent about 2025," Collins said.',
         '"We are not',
         None,
         T,
+    ),
+    # A place that starts an organisation's name is not that organisation (`Kenya's` with the
+    # `Kenya Statistics Office`); a firm's short form still is the firm.
+    (
+        "Kenya's tea exports rose 4% in May, the Kenya Statistics Office said on Monday.",
+        "Kenya's",
+        "Kenya",
+        T,
+    ),
+    (
+        "Quillon Systems reported revenue of $2 billion. Quillon's shares rose 8% on Monday.",
+        "Quillon's",
+        "Quillon Systems",
+        B,
+    ),
+    # A name in apposition to an organisation noun is an organisation, whatever the NER
+    # says; one in apposition to a role is a person (the speaker, so no target).
+    (
+        "Westland's largest bus operator, Harrow Coaches, said on Monday it would raise fares "
+        "by 4%.",
+        "Westland's",
+        "Harrow Coaches",
+        T,
+    ),
+    (
+        "Kestrel Motors' chief executive, Mary Collins, said on Monday she would step down.",
+        "Kestrel Motors'",
+        None,
+        T,
+    ),
+    # `the campaign group X`: `the group` later is X, not another organisation named since.
+    (
+        "Gareth Ames, of the campaign group Friends of Parton Libraries, spoke on Monday. "
+        "Kestrel Council approved the plan. He said the group would ask for a judicial review.",
+        "He said",
+        "Friends of Parton Libraries",
+        B,
+    ),
+    # A definite subject that names nothing itself is owned by its `of` name (`The first
+    # stage of Project Helios`); `the government of X` stays unresolved.
+    (
+        "The first stage of Project Helios will open in 2027, officials said.",
+        "The first",
+        "Project Helios",
+        T,
+    ),
+    ("The government of Kenya will review the plan, officials said.", "The government", None, B),
+    # `the bureau`: the head noun before a name's `of` (`Insurance Bureau of Westland`).
+    (
+        "The Insurance Bureau of Westland said claims rose 8% in May. "
+        "The bureau will publish a full estimate in March.",
+        "The bureau",
+        "Insurance Bureau of Westland",
+        T,
+    ),
+    (
+        "Claims rose 8% in May. The bureau will publish a full estimate in March.",
+        "The bureau",
+        None,
+        B,
+    ),
+    # The reported clause starts after the cue, past a `that` and the cue's adjuncts (`said in
+    # a statement on Thursday that it ...`): `it` is the speaking firm; after `Kestrel says`
+    # the subject is `a software error`, no name.
+    (
+        "Kestrel Motors recalled 40,000 cars. He said Brightwater would order 95 turbines.",
+        "He said",
+        "Brightwater",
+        B,
+    ),
+    (
+        "Kestrel Motors recalled 40,000 cars. "
+        "Kestrel said in a statement on Thursday that it would cut 300 jobs.",
+        "Kestrel said",
+        "Kestrel Motors",
+        B,
+    ),
+    (
+        "Kestrel Motors recalled 40,000 cars. "
+        "Kestrel says a software error can cause the camera to stop.",
+        "Kestrel says",
+        None,
+        B,
+    ),
+    # `The company's shares` is owned by the company; `The company's chief executive said`
+    # is a speaker, not a target.
+    (
+        "Kestrel Motors recalled 40,000 cars. The company's shares fell 11% on Monday.",
+        "The company's",
+        "Kestrel Motors",
+        B,
+    ),
+    (
+        "Kestrel Motors recalled 40,000 cars. The company's chief executive said costs rose.",
+        "The company's",
+        None,
+        B,
     ),
 ]
 

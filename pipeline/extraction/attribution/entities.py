@@ -18,6 +18,9 @@ PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Names that are neither people nor organisations but can be what a claim is about.
 THING_LABELS = frozenset({"PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+# Places: a place's name that starts an organisation's is not a short form of it (`Kingsmere`
+# and `Kingsmere County Council`, `India` and `India Meteorological Department`).
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 
 _NOT_ORGS = frozenset({"reuters", "ap", "afp", "bloomberg news", "the associated press"})
@@ -60,8 +63,17 @@ class Registry:
         if entity not in bucket:
             bucket.append(entity)
 
-    def lookup(self, text: str, *, at: int | None = None, kind: str | None = None) -> Entity | None:
-        """The entity a surface form names; with several, the one named last before `at`."""
+    def lookup(
+        self,
+        text: str,
+        *,
+        at: int | None = None,
+        kind: str | None = None,
+        label: str | None = None,
+    ) -> Entity | None:
+        """The entity a surface form names; with several, the one named last before `at`.
+        A form the NER tags as a place (`label`) never stands for a longer organisation's
+        name it starts (`Kingsmere's libraries` is not `Kingsmere County Council`'s)."""
         form = text.lower().strip()
         candidates = self._by_alias.get(form) or self._by_alias.get(
             names.strip_possessive(form).lower(), []
@@ -70,19 +82,24 @@ class Registry:
             candidates = [e for e in candidates if e.kind == kind]
         if not candidates and kind != "person":
             candidates = self._by_prefix(form)
+            if label in PLACE_LABELS:
+                candidates = [e for e in candidates if e.label in PLACE_LABELS]
         if not candidates:
             return None
         if len(candidates) == 1 or at is None:
             return candidates[0]
         return max(candidates, key=lambda e: max((m for m in e.mentions if m <= at), default=-1))
 
-    def _shorter_form_of(self, name: str) -> Entity | None:
+    def _shorter_form_of(self, name: str, label: str | None = None) -> Entity | None:
         """An organisation named before in a shorter form that this name extends (`Fed`
-        then `Federal Reserve`, `Jade Lotus` then `Jade Lotus Biotech`)."""
+        then `Federal Reserve`, `Jade Lotus` then `Jade Lotus Biotech`); not a place that
+        starts an organisation's name (`India`, then `India Meteorological Department`)."""
         words = name.lower().split()
         for entity in self.organizations():
             short = entity.name.lower().split()
             if len(short) >= len(words) or not short:
+                continue
+            if (entity.label in PLACE_LABELS) != (label in PLACE_LABELS):
                 continue
             if words[: len(short) - 1] == short[:-1] and _cut_short(
                 short[-1], words[len(short) - 1]
@@ -161,12 +178,8 @@ class Registry:
         name = names.org_name(text)
         if not name or not name[0].isupper() or name.lower() in _NOT_ORGS:
             return None
-        known = (
-            self.lookup(name, at=at)
-            or self._shorter_form_of(name)
-            or self._descriptor_of(name)
-            or self._tail_of(name)
-        )
+        known = self.lookup(name, at=at, label=label) or self._shorter_form_of(name, label)
+        known = known or self._descriptor_of(name) or self._tail_of(name)
         if (
             known is not None
             and label in THING_LABELS

@@ -337,7 +337,9 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
         return compound
     det = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
     if det in ("the", "this", "that"):
-        return _definite_target(subject, lemma, ctx)
+        definite = _definite_target(subject, lemma, ctx)
+        if definite is not None or lemma in _UNRESOLVED:
+            return definite
     # `The first phase of HS2`, `Development of Ariane 6`; for what a name owns also `in`
     # and `at` (`Shares in Harbourline`, `Growth in China's economy`).
     preps = ("of", "in", "at") if owned or lemma in _GROWTH_NOUNS else ("of",)
@@ -410,9 +412,19 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
     for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
         # `the rocket` of `the Ariane 6 rocket`; `the trust` of `Hartley NHS Trust`, `the
         # canal` of `the Suez Canal`: the noun the name was given with, or the name's head.
-        if lemma in entity.nouns or entity.name.lower().rsplit(" ", 1)[-1] == lemma:
+        if lemma in entity.nouns or lemma in _name_heads(entity.name):
             return _from_entity(entity)
     return None
+
+
+def _name_heads(name: str) -> tuple[str, ...]:
+    """The head words of a name (`Suez Canal` -> canal; `Insurance Bureau of the Prairies`
+    -> prairies, bureau: the word before its `of`)."""
+    words = name.lower().split()
+    heads = (words[-1],) if words else ()
+    if "of" in words[1:]:
+        heads += (singular(words[words.index("of", 1) - 1]),)
+    return heads
 
 
 def _proper_target(subject: Token, registry: Registry) -> Target | None:
@@ -467,8 +479,9 @@ def _ent_of(token: Token, nouns: frozenset[str] = frozenset()) -> Span | None:
 def _from_span(ent: Span, registry: Registry) -> Target:
     if ent.label_ in ORG_LABELS:
         ent = extend_org(ent)
-    entity = registry.lookup(names.person_name(ent.text)) or registry.lookup(
-        names.org_name(ent.text)
+    label = ent.label_
+    entity = registry.lookup(names.person_name(ent.text), label=label) or registry.lookup(
+        names.org_name(ent.text), label=label
     )
     word = names.org_name(ent.text).lower()
     if entity is None and word in lexicon.words("attribution/org_nouns.txt"):
@@ -476,7 +489,6 @@ def _from_span(ent: Span, registry: Registry) -> Target:
         entity = SpeakerResolver(ent.doc, registry)._by_org_noun(word, at=ent.start_char)
     if entity is not None:
         return _from_entity(entity)
-    label = ent.label_
     name = names.person_name(ent.text) if label == "PERSON" else names.org_name(ent.text)
     return Target(name=name, label=label)
 
@@ -505,15 +517,35 @@ def _opening_reference(ctx: _Context, start: int) -> Target | None:
     if word in ("we", "our", "us", "it", "its"):
         return _pronoun_target(word, tokens(doc)[start], ctx)
     if word == "the" and start + 2 < len(doc):
-        # `The company said`, `The canal earned`: a noun standing alone (not `the company's
-        # shares`, `the head of ...`, `the Bank of England`)
+        # `The company said`, `The canal earned`, `The company's shares fell` (its owner): a
+        # noun standing alone (not `the head of ...`, `the Bank of England`)
         noun, after = tokens(doc)[start + 1], low[start + 2]
         if noun.is_alpha and (noun.is_lower or noun.is_title) and after not in _NOT_ALONE:
             return _definite_target(noun, singular(noun.lower_), ctx)
     return None
 
 
-_NOT_ALONE = frozenset({"of", "'s", "\u2019s", "-"})
+_NOT_ALONE = frozenset({"of", "-"})
+
+
+_REPORTED_OPENERS = frozenset({"that", "it", "its", "we", "our", "they", "he", "she"})
+_CUE_ADJUNCTS = frozenset({"in", "on", "at", "to", "during", "last", "this", "earlier", "late"})
+
+
+def _reported_start(doc: Doc, start: int, end: int) -> int:
+    """Where the reported clause starts after its cue: after a `that`, and past an adjunct
+    of the cue (`said in a statement on Thursday that ...`, `said on Monday it would ...`)."""
+    low = lowers(doc)
+    if start < end and low[start] in _CUE_ADJUNCTS:
+        for k in range(start + 1, min(end, start + 9)):
+            if low[k] in _REPORTED_OPENERS:
+                start = k
+                break
+            if tokens(doc)[k].is_punct:
+                break
+    if start < end and low[start] == "that":
+        start += 1
+    return start
 
 
 def _first_name_of_content(ctx: _Context) -> Target | None:
@@ -522,16 +554,14 @@ def _first_name_of_content(ctx: _Context) -> Target | None:
     if span is None:
         return None
     start = span.start
-    if stmt.cue_token is not None and stmt.cue_token > span.start + 2:
+    if stmt.cue_token is not None and stmt.cue_token > span.start:
         # `X said (that) Y ...` starts the content after the cue; `Y ..., X said` before it.
         cue = stmt.cue_token
         before_cue = doc[span.start : cue].text
         if stmt.speaker and stmt.speaker.mention and stmt.speaker.mention.start <= span.start_char:
-            start = cue + 1
-            if start < span.end and lowers(doc)[start] == "that":
-                start += 1
+            start = _reported_start(doc, cue + 1, span.end)
         elif "," not in before_cue:
-            start = cue + 1
+            start = _reported_start(doc, cue + 1, span.end)
     toks, texts = tokens(doc), doc_words(doc)
     while start < span.end and (toks[start].is_punct or toks[start].is_space):
         start += 1
