@@ -1862,6 +1862,46 @@ TARGETS = [
         None,
         B,
     ),
+    # One word that ends a firm's or club's name, as a subject, is that organisation in its
+    # fullest form (`City` after `Castleton City`); a place is not the tail of a body's name
+    # (`England`, `NHS England`), nor a modifier of a common noun (`Power producers`).
+    (
+        "Castleton City signed Marco Lenzi on Monday. "
+        "City, 14th in the table, have won only one of their last six games.",
+        "City, 14th",
+        "Castleton City",
+        B,
+    ),
+    (
+        "NHS England said waiting lists fell. England had 7.6 million people waiting in May.",
+        "England had",
+        "England",
+        T,
+    ),
+    (
+        "Calder Power fell 21% on Monday. "
+        "Power producers that had rallied also slumped, traders said.",
+        "Power producers",
+        None,
+        T,
+    ),
+    # `we` of someone whose organisation is written short (`Council leader X`, `the Harbour
+    # United manager` tagged as a nationality) is that organisation in its fullest form.
+    (
+        "Westbury Borough Council approved the budget on Monday. Council leader Rachel "
+        'Thornton spoke after the vote. "We have protected front-line services," Ms Thornton '
+        "said.",
+        '"We have',
+        "Westbury Borough Council",
+        B,
+    ),
+    (
+        'Harbour United beat Redford Athletic 3-1 on Sunday. "We were brilliant for 70 '
+        'minutes," said Callum Mercer, the Harbour United manager.',
+        '"We were',
+        "Harbour United",
+        B,
+    ),
 ]
 
 # Descriptions never resolve to an exchange or a news agency: (text, prefix, speaker name).

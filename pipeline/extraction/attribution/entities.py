@@ -84,6 +84,9 @@ class Registry:
             candidates = self._by_prefix(form)
             if label in PLACE_LABELS:
                 candidates = [e for e in candidates if e.label in PLACE_LABELS]
+            # `United` for the `Harbour United` someone works for (not `Power producers`).
+            tail = None if candidates or kind is None else self._tail_of(form)
+            candidates = [tail] if tail is not None else candidates
         if not candidates:
             return None
         if len(candidates) == 1 or at is None:
@@ -121,9 +124,12 @@ class Registry:
 
     def _tail_of(self, name: str) -> Entity | None:
         """`the Super League` after `the European Super League`: two or more words that
-        end a longer organisation's name name that organisation, if only one fits."""
+        end a longer organisation's name name that organisation, if only one fits; so does
+        one word that ends names of firms and clubs (`City` after `Castleton City`)."""
         words = name.lower().split()
-        if len(words) < 2:
+        if not words or (
+            len(words) < 2 and words[0] not in lexicon.words("attribution/org_name_words.txt")
+        ):
             return None
         fits = [
             e
@@ -179,7 +185,11 @@ class Registry:
         if not name or not name[0].isupper() or name.lower() in _NOT_ORGS:
             return None
         known = self.lookup(name, at=at, label=label) or self._shorter_form_of(name, label)
-        known = known or self._descriptor_of(name) or self._tail_of(name)
+        known = known or self._descriptor_of(name)
+        if known is None:
+            known = self._tail_of(name)
+            if known is not None and name.lower() not in self._by_alias:
+                self.add_alias(known, name)  # `City`, from now on `Castleton City`
         if (
             known is not None
             and label in THING_LABELS

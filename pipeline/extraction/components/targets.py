@@ -130,15 +130,27 @@ class _Context:
         speaker = self.stmt.speaker
         if speaker is None:
             return None
-        if speaker.kind == "organization":
-            entity = self.registry.lookup(speaker.name, kind="organization")
-            return _from_entity(entity) if entity else Target(name=speaker.name, label="ORG")
-        if speaker.organization:
-            entity = self.registry.lookup(speaker.organization, kind="organization")
-            if entity is not None:
-                return _from_entity(entity)
-            return Target(name=speaker.organization, label="ORG")
-        return None
+        name = speaker.name if speaker.kind == "organization" else speaker.organization
+        if not name:
+            return None
+        entity = self.registry.lookup(name, kind="organization")
+        if entity is None and name.lower() in lexicon.words("attribution/org_nouns.txt"):
+            # `Council leader Rachel Thornton`: the council the article names.
+            entity = self.resolver._by_org_noun(name.lower(), at=self.stmt.start)
+        if entity is None:
+            return Target(name=name, label="ORG")
+        target = _from_entity(entity)
+        if target is None and _named_like_firm(entity.name):
+            # `Harbour United` tagged as a nationality: someone's club or firm.
+            target = Target(name=entity.name, label="ORG")
+        return target
+
+
+def _named_like_firm(name: str) -> bool:
+    """More than one word, the last a word that ends firms' and clubs' names (`Harbour
+    United`, `Kestrel Motors`), unlike a nationality (`Chinese`)."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in lexicon.words("attribution/org_name_words.txt")
 
 
 def target_parsed(ctx: _Context) -> Target | None:
@@ -455,9 +467,12 @@ def _named(token: Token, ctx: _Context) -> Target | None:
     if ent is not None:
         return _from_span(ent, ctx.registry)
     if _registry_name(token, ctx):
-        entity = ctx.registry.lookup(proper_run(token).text) or ctx.registry.lookup(
-            names.strip_possessive(token.text)
-        )
+        run = proper_run(token).text
+        entity = ctx.registry.lookup(run) or ctx.registry.lookup(names.strip_possessive(token.text))
+        if entity is None and token.dep_ in _SUBJECT_DEPS:
+            # `City, 14th in the table, have won ...` after `Castleton City`: a subject (not a
+            # modifier, as in `Power producers`) that ends one organisation's name.
+            entity = ctx.registry.lookup(run, kind="organization")
         if entity is not None and entity.label not in ("NORP",):
             return _from_entity(entity)
     if token.pos_ == "PROPN" and _is_name(token):
