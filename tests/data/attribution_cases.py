@@ -1902,6 +1902,39 @@ TARGETS = [
         "Harbour United",
         B,
     ),
+    # An unnamed speaker described by their organisation (`A spokesperson for X`) speaks
+    # for X, and so does `the spokesperson` after it (`we`, `its`); a `the spokesperson` no
+    # description gave an organisation to speaks for nobody named.
+    (
+        "Drivers walked out on Monday. A spokesperson for Westbridge Metro said 41 of its 180 "
+        'drivers had reported for work. "We are running every train we can," the spokesperson '
+        "said.",
+        '"We are',
+        "Westbridge Metro",
+        B,
+    ),
+    (
+        'Drivers walked out on Monday. A passenger said the trains were late. "We are running '
+        'every train we can," the spokesperson said.',
+        '"We are',
+        None,
+        B,
+    ),
+    # `told us that 41 of its drivers`: past the cue's object and what a number counts.
+    (
+        "Drivers walked out on Monday. A spokesperson for Westbridge Metro told us that 41 of "
+        "its 180 drivers had reported for work.",
+        "A spokesperson",
+        "Westbridge Metro",
+        B,
+    ),
+    (
+        "Drivers walked out on Monday. A spokesperson for Westbridge Metro told us that 41 of "
+        "the 180 drivers had reported for work.",
+        "A spokesperson",
+        None,
+        B,
+    ),
 ]
 
 # Descriptions never resolve to an exchange or a news agency: (text, prefix, speaker name).

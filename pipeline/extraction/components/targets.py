@@ -51,6 +51,8 @@ _OWNED_NOUNS = frozenset(
 )
 TARGET_LABELS = frozenset({"ORG", "PERSON", "GPE", "PRODUCT", "FAC", "LOC", "EVENT"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# `a spokesperson for X`, `a spokeswoman at X`, `a source at X`: who an unnamed speaker speaks for.
+_SPEAKS_FOR_PREPS = frozenset({"for", "at", "of"})
 _DESCEND_DEPS = ("ccomp", "xcomp")
 _SELF = frozenset({"he", "she", "i", "they", "we", "it"})
 # Verbs through which the target is the subject of the clause they govern, whoever holds
@@ -106,8 +108,13 @@ class Targets(Component):
         resolver = SpeakerResolver(doc, registry)
         previous: Target | None = None
         parsed = has_parse(doc)
+        described: dict[str, str] = {}
         for stmt in doc._.statements or []:
-            context = _Context(doc, stmt, registry, resolver, previous, self.common_nouns)
+            context = _Context(
+                doc, stmt, registry, resolver, previous, self.common_nouns, described
+            )
+            if stmt.speaker is not None and stmt.speaker.kind == "anonymous":
+                context.described_org(stmt.speaker.name)  # remembered for `the spokesperson`
             stmt.target = target_parsed(context) if parsed else target_unparsed(context)
             if stmt.part == 0 and not stmt.non_claim:
                 previous = stmt.target
@@ -117,13 +124,29 @@ class _Context:
     """What a target is resolved against: the statement, its speaker, the registry and the
     previous sentence's target (for `it`)."""
 
-    def __init__(self, doc, stmt, registry, resolver, previous, common_nouns) -> None:
+    def __init__(self, doc, stmt, registry, resolver, previous, common_nouns, described) -> None:
         self.common_nouns = common_nouns
+        self.described = described  # head noun of an unnamed speaker -> its organisation
         self.doc = doc
         self.stmt = stmt
         self.registry = registry
         self.resolver = resolver
         self.previous = previous
+
+    def described_org(self, description: str) -> str | None:
+        """The organisation an unnamed speaker is described by (`A spokesperson for Tidewell
+        Ferries`), or that the same description gave before (`the spokesperson`)."""
+        words = description.split()
+        head = words[1].lower() if len(words) > 1 else ""
+        for k, word in enumerate(words[:-1]):
+            if word in _SPEAKS_FOR_PREPS and words[k + 1][:1].isupper():
+                org = names.org_name(" ".join(words[k + 1 :]))
+                if head:
+                    self.described[head] = org
+                return org
+        if len(words) == 2 and words[0].lower() == "the":
+            return self.described.get(head)
+        return None
 
     def speaker_org(self) -> Target | None:
         """The organisation a statement's `we`, `it` or `the company` most likely means."""
@@ -131,6 +154,8 @@ class _Context:
         if speaker is None:
             return None
         name = speaker.name if speaker.kind == "organization" else speaker.organization
+        if not name and speaker.kind == "anonymous":
+            name = self.described_org(speaker.name)
         if not name:
             return None
         entity = self.registry.lookup(name, kind="organization")
@@ -528,6 +553,8 @@ def _opening_reference(ctx: _Context, start: int) -> Target | None:
     """`We ...` / `Our ...` in a quotation, `It ...` / `Its ...`, `The company ...`: what the
     first words of the content refer to, resolved as with a parse."""
     doc, low = ctx.doc, lowers(ctx.doc)
+    if start + 2 < len(doc) and low[start + 1] == "of" and tokens(doc)[start].like_num:
+        start += 2  # `41 of its 180 drivers`: what the number counts
     word = low[start]
     if word in ("we", "our", "us", "it", "its"):
         return _pronoun_target(word, tokens(doc)[start], ctx)
@@ -544,6 +571,7 @@ _NOT_ALONE = frozenset({"of", "-"})
 
 
 _REPORTED_OPENERS = frozenset({"that", "it", "its", "we", "our", "they", "he", "she"})
+_TOLD = frozenset({"us", "me", "him", "her", "them", "reporters", "analysts", "investors"})
 _CUE_ADJUNCTS = frozenset({"in", "on", "at", "to", "during", "last", "this", "earlier", "late"})
 
 
@@ -551,6 +579,8 @@ def _reported_start(doc: Doc, start: int, end: int) -> int:
     """Where the reported clause starts after its cue: after a `that`, and past an adjunct
     of the cue (`said in a statement on Thursday that ...`, `said on Monday it would ...`)."""
     low = lowers(doc)
+    if start < end and low[start] in _TOLD:
+        start += 1  # `told us that ...`, `told reporters the company ...`
     if start < end and low[start] in _CUE_ADJUNCTS:
         for k in range(start + 1, min(end, start + 9)):
             if low[k] in _REPORTED_OPENERS:
