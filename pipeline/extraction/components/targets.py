@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extraction.attribution import names
-from newsclaims.extraction.attribution.cues import cue_lemmas
+from newsclaims.extraction.attribution.cues import cue_forms, cue_lemmas
 from newsclaims.extraction.attribution.entities import ORG_LABELS, Entity, Registry, extend_org
 from newsclaims.extraction.attribution.speakers import (
     SpeakerResolver,
@@ -472,7 +472,7 @@ def _proper_target(subject: Token, registry: Registry) -> Target | None:
     entity = registry.lookup(span.text) or registry.lookup(subject.text)
     if entity is not None:
         return _from_entity(entity)
-    return Target(name=names.org_name(span.text), label=None)
+    return Target(name=_fullest(subject.doc, names.org_name(span.text)), label=None)
 
 
 def _registry_name(token: Token, ctx: _Context) -> bool:
@@ -571,6 +571,9 @@ _NOT_ALONE = frozenset({"of", "-"})
 
 
 _REPORTED_OPENERS = frozenset({"that", "it", "its", "we", "our", "they", "he", "she"})
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at of for to and or but by with from as is was has had said says".split()
+)
 _TOLD = frozenset({"us", "me", "him", "her", "them", "reporters", "analysts", "investors"})
 _CUE_ADJUNCTS = frozenset({"in", "on", "at", "to", "during", "last", "this", "earlier", "late"})
 
@@ -628,4 +631,52 @@ def _first_name_of_content(ctx: _Context) -> Target | None:
     # not a sentence-initial common word (`While`, `Notably`).
     if text and (written_mid_sentence(doc, text) or names.looks_like_name(text)):
         return Target(name=text, label=None)
-    return None
+    return _capitalised_run(words)
+
+
+def _capitalised_run(words: Span) -> Target | None:
+    """`Red Ridge employs ...`, `The Straits Times Index rose ...`: two or more capitalised
+    words opening the clause are a name (a common word is capitalised only as the first),
+    unless a title or a known non-name leads (`Chief Executive ...`)."""
+    doc, end = words.doc, words.end
+    # `Insurance Bureau of the Prairies`: a name of two words or more goes on through `of`
+    # (not `Shares of Pelican`, `Britain and India`).
+    while end + 1 < len(doc) and doc[end].lower_ == "of" and end - words.start >= 2:
+        after = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
+        if not doc[after].text[:1].isupper():
+            break
+        end = after
+        while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_punct:
+            end += 1
+    if end < len(doc) and (doc[end].text in (",", "-") or doc[end].lower_ in cue_forms()):
+        return None  # `Dr Naomi Adeyemi, a consultant ..., said`, `Hong Kong-listed`
+    opening = 1 if words[0].lower_ == "the" else 0
+    if words.start + opening < len(doc) and doc[words.start + opening].is_stop:
+        return None  # `In Iceland`, `For Margaret Doyle`, `Unless July`, `A Falcon 9`
+    name = names.org_name(doc[words.start : end].text)
+    parts = name.split()
+    skip = lexicon.words("attribution/not_names.txt") | lexicon.words("attribution/titles.txt")
+    if len(parts) < 2 or parts[0].lower() in skip:
+        return None
+    if not all(p.isalpha() or p == "of" for p in parts):
+        return None
+    if parts[0].lower().rstrip(".") in lexicon.words("attribution/honorifics.txt"):
+        return Target(name=names.person_name(name), label="PERSON")  # `Dr Naomi Adeyemi`
+    return Target(name=_fullest(doc, name), label=None)
+
+
+def _fullest(doc: Doc, name: str) -> str:
+    """`Red Ridge` after `Red Ridge Lithium`: the longest form of the name in the article
+    that goes on with capitalised words (not a function word: `Red Ridge In ...`)."""
+    text, best = doc_text(doc), name
+    at = text.find(name + " ")
+    while at >= 0:
+        more = []
+        for word in text[at + len(name) + 1 :].split(" ", 3)[:3]:
+            if not (word.isalpha() and word[:1].isupper()) or word.lower() in _FUNCTION_WORDS:
+                break
+            more.append(word)
+        if more and len(name) + len(" ".join(more)) + 1 > len(best):
+            best = name + " " + " ".join(more)
+        at = text.find(name + " ", at + 1)
+    return best
