@@ -1,7 +1,7 @@
 import pytest
 
 from tests.conftest import annotate
-from tests.data.attribution_cases import TARGETS
+from tests.data.attribution_cases import TARGETS, TARGETS_BLANK_ONLY
 
 
 def _statement(doc, prefix):
@@ -22,4 +22,9 @@ def test_targets_named_subject_trained(nlp, text, prefix, expected, _blank):
 
 @pytest.mark.parametrize("text, prefix, expected", [c[:3] for c in TARGETS if c[3]])
 def test_targets_named_subject_blank(blank_nlp, text, prefix, expected):
+    assert _target(annotate(blank_nlp, text), prefix) == expected
+
+
+@pytest.mark.parametrize("text, prefix, expected", TARGETS_BLANK_ONLY)
+def test_targets_blank_only(blank_nlp, text, prefix, expected):
     assert _target(annotate(blank_nlp, text), prefix) == expected

@@ -2024,6 +2024,198 @@ TARGETS = [
         None,
         T,
     ),
+    # A place that starts an organisation's name is not that organisation (`Kenya's` with the
+    # `Kenya Statistics Office`); a firm's short form still is the firm.
+    (
+        "Kenya's tea exports rose 4% in May, the Kenya Statistics Office said on Monday.",
+        "Kenya's",
+        "Kenya",
+        T,
+    ),
+    (
+        "Quillon Systems reported revenue of $2 billion. Quillon's shares rose 8% on Monday.",
+        "Quillon's",
+        "Quillon Systems",
+        B,
+    ),
+    # A name in apposition to an organisation noun is an organisation, whatever the NER
+    # says; one in apposition to a role is a person (the speaker, so no target).
+    (
+        "Westland's largest bus operator, Harrow Coaches, said on Monday it would raise fares "
+        "by 4%.",
+        "Westland's",
+        "Harrow Coaches",
+        T,
+    ),
+    (
+        "Kestrel Motors' chief executive, Mary Collins, said on Monday she would step down.",
+        "Kestrel Motors'",
+        None,
+        T,
+    ),
+    # `the campaign group X`: `the group` later is X, not another organisation named since.
+    (
+        "Gareth Ames, of the campaign group Friends of Parton Libraries, spoke on Monday. "
+        "Kestrel Council approved the plan. He said the group would ask for a judicial review.",
+        "He said",
+        "Friends of Parton Libraries",
+        B,
+    ),
+    # A definite subject that names nothing itself is owned by its `of` name (`The first
+    # stage of Project Helios`); `the government of X` stays unresolved.
+    (
+        "The first stage of Project Helios will open in 2027, officials said.",
+        "The first",
+        "Project Helios",
+        T,
+    ),
+    ("The government of Kenya will review the plan, officials said.", "The government", None, B),
+    # `the bureau`: the head noun before a name's `of` (`Insurance Bureau of Westland`).
+    (
+        "The Insurance Bureau of Westland said claims rose 8% in May. "
+        "The bureau will publish a full estimate in March.",
+        "The bureau",
+        "Insurance Bureau of Westland",
+        T,
+    ),
+    (
+        "Claims rose 8% in May. The bureau will publish a full estimate in March.",
+        "The bureau",
+        None,
+        B,
+    ),
+    # The reported clause starts after the cue, past a `that` and the cue's adjuncts (`said in
+    # a statement on Thursday that it ...`): `it` is the speaking firm; after `Kestrel says`
+    # the subject is `a software error`, no name.
+    (
+        "Kestrel Motors recalled 40,000 cars. He said Brightwater would order 95 turbines.",
+        "He said",
+        "Brightwater",
+        B,
+    ),
+    (
+        "Kestrel Motors recalled 40,000 cars. "
+        "Kestrel said in a statement on Thursday that it would cut 300 jobs.",
+        "Kestrel said",
+        "Kestrel Motors",
+        B,
+    ),
+    (
+        "Kestrel Motors recalled 40,000 cars. "
+        "Kestrel says a software error can cause the camera to stop.",
+        "Kestrel says",
+        None,
+        B,
+    ),
+    # `The company's shares` is owned by the company; `The company's chief executive said`
+    # is a speaker, not a target.
+    (
+        "Kestrel Motors recalled 40,000 cars. The company's shares fell 11% on Monday.",
+        "The company's",
+        "Kestrel Motors",
+        B,
+    ),
+    (
+        "Kestrel Motors recalled 40,000 cars. The company's chief executive said costs rose.",
+        "The company's",
+        None,
+        B,
+    ),
+    # One word that ends a firm's or club's name, as a subject, is that organisation in its
+    # fullest form (`City` after `Castleton City`); a place is not the tail of a body's name
+    # (`England`, `NHS England`), nor a modifier of a common noun (`Power producers`).
+    (
+        "Castleton City signed Marco Lenzi on Monday. "
+        "City, 14th in the table, have won only one of their last six games.",
+        "City, 14th",
+        "Castleton City",
+        B,
+    ),
+    (
+        "NHS England said waiting lists fell. England had 7.6 million people waiting in May.",
+        "England had",
+        "England",
+        T,
+    ),
+    (
+        "Calder Power fell 21% on Monday. "
+        "Power producers that had rallied also slumped, traders said.",
+        "Power producers",
+        None,
+        T,
+    ),
+    # `we` of someone whose organisation is written short (`Council leader X`, `the Harbour
+    # United manager` tagged as a nationality) is that organisation in its fullest form.
+    (
+        "Westbury Borough Council approved the budget on Monday. Council leader Rachel "
+        'Thornton spoke after the vote. "We have protected front-line services," Ms Thornton '
+        "said.",
+        '"We have',
+        "Westbury Borough Council",
+        B,
+    ),
+    (
+        'Harbour United beat Redford Athletic 3-1 on Sunday. "We were brilliant for 70 '
+        'minutes," said Callum Mercer, the Harbour United manager.',
+        '"We were',
+        "Harbour United",
+        B,
+    ),
+    # An unnamed speaker described by their organisation (`A spokesperson for X`) speaks
+    # for X, and so does `the spokesperson` after it (`we`, `its`); a `the spokesperson` no
+    # description gave an organisation to speaks for nobody named.
+    (
+        "Drivers walked out on Monday. A spokesperson for Westbridge Metro said 41 of its 180 "
+        'drivers had reported for work. "We are running every train we can," the spokesperson '
+        "said.",
+        '"We are',
+        "Westbridge Metro",
+        B,
+    ),
+    (
+        'Drivers walked out on Monday. A passenger said the trains were late. "We are running '
+        'every train we can," the spokesperson said.',
+        '"We are',
+        None,
+        B,
+    ),
+    # `told us that 41 of its drivers`: past the cue's object and what a number counts.
+    (
+        "Drivers walked out on Monday. A spokesperson for Westbridge Metro told us that 41 of "
+        "its 180 drivers had reported for work.",
+        "A spokesperson",
+        "Westbridge Metro",
+        B,
+    ),
+    (
+        "Drivers walked out on Monday. A spokesperson for Westbridge Metro told us that 41 of "
+        "the 180 drivers had reported for work.",
+        "A spokesperson",
+        None,
+        B,
+    ),
+    # Without a parse, two or more capitalised words opening the clause are a name (not
+    # after a function word: `In Iceland`, `Hundreds of Chelsea supporters`).
+    ("The Straits Times Index rose 0.3% on Monday.", "The Straits", "Straits Times Index", B),
+    (
+        "In Iceland, where trials began in 2015, about 86% of workers now have shorter hours.",
+        "In Iceland",
+        None,
+        B,
+    ),
+    ("Hundreds of Chelsea supporters blocked the team bus on Tuesday.", "Hundreds", None, B),
+]
+
+# Targets the blank pipeline gets and the trained one does not yet (its NER tags the short
+# form): (article text, sentence prefix, target name).
+TARGETS_BLANK_ONLY = [
+    # The fullest form of a name the article gives (`Tarnell Quarry Holdings`).
+    (
+        "Tarnell Quarry Holdings will stop mining at its Mount Carrow project by the end of "
+        "the year. Tarnell Quarry employs about 450 people.",
+        "Tarnell Quarry employs",
+        "Tarnell Quarry Holdings",
+    ),
 ]
 
 # Descriptions never resolve to an exchange or a news agency: (text, prefix, speaker name).

@@ -18,6 +18,9 @@ PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # Names that are neither people nor organisations but can be what a claim is about.
 THING_LABELS = frozenset({"PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+# Places: a place's name that starts an organisation's is not a short form of it (`Kingsmere`
+# and `Kingsmere County Council`, `India` and `India Meteorological Department`).
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 
 _NOT_ORGS = frozenset({"reuters", "ap", "afp", "bloomberg news", "the associated press"})
@@ -60,8 +63,17 @@ class Registry:
         if entity not in bucket:
             bucket.append(entity)
 
-    def lookup(self, text: str, *, at: int | None = None, kind: str | None = None) -> Entity | None:
-        """The entity a surface form names; with several, the one named last before `at`."""
+    def lookup(
+        self,
+        text: str,
+        *,
+        at: int | None = None,
+        kind: str | None = None,
+        label: str | None = None,
+    ) -> Entity | None:
+        """The entity a surface form names; with several, the one named last before `at`.
+        A form the NER tags as a place (`label`) never stands for a longer organisation's
+        name it starts (`Kingsmere's libraries` is not `Kingsmere County Council`'s)."""
         form = text.lower().strip()
         candidates = self._by_alias.get(form) or self._by_alias.get(
             names.strip_possessive(form).lower(), []
@@ -70,19 +82,27 @@ class Registry:
             candidates = [e for e in candidates if e.kind == kind]
         if not candidates and kind != "person":
             candidates = self._by_prefix(form)
+            if label in PLACE_LABELS:
+                candidates = [e for e in candidates if e.label in PLACE_LABELS]
+            # `United` for the `Harbour United` someone works for (not `Power producers`).
+            tail = None if candidates or kind is None else self._tail_of(form)
+            candidates = [tail] if tail is not None else candidates
         if not candidates:
             return None
         if len(candidates) == 1 or at is None:
             return candidates[0]
         return max(candidates, key=lambda e: max((m for m in e.mentions if m <= at), default=-1))
 
-    def _shorter_form_of(self, name: str) -> Entity | None:
+    def _shorter_form_of(self, name: str, label: str | None = None) -> Entity | None:
         """An organisation named before in a shorter form that this name extends (`Fed`
-        then `Federal Reserve`, `Jade Lotus` then `Jade Lotus Biotech`)."""
+        then `Federal Reserve`, `Jade Lotus` then `Jade Lotus Biotech`); not a place that
+        starts an organisation's name (`India`, then `India Meteorological Department`)."""
         words = name.lower().split()
         for entity in self.organizations():
             short = entity.name.lower().split()
             if len(short) >= len(words) or not short:
+                continue
+            if (entity.label in PLACE_LABELS) != (label in PLACE_LABELS):
                 continue
             if words[: len(short) - 1] == short[:-1] and _cut_short(
                 short[-1], words[len(short) - 1]
@@ -104,9 +124,12 @@ class Registry:
 
     def _tail_of(self, name: str) -> Entity | None:
         """`the Super League` after `the European Super League`: two or more words that
-        end a longer organisation's name name that organisation, if only one fits."""
+        end a longer organisation's name name that organisation, if only one fits; so does
+        one word that ends names of firms and clubs (`City` after `Castleton City`)."""
         words = name.lower().split()
-        if len(words) < 2:
+        if not words or (
+            len(words) < 2 and words[0] not in lexicon.words("attribution/org_name_words.txt")
+        ):
             return None
         fits = [
             e
@@ -161,12 +184,12 @@ class Registry:
         name = names.org_name(text)
         if not name or not name[0].isupper() or name.lower() in _NOT_ORGS:
             return None
-        known = (
-            self.lookup(name, at=at)
-            or self._shorter_form_of(name)
-            or self._descriptor_of(name)
-            or self._tail_of(name)
-        )
+        known = self.lookup(name, at=at, label=label) or self._shorter_form_of(name, label)
+        known = known or self._descriptor_of(name)
+        if known is None:
+            known = self._tail_of(name)
+            if known is not None and name.lower() not in self._by_alias:
+                self.add_alias(known, name)  # `City`, from now on `Castleton City`
         if (
             known is not None
             and label in THING_LABELS

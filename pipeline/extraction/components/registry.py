@@ -156,6 +156,12 @@ class RegistryBuilder(Component):
         doc = ent.doc
         if ent.start >= 2 and doc[ent.start - 2].lower_ == "the" and doc[ent.start - 1].is_lower:
             entity.nouns.add(doc[ent.start - 1].lemma_.lower())
+        elif ent.start >= 3 and doc[ent.start - 1].is_lower and _after_the(doc, ent.start - 1):
+            # `the campaign group Friends of ...`: an organisation noun right before the name,
+            # in a definite phrase, whatever modifies it.
+            lemma = doc[ent.start - 1].lemma_.lower()
+            if lemma in lexicon.words("attribution/org_nouns.txt"):
+                entity.nouns.add(lemma)
 
     # -- blank pipelines ---------------------------------------------------------------------
 
@@ -395,6 +401,16 @@ def _spell_out(doc: Doc, entity: Entity, registry: Registry) -> None:
                 registry.add_alias(entity, alias)
 
 
+def _after_the(doc: Doc, i: int) -> bool:
+    """`the campaign group`: lower-case words back to a `the`, at most two before `i`."""
+    for k in range(i - 1, max(i - 3, -1), -1):
+        if doc[k].lower_ == "the":
+            return True
+        if not doc[k].is_lower or not doc[k].is_alpha:
+            return False
+    return False
+
+
 def _person_descriptor(ent: Span, entity: Entity) -> None:
     """`Ana Lee, a nurse at the clinic,`: `the nurse` may later refer to her. The head noun
     of the person's apposition, when it is a common noun (not `Ana Lee, 58,`); and the rank
@@ -491,11 +507,18 @@ def _named_like_organization(ent: Span, words: list[str]) -> bool:
         return True
     if _own_pronoun(ent) == "its":  # `Novo Nordisk raised its outlook`
         return True
+    org_nouns = lexicon.words("attribution/org_nouns.txt")
+    root = ent.root
+    if root.dep_ == "appos" and root.head.i < ent.start and root.head.lemma_.lower() in org_nouns:
+        return True  # `Britain's largest rail operator, Northway Trains,`
+    if any(
+        c.dep_ == "appos" and c.i >= ent.end and c.lemma_.lower() in org_nouns
+        for c in root.children
+    ):
+        return True  # `Northway Trains, the rail operator,`
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
-    return before is not None and before.lemma_.lower() in lexicon.words(
-        "attribution/org_nouns.txt"
-    )
+    return before is not None and before.lemma_.lower() in org_nouns
 
 
 def _own_pronoun(ent: Span) -> str | None:

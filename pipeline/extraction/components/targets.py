@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extraction.attribution import names
-from newsclaims.extraction.attribution.cues import cue_lemmas
+from newsclaims.extraction.attribution.cues import cue_forms, cue_lemmas
 from newsclaims.extraction.attribution.entities import ORG_LABELS, Entity, Registry, extend_org
 from newsclaims.extraction.attribution.speakers import (
     SpeakerResolver,
@@ -51,6 +51,8 @@ _OWNED_NOUNS = frozenset(
 )
 TARGET_LABELS = frozenset({"ORG", "PERSON", "GPE", "PRODUCT", "FAC", "LOC", "EVENT"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# `a spokesperson for X`, `a spokeswoman at X`, `a source at X`: who an unnamed speaker speaks for.
+_SPEAKS_FOR_PREPS = frozenset({"for", "at", "of"})
 _DESCEND_DEPS = ("ccomp", "xcomp")
 _SELF = frozenset({"he", "she", "i", "they", "we", "it"})
 # Verbs through which the target is the subject of the clause they govern, whoever holds
@@ -106,8 +108,13 @@ class Targets(Component):
         resolver = SpeakerResolver(doc, registry)
         previous: Target | None = None
         parsed = has_parse(doc)
+        described: dict[str, str] = {}
         for stmt in doc._.statements or []:
-            context = _Context(doc, stmt, registry, resolver, previous, self.common_nouns)
+            context = _Context(
+                doc, stmt, registry, resolver, previous, self.common_nouns, described
+            )
+            if stmt.speaker is not None and stmt.speaker.kind == "anonymous":
+                context.described_org(stmt.speaker.name)  # remembered for `the spokesperson`
             stmt.target = target_parsed(context) if parsed else target_unparsed(context)
             if stmt.part == 0 and not stmt.non_claim:
                 previous = stmt.target
@@ -117,28 +124,58 @@ class _Context:
     """What a target is resolved against: the statement, its speaker, the registry and the
     previous sentence's target (for `it`)."""
 
-    def __init__(self, doc, stmt, registry, resolver, previous, common_nouns) -> None:
+    def __init__(self, doc, stmt, registry, resolver, previous, common_nouns, described) -> None:
         self.common_nouns = common_nouns
+        self.described = described  # head noun of an unnamed speaker -> its organisation
         self.doc = doc
         self.stmt = stmt
         self.registry = registry
         self.resolver = resolver
         self.previous = previous
 
+    def described_org(self, description: str) -> str | None:
+        """The organisation an unnamed speaker is described by (`A spokesperson for Tidewell
+        Ferries`), or that the same description gave before (`the spokesperson`)."""
+        words = description.split()
+        head = words[1].lower() if len(words) > 1 else ""
+        for k, word in enumerate(words[:-1]):
+            if word in _SPEAKS_FOR_PREPS and words[k + 1][:1].isupper():
+                org = names.org_name(" ".join(words[k + 1 :]))
+                if head:
+                    self.described[head] = org
+                return org
+        if len(words) == 2 and words[0].lower() == "the":
+            return self.described.get(head)
+        return None
+
     def speaker_org(self) -> Target | None:
         """The organisation a statement's `we`, `it` or `the company` most likely means."""
         speaker = self.stmt.speaker
         if speaker is None:
             return None
-        if speaker.kind == "organization":
-            entity = self.registry.lookup(speaker.name, kind="organization")
-            return _from_entity(entity) if entity else Target(name=speaker.name, label="ORG")
-        if speaker.organization:
-            entity = self.registry.lookup(speaker.organization, kind="organization")
-            if entity is not None:
-                return _from_entity(entity)
-            return Target(name=speaker.organization, label="ORG")
-        return None
+        name = speaker.name if speaker.kind == "organization" else speaker.organization
+        if not name and speaker.kind == "anonymous":
+            name = self.described_org(speaker.name)
+        if not name:
+            return None
+        entity = self.registry.lookup(name, kind="organization")
+        if entity is None and name.lower() in lexicon.words("attribution/org_nouns.txt"):
+            # `Council leader Rachel Thornton`: the council the article names.
+            entity = self.resolver._by_org_noun(name.lower(), at=self.stmt.start)
+        if entity is None:
+            return Target(name=name, label="ORG")
+        target = _from_entity(entity)
+        if target is None and _named_like_firm(entity.name):
+            # `Harbour United` tagged as a nationality: someone's club or firm.
+            target = Target(name=entity.name, label="ORG")
+        return target
+
+
+def _named_like_firm(name: str) -> bool:
+    """More than one word, the last a word that ends firms' and clubs' names (`Harbour
+    United`, `Kestrel Motors`), unlike a nationality (`Chinese`)."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in lexicon.words("attribution/org_name_words.txt")
 
 
 def target_parsed(ctx: _Context) -> Target | None:
@@ -337,7 +374,9 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
         return compound
     det = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
     if det in ("the", "this", "that"):
-        return _definite_target(subject, lemma, ctx)
+        definite = _definite_target(subject, lemma, ctx)
+        if definite is not None or lemma in _UNRESOLVED:
+            return definite
     # `The first phase of HS2`, `Development of Ariane 6`; for what a name owns also `in`
     # and `at` (`Shares in Harbourline`, `Growth in China's economy`).
     preps = ("of", "in", "at") if owned or lemma in _GROWTH_NOUNS else ("of",)
@@ -410,9 +449,19 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
     for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
         # `the rocket` of `the Ariane 6 rocket`; `the trust` of `Hartley NHS Trust`, `the
         # canal` of `the Suez Canal`: the noun the name was given with, or the name's head.
-        if lemma in entity.nouns or entity.name.lower().rsplit(" ", 1)[-1] == lemma:
+        if lemma in entity.nouns or lemma in _name_heads(entity.name):
             return _from_entity(entity)
     return None
+
+
+def _name_heads(name: str) -> tuple[str, ...]:
+    """The head words of a name (`Suez Canal` -> canal; `Insurance Bureau of the Prairies`
+    -> prairies, bureau: the word before its `of`)."""
+    words = name.lower().split()
+    heads = (words[-1],) if words else ()
+    if "of" in words[1:]:
+        heads += (singular(words[words.index("of", 1) - 1]),)
+    return heads
 
 
 def _proper_target(subject: Token, registry: Registry) -> Target | None:
@@ -423,7 +472,7 @@ def _proper_target(subject: Token, registry: Registry) -> Target | None:
     entity = registry.lookup(span.text) or registry.lookup(subject.text)
     if entity is not None:
         return _from_entity(entity)
-    return Target(name=names.org_name(span.text), label=None)
+    return Target(name=_fullest(subject.doc, names.org_name(span.text)), label=None)
 
 
 def _registry_name(token: Token, ctx: _Context) -> bool:
@@ -443,9 +492,12 @@ def _named(token: Token, ctx: _Context) -> Target | None:
     if ent is not None:
         return _from_span(ent, ctx.registry)
     if _registry_name(token, ctx):
-        entity = ctx.registry.lookup(proper_run(token).text) or ctx.registry.lookup(
-            names.strip_possessive(token.text)
-        )
+        run = proper_run(token).text
+        entity = ctx.registry.lookup(run) or ctx.registry.lookup(names.strip_possessive(token.text))
+        if entity is None and token.dep_ in _SUBJECT_DEPS:
+            # `City, 14th in the table, have won ...` after `Castleton City`: a subject (not a
+            # modifier, as in `Power producers`) that ends one organisation's name.
+            entity = ctx.registry.lookup(run, kind="organization")
         if entity is not None and entity.label not in ("NORP",):
             return _from_entity(entity)
     if token.pos_ == "PROPN" and _is_name(token):
@@ -467,8 +519,9 @@ def _ent_of(token: Token, nouns: frozenset[str] = frozenset()) -> Span | None:
 def _from_span(ent: Span, registry: Registry) -> Target:
     if ent.label_ in ORG_LABELS:
         ent = extend_org(ent)
-    entity = registry.lookup(names.person_name(ent.text)) or registry.lookup(
-        names.org_name(ent.text)
+    label = ent.label_
+    entity = registry.lookup(names.person_name(ent.text), label=label) or registry.lookup(
+        names.org_name(ent.text), label=label
     )
     word = names.org_name(ent.text).lower()
     if entity is None and word in lexicon.words("attribution/org_nouns.txt"):
@@ -476,7 +529,6 @@ def _from_span(ent: Span, registry: Registry) -> Target:
         entity = SpeakerResolver(ent.doc, registry)._by_org_noun(word, at=ent.start_char)
     if entity is not None:
         return _from_entity(entity)
-    label = ent.label_
     name = names.person_name(ent.text) if label == "PERSON" else names.org_name(ent.text)
     return Target(name=name, label=label)
 
@@ -501,19 +553,47 @@ def _opening_reference(ctx: _Context, start: int) -> Target | None:
     """`We ...` / `Our ...` in a quotation, `It ...` / `Its ...`, `The company ...`: what the
     first words of the content refer to, resolved as with a parse."""
     doc, low = ctx.doc, lowers(ctx.doc)
+    if start + 2 < len(doc) and low[start + 1] == "of" and tokens(doc)[start].like_num:
+        start += 2  # `41 of its 180 drivers`: what the number counts
     word = low[start]
     if word in ("we", "our", "us", "it", "its"):
         return _pronoun_target(word, tokens(doc)[start], ctx)
     if word == "the" and start + 2 < len(doc):
-        # `The company said`, `The canal earned`: a noun standing alone (not `the company's
-        # shares`, `the head of ...`, `the Bank of England`)
+        # `The company said`, `The canal earned`, `The company's shares fell` (its owner): a
+        # noun standing alone (not `the head of ...`, `the Bank of England`)
         noun, after = tokens(doc)[start + 1], low[start + 2]
         if noun.is_alpha and (noun.is_lower or noun.is_title) and after not in _NOT_ALONE:
             return _definite_target(noun, singular(noun.lower_), ctx)
     return None
 
 
-_NOT_ALONE = frozenset({"of", "'s", "\u2019s", "-"})
+_NOT_ALONE = frozenset({"of", "-"})
+
+
+_REPORTED_OPENERS = frozenset({"that", "it", "its", "we", "our", "they", "he", "she"})
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at of for to and or but by with from as is was has had said says".split()
+)
+_TOLD = frozenset({"us", "me", "him", "her", "them", "reporters", "analysts", "investors"})
+_CUE_ADJUNCTS = frozenset({"in", "on", "at", "to", "during", "last", "this", "earlier", "late"})
+
+
+def _reported_start(doc: Doc, start: int, end: int) -> int:
+    """Where the reported clause starts after its cue: after a `that`, and past an adjunct
+    of the cue (`said in a statement on Thursday that ...`, `said on Monday it would ...`)."""
+    low = lowers(doc)
+    if start < end and low[start] in _TOLD:
+        start += 1  # `told us that ...`, `told reporters the company ...`
+    if start < end and low[start] in _CUE_ADJUNCTS:
+        for k in range(start + 1, min(end, start + 9)):
+            if low[k] in _REPORTED_OPENERS:
+                start = k
+                break
+            if tokens(doc)[k].is_punct:
+                break
+    if start < end and low[start] == "that":
+        start += 1
+    return start
 
 
 def _first_name_of_content(ctx: _Context) -> Target | None:
@@ -522,16 +602,14 @@ def _first_name_of_content(ctx: _Context) -> Target | None:
     if span is None:
         return None
     start = span.start
-    if stmt.cue_token is not None and stmt.cue_token > span.start + 2:
+    if stmt.cue_token is not None and stmt.cue_token > span.start:
         # `X said (that) Y ...` starts the content after the cue; `Y ..., X said` before it.
         cue = stmt.cue_token
         before_cue = doc[span.start : cue].text
         if stmt.speaker and stmt.speaker.mention and stmt.speaker.mention.start <= span.start_char:
-            start = cue + 1
-            if start < span.end and lowers(doc)[start] == "that":
-                start += 1
+            start = _reported_start(doc, cue + 1, span.end)
         elif "," not in before_cue:
-            start = cue + 1
+            start = _reported_start(doc, cue + 1, span.end)
     toks, texts = tokens(doc), doc_words(doc)
     while start < span.end and (toks[start].is_punct or toks[start].is_space):
         start += 1
@@ -553,4 +631,52 @@ def _first_name_of_content(ctx: _Context) -> Target | None:
     # not a sentence-initial common word (`While`, `Notably`).
     if text and (written_mid_sentence(doc, text) or names.looks_like_name(text)):
         return Target(name=text, label=None)
-    return None
+    return _capitalised_run(words)
+
+
+def _capitalised_run(words: Span) -> Target | None:
+    """`Red Ridge employs ...`, `The Straits Times Index rose ...`: two or more capitalised
+    words opening the clause are a name (a common word is capitalised only as the first),
+    unless a title or a known non-name leads (`Chief Executive ...`)."""
+    doc, end = words.doc, words.end
+    # `Insurance Bureau of the Prairies`: a name of two words or more goes on through `of`
+    # (not `Shares of Pelican`, `Britain and India`).
+    while end + 1 < len(doc) and doc[end].lower_ == "of" and end - words.start >= 2:
+        after = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
+        if not doc[after].text[:1].isupper():
+            break
+        end = after
+        while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_punct:
+            end += 1
+    if end < len(doc) and (doc[end].text in (",", "-") or doc[end].lower_ in cue_forms()):
+        return None  # `Dr Naomi Adeyemi, a consultant ..., said`, `Hong Kong-listed`
+    opening = 1 if words[0].lower_ == "the" else 0
+    if words.start + opening < len(doc) and doc[words.start + opening].is_stop:
+        return None  # `In Iceland`, `For Margaret Doyle`, `Unless July`, `A Falcon 9`
+    name = names.org_name(doc[words.start : end].text)
+    parts = name.split()
+    skip = lexicon.words("attribution/not_names.txt") | lexicon.words("attribution/titles.txt")
+    if len(parts) < 2 or parts[0].lower() in skip:
+        return None
+    if not all(p.isalpha() or p == "of" for p in parts):
+        return None
+    if parts[0].lower().rstrip(".") in lexicon.words("attribution/honorifics.txt"):
+        return Target(name=names.person_name(name), label="PERSON")  # `Dr Naomi Adeyemi`
+    return Target(name=_fullest(doc, name), label=None)
+
+
+def _fullest(doc: Doc, name: str) -> str:
+    """`Red Ridge` after `Red Ridge Lithium`: the longest form of the name in the article
+    that goes on with capitalised words (not a function word: `Red Ridge In ...`)."""
+    text, best = doc_text(doc), name
+    at = text.find(name + " ")
+    while at >= 0:
+        more = []
+        for word in text[at + len(name) + 1 :].split(" ", 3)[:3]:
+            if not (word.isalpha() and word[:1].isupper()) or word.lower() in _FUNCTION_WORDS:
+                break
+            more.append(word)
+        if more and len(name) + len(" ".join(more)) + 1 > len(best):
+            best = name + " " + " ".join(more)
+        at = text.find(name + " ", at + 1)
+    return best
