@@ -301,14 +301,19 @@ class _Credits:
     def asks(self, paragraph: int) -> bool:
         """Whether the paragraph is a question turn of a transcript (`Q: ...`): none of its
         sentences is a claim, even one with a figure (guide section 8, Interviews)."""
-        if not self.transcript:
-            return False
-        roles = lexicon.table("attribution/interview_labels.tsv")
         for span in self.spans.get(paragraph, ()):
             if span.label_ == "speaker_label" and span.text.isupper():
-                name = _label_words(span)
-                return name is not None and roles.get(name.text.lower()) == "question"
+                return self._turn(span) == "question"
         return False
+
+    def _turn(self, span: Span) -> str | None:
+        """The turn a transcript's capitalised label opens (`question`, `answer`), else None."""
+        if not (span.label_ == "speaker_label" and self.transcript and span.text.isupper()):
+            return None
+        name = _label_words(span)
+        if name is None:
+            return None
+        return lexicon.table("attribution/interview_labels.tsv").get(name.text.lower())
 
     def of(self, paragraph: int, sentence: int, start: int, end: int) -> Found | None:
         """The credited speaker of the sentence from `start` to `end`, if any; with the
@@ -345,7 +350,7 @@ class _Credits:
         if name is None:
             return None
         if span.label_ == "speaker_label" and self.transcript and span.text.isupper():
-            role = lexicon.table("attribution/interview_labels.tsv").get(name.text.lower())
+            role = self._turn(span)
             if role == "answer":  # `A: ...`: the interviewee's (guide section 8)
                 return self._interviewee()
             if role == "question":

@@ -21,6 +21,7 @@ from newsclaims.extraction.doctext import doc_text
 _BE_PRESENT = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re"})
 _BE_PAST = frozenset({"was", "were"})
 _HAVE = frozenset({"has", "have", "had", "'ve", "’ve", "having"})
+_HAVE_PRESENT = _HAVE - {"had", "having"}
 _WILL = frozenset({"will", "'ll", "’ll", "shall", "wo"})
 # A to-infinitive that is no tense: it stops the search for a tensed verb further up or left.
 UNTENSED = "untensed"
@@ -64,7 +65,7 @@ def _present_perfect_before(text: str, start: int) -> bool:
         last = m.group().lower()
         if last in ".;:!?":
             last = None
-    return last in ("has", "have", "'ve", "’ve")
+    return last in _HAVE_PRESENT
 
 
 def _clause_tense(

@@ -241,6 +241,7 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
     mult = 1 if len(words) == 1 else lex.word_values.get(words[0], 1)
     if mult == 1 and frac.endswith("s") or mult > 1 and frac == "half":
         return None  # "a thirds", "two half"
+    share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
     start, end = m.start(), m.end()
     prev = ctx.prev_word(text, start)
     if prev is not None and prev.lower() in lex.fraction_blockers:
@@ -262,13 +263,11 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
         unit = ctx.unit_after(text, of.end(), lex)
         if unit is not None and unit[0].scale == 1:
             # "a quarter of a percentage point", "a third of a mile": a part of one unit
-            share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
             q = _Q(start, unit[2], start, end, round(share, 4), "frac", unit=unit[0].unit)
             q.unit_from_core = True
             return q
     if scaled is not None and point is None:
         # "a quarter of a million people", "three-quarters of a billion dollars"
-        share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
         q = _Q(start, scaled.end(), start, scaled.end(), round(share, 4), "word")
         q.scale = lex.scale_words[scaled.group("scale").lower()]
         return q
@@ -281,7 +280,6 @@ def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> _Q | None:
         or (cmp is not None and (low is None or low in lex.stopwords))
     ):
         return None
-    share = Decimal(str(mult)) * Decimal(str(lex.fractions[frac]))
     if point is not None:
         q = _Q(start, point.end(), start, end, round(share, 4), "frac", unit="percentage point")
     else:
