@@ -25,7 +25,11 @@ _WORDS = "nc_words"
 _LOWERS = "nc_lowers"
 _ENTITY_OF = "nc_entity_of"
 _STARTING_AT = "nc_starting_at"
-_MID_WORD = re.compile(r"[a-z,;] (?=([A-Z]\w*))")
+# A capitalised word after a lower-case word, a comma or a semicolon: written so mid-sentence,
+# a name. Not after a quotation mark, a colon or a capitalised word (`Mr`, `The`), where a
+# common word is capitalised too (`said: "Transport is ...`).
+_MID_AFTER = r"(?:(?<!\S)[a-z][a-z'’-]*|[,;])"
+_MID_WORD = re.compile(_MID_AFTER + r" (?=([A-Z]\w*))")
 _FIRST_WORD = re.compile(r"[A-Z]\w*")
 
 
@@ -118,12 +122,13 @@ def has_ents(doc: Doc) -> bool:
 
 
 def written_mid_sentence(doc: Doc, name: str) -> bool:
-    """True when `name` follows a lower-case letter, comma or semicolon and a space somewhere
-    in the article: what `re.search(r"[a-z,;] " + re.escape(name) + r"\\b", text)` says."""
+    """True when `name` follows a lower-case word, a comma or a semicolon and a space
+    somewhere in the article: what `re.search(_MID_AFTER + " " + re.escape(name) + r"\\b",
+    text)` says."""
     text = doc_text(doc)
     first = _FIRST_WORD.match(name)
     if first is None:  # not a capitalised name: the plain search
-        return bool(re.search(r"[a-z,;] " + re.escape(name) + r"\b", text))
+        return bool(re.search(_MID_AFTER + " " + re.escape(name) + r"\b", text))
     index = doc.user_data.get(_MID)
     if index is None:
         index = {}
