@@ -2204,6 +2204,80 @@ TARGETS = [
         B,
     ),
     ("Hundreds of Chelsea supporters blocked the team bus on Tuesday.", "Hundreds", None, B),
+    # A lone opening word is the longer name the article writes (`Zentrix` of `Zentrix
+    # Labs`); not when the article writes no longer one.
+    (
+        "Zentrix Labs makes sensors for cars. Zentrix, a minority investor, trimmed its stake "
+        "to 4%, the filing showed.",
+        "Zentrix,",
+        "Zentrix Labs",
+        B,
+    ),
+    (
+        "Shares in Pellow fell. Pellow, a minority investor, trimmed its stake to 4%, the "
+        "filing showed.",
+        "Pellow,",
+        "Pellow",
+        B,
+    ),
+    # A clause opening with he/she/his/her takes the person resolved; `I` in a quotation the
+    # speaker, but not `my` (`"My ovens ...," she said`: the speaker on herself); a lone
+    # stop word is never a name (`Someone`, `The`).
+    (
+        "Darren Whitfield said he was sorry. He pleaded guilty in January to 12 counts of "
+        "fraud, prosecutors said.",
+        "He pleaded",
+        "Darren Whitfield",
+        B,
+    ),
+    (
+        "Darren Whitfield said he was sorry. She pleaded guilty in January to 12 counts of "
+        "fraud, prosecutors said.",
+        "She pleaded",
+        None,
+        B,
+    ),
+    (
+        'Lena Marsh runs the bakery. Tom Reid supplies it. "Her ovens are 40 years old," he said.',
+        '"Her ovens',
+        "Lena Marsh",
+        B,
+    ),
+    (
+        'Lena Marsh runs the bakery. "I came for a month and stayed three years," she said.',
+        '"I came',
+        "Lena Marsh",
+        B,
+    ),
+    ('Lena Marsh runs the bakery. "My ovens are 40 years old," she said.', '"My ovens', None, B),
+    ('"Someone knows who they are," Inspector Dale Price said.', '"Someone', None, B),
+    (
+        "The price is a 32.7% premium, the company said. The Wall Street Journal reported the "
+        "talks.",
+        "The price",
+        None,
+        B,
+    ),
+    # `His nephew, Tom Baird, is ...`: the name in apposition to a possessed relation.
+    (
+        "Ewan MacLeod fishes. His nephew, Tom Baird, is one of 14 pupils at the school, Anna "
+        "Reid said.",
+        "His nephew",
+        "Tom Baird",
+        B,
+    ),
+    (
+        "Priya Raman expects a hike. Her colleague Mark Delaney was more cautious, the note said.",
+        "Her colleague",
+        "Mark Delaney",
+        B,
+    ),
+    (
+        "Ewan MacLeod fishes. His nephew is one of 14 pupils at the school, Anna Reid said.",
+        "His nephew",
+        "Ewan MacLeod",
+        B,
+    ),
 ]
 
 # Targets the blank pipeline gets and the trained one does not yet (its NER tags the short
@@ -2215,6 +2289,11 @@ TARGETS_BLANK_ONLY = [
         "the year. Tarnell Quarry employs about 450 people.",
         "Tarnell Quarry employs",
         "Tarnell Quarry Holdings",
+    ),
+    (
+        "Orvane Labs makes sensors. Analysts said Orvane would cut 300 jobs, the filing showed.",
+        "Analysts",
+        "Orvane Labs",
     ),
 ]
 

@@ -545,8 +545,16 @@ def target_unparsed(ctx: _Context) -> Target | None:
     """Without a parse: the first name the content clause opens with, or the organisation
     its opening `we`, `it` or `the company` stands for; not the person speaking (`Renata
     Cruz, who heads ..., said the numbers ...`), as with a parse."""
-    target = _first_name_of_content(ctx)
-    return None if _is_speaker(target, ctx.stmt) else target
+    bounds = _content_start(ctx)
+    if bounds is None:
+        return None
+    start, stop = bounds
+    target = _first_name_of_content(ctx, start, stop)
+    if _is_speaker(target, ctx.stmt) and not (
+        start < stop and lowers(ctx.doc)[start] in _FIRST_PERSON
+    ):
+        return None  # but for their own `I` in a quotation, as with a parse
+    return target
 
 
 def _opening_reference(ctx: _Context, start: int) -> Target | None:
@@ -556,7 +564,7 @@ def _opening_reference(ctx: _Context, start: int) -> Target | None:
     if start + 2 < len(doc) and low[start + 1] == "of" and tokens(doc)[start].like_num:
         start += 2  # `41 of its 180 drivers`: what the number counts
     word = low[start]
-    if word in ("we", "our", "us", "it", "its"):
+    if word in _OPENING_PRONOUNS:
         return _pronoun_target(word, tokens(doc)[start], ctx)
     if word == "the" and start + 2 < len(doc):
         # `The company said`, `The canal earned`, `The company's shares fell` (its owner): a
@@ -568,6 +576,10 @@ def _opening_reference(ctx: _Context, start: int) -> Target | None:
 
 
 _NOT_ALONE = frozenset({"of", "-"})
+# Pronouns a clause may open with whose referent is its target: the speaker's organisation
+# (`we`, `it`), the person resolved (`he`, `her`), the speaker quoted (`I`, `my`).
+_OPENING_PRONOUNS = frozenset("we our us it its he his she her i my".split())
+_FIRST_PERSON = frozenset({"i", "me"})  # not `my`: `"My wife says ...," Nash said`
 
 
 _REPORTED_OPENERS = frozenset({"that", "it", "its", "we", "our", "they", "he", "she"})
@@ -596,8 +608,9 @@ def _reported_start(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _first_name_of_content(ctx: _Context) -> Target | None:
-    doc, stmt, registry = ctx.doc, ctx.stmt, ctx.registry
+def _content_start(ctx: _Context) -> tuple[int, int] | None:
+    """The first word of the reported clause and the end of the statement (token indices)."""
+    doc, stmt = ctx.doc, ctx.stmt
     span = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
     if span is None:
         return None
@@ -610,18 +623,40 @@ def _first_name_of_content(ctx: _Context) -> Target | None:
             start = _reported_start(doc, cue + 1, span.end)
         elif "," not in before_cue:
             start = _reported_start(doc, cue + 1, span.end)
-    toks, texts = tokens(doc), doc_words(doc)
+    toks = tokens(doc)
     while start < span.end and (toks[start].is_punct or toks[start].is_space):
         start += 1
-    if start < span.end:
+    return start, span.end
+
+
+_POSSESSIVES = frozenset("his her my our their its".split())
+
+
+def _past_relation(doc: Doc, start: int, stop: int) -> int:
+    """`His nephew, Tom Baird, is ...`, `Her colleague Mark Delaney was ...`: a possessive
+    and one common noun before a name of two words or more in apposition: the name."""
+    low, texts = lowers(doc), doc_words(doc)
+    if start + 3 >= stop or low[start] not in _POSSESSIVES or not texts[start + 1].islower():
+        return start
+    at = start + 3 if texts[start + 2] == "," else start + 2
+    if at + 1 < stop and texts[at].istitle() and texts[at + 1].istitle():
+        return at
+    return start
+
+
+def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | None:
+    doc, registry = ctx.doc, ctx.registry
+    toks, texts = tokens(doc), doc_words(doc)
+    start = _past_relation(doc, start, stop)
+    if start < stop:
         reference = _opening_reference(ctx, start)
         if reference is not None:
             return reference
     end = start
-    while end < span.end and texts[end][:1].isupper() and not toks[end].is_punct:
+    while end < stop and texts[end][:1].isupper() and not toks[end].is_punct:
         end += 1
-    if end == start:
-        return None
+    if end == start or (end - start == 1 and toks[start].is_stop):
+        return None  # a lone stop word is never a name (`The ...`, `Someone ...`)
     words = doc[start:end]
     text = names.strip_possessive(words.text)
     entity = registry.lookup(words.text) or registry.lookup(text)
@@ -630,7 +665,10 @@ def _first_name_of_content(ctx: _Context) -> Target | None:
     # A capitalised name that the article also writes capitalised mid-sentence is a name,
     # not a sentence-initial common word (`While`, `Notably`).
     if text and (written_mid_sentence(doc, text) or names.looks_like_name(text)):
-        return Target(name=text, label=None)
+        # A lone word is the short form of the longer name the article writes elsewhere
+        # (`Zentrix` of `Zentrix Labs`).
+        lone = end - start == 1 and text.isalpha()  # not `U.S.` of `U.S. markets`
+        return Target(name=_fullest(doc, text) if lone else text, label=None)
     return _capitalised_run(words)
 
 
