@@ -2280,6 +2280,40 @@ TARGETS = [
     ),
 ]
 
+# `the authority` is the public body named (as `the council` is the council); none when
+# only a firm is named. The content follows the cue when only the speaker's title opens the
+# sentence and only their description comes before the cue, not a clause of its own.
+TARGETS += [
+    (
+        "Kingsmere County Council has confirmed the closures. Council leader Rachel Thornton "
+        "said the authority faced a £38m gap in its budget.",
+        "Council leader",
+        "Kingsmere County Council",
+        B,
+    ),
+    (
+        "Shares of Halden Group fell. Analyst Rachel Thornton said the authority faced a £38m "
+        "gap in its budget.",
+        "Analyst",
+        None,
+        B,
+    ),
+    (
+        "Westbury Borough Council approved the budget. Councillor Priya Shah, cabinet member "
+        "for finance, said the authority had lost 40% of its grant.",
+        "Councillor",
+        "Westbury Borough Council",
+        B,
+    ),
+    (
+        "The Bank of Halden kept rates at 5% on Thursday, and dropped its warning that costs "
+        "might rise again.",
+        "The Bank",
+        "Bank of Halden",
+        B,
+    ),
+]
+
 # Targets the blank pipeline gets and the trained one does not yet (its NER tags the short
 # form): (article text, sentence prefix, target name).
 TARGETS_BLANK_ONLY = [

@@ -38,7 +38,7 @@ from newsclaims.patterns import lexicon
 
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
 # `the government said ...`: which government is rarely named; left unresolved.
-_UNRESOLVED = frozenset({"government", "administration", "authority"})
+_UNRESOLVED = frozenset({"government", "administration"})
 _GROWTH_NOUNS = frozenset({"growth", "inflation", "demand", "investment", "output"})
 _GENERIC_ORG = frozenset({"company", "firm", "group", "business"})
 _PLACE_NOUNS = frozenset(
@@ -440,6 +440,8 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
         return None
     if lemma in _UNRESOLVED:
         return None
+    if lemma == "authority":
+        return _public_body(subject.idx, ctx)
     if lemma in lexicon.words("attribution/org_nouns.txt"):
         own = ctx.speaker_org()
         if own is not None and lemma in _GENERIC_ORG:
@@ -450,6 +452,16 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
         # `the rocket` of `the Ariane 6 rocket`; `the trust` of `Hartley NHS Trust`, `the
         # canal` of `the Suez Canal`: the noun the name was given with, or the name's head.
         if lemma in entity.nouns or lemma in _name_heads(entity.name):
+            return _from_entity(entity)
+    return None
+
+
+def _public_body(at: int, ctx: _Context) -> Target | None:
+    """`the authority`: the public body named last (`Kingsmere County Council`, `the Suez
+    Canal Authority`), as `the council` is the council; none if no public body is named."""
+    words = lexicon.words("attribution/public_body_words.txt")
+    for _, entity in ctx.registry.mentions_before(at, kind="organization"):
+        if entity.nouns & words or any(w in words for w in entity.name.lower().split()):
             return _from_entity(entity)
     return None
 
@@ -619,7 +631,8 @@ def _content_start(ctx: _Context) -> tuple[int, int] | None:
         # `X said (that) Y ...` starts the content after the cue; `Y ..., X said` before it.
         cue = stmt.cue_token
         before_cue = doc[span.start : cue].text
-        if stmt.speaker and stmt.speaker.mention and stmt.speaker.mention.start <= span.start_char:
+        mention = stmt.speaker.mention if stmt.speaker else None
+        if mention and _speaker_opens(doc, span, mention, cue):
             start = _reported_start(doc, cue + 1, span.end)
         elif "," not in before_cue:
             start = _reported_start(doc, cue + 1, span.end)
@@ -642,6 +655,24 @@ def _past_relation(doc: Doc, start: int, stop: int) -> int:
     if at + 1 < stop and texts[at].istitle() and texts[at + 1].istitle():
         return at
     return start
+
+
+def _speaker_opens(doc: Doc, span: Span, mention, cue: int) -> bool:
+    """The speaker opens the sentence, or only their title comes first and only their
+    description comes between them and the cue (`Councillor Priya Shah, cabinet member for
+    finance, said the authority ...`; not `The Bank of England kept rates ... and dropped its
+    warning that ...`)."""
+    if mention.start <= span.start_char:
+        return True
+    text = doc_text(doc)
+    before = text[span.start_char : mention.start].split()
+    between = text[mention.end : doc[cue].idx].strip()
+    return (
+        all(w[:1].isupper() for w in before)
+        and between.startswith(",")
+        and between.endswith(",")
+        and between.count(",") == 2
+    )
 
 
 def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | None:
