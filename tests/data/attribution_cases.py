@@ -2314,6 +2314,30 @@ TARGETS += [
     ),
 ]
 
+# `The Chan family` is the family (no leading `the`), not the person named Chan.
+TARGETS += [
+    (
+        "Peter Chan founded the firm. The Chan family, which owns 52.3% of Meridian, has "
+        "agreed to sell its stake, a filing showed.",
+        "The Chan family",
+        "Chan family",
+        B,
+    ),
+    (
+        "The family, which owns 52.3% of Meridian, has agreed to sell its stake, a filing showed.",
+        "The family",
+        None,
+        B,
+    ),
+    (
+        "Peter Chan founded the firm. Chan, who owns 52.3% of Meridian, has agreed to sell his "
+        "stake, a filing showed.",
+        "Chan, who",
+        "Peter Chan",
+        B,
+    ),
+]
+
 # Targets the blank pipeline gets and the trained one does not yet (its NER tags the short
 # form): (article text, sentence prefix, target name).
 TARGETS_BLANK_ONLY = [

@@ -352,6 +352,9 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
     Harbourline`), or what a definite description refers to (`the company`, `the rocket`,
     `the country`)."""
     subject = _counted(subject)
+    family = _family(subject)
+    if family is not None:
+        return family
     for child in subject.children:
         if child.dep_ == "appos" and child.i > subject.i:
             named = _named(child, ctx)  # `Chinese electric vehicle maker Voltera`
@@ -394,6 +397,27 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
                     if owner is not None:
                         return owner
     return None
+
+
+# Nouns that make a surname before them the name of a family (`The Chan family`).
+_FAMILY_NOUNS = frozenset({"family", "dynasty", "clan"})
+
+
+def _family(subject: Token) -> Target | None:
+    """`The Chan family, which owns 52.3% ...` -> `Chan family`: the surname with the noun,
+    not the person of that name, and no leading `the`."""
+    if subject.lower_ not in _FAMILY_NOUNS:
+        return None
+    names_before = [
+        c for c in subject.children if c.dep_ in ("compound", "nmod") and c.i < subject.i
+    ]
+    if not names_before or not all(c.text[:1].isupper() for c in names_before):
+        return None
+    first = min(c.left_edge.i for c in names_before)
+    span = subject.doc[first : subject.i]
+    if not all(t.text[:1].isupper() for t in span):
+        return None
+    return Target(name=f"{span.text} {subject.text}", label="ORG")
 
 
 def _counted(subject: Token) -> Token:
@@ -689,6 +713,9 @@ def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | Non
     if end == start or (end - start == 1 and toks[start].is_stop):
         return None  # a lone stop word is never a name (`The ...`, `Someone ...`)
     words = doc[start:end]
+    opening = 1 if toks[start].lower_ == "the" else 0
+    if end < stop and lowers(doc)[end] in _FAMILY_NOUNS and end - start > opening:
+        return Target(name=f"{doc[start + opening : end].text} {texts[end]}", label="ORG")
     text = names.strip_possessive(words.text)
     entity = registry.lookup(words.text) or registry.lookup(text)
     if entity is not None:
