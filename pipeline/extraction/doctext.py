@@ -25,6 +25,7 @@ _WORDS = "nc_words"
 _LOWERS = "nc_lowers"
 _ENTITY_OF = "nc_entity_of"
 _STARTING_AT = "nc_starting_at"
+_LOWER_WORDS = "nc_lower_words"
 # A capitalised word after a lower-case word, a comma or a semicolon: written so mid-sentence,
 # a name. Not after a quotation mark, a colon or a capitalised word (`Mr`, `The`), where a
 # common word is capitalised too (`said: "Transport is ...`).
@@ -137,3 +138,12 @@ def written_mid_sentence(doc: Doc, name: str) -> bool:
         doc.user_data[_MID] = index
     pattern = re.compile(re.escape(name) + r"\b")
     return any(pattern.match(text, at) for at in index.get(first.group(), ()))
+
+
+def written_lower(doc: Doc, word: str) -> bool:
+    """True when the article writes `word` (lower case) as a token of its own somewhere
+    (`rice` in `world rice exports`), from a set made once per Doc."""
+    seen = doc.user_data.get(_LOWER_WORDS)
+    if seen is None:
+        seen = doc.user_data[_LOWER_WORDS] = {w for w in words(doc) if w.islower()}
+    return word in seen

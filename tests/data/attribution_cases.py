@@ -2338,6 +2338,26 @@ TARGETS += [
     ),
 ]
 
+# A one-word name the NER tags at the start of a sentence is a common word when it is a
+# dictionary noun the article also writes in lower case (`rice exports`); without that
+# evidence the NER's name stands (trained only: the blank pipeline has no NER).
+TARGETS += [
+    (
+        "India grows a third of the world's rice exports. Rice is planted on about 40 million "
+        "hectares in India each year, the ministry said.",
+        "Rice is",
+        None,
+        B,
+    ),
+    (
+        "Rice is planted on about 40 million hectares in India each year, the ministry said.",
+        "Rice is",
+        "Rice",
+        T,
+    ),
+    ("Shares of Apple rose. Apple said on Monday it would cut prices.", "Apple said", "Apple", B),
+]
+
 # Targets the blank pipeline gets and the trained one does not yet (its NER tags the short
 # form): (article text, sentence prefix, target name).
 TARGETS_BLANK_ONLY = [

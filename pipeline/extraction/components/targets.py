@@ -30,6 +30,7 @@ from newsclaims.extraction.doctext import (
     has_parse,
     lowers,
     tokens,
+    written_lower,
     written_mid_sentence,
 )
 from newsclaims.extraction.doctext import words as doc_words
@@ -282,12 +283,16 @@ def _common_word(token: Token, nouns: frozenset[str]) -> bool:
     admissions ...`): a dictionary noun that the article never capitalises mid-sentence."""
     if not _opens_sentence(token) or _capitalised_elsewhere(token):
         return False
+    word = token.lower_
+    noun = word in nouns or token.lemma_.lower() in nouns or singular(word) in nouns
+    ent = entity_containing(token)
+    if noun and ent is not None and len(ent) == 1 and written_lower(token.doc, word):
+        return True  # `Rice is planted ...` where the article writes `rice exports`
     if token.ent_type_ in ("GPE", "LOC", "PERSON", "NORP"):
         return False  # places and people the NER knows are names, whatever WordNet lists
     if doc_text(token.doc).count(token.text) > 1:
         return False  # written capitalised more than once: the article's own name
-    word = token.lower_
-    return word in nouns or token.lemma_.lower() in nouns or singular(word) in nouns
+    return noun
 
 
 def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
