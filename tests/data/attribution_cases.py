@@ -2358,6 +2358,19 @@ TARGETS += [
     ("Shares of Apple rose. Apple said on Monday it would cut prices.", "Apple said", "Apple", B),
 ]
 
+# What a title is held of is an organisation (`chief executive of Solana Water`, tagged
+# PERSON by the NER), so `the company` may refer to it; not what one is a friend of.
+_INTERVIEW = (
+    "# Interview: Solana Water's Rebecca Kamau on leaks, bills and the hosepipe question\n\n"
+    "Rebecca Kamau became {} of Solana Water, which supplies 2.3 million customers in the "
+    "south-west, in February.\n\nThe company was fined £11m by the regulator last year for "
+    "missing leakage targets."
+)
+TARGETS += [
+    (_INTERVIEW.format("chief executive"), "The company", "Solana Water", T),
+    (_INTERVIEW.format("a close friend"), "The company", None, B),
+]
+
 # Targets the blank pipeline gets and the trained one does not yet (its NER tags the short
 # form): (article text, sentence prefix, target name).
 TARGETS_BLANK_ONLY = [
