@@ -2371,6 +2371,33 @@ TARGETS += [
     (_INTERVIEW.format("a close friend"), "The company", None, B),
 ]
 
+# A place's named thing is the target, also through a common-noun modifier (`Japan's
+# Nikkei share average`) and for a model name the tagger calls a noun (`H3`); a place's
+# common noun is the place's; a place modifying generic nouns is not the target.
+TARGETS += [
+    (
+        "Japan's Nikkei share average jumped 1.8% to 29,301.79 on Tuesday as exporters rallied.",
+        "Japan's",
+        "Nikkei",
+        T,
+    ),
+    (
+        "Japan's H3 rocket, which flew for the first time in February, is designed to cost "
+        "about 5 billion yen per launch.",
+        "Japan's",
+        "H3",
+        T,
+    ),
+    ("Japan's export growth slowed to 1.8% in May, the ministry said.", "Japan's", "Japan", T),
+    (
+        "The four largest U.S. cloud companies each spent $10 billion a quarter on data "
+        "centres last year.",
+        "The four",
+        None,
+        B,
+    ),
+]
+
 # Targets the blank pipeline gets and the trained one does not yet (its NER tags the short
 # form): (article text, sentence prefix, target name).
 TARGETS_BLANK_ONLY = [

@@ -437,12 +437,27 @@ def _counted(subject: Token) -> Token:
     return subject
 
 
-def _compound_name(subject: Token, ctx: _Context) -> Target | None:
+def _compound_name(subject: Token, ctx: _Context, depth: int = 0) -> Target | None:
+    """The name modifying a common noun (`the Vega-C rocket`, `Japan's H3 rocket`), also
+    through a common-noun modifier (`Japan's Nikkei share average`)."""
     for child in subject.children:
         if child.dep_ in ("compound", "nmod") and child.i < subject.i:
-            owner = _named(child, ctx)
+            owner = _named(child, ctx) or _model_name(child)
             if owner is not None:
                 return owner
+            if child.pos_ == "NOUN" and child.is_lower and depth < 2:
+                inner = _compound_name(child, ctx, depth + 1)
+                if inner is not None and inner.label not in ("GPE", "LOC", "NORP"):
+                    return inner  # not a place (`U.S. cloud companies`)
+    return None
+
+
+def _model_name(token: Token) -> Target | None:
+    """`H3`, `A320`: a capitalised word of letters and digits the tagger took for a common
+    noun is a model's name."""
+    text = token.text
+    if text[:1].isupper() and text.isalnum() and any(ch.isdigit() for ch in text):
+        return Target(name=text, label=None)
     return None
 
 
