@@ -2417,6 +2417,24 @@ TARGETS += [
     ),
 ]
 
+# What a definite description owns (`Shares in the New York-listed club`) is the club's,
+# as `the club` alone is; not a sector's.
+TARGETS += [
+    (
+        "Harbour United reported a loss on Monday. Shares in the New York-listed club fell 3% "
+        "to $13.12.",
+        "Shares",
+        "Harbour United",
+        T,
+    ),
+    (
+        "Harbour United reported a loss on Monday. Shares in the sector fell 3% on the day.",
+        "Shares",
+        None,
+        B,
+    ),
+]
+
 # Targets the blank pipeline gets and the trained one does not yet (its NER tags the short
 # form): (article text, sentence prefix, target name).
 TARGETS_BLANK_ONLY = [

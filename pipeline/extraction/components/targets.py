@@ -399,9 +399,16 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
                         or _named(obj, ctx)
                         or next((_named(p, ctx) for p in obj.children if p.dep_ == "poss"), None)
                     )
+                    if owner is None and owned and _determiner(obj) == "the":
+                        # `Shares in the New York-listed club`: the club the article is about.
+                        owner = _definite_target(obj, obj.lemma_.lower(), ctx)
                     if owner is not None:
                         return owner
     return None
+
+
+def _determiner(token: Token) -> str:
+    return next((c.lower_ for c in token.children if c.dep_ == "det"), "")
 
 
 # Nouns that make a surname before them the name of a family (`The Chan family`).
