@@ -28,14 +28,3 @@ def test_targets_named_subject_blank(blank_nlp, text, prefix, expected):
 @pytest.mark.parametrize("text, prefix, expected", TARGETS_BLANK_ONLY)
 def test_targets_blank_only(blank_nlp, text, prefix, expected):
     assert _target(annotate(blank_nlp, text), prefix) == expected
-
-
-def test_targets_blank_name_runs_through_a_plural_possessive_only_before_a_name(blank_nlp):
-    doc = annotate(
-        blank_nlp,
-        "Members of the Metro Drivers' Union walked out. Staff at Westbridge Drivers' depots "
-        "were paid less, Harbour Group said.",
-    )
-    found = {e.name for e in doc._.registry.entities}
-    assert "Metro Drivers' Union" in found
-    assert not any("depots" in name for name in found)

@@ -61,5 +61,7 @@ def test_tokens_overlong_runs_become_pieces_and_text_is_kept(text, long_chars):
         ("A fall in transport costs.", "transport", True),  # not capitalised: plain search
     ],
 )
-def test_written_mid_sentence_only_after_a_lower_case_word_comma_or_semicolon(text, name, expected):
+def test_written_mid_sentence_only_after_a_lower_case_word_comma_or_semicolon(
+    text, name, expected
+):
     assert written_mid_sentence(make_doc(nlp, text), name) is expected

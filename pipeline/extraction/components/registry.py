@@ -316,8 +316,7 @@ def _surname_mentions(doc: Doc, registry: Registry) -> None:
 
 def _name_run_end(doc: Doc, i: int) -> int:
     """End of a run of capitalised words from token `i`, through `of`/`and` inside names
-    (`Society of Motor Manufacturers and Traders`) and a plural's possessive apostrophe
-    (`Metro Drivers' Union`), at most eight words."""
+    (`Society of Motor Manufacturers and Traders`), at most eight words."""
     texts = doc_words(doc)
     n = len(texts)
     j = i
@@ -325,15 +324,6 @@ def _name_run_end(doc: Doc, i: int) -> int:
         if _NAME_TOKEN.match(texts[j]):
             j += 1
         elif lowers(doc)[j] in _CONNECTORS and j + 1 < n and _NAME_TOKEN.match(texts[j + 1]):
-            j += 1
-        elif (
-            texts[j] in ("'", "\u2019")
-            and j > i
-            and texts[j - 1].endswith("s")
-            and j + 1 < n
-            and _NAME_TOKEN.match(texts[j + 1])
-            and doc[j - 1].whitespace_ == ""
-        ):
             j += 1
         else:
             break
