@@ -2398,25 +2398,6 @@ TARGETS += [
     ),
 ]
 
-# Without a parse too, the name a place's possessive introduces (`Japan's Nikkei`), but not
-# a name that modifies what the owner owns (`Voltera's Hong Kong-listed shares`).
-TARGETS += [
-    ("Japan's Nikkei slipped 0.3% to 42,590 on Monday.", "Japan's", "Nikkei", B),
-    (
-        "Hong Kong's Hang Seng index climbed 1.1%, led by technology stocks.",
-        "Hong Kong's",
-        "Hang Seng",
-        B,
-    ),
-    (
-        "Shares of Voltera rose. Voltera's Hong Kong-listed shares have fallen 38% since the "
-        "start of 2022.",
-        "Voltera's",
-        "Voltera",
-        B,
-    ),
-]
-
 # What a definite description owns (`Shares in the New York-listed club`) is the club's,
 # as `the club` alone is; not a sector's.
 TARGETS += [
@@ -2449,12 +2430,6 @@ TARGETS_BLANK_ONLY = [
         "Orvane Labs makes sensors. Analysts said Orvane would cut 300 jobs, the filing showed.",
         "Analysts",
         "Orvane Labs",
-    ),
-    (
-        "Liberty Media owns the series. Liberty's Formula One tracking stock fell 2.1% in New "
-        "York trading.",
-        "Liberty's",
-        "Liberty Media",
     ),
 ]
 

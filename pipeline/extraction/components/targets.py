@@ -708,26 +708,6 @@ def _past_relation(doc: Doc, start: int, stop: int) -> int:
     return start
 
 
-def _name_end(doc: Doc, start: int, stop: int) -> int:
-    """The end of the run of capitalised words from `start`."""
-    toks, texts = tokens(doc), doc_words(doc)
-    end = start
-    while end < stop and texts[end][:1].isupper() and not toks[end].is_punct:
-        end += 1
-    return end
-
-
-def _owned_after(doc: Doc, end: int, stop: int) -> bool:
-    """`Voltera's Hong Kong-listed shares`, `Liberty's Formula One tracking stock`: the name
-    after an owner modifies what the owner owns (its shares, its stock), not a name of its
-    own."""
-    texts = doc_words(doc)
-    if end < stop and texts[end] == "-":
-        return True
-    following = [singular(w.lower()) for w in texts[end : min(stop, end + 2)] if w.islower()]
-    return any(w in _OWNED_NOUNS for w in following)
-
-
 def _speaker_opens(doc: Doc, span: Span, mention, cue: int) -> bool:
     """The speaker opens the sentence, or only their title comes first and only their
     description comes between them and the cue (`Councillor Priya Shah, cabinet member for
@@ -754,15 +734,9 @@ def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | Non
         reference = _opening_reference(ctx, start)
         if reference is not None:
             return reference
-    end = _name_end(doc, start, stop)
-    if end > start and end + 1 < stop and texts[end] in ("'s", "\u2019s"):
-        # `Japan's Nikkei slipped`, `Hong Kong's Hang Seng index`: the name the owner's
-        # possessive introduces, as with a parse.
-        after = _name_end(doc, end + 1, stop)
-        if after > end + 1 and not toks[end + 1].is_stop and not _owned_after(doc, after, stop):
-            owned = names.strip_possessive(doc[end + 1 : after].text)
-            entity = registry.lookup(owned)
-            return _from_entity(entity) if entity is not None else Target(name=owned, label=None)
+    end = start
+    while end < stop and texts[end][:1].isupper() and not toks[end].is_punct:
+        end += 1
     if end == start or (end - start == 1 and toks[start].is_stop):
         return None  # a lone stop word is never a name (`The ...`, `Someone ...`)
     words = doc[start:end]
