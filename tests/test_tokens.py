@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from newsclaims.extraction.doctext import doc_text
+from newsclaims.extraction.doctext import doc_text, written_mid_sentence
 from newsclaims.extraction.tokens import LONG_WORD, PIECE, make_doc
 
 nlp = spacy.blank("en")
@@ -44,3 +44,24 @@ def test_tokens_overlong_runs_become_pieces_and_text_is_kept(text, long_chars):
     assert all(len(t.text) <= max(PIECE, 20) for t in doc)
     # The run gives one token per piece, not one per character.
     assert len(doc) <= long_chars // PIECE + 20
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Shares of Zentrix rose.", "Zentrix", True),  # after a lower-case word
+        ("Its rivals, Zentrix and Halden, gained.", "Zentrix", True),  # after a comma
+        ("Two rose; Zentrix fell.", "Zentrix", True),  # after a semicolon
+        ("The rivals of Zentrix Labs rose.", "Zentrix Labs", True),
+        ('He said: "Transport is the oxygen."', "Transport", False),  # after a colon
+        ('"Transport is the oxygen," he said.', "Transport", False),  # opening a quote
+        ("Transport is the oxygen.", "Transport", False),  # opening the text
+        ("The Transport Committee met.", "Transport", False),  # after a capitalised word
+        ("Prices rose. Transport fell.", "Transport", False),  # opening a sentence
+        ("A fall in transport costs.", "transport", True),  # not capitalised: plain search
+    ],
+)
+def test_written_mid_sentence_only_after_a_lower_case_word_comma_or_semicolon(
+    text, name, expected
+):
+    assert written_mid_sentence(make_doc(nlp, text), name) is expected

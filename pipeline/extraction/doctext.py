@@ -25,7 +25,12 @@ _WORDS = "nc_words"
 _LOWERS = "nc_lowers"
 _ENTITY_OF = "nc_entity_of"
 _STARTING_AT = "nc_starting_at"
-_MID_WORD = re.compile(r"[a-z,;] (?=([A-Z]\w*))")
+_LOWER_WORDS = "nc_lower_words"
+# A capitalised word after a lower-case word, a comma or a semicolon: written so mid-sentence,
+# a name. Not after a quotation mark, a colon or a capitalised word (`Mr`, `The`), where a
+# common word is capitalised too (`said: "Transport is ...`).
+_MID_AFTER = r"(?:(?<!\S)[a-z][a-z'’-]*|[,;])"
+_MID_WORD = re.compile(_MID_AFTER + r" (?=([A-Z]\w*))")
 _FIRST_WORD = re.compile(r"[A-Z]\w*")
 
 
@@ -118,12 +123,13 @@ def has_ents(doc: Doc) -> bool:
 
 
 def written_mid_sentence(doc: Doc, name: str) -> bool:
-    """True when `name` follows a lower-case letter, comma or semicolon and a space somewhere
-    in the article: what `re.search(r"[a-z,;] " + re.escape(name) + r"\\b", text)` says."""
+    """True when `name` follows a lower-case word, a comma or a semicolon and a space
+    somewhere in the article: what `re.search(_MID_AFTER + " " + re.escape(name) + r"\\b",
+    text)` says."""
     text = doc_text(doc)
     first = _FIRST_WORD.match(name)
     if first is None:  # not a capitalised name: the plain search
-        return bool(re.search(r"[a-z,;] " + re.escape(name) + r"\b", text))
+        return bool(re.search(_MID_AFTER + " " + re.escape(name) + r"\b", text))
     index = doc.user_data.get(_MID)
     if index is None:
         index = {}
@@ -132,3 +138,12 @@ def written_mid_sentence(doc: Doc, name: str) -> bool:
         doc.user_data[_MID] = index
     pattern = re.compile(re.escape(name) + r"\b")
     return any(pattern.match(text, at) for at in index.get(first.group(), ()))
+
+
+def written_lower(doc: Doc, word: str) -> bool:
+    """True when the article writes `word` (lower case) as a token of its own somewhere
+    (`rice` in `world rice exports`), from a set made once per Doc."""
+    seen = doc.user_data.get(_LOWER_WORDS)
+    if seen is None:
+        seen = doc.user_data[_LOWER_WORDS] = {w for w in words(doc) if w.islower()}
+    return word in seen

@@ -2204,6 +2204,216 @@ TARGETS = [
         B,
     ),
     ("Hundreds of Chelsea supporters blocked the team bus on Tuesday.", "Hundreds", None, B),
+    # A lone opening word is the longer name the article writes (`Zentrix` of `Zentrix
+    # Labs`); not when the article writes no longer one.
+    (
+        "Zentrix Labs makes sensors for cars. Zentrix, a minority investor, trimmed its stake "
+        "to 4%, the filing showed.",
+        "Zentrix,",
+        "Zentrix Labs",
+        B,
+    ),
+    (
+        "Shares in Pellow fell. Pellow, a minority investor, trimmed its stake to 4%, the "
+        "filing showed.",
+        "Pellow,",
+        "Pellow",
+        B,
+    ),
+    # A clause opening with he/she/his/her takes the person resolved; `I` in a quotation the
+    # speaker, but not `my` (`"My ovens ...," she said`: the speaker on herself); a lone
+    # stop word is never a name (`Someone`, `The`).
+    (
+        "Darren Whitfield said he was sorry. He pleaded guilty in January to 12 counts of "
+        "fraud, prosecutors said.",
+        "He pleaded",
+        "Darren Whitfield",
+        B,
+    ),
+    (
+        "Darren Whitfield said he was sorry. She pleaded guilty in January to 12 counts of "
+        "fraud, prosecutors said.",
+        "She pleaded",
+        None,
+        B,
+    ),
+    (
+        'Lena Marsh runs the bakery. Tom Reid supplies it. "Her ovens are 40 years old," he said.',
+        '"Her ovens',
+        "Lena Marsh",
+        B,
+    ),
+    (
+        'Lena Marsh runs the bakery. "I came for a month and stayed three years," she said.',
+        '"I came',
+        "Lena Marsh",
+        B,
+    ),
+    ('Lena Marsh runs the bakery. "My ovens are 40 years old," she said.', '"My ovens', None, B),
+    ('"Someone knows who they are," Inspector Dale Price said.', '"Someone', None, B),
+    (
+        "The price is a 32.7% premium, the company said. The Wall Street Journal reported the "
+        "talks.",
+        "The price",
+        None,
+        B,
+    ),
+    # `His nephew, Tom Baird, is ...`: the name in apposition to a possessed relation.
+    (
+        "Ewan MacLeod fishes. His nephew, Tom Baird, is one of 14 pupils at the school, Anna "
+        "Reid said.",
+        "His nephew",
+        "Tom Baird",
+        B,
+    ),
+    (
+        "Priya Raman expects a hike. Her colleague Mark Delaney was more cautious, the note said.",
+        "Her colleague",
+        "Mark Delaney",
+        B,
+    ),
+    (
+        "Ewan MacLeod fishes. His nephew is one of 14 pupils at the school, Anna Reid said.",
+        "His nephew",
+        "Ewan MacLeod",
+        B,
+    ),
+]
+
+# `the authority` is the public body named (as `the council` is the council); none when
+# only a firm is named. The content follows the cue when only the speaker's title opens the
+# sentence and only their description comes before the cue, not a clause of its own.
+TARGETS += [
+    (
+        "Kingsmere County Council has confirmed the closures. Council leader Rachel Thornton "
+        "said the authority faced a £38m gap in its budget.",
+        "Council leader",
+        "Kingsmere County Council",
+        B,
+    ),
+    (
+        "Shares of Halden Group fell. Analyst Rachel Thornton said the authority faced a £38m "
+        "gap in its budget.",
+        "Analyst",
+        None,
+        B,
+    ),
+    (
+        "Westbury Borough Council approved the budget. Councillor Priya Shah, cabinet member "
+        "for finance, said the authority had lost 40% of its grant.",
+        "Councillor",
+        "Westbury Borough Council",
+        B,
+    ),
+    (
+        "The Bank of Halden kept rates at 5% on Thursday, and dropped its warning that costs "
+        "might rise again.",
+        "The Bank",
+        "Bank of Halden",
+        B,
+    ),
+]
+
+# `The Chan family` is the family (no leading `the`), not the person named Chan.
+TARGETS += [
+    (
+        "Peter Chan founded the firm. The Chan family, which owns 52.3% of Meridian, has "
+        "agreed to sell its stake, a filing showed.",
+        "The Chan family",
+        "Chan family",
+        B,
+    ),
+    (
+        "The family, which owns 52.3% of Meridian, has agreed to sell its stake, a filing showed.",
+        "The family",
+        None,
+        B,
+    ),
+    (
+        "Peter Chan founded the firm. Chan, who owns 52.3% of Meridian, has agreed to sell his "
+        "stake, a filing showed.",
+        "Chan, who",
+        "Peter Chan",
+        B,
+    ),
+]
+
+# A one-word name the NER tags at the start of a sentence is a common word when it is a
+# dictionary noun the article also writes in lower case (`rice exports`); without that
+# evidence the NER's name stands (trained only: the blank pipeline has no NER).
+TARGETS += [
+    (
+        "India grows a third of the world's rice exports. Rice is planted on about 40 million "
+        "hectares in India each year, the ministry said.",
+        "Rice is",
+        None,
+        B,
+    ),
+    (
+        "Rice is planted on about 40 million hectares in India each year, the ministry said.",
+        "Rice is",
+        "Rice",
+        T,
+    ),
+    ("Shares of Apple rose. Apple said on Monday it would cut prices.", "Apple said", "Apple", B),
+]
+
+# What a title is held of is an organisation (`chief executive of Solana Water`, tagged
+# PERSON by the NER), so `the company` may refer to it; not what one is a friend of.
+_INTERVIEW = (
+    "# Interview: Solana Water's Rebecca Kamau on leaks, bills and the hosepipe question\n\n"
+    "Rebecca Kamau became {} of Solana Water, which supplies 2.3 million customers in the "
+    "south-west, in February.\n\nThe company was fined £11m by the regulator last year for "
+    "missing leakage targets."
+)
+TARGETS += [
+    (_INTERVIEW.format("chief executive"), "The company", "Solana Water", T),
+    (_INTERVIEW.format("a close friend"), "The company", None, B),
+]
+
+# A place's named thing is the target, also through a common-noun modifier (`Japan's
+# Nikkei share average`) and for a model name the tagger calls a noun (`H3`); a place's
+# common noun is the place's; a place modifying generic nouns is not the target.
+TARGETS += [
+    (
+        "Japan's Nikkei share average jumped 1.8% to 29,301.79 on Tuesday as exporters rallied.",
+        "Japan's",
+        "Nikkei",
+        T,
+    ),
+    (
+        "Japan's H3 rocket, which flew for the first time in February, is designed to cost "
+        "about 5 billion yen per launch.",
+        "Japan's",
+        "H3",
+        T,
+    ),
+    ("Japan's export growth slowed to 1.8% in May, the ministry said.", "Japan's", "Japan", T),
+    (
+        "The four largest U.S. cloud companies each spent $10 billion a quarter on data "
+        "centres last year.",
+        "The four",
+        None,
+        B,
+    ),
+]
+
+# What a definite description owns (`Shares in the New York-listed club`) is the club's,
+# as `the club` alone is; not a sector's.
+TARGETS += [
+    (
+        "Harbour United reported a loss on Monday. Shares in the New York-listed club fell 3% "
+        "to $13.12.",
+        "Shares",
+        "Harbour United",
+        T,
+    ),
+    (
+        "Harbour United reported a loss on Monday. Shares in the sector fell 3% on the day.",
+        "Shares",
+        None,
+        B,
+    ),
 ]
 
 # Targets the blank pipeline gets and the trained one does not yet (its NER tags the short
@@ -2215,6 +2425,11 @@ TARGETS_BLANK_ONLY = [
         "the year. Tarnell Quarry employs about 450 people.",
         "Tarnell Quarry employs",
         "Tarnell Quarry Holdings",
+    ),
+    (
+        "Orvane Labs makes sensors. Analysts said Orvane would cut 300 jobs, the filing showed.",
+        "Analysts",
+        "Orvane Labs",
     ),
 ]
 

@@ -496,9 +496,10 @@ def _after_number(ent: Span) -> bool:
 
 
 def _named_like_organization(ent: Span, words: list[str]) -> bool:
-    """A "person" whose name reads as a firm's (`Strata Cloud`, `Kestrel Motors`) or that an
+    """A "person" whose name reads as a firm's (`Strata Cloud`, `Kestrel Motors`), that an
     organisation noun introduces (`chip designer Lumina Semi`, `the regulator Ofgem`,
-    `Steel industry group Eurofer`), unless it starts with a known first name."""
+    `Steel industry group Eurofer`) or that a title is held of (`chief executive of Solana
+    Water`), unless it starts with a known first name."""
     if names.gender_of_given_name(" ".join(words)) is not None:
         return False
     if words and words[-1].lower() in lexicon.words("attribution/org_name_words.txt"):
@@ -517,6 +518,11 @@ def _named_like_organization(ent: Span, words: list[str]) -> bool:
     ):
         return True  # `Northway Trains, the rail operator,`
     doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of":
+        # `chief executive of Solana Water`, `Chief Executive of Auralis Health`: what a
+        # title is held of is an organisation.
+        if doc[ent.start - 2].lower_ in lexicon.words("attribution/titles.txt"):
+            return True
     before = doc[ent.start - 1] if ent.start > 0 else None
     return before is not None and before.lemma_.lower() in org_nouns
 

@@ -30,6 +30,7 @@ from newsclaims.extraction.doctext import (
     has_parse,
     lowers,
     tokens,
+    written_lower,
     written_mid_sentence,
 )
 from newsclaims.extraction.doctext import words as doc_words
@@ -38,7 +39,7 @@ from newsclaims.patterns import lexicon
 
 _NOT_TARGETS = frozenset({"there", "this", "that", "these", "those", "which", "who", "what"})
 # `the government said ...`: which government is rarely named; left unresolved.
-_UNRESOLVED = frozenset({"government", "administration", "authority"})
+_UNRESOLVED = frozenset({"government", "administration"})
 _GROWTH_NOUNS = frozenset({"growth", "inflation", "demand", "investment", "output"})
 _GENERIC_ORG = frozenset({"company", "firm", "group", "business"})
 _PLACE_NOUNS = frozenset(
@@ -282,12 +283,16 @@ def _common_word(token: Token, nouns: frozenset[str]) -> bool:
     admissions ...`): a dictionary noun that the article never capitalises mid-sentence."""
     if not _opens_sentence(token) or _capitalised_elsewhere(token):
         return False
+    word = token.lower_
+    noun = word in nouns or token.lemma_.lower() in nouns or singular(word) in nouns
+    ent = entity_containing(token)
+    if noun and ent is not None and len(ent) == 1 and written_lower(token.doc, word):
+        return True  # `Rice is planted ...` where the article writes `rice exports`
     if token.ent_type_ in ("GPE", "LOC", "PERSON", "NORP"):
         return False  # places and people the NER knows are names, whatever WordNet lists
     if doc_text(token.doc).count(token.text) > 1:
         return False  # written capitalised more than once: the article's own name
-    word = token.lower_
-    return word in nouns or token.lemma_.lower() in nouns or singular(word) in nouns
+    return noun
 
 
 def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
@@ -352,6 +357,9 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
     Harbourline`), or what a definite description refers to (`the company`, `the rocket`,
     `the country`)."""
     subject = _counted(subject)
+    family = _family(subject)
+    if family is not None:
+        return family
     for child in subject.children:
         if child.dep_ == "appos" and child.i > subject.i:
             named = _named(child, ctx)  # `Chinese electric vehicle maker Voltera`
@@ -391,9 +399,37 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
                         or _named(obj, ctx)
                         or next((_named(p, ctx) for p in obj.children if p.dep_ == "poss"), None)
                     )
+                    if owner is None and owned and _determiner(obj) == "the":
+                        # `Shares in the New York-listed club`: the club the article is about.
+                        owner = _definite_target(obj, obj.lemma_.lower(), ctx)
                     if owner is not None:
                         return owner
     return None
+
+
+def _determiner(token: Token) -> str:
+    return next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+
+
+# Nouns that make a surname before them the name of a family (`The Chan family`).
+_FAMILY_NOUNS = frozenset({"family", "dynasty", "clan"})
+
+
+def _family(subject: Token) -> Target | None:
+    """`The Chan family, which owns 52.3% ...` -> `Chan family`: the surname with the noun,
+    not the person of that name, and no leading `the`."""
+    if subject.lower_ not in _FAMILY_NOUNS:
+        return None
+    names_before = [
+        c for c in subject.children if c.dep_ in ("compound", "nmod") and c.i < subject.i
+    ]
+    if not names_before or not all(c.text[:1].isupper() for c in names_before):
+        return None
+    first = min(c.left_edge.i for c in names_before)
+    span = subject.doc[first : subject.i]
+    if not all(t.text[:1].isupper() for t in span):
+        return None
+    return Target(name=f"{span.text} {subject.text}", label="ORG")
 
 
 def _counted(subject: Token) -> Token:
@@ -408,12 +444,27 @@ def _counted(subject: Token) -> Token:
     return subject
 
 
-def _compound_name(subject: Token, ctx: _Context) -> Target | None:
+def _compound_name(subject: Token, ctx: _Context, depth: int = 0) -> Target | None:
+    """The name modifying a common noun (`the Vega-C rocket`, `Japan's H3 rocket`), also
+    through a common-noun modifier (`Japan's Nikkei share average`)."""
     for child in subject.children:
         if child.dep_ in ("compound", "nmod") and child.i < subject.i:
-            owner = _named(child, ctx)
+            owner = _named(child, ctx) or _model_name(child)
             if owner is not None:
                 return owner
+            if child.pos_ == "NOUN" and child.is_lower and depth < 2:
+                inner = _compound_name(child, ctx, depth + 1)
+                if inner is not None and inner.label not in ("GPE", "LOC", "NORP"):
+                    return inner  # not a place (`U.S. cloud companies`)
+    return None
+
+
+def _model_name(token: Token) -> Target | None:
+    """`H3`, `A320`: a capitalised word of letters and digits the tagger took for a common
+    noun is a model's name."""
+    text = token.text
+    if text[:1].isupper() and text.isalnum() and any(ch.isdigit() for ch in text):
+        return Target(name=text, label=None)
     return None
 
 
@@ -440,6 +491,8 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
         return None
     if lemma in _UNRESOLVED:
         return None
+    if lemma == "authority":
+        return _public_body(subject.idx, ctx)
     if lemma in lexicon.words("attribution/org_nouns.txt"):
         own = ctx.speaker_org()
         if own is not None and lemma in _GENERIC_ORG:
@@ -450,6 +503,16 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
         # `the rocket` of `the Ariane 6 rocket`; `the trust` of `Hartley NHS Trust`, `the
         # canal` of `the Suez Canal`: the noun the name was given with, or the name's head.
         if lemma in entity.nouns or lemma in _name_heads(entity.name):
+            return _from_entity(entity)
+    return None
+
+
+def _public_body(at: int, ctx: _Context) -> Target | None:
+    """`the authority`: the public body named last (`Kingsmere County Council`, `the Suez
+    Canal Authority`), as `the council` is the council; none if no public body is named."""
+    words = lexicon.words("attribution/public_body_words.txt")
+    for _, entity in ctx.registry.mentions_before(at, kind="organization"):
+        if entity.nouns & words or any(w in words for w in entity.name.lower().split()):
             return _from_entity(entity)
     return None
 
@@ -545,8 +608,16 @@ def target_unparsed(ctx: _Context) -> Target | None:
     """Without a parse: the first name the content clause opens with, or the organisation
     its opening `we`, `it` or `the company` stands for; not the person speaking (`Renata
     Cruz, who heads ..., said the numbers ...`), as with a parse."""
-    target = _first_name_of_content(ctx)
-    return None if _is_speaker(target, ctx.stmt) else target
+    bounds = _content_start(ctx)
+    if bounds is None:
+        return None
+    start, stop = bounds
+    target = _first_name_of_content(ctx, start, stop)
+    if _is_speaker(target, ctx.stmt) and not (
+        start < stop and lowers(ctx.doc)[start] in _FIRST_PERSON
+    ):
+        return None  # but for their own `I` in a quotation, as with a parse
+    return target
 
 
 def _opening_reference(ctx: _Context, start: int) -> Target | None:
@@ -556,7 +627,7 @@ def _opening_reference(ctx: _Context, start: int) -> Target | None:
     if start + 2 < len(doc) and low[start + 1] == "of" and tokens(doc)[start].like_num:
         start += 2  # `41 of its 180 drivers`: what the number counts
     word = low[start]
-    if word in ("we", "our", "us", "it", "its"):
+    if word in _OPENING_PRONOUNS:
         return _pronoun_target(word, tokens(doc)[start], ctx)
     if word == "the" and start + 2 < len(doc):
         # `The company said`, `The canal earned`, `The company's shares fell` (its owner): a
@@ -568,6 +639,10 @@ def _opening_reference(ctx: _Context, start: int) -> Target | None:
 
 
 _NOT_ALONE = frozenset({"of", "-"})
+# Pronouns a clause may open with whose referent is its target: the speaker's organisation
+# (`we`, `it`), the person resolved (`he`, `her`), the speaker quoted (`I`, `my`).
+_OPENING_PRONOUNS = frozenset("we our us it its he his she her i my".split())
+_FIRST_PERSON = frozenset({"i", "me"})  # not `my`: `"My wife says ...," Nash said`
 
 
 _REPORTED_OPENERS = frozenset({"that", "it", "its", "we", "our", "they", "he", "she"})
@@ -596,8 +671,9 @@ def _reported_start(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _first_name_of_content(ctx: _Context) -> Target | None:
-    doc, stmt, registry = ctx.doc, ctx.stmt, ctx.registry
+def _content_start(ctx: _Context) -> tuple[int, int] | None:
+    """The first word of the reported clause and the end of the statement (token indices)."""
+    doc, stmt = ctx.doc, ctx.stmt
     span = doc.char_span(stmt.start, stmt.end, alignment_mode="expand")
     if span is None:
         return None
@@ -606,23 +682,67 @@ def _first_name_of_content(ctx: _Context) -> Target | None:
         # `X said (that) Y ...` starts the content after the cue; `Y ..., X said` before it.
         cue = stmt.cue_token
         before_cue = doc[span.start : cue].text
-        if stmt.speaker and stmt.speaker.mention and stmt.speaker.mention.start <= span.start_char:
+        mention = stmt.speaker.mention if stmt.speaker else None
+        if mention and _speaker_opens(doc, span, mention, cue):
             start = _reported_start(doc, cue + 1, span.end)
         elif "," not in before_cue:
             start = _reported_start(doc, cue + 1, span.end)
-    toks, texts = tokens(doc), doc_words(doc)
+    toks = tokens(doc)
     while start < span.end and (toks[start].is_punct or toks[start].is_space):
         start += 1
-    if start < span.end:
+    return start, span.end
+
+
+_POSSESSIVES = frozenset("his her my our their its".split())
+
+
+def _past_relation(doc: Doc, start: int, stop: int) -> int:
+    """`His nephew, Tom Baird, is ...`, `Her colleague Mark Delaney was ...`: a possessive
+    and one common noun before a name of two words or more in apposition: the name."""
+    low, texts = lowers(doc), doc_words(doc)
+    if start + 3 >= stop or low[start] not in _POSSESSIVES or not texts[start + 1].islower():
+        return start
+    at = start + 3 if texts[start + 2] == "," else start + 2
+    if at + 1 < stop and texts[at].istitle() and texts[at + 1].istitle():
+        return at
+    return start
+
+
+def _speaker_opens(doc: Doc, span: Span, mention, cue: int) -> bool:
+    """The speaker opens the sentence, or only their title comes first and only their
+    description comes between them and the cue (`Councillor Priya Shah, cabinet member for
+    finance, said the authority ...`; not `The Bank of England kept rates ... and dropped its
+    warning that ...`)."""
+    if mention.start <= span.start_char:
+        return True
+    text = doc_text(doc)
+    before = text[span.start_char : mention.start].split()
+    between = text[mention.end : doc[cue].idx].strip()
+    return (
+        all(w[:1].isupper() for w in before)
+        and between.startswith(",")
+        and between.endswith(",")
+        and between.count(",") == 2
+    )
+
+
+def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | None:
+    doc, registry = ctx.doc, ctx.registry
+    toks, texts = tokens(doc), doc_words(doc)
+    start = _past_relation(doc, start, stop)
+    if start < stop:
         reference = _opening_reference(ctx, start)
         if reference is not None:
             return reference
     end = start
-    while end < span.end and texts[end][:1].isupper() and not toks[end].is_punct:
+    while end < stop and texts[end][:1].isupper() and not toks[end].is_punct:
         end += 1
-    if end == start:
-        return None
+    if end == start or (end - start == 1 and toks[start].is_stop):
+        return None  # a lone stop word is never a name (`The ...`, `Someone ...`)
     words = doc[start:end]
+    opening = 1 if toks[start].lower_ == "the" else 0
+    if end < stop and lowers(doc)[end] in _FAMILY_NOUNS and end - start > opening:
+        return Target(name=f"{doc[start + opening : end].text} {texts[end]}", label="ORG")
     text = names.strip_possessive(words.text)
     entity = registry.lookup(words.text) or registry.lookup(text)
     if entity is not None:
@@ -630,7 +750,10 @@ def _first_name_of_content(ctx: _Context) -> Target | None:
     # A capitalised name that the article also writes capitalised mid-sentence is a name,
     # not a sentence-initial common word (`While`, `Notably`).
     if text and (written_mid_sentence(doc, text) or names.looks_like_name(text)):
-        return Target(name=text, label=None)
+        # A lone word is the short form of the longer name the article writes elsewhere
+        # (`Zentrix` of `Zentrix Labs`).
+        lone = end - start == 1 and text.isalpha()  # not `U.S.` of `U.S. markets`
+        return Target(name=_fullest(doc, text) if lone else text, label=None)
     return _capitalised_run(words)
 
 
