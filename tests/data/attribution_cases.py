@@ -1629,6 +1629,92 @@ INTERRUPTED = [
 ]
 CASES = CASES + INTERRUPTED
 
+# Quotation frames and names (issue 11, classes 1 and 4): a quotation ending in `!` or `?`
+# that the segmenter split from its frame joins it (`"We will not back down!"` / `Ana Lee,
+# the union's leader, told the crowd.`), not a sentence that frames nothing; a courtesy
+# title makes a person (`Ms Lee`); a description after a name (`Ana Lee, a Democrat,`, `Tom
+# Baker, 45,`) is skipped without a parse; a `she said` no one fits takes no man named
+# before; an unnamed group capitalised at the sentence's start (`Analysts said`) is no name;
+# a title inside a run of capitals opens a person's name (`NASA Administrator Bill Nelson`).
+FRAMES = [
+    (
+        "\"We will not back down!\" Ana Lee, the union's leader, told the crowd.",
+        "\"We will",
+        ("direct", "Ana Lee", "person", "tell"),
+        B,
+    ),
+    (
+        "\"Where is the money going?\" asked Sam Reyes, a ranger. \"Nobody can tell us!\" he "
+        "added.",
+        "\"Nobody",
+        ("direct", "Sam Reyes", "person", "add"),
+        B,
+    ),
+    (
+        "\"We will win!\" The crowd cheered as the mayor spoke.",
+        "The crowd",
+        ("none", None, None, None),
+        B,
+    ),
+    (
+        "Ms Lee said the plan was flawed. \"It does not add up,\" she told the BBC.",
+        "Ms Lee",
+        ("indirect", "Lee", "person", "say"),
+        B,
+    ),
+    (
+        "Ana Lee, a Democrat, said she would fight the plan.",
+        "Ana",
+        ("indirect", "Ana Lee", "person", "say"),
+        B,
+    ),
+    (
+        "Tom Baker, 45, said the plant would close.",
+        "Tom",
+        ("indirect", "Tom Baker", "person", "say"),
+        B,
+    ),
+    (
+        "Kestrel Motors, the carmaker, said sales rose.",
+        "Kestrel",
+        ("indirect", "Kestrel Motors", "organization", "say"),
+        B,
+    ),
+    (
+        "Paul Young runs the bakery on Mill Street. \"It is a disaster,\" she said.",
+        "\"It is",
+        ("direct", None, None, None),
+        B,
+    ),
+    (
+        "Analysts said the reaction looked overdone.",
+        "Analysts",
+        ("indirect", "Analysts", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Stanmore Securities analysts said they now expect sales of 15.5 million vehicles.",
+        "Stanmore",
+        ("indirect", "Stanmore Securities analysts", "anonymous", "say"),
+        B,
+    ),
+    (
+        "\"We are going back to the Moon,\" NASA Administrator Bill Nelson told reporters.",
+        "\"We are",
+        ("direct", "Bill Nelson", "person", "tell"),
+        B,
+    ),
+    (
+        "Space policy analyst Marcus Reid of the Beacon Institute said the real test would "
+        "come later.",
+        "Space",
+        ("indirect", "Marcus Reid", "person", "say"),
+        B,
+    ),
+    ("Police declined to comment on the arrest.", "Police", ("none", None, None, None), B),
+]
+CASES = CASES + FRAMES
+
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)
 OWNERS = [
     # A Q&A answer credited to the interviewee holds its label as the mention.

@@ -109,6 +109,17 @@ def looks_like_name(word: str) -> bool:
     )
 
 
+def courtesy_titled(text: str) -> bool:
+    """`Ms Lee`, `Mr. Baker`, `Dr Ana Osei`: a courtesy title (courtesy_titles.txt) and one
+    to three capitalised words, a person's name whatever the NER calls it."""
+    words = strip_possessive(text).strip(_TRIM).split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if words[0].lower().rstrip(".") not in lexicon.words("attribution/courtesy_titles.txt"):
+        return False
+    return all(w[:1].isupper() for w in words[1:])
+
+
 def gender_of_honorific(word: str) -> str | None:
     word = word.lower().rstrip(".")
     if word in {"mr", "sir", "lord", "king", "prince", "sheikh"}:

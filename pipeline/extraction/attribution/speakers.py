@@ -92,15 +92,23 @@ class SpeakerResolver:
                 self.last_end = end
                 self.salience.said(found.entity, end - 1)
 
-    def floating(self, sentence: int, *, at: int | None = None) -> Found | None:
+    def floating(
+        self, sentence: int, *, at: int | None = None, gender: str | None = None
+    ) -> Found | None:
         """The speaker a quotation with no cue of its own keeps: the most salient person, if
         named since the last statement, shortly before the quotation (`Staff met Sam Reyes
-        at the depot. "We need more rangers."`), else the last speaker, if recent."""
+        at the depot. "We need more rangers."`), else the last speaker, if recent. With a
+        `gender` (a `she said` no one was found for), only a person it fits."""
         if at is not None:
-            newcomer = self._newcomer(at)
+            newcomer = self._newcomer(at, gender)
             if newcomer is not None:
                 return Found(self._person(newcomer, None), newcomer)
         if self.last is not None and sentence - self.last_sentence <= _SPEAKER_REACH:
+            entity = self.last.entity
+            if gender is not None and (
+                entity is None or entity.kind != "person" or entity.gender not in (None, gender)
+            ):
+                return None
             return Found(self.last.speaker.model_copy(update={"mention": None}), self.last.entity)
         return None
 
@@ -291,8 +299,14 @@ class SpeakerResolver:
             first.lower_ in _DETERMINERS | _QUANTIFIERS
             or first.is_lower
             or first.lower_ in _POSSESSIVES
+            or _opening_plural_source(first)
         ):
             return self.common_noun(span, _blank_head(words), sentence=sentence)
+        last = words[-1]
+        if len(words) > 1 and last.is_lower and _plural_source_noun(last.lower_):
+            # `Stanmore Securities analysts said`: unnamed people of a named firm, as written.
+            mention = Mention(text=span.text, start=span.start_char, end=span.end_char)
+            return Found(Speaker(name=span.text, kind="anonymous", mention=mention))
         # The last run of capitalised words names the source (`General Motors chief
         # executive Mary Barra` -> `Mary Barra`).
         start, end = _last_capitalised_run(words)
@@ -344,11 +358,30 @@ class SpeakerResolver:
         """`_person_of` without a parse: a source phrase whose capitalised words are followed
         by `of`/`for`/`at` (`Detective Inspector Nadia Rahman of Severn Valley Police`,
         `Andrew Bailey of the Bank of England`): those words when they read as a person's
-        name; the organisation after them is theirs."""
+        name; the organisation after them is theirs. Lower-case words before the name are
+        its description (`Space policy analyst Marcus Reid of the Beacon Institute`)."""
         cut = next((k for k, t in enumerate(run) if not _capitalised(t)), None)
-        if cut is None or cut < 2 or run[cut].lower_ not in ("of", "for", "at"):
+        first = 0
+        if cut is not None and cut < len(run) and run[cut].lower_ not in ("of", "for", "at"):
+            # Past a lower-case description: the capitalised words before the first `of`.
+            cut = next(
+                (
+                    k
+                    for k in range(cut, len(run))
+                    if run[k].lower_ in ("of", "for", "at") and _capitalised(run[k - 1])
+                ),
+                None,
+            )
+            if cut is None:
+                return None
+            first = cut
+            while first > 0 and _capitalised(run[first - 1]):
+                first -= 1
+            if any(_capitalised(t) for t in run[1:first]):
+                return None  # `Senate Republicans ... Pat Lee of ...`: not a description
+        if cut is None or cut - first < 2 or run[cut].lower_ not in ("of", "for", "at"):
             return None
-        before = self.doc[run[0].i : run[cut - 1].i + 1]
+        before = self.doc[run[first].i : run[cut - 1].i + 1]
         known = self.registry.lookup(
             names.person_name(before.text), at=before.start_char, kind="person"
         )
@@ -372,7 +405,11 @@ class SpeakerResolver:
             org = self._by_org_noun(names.org_name(text).lower(), at=span.start_char)
         if org is not None:  # the registry has already corrected the NER's label
             return Found(self._org(org, mention), org)
-        if label in PERSON_LABELS or (label is None and _looks_like_person(text)):
+        if (
+            label in PERSON_LABELS
+            or (label is None and _looks_like_person(text))
+            or names.courtesy_titled(text)
+        ):
             entity = self.registry.add_person(text, at=span.start_char)
             if entity is not None:
                 return Found(self._person(entity, mention), entity)
@@ -995,6 +1032,21 @@ def _np_tokens(head: Token) -> list[Token]:
     while out and (out[-1].is_punct or out[-1].text in _CUT):
         out.pop()
     return out
+
+
+def _opening_plural_source(token: Token) -> bool:
+    """`Analysts said`, `Delegates said`, `People familiar with the matter said`: a plural
+    noun of unnamed sources (anonymous_heads.txt), capitalised only because it opens the
+    sentence, is no name (without a parse)."""
+    if not token.is_sent_start and (token.i == 0 or not token.doc[token.i - 1].is_punct):
+        return False
+    return token.is_alpha and _plural_source_noun(token.lower_)
+
+
+def _plural_source_noun(lower: str) -> bool:
+    """`analysts`, `officials`, `people`: the plural of a noun of unnamed sources."""
+    heads = lexicon.words("attribution/anonymous_heads.txt")
+    return lower == "people" or (singular(lower) != lower and singular(lower) in heads)
 
 
 def _blank_head(words: list[Token]) -> str:

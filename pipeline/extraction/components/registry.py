@@ -183,6 +183,22 @@ class RegistryBuilder(Component):
                 i += 1
                 continue
             j = _name_run_end(doc, i)
+            # `NASA Administrator Bill Nelson`, `House Budget Committee Chairman John
+            # Yarmuth`: a capitalised title inside the run ends the organisation's name and
+            # opens the person's (a given name and one or two more words).
+            inner = next(
+                (
+                    k
+                    for k in range(max(i + 1, j - 4), j - 2)
+                    if low[k] in titles and low[k + 1] in names.given_names()
+                ),
+                None,
+            )
+            if inner is not None:
+                if _blank_organization(doc, i, inner):
+                    registry.add_organization(doc[i:inner].text, at=toks[i].idx, label=None)
+                i = inner
+                continue
             cut = next((k for k in range(i + 2, j) if low[k] in ("of", "for")), None)
             if cut is not None and low[i] in given:
                 j = cut  # `Nadia Rahman of Severn Valley Police`: a person, then their force
@@ -210,6 +226,7 @@ class RegistryBuilder(Component):
                     or prev in titles
                     or apposition
                     or (lead > 0 and first in names.given_names())
+                    or names.courtesy_titled(" ".join(words))  # `Mr Baker`, `Ms Ana Lee`
                     or (
                         first in names.given_names()
                         and _surname_used_alone(
@@ -573,8 +590,14 @@ def _evidence_kind(ent: Span, registry: Registry, name: str) -> str:
         doc = ent.doc
         before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
         honorific = before in lexicon.words("attribution/honorifics.txt")
+        honorific = honorific or names.courtesy_titled(ent.text)  # `Ms Lee` tagged whole
         given = names.gender_of_given_name(name) is not None
         return "person" if honorific or given else "organization"
+    before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
+    if label in ORG_LABELS and names.courtesy_titled(f"{before} {ent.text}"):
+        return "person"  # `Ms Lee` with `Lee` tagged ORG
+    if label in ORG_LABELS and names.courtesy_titled(ent.text):
+        return "person"  # `Mr Baker` tagged ORG
     if label == "ORG" and 2 <= len(words) <= 3 and all(_NAME_TOKEN.match(w) for w in words):
         roles = lexicon.words("attribution/titles.txt")
         firm = words[-1].lower() in lexicon.words("attribution/org_name_words.txt")
