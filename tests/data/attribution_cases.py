@@ -1638,26 +1638,25 @@ CASES = CASES + INTERRUPTED
 # a title inside a run of capitals opens a person's name (`NASA Administrator Bill Nelson`).
 FRAMES = [
     (
-        "\"We will not back down!\" Ana Lee, the union's leader, told the crowd.",
-        "\"We will",
+        '"We will not back down!" Ana Lee, the union\'s leader, told the crowd.',
+        '"We will',
         ("direct", "Ana Lee", "person", "tell"),
         B,
     ),
     (
-        "\"Where is the money going?\" asked Sam Reyes, a ranger. \"Nobody can tell us!\" he "
-        "added.",
-        "\"Nobody",
+        '"Where is the money going?" asked Sam Reyes, a ranger. "Nobody can tell us!" he added.',
+        '"Nobody',
         ("direct", "Sam Reyes", "person", "add"),
         B,
     ),
     (
-        "\"We will win!\" The crowd cheered as the mayor spoke.",
+        '"We will win!" The crowd cheered as the mayor spoke.',
         "The crowd",
         ("none", None, None, None),
         B,
     ),
     (
-        "Ms Lee said the plan was flawed. \"It does not add up,\" she told the BBC.",
+        'Ms Lee said the plan was flawed. "It does not add up," she told the BBC.',
         "Ms Lee",
         ("indirect", "Lee", "person", "say"),
         B,
@@ -1681,8 +1680,8 @@ FRAMES = [
         B,
     ),
     (
-        "Paul Young runs the bakery on Mill Street. \"It is a disaster,\" she said.",
-        "\"It is",
+        'Paul Young runs the bakery on Mill Street. "It is a disaster," she said.',
+        '"It is',
         ("direct", None, None, None),
         B,
     ),
@@ -1699,8 +1698,8 @@ FRAMES = [
         B,
     ),
     (
-        "\"We are going back to the Moon,\" NASA Administrator Bill Nelson told reporters.",
-        "\"We are",
+        '"We are going back to the Moon," NASA Administrator Bill Nelson told reporters.',
+        '"We are',
         ("direct", "Bill Nelson", "person", "tell"),
         B,
     ),
@@ -1712,6 +1711,22 @@ FRAMES = [
         B,
     ),
     ("Police declined to comment on the arrest.", "Police", ("none", None, None, None), B),
+    # A first name borne by both sexes (`Chris`: the hand list says `m`, the birth records
+    # do not bear it out) does not keep `she` from its bearer when no one else fits; one
+    # the records bear out (`Paul`) does.
+    (
+        "Chris Lee said the plan was flawed. Chris, a teacher, has lived in the town for 20 "
+        'years. "It does not add up," she said.',
+        '"It does',
+        ("direct", "Chris Lee", "person", "say"),
+        B,
+    ),
+    (
+        'Paul Lee said the plan was flawed. "It does not add up," she said.',
+        '"It does',
+        ("direct", None, None, None),
+        B,
+    ),
 ]
 CASES = CASES + FRAMES
 

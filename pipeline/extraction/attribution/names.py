@@ -155,3 +155,15 @@ def gender_of_first_name(name: str) -> str | None:
     return lexicon.table("attribution/given_names.txt").get(first) or lexicon.table(
         "attribution/given_names_ssa.tsv"
     ).get(first)
+
+
+def weak_name_gender(name: str) -> bool:
+    """Whether the gender of a first name is weak evidence: the hand list gives it, but the
+    birth records do not bear it out (`Chris`, `Alex`, `Jordan`: given to both sexes, or a
+    name they do not count). A `she said` that no one else fits may still mean them."""
+    words = name.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    hand = lexicon.table("attribution/given_names.txt").get(first)
+    return hand is not None and lexicon.table("attribution/given_names_ssa.tsv").get(first) != hand

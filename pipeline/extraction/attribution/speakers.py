@@ -19,6 +19,7 @@ from newsclaims.extraction.attribution.entities import (
     Entity,
     Registry,
     extend_org,
+    within_line,
 )
 from newsclaims.extraction.attribution.salience import Salience
 from newsclaims.extraction.doctext import entity_of, has_parse, token_starting_at
@@ -106,7 +107,9 @@ class SpeakerResolver:
         if self.last is not None and sentence - self.last_sentence <= _SPEAKER_REACH:
             entity = self.last.entity
             if gender is not None and (
-                entity is None or entity.kind != "person" or entity.gender not in (None, gender)
+                entity is None
+                or entity.kind != "person"
+                or (entity.gender not in (None, gender) and not entity.weak_gender)
             ):
                 return None
             return Found(self.last.speaker.model_copy(update={"mention": None}), self.last.entity)
@@ -144,6 +147,8 @@ class SpeakerResolver:
             # Daniel Osei`: the role noun heads the phrase, the person is named in it.
             return self.named(person, label="PERSON")
         ent = _entity_at(head)
+        if ent is not None and within_line(ent).start <= head.i:
+            ent = within_line(ent)  # `Fault` / `Ted Cruz said`: not the headline's words
         if ent is not None and len(ent) == 1 and _lemma(head) in _group_nouns():
             ent = None  # `Automakers expect ...`: a common noun the NER took for a name
         if head.pos_ != "PROPN" and ent is None:
@@ -525,9 +530,12 @@ class SpeakerResolver:
             gender = "m" if word in _MALE else "f"
             person = self._salient_person(gender, at=at)
             if person is None:
-                return None
-            if person.gender is None:
-                person.gender = gender
+                # `Chris Lee ... she said`: a first name borne by both sexes is weak evidence.
+                person = self._salient_person(None, at=at)
+                if person is None or not person.weak_gender:
+                    return None
+            if person.gender is None or person.weak_gender:
+                person.gender, person.weak_gender = gender, False
             return Found(self._person(person, mention), person)
         if word in _NEUTER:
             # `Tanjung Freight runs 22 warehouses, according to its website`: an organisation

@@ -527,12 +527,24 @@ def _chain_cue(chain, info, k, resolver, parsed) -> tuple[Found, str] | None:
     first = sentences_of_chain[0] if sentences_of_chain else k
     if first > 0:
         sent, cues, _direct, _chains = info[first - 1]
+        # `"...," she said` that found no `she`: not the man whose cue comes just before.
+        gender = _pronoun_gender([c for j in sentences_of_chain for c in info[j][1]])
         if sent.text.rstrip().endswith((":", ",")) or first == k:
             for cue in _dominant(cues):
                 found = _resolve(cue, resolver, k, parsed)
-                if found is not None:
+                if found is not None and _agrees(found, gender):
                     return found, cue.lemma
     return None
+
+
+def _agrees(found: Found, gender: str | None) -> bool:
+    """Whether a speaker can be the `he`/`she` of `gender` (any speaker when None)."""
+    entity = found.entity
+    if gender is None:
+        return True
+    if found.speaker.kind != "person":
+        return False
+    return entity is None or entity.gender in (None, gender) or entity.weak_gender
 
 
 def _by_speaker(found_cues: list[tuple[Cue, Found]]) -> list[tuple[Cue, Found]]:

@@ -29,6 +29,7 @@ from newsclaims.extraction.attribution.entities import (
     Entity,
     Registry,
     extend_org,
+    within_line,
 )
 from newsclaims.extraction.components.base import Component
 from newsclaims.extraction.doctext import doc_text, has_ents, lowers, tokens
@@ -71,7 +72,7 @@ class RegistryBuilder(Component):
             extend_org(part) if part.label_ in ORG_LABELS else part
             for e in doc.ents
             if not _after_number(e) and not any(a <= e.start < b for a, b in datelines)
-            for part in _split_fused(e)
+            for part in _split_fused(within_line(e))
         ]
         ents = sorted(
             [_with_given_name(e) for e in ents] + _missed_people(doc), key=lambda e: e.start
@@ -113,9 +114,15 @@ class RegistryBuilder(Component):
                     known = registry.add_person(ent.text, at=ent.start_char)
                 elif ent.start_char not in known.mentions:
                     known.mentions.append(ent.start_char)
-                if known is not None and known.gender is None and ent.start > 0:
+                if (
+                    known is not None
+                    and (known.gender is None or known.weak_gender)
+                    and ent.start > 0
+                    and names.gender_of_honorific(doc[ent.start - 1].text) is not None
+                ):
                     # `Mr. Trump`: the NER leaves the honorific out of the name.
                     known.gender = names.gender_of_honorific(doc[ent.start - 1].text)
+                    known.weak_gender = False
             elif kind == "organization" or ent.label_ in THING_LABELS:
                 label = "ORG" if ent.label_ in PERSON_LABELS else ent.label_
                 entity = registry.add_organization(ent.text, at=ent.start_char, label=label)
