@@ -1730,6 +1730,35 @@ FRAMES = [
 ]
 CASES = CASES + FRAMES
 
+# Salience across paragraphs (issue 11, class 1): a `he`/`she` subject keeps its person
+# salient (`He met the mayor, Ana Lee`: the quotation after it is still Sam Reyes's), a
+# person introduced as a subject just before a bare quotation speaks it, and a source cited
+# `according to` for a figure speaks no quotation after it.
+SALIENCE = [
+    (
+        "Sam Reyes said the park needed help.\n\nHe met the mayor, Ana Lee, on Monday.\n\n"
+        '"We need more rangers."',
+        '"We need',
+        ("direct", "Sam Reyes", "person", None),
+        B,
+    ),
+    (
+        '"We need rangers," said Sam Reyes, a ranger.\n\nAna Lee, the mayor, has run the city '
+        'since 2019.\n\n"We have spent more than ever on the parks."',
+        '"We have',
+        ("direct", "Ana Lee", "person", None),
+        B,
+    ),
+    (
+        '"We need rangers," said Sam Reyes, a ranger. "The budget is short."\n\nThe city\'s '
+        'budget rose 5% last year, according to the council.\n\n"Nobody listens to us."',
+        '"Nobody',
+        ("direct", "Sam Reyes", "person", None),
+        B,
+    ),
+]
+CASES = CASES + SALIENCE
+
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)
 OWNERS = [
     # A Q&A answer credited to the interviewee holds its label as the mention.

@@ -83,12 +83,20 @@ class SpeakerResolver:
         self.last: Found | None = None
         self.last_sentence = -(10**6)
         self.last_end = -1  # where the last speaker's statement ends
+        # The last source a quotation with no cue can continue: not one cited `according to`
+        # (a document, a tally), which speaks no quotation after it.
+        self.voice: Found | None = None
+        self.voice_sentence = -(10**6)
         self.salience = Salience(doc, registry)
 
-    def remember(self, found: Found | None, sentence: int, *, end: int | None = None) -> None:
+    def remember(
+        self, found: Found | None, sentence: int, *, end: int | None = None, voice: bool = True
+    ) -> None:
         if found is not None:
             self.last = found
             self.last_sentence = sentence
+            if voice:
+                self.voice, self.voice_sentence = found, sentence
             if end is not None:
                 self.last_end = end
                 self.salience.said(found.entity, end - 1)
@@ -104,15 +112,16 @@ class SpeakerResolver:
             newcomer = self._newcomer(at, gender)
             if newcomer is not None:
                 return Found(self._person(newcomer, None), newcomer)
-        if self.last is not None and sentence - self.last_sentence <= _SPEAKER_REACH:
-            entity = self.last.entity
+        voice = self.voice
+        if voice is not None and sentence - self.voice_sentence <= _SPEAKER_REACH:
+            entity = voice.entity
             if gender is not None and (
                 entity is None
                 or entity.kind != "person"
                 or (entity.gender not in (None, gender) and not entity.weak_gender)
             ):
                 return None
-            return Found(self.last.speaker.model_copy(update={"mention": None}), self.last.entity)
+            return Found(voice.speaker.model_copy(update={"mention": None}), entity)
         return None
 
     def _newcomer(self, at: int, gender: str | None = None) -> Entity | None:

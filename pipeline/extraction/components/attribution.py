@@ -289,6 +289,7 @@ def attribute(doc: Doc) -> list[Statement]:
                 )
                 if found is not None:
                     lemma = statements[-1].cue if statements else None
+                    lemma = None if lemma == "according to" else lemma
                     chain_speaker[chain] = (found, lemma)
             statements.append(
                 Statement(
@@ -333,7 +334,8 @@ def attribute(doc: Doc) -> list[Statement]:
                     entity=found.entity,
                 )
             )
-            resolver.remember(found, k, end=sent.end_char)
+            voice = cue.lemma != "according to" and found.speaker.kind != "document"
+            resolver.remember(found, k, end=sent.end_char, voice=voice)
     return statements
 
 
@@ -531,8 +533,14 @@ def _chain_cue(chain, info, k, resolver, parsed) -> tuple[Found, str] | None:
         gender = _pronoun_gender([c for j in sentences_of_chain for c in info[j][1]])
         if sent.text.rstrip().endswith((":", ",")) or first == k:
             for cue in _dominant(cues):
+                if cue.lemma == "according to":
+                    continue  # a source cited for a figure speaks no quotation after it
                 found = _resolve(cue, resolver, k, parsed)
-                if found is not None and _agrees(found, gender):
+                if (
+                    found is not None
+                    and found.speaker.kind != "document"
+                    and _agrees(found, gender)
+                ):
                     return found, cue.lemma
     return None
 
