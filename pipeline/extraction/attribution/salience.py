@@ -107,15 +107,19 @@ class Salience:
                 self._bound.append((offset, ranked[0][1]))
 
     def _subject_pronouns(self) -> list[tuple[int, str]]:
-        """(offset, gender) of every `he`/`she` subject outside quotations: with a parse, a
-        nominal subject; without one, one that opens its sentence."""
+        """(offset, gender) of every `he`/`she` subject of a main clause outside quotations:
+        with a parse, the subject of the root (or of a verb joined to it); without one, a
+        pronoun that opens its sentence. Not a subject inside a reported clause (`X said he
+        ...`), which the statement's speaker already accounts for."""
         out = []
         for token in self.doc:
             lower = token.lower_
             if lower not in ("he", "she"):
                 continue
             if self.parsed:
-                if token.dep_ not in ("nsubj", "nsubjpass"):
+                verb = token.head
+                main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+                if token.dep_ not in ("nsubj", "nsubjpass") or not main:
                     continue
             elif not token.is_sent_start:
                 continue
