@@ -1507,6 +1507,48 @@ SALIENCE += [
 ]
 CASES = CASES + SALIENCE
 
+# Without a parse (issue 11, classes 1 and 4): a function word opening the sentence starts
+# no name (`For Margaret Doyle, who ...`); one capitalised word with an age after it is a
+# person (`Doyle, 61, said`); a long description after a name is skipped; the plural of an
+# organisation noun is a group (`Health unions said`); a `that` cue needs its `that`
+# (`European governments have agreed to pay` attributes nothing).
+BLANK_NAMES = [
+    (
+        "For Margaret Doyle, who has run the cafe for 26 years, the timetable matters.\n\n"
+        "Doyle, 61, said takings had fallen by about a fifth.\n\n"
+        '"When the boat stops, the town stops," she said.',
+        '"When',
+        ("direct", "Margaret Doyle", "person", "say"),
+        B,
+    ),
+    (
+        "Joan Reilly, a retired teacher whose yacht was among those destroyed, said: "
+        '"Thirty years went up in smoke."',
+        "Joan",
+        ("direct", "Joan Reilly", "person", "say"),
+        B,
+    ),
+    (
+        "Health unions said nurses had worked unpaid hours.",
+        "Health",
+        ("indirect", "Health unions", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Marketers said pump prices had fallen.",
+        "Marketers",
+        ("indirect", "Marketers", "anonymous", "say"),
+        B,
+    ),
+    (
+        "European governments have agreed to pay up to 340 million euros a year.",
+        "European",
+        ("none", None, None, None),
+        B,
+    ),
+]
+CASES = CASES + BLANK_NAMES
+
 # Ranks and roles before a name, and a person's organisation after `of` (issue 11, class 4):
 # neither is part of the name. The negative rows: an organisation whose name has `of` in
 # it stays whole, and a two-word name is never cut to one word.
@@ -1758,6 +1800,48 @@ SALIENCE = [
     ),
 ]
 CASES = CASES + SALIENCE
+
+# Without a parse (issue 11, classes 1 and 4): a function word opening the sentence starts
+# no name (`For Margaret Doyle, who ...`); one capitalised word with an age after it is a
+# person (`Doyle, 61, said`); a long description after a name is skipped; the plural of an
+# organisation noun is a group (`Health unions said`); a `that` cue needs its `that`
+# (`European governments have agreed to pay` attributes nothing).
+BLANK_NAMES = [
+    (
+        "For Margaret Doyle, who has run the cafe for 26 years, the timetable matters.\n\n"
+        "Doyle, 61, said takings had fallen by about a fifth.\n\n"
+        '"When the boat stops, the town stops," she said.',
+        '"When',
+        ("direct", "Margaret Doyle", "person", "say"),
+        B,
+    ),
+    (
+        "Joan Reilly, a retired teacher whose yacht was among those destroyed, said: "
+        '"Thirty years went up in smoke."',
+        "Joan",
+        ("direct", "Joan Reilly", "person", "say"),
+        B,
+    ),
+    (
+        "Health unions said nurses had worked unpaid hours.",
+        "Health",
+        ("indirect", "Health unions", "anonymous", "say"),
+        B,
+    ),
+    (
+        "Marketers said pump prices had fallen.",
+        "Marketers",
+        ("indirect", "Marketers", "anonymous", "say"),
+        B,
+    ),
+    (
+        "European governments have agreed to pay up to 340 million euros a year.",
+        "European",
+        ("none", None, None, None),
+        B,
+    ),
+]
+CASES = CASES + BLANK_NAMES
 
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)
 OWNERS = [

@@ -1061,8 +1061,11 @@ def _opening_plural_source(token: Token) -> bool:
 
 
 def _plural_source_noun(lower: str) -> bool:
-    """`analysts`, `officials`, `people`: the plural of a noun of unnamed sources."""
-    heads = lexicon.words("attribution/anonymous_heads.txt")
+    """`analysts`, `officials`, `people`, `unions`: the plural of a noun of unnamed sources
+    or of organisations (members of a group, guide section 3)."""
+    heads = lexicon.words("attribution/anonymous_heads.txt") | lexicon.words(
+        "attribution/org_nouns.txt"
+    )
     return lower == "people" or (singular(lower) != lower and singular(lower) in heads)
 
 

@@ -1117,6 +1117,8 @@ def _blank_attributes(
     not attribute in mid-sentence after a comma (`..., said it had asked Washington`)."""
     doc = sent.doc
     after = doc[cue.i + 1] if cue.i + 1 < sent.end else None
+    if kind == "that":
+        return after is not None and after.lower_ == "that"  # not `agreed to pay`
     if after is None or after.lower_ in {"that", ":"} or after.text in _CLOSERS | {'"', "\u201c"}:
         return True
     lemma = cue_forms().get(cue.lower_)
@@ -1169,8 +1171,8 @@ def _name_before_apposition(sent: Span, comma: int) -> Span | None:
     k = _phrase_start(sent, j)
     if k < j and _is_name_run(inner) and any(t.lower_ in titles for t in doc[k:j]):
         return inner  # `Whitfield's barrister, Andrew Lyle, said`
-    if k < j and _is_name_run(doc[k:j]) and _describes(inner):
-        return doc[k:j]  # `Ana Lee, a Democrat, said`, `Tom Baker, 45, said`
+    if k < j and _describes(inner) and (_is_name_run(doc[k:j]) or _age_after_name(doc[k:j], inner)):
+        return doc[k:j]  # `Ana Lee, a Democrat, said`, `Tom Baker, 45, said`, `Doyle, 61,`
     if not any(t.lower_ in titles for t in inner) and inner[0].lower_ not in _INTERRUPTERS:
         return None
     if k >= j:
@@ -1185,14 +1187,27 @@ def _name_before_apposition(sent: Span, comma: int) -> Span | None:
     return doc[k:j]
 
 
+def _age_after_name(name: Span, inner: Span) -> bool:
+    """`Doyle, 61,`: one capitalised word with an age after it names a person."""
+    words = [t for t in name if not t.is_space]
+    return (
+        len(words) == 1
+        and words[0].text[:1].isupper()
+        and words[0].is_alpha
+        and len(inner) == 1
+        and inner[0].is_digit
+    )
+
+
 def _describes(inner: Span) -> bool:
     """An apposition that describes the person named before it: an indefinite or definite
-    noun phrase of up to eight words with no verb form of a cue (`a Democrat`, `the owner of
-    a bakery`), or an age alone (`45`)."""
+    noun phrase of up to twelve words with no verb form of a cue (`a Democrat`, `the owner
+    of a bakery`, `a retired teacher whose yacht was among those destroyed`), or an age
+    alone (`45`)."""
     words = [t for t in inner if not t.is_space]
     if len(words) == 1:
         return words[0].is_digit and len(words[0].text) <= 3
-    if not words or words[0].lower_ not in ("a", "an", "the") or len(words) > 8:
+    if not words or words[0].lower_ not in ("a", "an", "the") or len(words) > 12:
         return False
     return not any(t.lower_ in cue_forms() or t.text in _STOP for t in words[1:])
 

@@ -190,6 +190,9 @@ class RegistryBuilder(Component):
                 i += 1
                 continue
             j = _name_run_end(doc, i)
+            if j - i >= 3 and toks[i].is_sent_start and low[i] in _leading_function_words():
+                i += 1  # `For Margaret Doyle, who ...`: a function word opening the sentence
+                continue
             # `NASA Administrator Bill Nelson`, `House Budget Committee Chairman John
             # Yarmuth`: a capitalised title inside the run ends the organisation's name and
             # opens the person's (a given name and one or two more words).
@@ -261,6 +264,13 @@ class RegistryBuilder(Component):
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du"})
+
+
+@cache
+def _leading_function_words() -> frozenset[str]:
+    """Function words (link/stopwords.txt) that, capitalised as a sentence opens, start no
+    name; not the articles, which open organisations' names (`The Seafarers' Union`)."""
+    return lexicon.words("link/stopwords.txt") - {"the", "a", "an"}
 
 
 def _lone_capitals(texts: list[str]) -> dict[str, int]:
