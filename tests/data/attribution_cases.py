@@ -1549,6 +1549,27 @@ BLANK_NAMES = [
 ]
 CASES = CASES + BLANK_NAMES
 
+# A definite organisation noun before the organisation is named (`The council said ...`,
+# then `Ashworth Borough Council`) is the one organisation named with that noun; a generic
+# noun (`the company`) does not look ahead.
+AHEAD = [
+    (
+        "Shop owners are angry. The council said residents would still park free.\n\n"
+        "Ashworth Borough Council will set its budget next month.",
+        "The council",
+        ("indirect", "Ashworth Borough Council", "organization", "say"),
+        B,
+    ),
+    (
+        "Shop owners are angry. The company said prices would rise.\n\n"
+        "Ashworth Bus Company runs 40 routes.",
+        "The company",
+        ("indirect", "The company", "organization", "say"),
+        B,
+    ),
+]
+CASES = CASES + AHEAD
+
 # Ranks and roles before a name, and a person's organisation after `of` (issue 11, class 4):
 # neither is part of the name. The negative rows: an organisation whose name has `of` in
 # it stays whole, and a two-word name is never cut to one word.
@@ -1842,6 +1863,27 @@ BLANK_NAMES = [
     ),
 ]
 CASES = CASES + BLANK_NAMES
+
+# A definite organisation noun before the organisation is named (`The council said ...`,
+# then `Ashworth Borough Council`) is the one organisation named with that noun; a generic
+# noun (`the company`) does not look ahead.
+AHEAD = [
+    (
+        "Shop owners are angry. The council said residents would still park free.\n\n"
+        "Ashworth Borough Council will set its budget next month.",
+        "The council",
+        ("indirect", "Ashworth Borough Council", "organization", "say"),
+        B,
+    ),
+    (
+        "Shop owners are angry. The company said prices would rise.\n\n"
+        "Ashworth Bus Company runs 40 routes.",
+        "The company",
+        ("indirect", "The company", "organization", "say"),
+        B,
+    ),
+]
+CASES = CASES + AHEAD
 
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)
 OWNERS = [

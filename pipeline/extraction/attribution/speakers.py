@@ -741,6 +741,12 @@ class SpeakerResolver:
         down, the club said`); else the one the article is about: described by that noun,
         named first, named often; a mention in passing does not take over `the company`."""
         mentions = self.registry.mentions_before(at, kind="organization")
+        if not mentions or not any(_described(e, noun) for _, e in mentions):
+            # `The council said ...` before `Ashworth Borough Council` is named: the one
+            # organisation of the article named with that noun, if no earlier one is.
+            ahead = self._named_ahead(noun, at)
+            if ahead is not None:
+                return ahead
         if not mentions:
             return None
 
@@ -765,6 +771,19 @@ class SpeakerResolver:
             counts[key] = counts.get(key, 0) + 1
         best = max(scores, key=lambda k: scores[k] + min(counts.get(k, 0), 3))
         return entities[best] if scores[best] > float("-inf") else None
+
+    def _named_ahead(self, noun: str, at: int) -> Entity | None:
+        """The one organisation named after `at` whose name holds `noun` (`council`,
+        `union`), for a specific noun only (not `company`, `group`: too many names hold
+        them)."""
+        if noun in _GENERIC_ORG_NOUNS:
+            return None
+        fits = [
+            e
+            for e in self.registry.organizations()
+            if e.mentions and min(e.mentions) > at and noun in e.name.lower().split()
+        ]
+        return fits[0] if len(fits) == 1 and not _never_referent(fits[0].name) else None
 
     @staticmethod
     def _person(entity: Entity, mention: Mention | None) -> Speaker:
