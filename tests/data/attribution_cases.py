@@ -1793,18 +1793,10 @@ FRAMES = [
 ]
 CASES = CASES + FRAMES
 
-# Salience across paragraphs (issue 11, class 1): a `he`/`she` subject keeps its person
-# salient (`He met the mayor, Ana Lee`: the quotation after it is still Sam Reyes's), a
-# person introduced as a subject just before a bare quotation speaks it, and a source cited
-# `according to` for a figure speaks no quotation after it.
-SALIENCE = [
-    (
-        "Sam Reyes said the park needed help.\n\nHe met the mayor, Ana Lee, on Monday.\n\n"
-        '"We need more rangers."',
-        '"We need',
-        ("direct", "Sam Reyes", "person", None),
-        B,
-    ),
+# Salience across paragraphs (issue 11, class 1): a person introduced as a subject just
+# before a bare quotation speaks it, and a source cited `according to` for a figure speaks
+# no quotation after it.
+PARAGRAPHS = [
     (
         '"We need rangers," said Sam Reyes, a ranger.\n\nAna Lee, the mayor, has run the city '
         'since 2019.\n\n"We have spent more than ever on the parks."',
@@ -1820,7 +1812,7 @@ SALIENCE = [
         B,
     ),
 ]
-CASES = CASES + SALIENCE
+CASES = CASES + PARAGRAPHS
 
 # Without a parse (issue 11, classes 1 and 4): a function word opening the sentence starts
 # no name (`For Margaret Doyle, who ...`); one capitalised word with an age after it is a

@@ -53,12 +53,6 @@ class Salience:
         self._quotes = sorted((q.start_char, q.end_char) for q in group)
         self._weights: dict[int, float] = {}
         self.spoken: list[tuple[int, Entity]] = []  # (offset, speaker) of credited statements
-        # `he`/`she` as a subject outside quotations, in text order, with the gender each
-        # asks for: a person referred to so stays salient (`Sam Reyes said ... He met the
-        # mayor, Ana Lee.`). Each is bound, once, to the person most salient where it stands.
-        self._pronouns = self._subject_pronouns()
-        self._bound: list[tuple[int, Entity]] = []
-        self._next_pronoun = 0
 
     def said(self, entity: Entity | None, offset: int) -> None:
         if entity is not None and entity.kind == "person":
@@ -70,10 +64,8 @@ class Salience:
         here_para = self._paragraph(at)
         scores: dict[int, float] = {}
         entities: dict[int, Entity] = {}
-        self._bind_pronouns(at)
         mentions = [(o, e, None) for o, e in self.registry.mentions_before(at, kind="person")]
         mentions += [(o, e, SPOKEN) for o, e in self.spoken if o < at]
-        mentions += [(o, e, None) for o, e in self._bound if o < at]
         for offset, entity, weight in mentions:
             if gender is not None and entity.gender not in (None, gender):
                 continue
@@ -94,39 +86,6 @@ class Salience:
             ]
             return [(0.0, max(agree, key=lambda pair: pair[0])[1])] if agree else []
         return [(scores[k], entities[k]) for k in order]
-
-    def _bind_pronouns(self, at: int) -> None:
-        """Bind the subject pronouns before `at` not yet bound, in text order."""
-        while self._next_pronoun < len(self._pronouns):
-            offset, gender = self._pronouns[self._next_pronoun]
-            if offset >= at:
-                return
-            self._next_pronoun += 1
-            ranked = self.ranked(offset, gender=gender)
-            if ranked:
-                self._bound.append((offset, ranked[0][1]))
-
-    def _subject_pronouns(self) -> list[tuple[int, str]]:
-        """(offset, gender) of every `he`/`she` subject of a main clause outside quotations:
-        with a parse, the subject of the root (or of a verb joined to it); without one, a
-        pronoun that opens its sentence. Not a subject inside a reported clause (`X said he
-        ...`), which the statement's speaker already accounts for."""
-        out = []
-        for token in self.doc:
-            lower = token.lower_
-            if lower not in ("he", "she"):
-                continue
-            if self.parsed:
-                verb = token.head
-                main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-                if token.dep_ not in ("nsubj", "nsubjpass") or not main:
-                    continue
-            elif not token.is_sent_start:
-                continue
-            if self._quoted(token.idx):
-                continue
-            out.append((token.idx, "m" if lower == "he" else "f"))
-        return out
 
     def best(self, at: int, *, gender: str | None = None) -> Entity | None:
         ranked = self.ranked(at, gender=gender)
