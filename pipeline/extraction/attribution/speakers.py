@@ -519,7 +519,9 @@ class SpeakerResolver:
                 return (
                     Found(Speaker(name=text, kind="anonymous", mention=mention)) if plural else None
                 )
-            org = self._by_org_noun(lemma, at=span.start_char, since=span.sent.start_char)
+            org = self._by_org_noun(
+                lemma, at=span.start_char, since=span.sent.start_char, ahead=True
+            )
             recent = self._recent_org_speaker(lemma, org, sentence=sentence, since=span.sent)
             if recent is not None:
                 update = {"mention": mention, "document": None}
@@ -735,13 +737,17 @@ class SpeakerResolver:
                 return entity
         return None
 
-    def _by_org_noun(self, noun: str, *, at: int, since: int | None = None) -> Entity | None:
+    def _by_org_noun(
+        self, noun: str, *, at: int, since: int | None = None, ahead: bool = False
+    ) -> Entity | None:
         """`the company said`, `it said`, `the club said`: the organisation that fits. One
         named earlier in the same sentence wins (`Manchester United executive ... will step
         down, the club said`); else the one the article is about: described by that noun,
-        named first, named often; a mention in passing does not take over `the company`."""
+        named first, named often; a mention in passing does not take over `the company`.
+        With `ahead` (a source: `the council said`), one named later with that noun when
+        none before it is."""
         mentions = self.registry.mentions_before(at, kind="organization")
-        if not mentions or not any(_described(e, noun) for _, e in mentions):
+        if ahead and (not mentions or not any(_described(e, noun) for _, e in mentions)):
             # `The council said ...` before `Ashworth Borough Council` is named: the one
             # organisation of the article named with that noun, if no earlier one is.
             ahead = self._named_ahead(noun, at)
