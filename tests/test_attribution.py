@@ -84,3 +84,18 @@ def test_attribution_title_leaves_out_the_name(nlp, text, prefix, title, organiz
     if title is not None:
         assert (speaker.title, speaker.organization) == (title, organization)
     assert speaker.name not in (speaker.title or "")
+
+
+def test_attribution_names_never_run_over_a_line_break(blank_nlp):
+    """An entity the NER ran from a headline into the body (`... Fault` / `Ted Cruz said`)
+    is its part after the break; one on a single line is left alone."""
+    from spacy.tokens import Span
+
+    from newsclaims.extraction.attribution.entities import within_line
+
+    doc = blank_nlp.make_doc("It's All CNN's Fault\nTed Cruz said sorry.")
+    fused = Span(doc, 5, 9, label="PERSON")
+    assert fused.text == "Fault\nTed Cruz"
+    assert within_line(fused).text == "Ted Cruz"
+    alone = Span(doc, 7, 9, label="PERSON")
+    assert within_line(alone) is alone

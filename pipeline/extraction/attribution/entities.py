@@ -36,6 +36,7 @@ class Entity:
     title: str | None = None
     organization: str | None = None
     gender: str | None = None
+    weak_gender: bool = False  # the gender only from a first name borne by both sexes
     aliases: set[str] = field(default_factory=set)
     nouns: set[str] = field(default_factory=set)  # descriptor heads: carmaker, minister
     mentions: list[int] = field(default_factory=list)  # character offsets, in order
@@ -168,12 +169,17 @@ class Registry:
         if known is not None and (len(name.split()) == 1 or known.name.lower() == name.lower()):
             known.mentions.append(at)
             first = text.split()[0] if text.split() else ""
-            known.gender = known.gender or names.gender_of_honorific(first)
+            honorific = names.gender_of_honorific(first)
+            if honorific is not None and (known.gender is None or known.weak_gender):
+                known.gender, known.weak_gender = honorific, False
             return known
         # A shorter form seen first (`Wang`) and the full name later: merge into the full one.
         entity = Entity(name=name, kind="person", label=label)
         first = text.split()[0] if text.split() else ""
         entity.gender = names.gender_of_honorific(first) or names.gender_of_first_name(name)
+        entity.weak_gender = names.gender_of_honorific(first) is None and names.weak_name_gender(
+            name
+        )
         entity.mentions.append(at)
         self.entities.append(entity)
         for alias in names.person_aliases(name):
@@ -226,6 +232,23 @@ class Registry:
             if m < at
         ]
         return sorted(out, key=lambda pair: -pair[0])
+
+
+def within_line(ent: Span) -> Span:
+    """A name never runs over a line break: an entity the NER ran from a headline into the
+    body (`CNN's Fault` / `Ted Cruz apologized`) is its part after the last break."""
+    if "\n" not in ent.text:
+        return ent
+    doc = ent.doc
+    start = ent.start
+    for token in ent:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            start = token.i + 1
+    while start < ent.end and doc[start].is_space:
+        start += 1
+    if start >= ent.end:
+        return ent
+    return Span(doc, start, ent.end, label=ent.label_)
 
 
 def extend_org(ent: Span) -> Span:

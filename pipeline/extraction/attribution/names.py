@@ -109,6 +109,17 @@ def looks_like_name(word: str) -> bool:
     )
 
 
+def courtesy_titled(text: str) -> bool:
+    """`Ms Lee`, `Mr. Baker`, `Dr Ana Osei`: a courtesy title (courtesy_titles.txt) and one
+    to three capitalised words, a person's name whatever the NER calls it."""
+    words = strip_possessive(text).strip(_TRIM).split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if words[0].lower().rstrip(".") not in lexicon.words("attribution/courtesy_titles.txt"):
+        return False
+    return all(w[:1].isupper() for w in words[1:])
+
+
 def gender_of_honorific(word: str) -> str | None:
     word = word.lower().rstrip(".")
     if word in {"mr", "sir", "lord", "king", "prince", "sheikh"}:
@@ -144,3 +155,15 @@ def gender_of_first_name(name: str) -> str | None:
     return lexicon.table("attribution/given_names.txt").get(first) or lexicon.table(
         "attribution/given_names_ssa.tsv"
     ).get(first)
+
+
+def weak_name_gender(name: str) -> bool:
+    """Whether the gender of a first name is weak evidence: the hand list gives it, but the
+    birth records do not bear it out (`Chris`, `Alex`, `Jordan`: given to both sexes, or a
+    name they do not count). A `she said` that no one else fits may still mean them."""
+    words = name.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    hand = lexicon.table("attribution/given_names.txt").get(first)
+    return hand is not None and lexicon.table("attribution/given_names_ssa.tsv").get(first) != hand

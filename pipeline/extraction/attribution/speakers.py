@@ -19,6 +19,7 @@ from newsclaims.extraction.attribution.entities import (
     Entity,
     Registry,
     extend_org,
+    within_line,
 )
 from newsclaims.extraction.attribution.salience import Salience
 from newsclaims.extraction.doctext import entity_of, has_parse, token_starting_at
@@ -82,26 +83,45 @@ class SpeakerResolver:
         self.last: Found | None = None
         self.last_sentence = -(10**6)
         self.last_end = -1  # where the last speaker's statement ends
+        # The last source a quotation with no cue can continue: not one cited `according to`
+        # (a document, a tally), which speaks no quotation after it.
+        self.voice: Found | None = None
+        self.voice_sentence = -(10**6)
         self.salience = Salience(doc, registry)
 
-    def remember(self, found: Found | None, sentence: int, *, end: int | None = None) -> None:
+    def remember(
+        self, found: Found | None, sentence: int, *, end: int | None = None, voice: bool = True
+    ) -> None:
         if found is not None:
             self.last = found
             self.last_sentence = sentence
+            if voice:
+                self.voice, self.voice_sentence = found, sentence
             if end is not None:
                 self.last_end = end
                 self.salience.said(found.entity, end - 1)
 
-    def floating(self, sentence: int, *, at: int | None = None) -> Found | None:
+    def floating(
+        self, sentence: int, *, at: int | None = None, gender: str | None = None
+    ) -> Found | None:
         """The speaker a quotation with no cue of its own keeps: the most salient person, if
         named since the last statement, shortly before the quotation (`Staff met Sam Reyes
-        at the depot. "We need more rangers."`), else the last speaker, if recent."""
+        at the depot. "We need more rangers."`), else the last speaker, if recent. With a
+        `gender` (a `she said` no one was found for), only a person it fits."""
         if at is not None:
-            newcomer = self._newcomer(at)
+            newcomer = self._newcomer(at, gender)
             if newcomer is not None:
                 return Found(self._person(newcomer, None), newcomer)
-        if self.last is not None and sentence - self.last_sentence <= _SPEAKER_REACH:
-            return Found(self.last.speaker.model_copy(update={"mention": None}), self.last.entity)
+        voice = self.voice
+        if voice is not None and sentence - self.voice_sentence <= _SPEAKER_REACH:
+            entity = voice.entity
+            if gender is not None and (
+                entity is None
+                or entity.kind != "person"
+                or (entity.gender not in (None, gender) and not entity.weak_gender)
+            ):
+                return None
+            return Found(voice.speaker.model_copy(update={"mention": None}), entity)
         return None
 
     def _newcomer(self, at: int, gender: str | None = None) -> Entity | None:
@@ -136,6 +156,8 @@ class SpeakerResolver:
             # Daniel Osei`: the role noun heads the phrase, the person is named in it.
             return self.named(person, label="PERSON")
         ent = _entity_at(head)
+        if ent is not None and within_line(ent).start <= head.i:
+            ent = within_line(ent)  # `Fault` / `Ted Cruz said`: not the headline's words
         if ent is not None and len(ent) == 1 and _lemma(head) in _group_nouns():
             ent = None  # `Automakers expect ...`: a common noun the NER took for a name
         if head.pos_ != "PROPN" and ent is None:
@@ -291,8 +313,14 @@ class SpeakerResolver:
             first.lower_ in _DETERMINERS | _QUANTIFIERS
             or first.is_lower
             or first.lower_ in _POSSESSIVES
+            or _opening_plural_source(first)
         ):
             return self.common_noun(span, _blank_head(words), sentence=sentence)
+        last = words[-1]
+        if len(words) > 1 and last.is_lower and _plural_source_noun(last.lower_):
+            # `Stanmore Securities analysts said`: unnamed people of a named firm, as written.
+            mention = Mention(text=span.text, start=span.start_char, end=span.end_char)
+            return Found(Speaker(name=span.text, kind="anonymous", mention=mention))
         # The last run of capitalised words names the source (`General Motors chief
         # executive Mary Barra` -> `Mary Barra`).
         start, end = _last_capitalised_run(words)
@@ -344,11 +372,30 @@ class SpeakerResolver:
         """`_person_of` without a parse: a source phrase whose capitalised words are followed
         by `of`/`for`/`at` (`Detective Inspector Nadia Rahman of Severn Valley Police`,
         `Andrew Bailey of the Bank of England`): those words when they read as a person's
-        name; the organisation after them is theirs."""
+        name; the organisation after them is theirs. Lower-case words before the name are
+        its description (`Space policy analyst Marcus Reid of the Beacon Institute`)."""
         cut = next((k for k, t in enumerate(run) if not _capitalised(t)), None)
-        if cut is None or cut < 2 or run[cut].lower_ not in ("of", "for", "at"):
+        first = 0
+        if cut is not None and cut < len(run) and run[cut].lower_ not in ("of", "for", "at"):
+            # Past a lower-case description: the capitalised words before the first `of`.
+            cut = next(
+                (
+                    k
+                    for k in range(cut, len(run))
+                    if run[k].lower_ in ("of", "for", "at") and _capitalised(run[k - 1])
+                ),
+                None,
+            )
+            if cut is None:
+                return None
+            first = cut
+            while first > 0 and _capitalised(run[first - 1]):
+                first -= 1
+            if any(_capitalised(t) for t in run[1:first]):
+                return None  # `Senate Republicans ... Pat Lee of ...`: not a description
+        if cut is None or cut - first < 2 or run[cut].lower_ not in ("of", "for", "at"):
             return None
-        before = self.doc[run[0].i : run[cut - 1].i + 1]
+        before = self.doc[run[first].i : run[cut - 1].i + 1]
         known = self.registry.lookup(
             names.person_name(before.text), at=before.start_char, kind="person"
         )
@@ -372,7 +419,11 @@ class SpeakerResolver:
             org = self._by_org_noun(names.org_name(text).lower(), at=span.start_char)
         if org is not None:  # the registry has already corrected the NER's label
             return Found(self._org(org, mention), org)
-        if label in PERSON_LABELS or (label is None and _looks_like_person(text)):
+        if (
+            label in PERSON_LABELS
+            or (label is None and _looks_like_person(text))
+            or names.courtesy_titled(text)
+        ):
             entity = self.registry.add_person(text, at=span.start_char)
             if entity is not None:
                 return Found(self._person(entity, mention), entity)
@@ -468,7 +519,9 @@ class SpeakerResolver:
                 return (
                     Found(Speaker(name=text, kind="anonymous", mention=mention)) if plural else None
                 )
-            org = self._by_org_noun(lemma, at=span.start_char, since=span.sent.start_char)
+            org = self._by_org_noun(
+                lemma, at=span.start_char, since=span.sent.start_char, ahead=True
+            )
             recent = self._recent_org_speaker(lemma, org, sentence=sentence, since=span.sent)
             if recent is not None:
                 update = {"mention": mention, "document": None}
@@ -488,9 +541,12 @@ class SpeakerResolver:
             gender = "m" if word in _MALE else "f"
             person = self._salient_person(gender, at=at)
             if person is None:
-                return None
-            if person.gender is None:
-                person.gender = gender
+                # `Chris Lee ... she said`: a first name borne by both sexes is weak evidence.
+                person = self._salient_person(None, at=at)
+                if person is None or not person.weak_gender:
+                    return None
+            if person.gender is None or person.weak_gender:
+                person.gender, person.weak_gender = gender, False
             return Found(self._person(person, mention), person)
         if word in _NEUTER:
             # `Tanjung Freight runs 22 warehouses, according to its website`: an organisation
@@ -681,12 +737,22 @@ class SpeakerResolver:
                 return entity
         return None
 
-    def _by_org_noun(self, noun: str, *, at: int, since: int | None = None) -> Entity | None:
+    def _by_org_noun(
+        self, noun: str, *, at: int, since: int | None = None, ahead: bool = False
+    ) -> Entity | None:
         """`the company said`, `it said`, `the club said`: the organisation that fits. One
         named earlier in the same sentence wins (`Manchester United executive ... will step
         down, the club said`); else the one the article is about: described by that noun,
-        named first, named often; a mention in passing does not take over `the company`."""
+        named first, named often; a mention in passing does not take over `the company`.
+        With `ahead` (a source: `the council said`), one named later with that noun when
+        none before it is."""
         mentions = self.registry.mentions_before(at, kind="organization")
+        if ahead and (not mentions or not any(_described(e, noun) for _, e in mentions)):
+            # `The council said ...` before `Ashworth Borough Council` is named: the one
+            # organisation of the article named with that noun, if no earlier one is.
+            ahead = self._named_ahead(noun, at)
+            if ahead is not None:
+                return ahead
         if not mentions:
             return None
 
@@ -711,6 +777,19 @@ class SpeakerResolver:
             counts[key] = counts.get(key, 0) + 1
         best = max(scores, key=lambda k: scores[k] + min(counts.get(k, 0), 3))
         return entities[best] if scores[best] > float("-inf") else None
+
+    def _named_ahead(self, noun: str, at: int) -> Entity | None:
+        """The one organisation named after `at` whose name holds `noun` (`council`,
+        `union`), for a specific noun only (not `company`, `group`: too many names hold
+        them)."""
+        if noun in _GENERIC_ORG_NOUNS:
+            return None
+        fits = [
+            e
+            for e in self.registry.organizations()
+            if e.mentions and min(e.mentions) > at and noun in e.name.lower().split()
+        ]
+        return fits[0] if len(fits) == 1 and not _never_referent(fits[0].name) else None
 
     @staticmethod
     def _person(entity: Entity, mention: Mention | None) -> Speaker:
@@ -995,6 +1074,24 @@ def _np_tokens(head: Token) -> list[Token]:
     while out and (out[-1].is_punct or out[-1].text in _CUT):
         out.pop()
     return out
+
+
+def _opening_plural_source(token: Token) -> bool:
+    """`Analysts said`, `Delegates said`, `People familiar with the matter said`: a plural
+    noun of unnamed sources (anonymous_heads.txt), capitalised only because it opens the
+    sentence, is no name (without a parse)."""
+    if not token.is_sent_start and (token.i == 0 or not token.doc[token.i - 1].is_punct):
+        return False
+    return token.is_alpha and _plural_source_noun(token.lower_)
+
+
+def _plural_source_noun(lower: str) -> bool:
+    """`analysts`, `officials`, `people`, `unions`: the plural of a noun of unnamed sources
+    or of organisations (members of a group, guide section 3)."""
+    heads = lexicon.words("attribution/anonymous_heads.txt") | lexicon.words(
+        "attribution/org_nouns.txt"
+    )
+    return lower == "people" or (singular(lower) != lower and singular(lower) in heads)
 
 
 def _blank_head(words: list[Token]) -> str:

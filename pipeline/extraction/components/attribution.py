@@ -139,10 +139,65 @@ def _with_credits(sents: list[Span], credits: list[Span]) -> list[Span]:
     return out
 
 
+# A quotation that ends in `?` or `!` and closes there: the segmenter may end the sentence.
+_SPLIT_QUOTE_END = re.compile(r"[?!][\"\u201d\u2019']\s*$")
+_FRAME_WORDS = 12  # the longest frame of a quotation (`Sam Reyes, a ranger, asked on Monday.`)
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _with_frames(sents: list[Span], *, parsed: bool) -> list[Span]:
+    """A quotation ending in `?` or `!` that the segmenter split from the words framing it
+    (`"We will not back down!"` / `the union's leader, Ana Lee, told the crowd.`) joins
+    them: one sentence (guide section 1), whose cue credits the quotation. The frame opens
+    in lower case, or is short, holds no quotation and has a cue verb that reports no clause
+    of its own (`Sam Reyes, a ranger, asked on Monday.`)."""
+    out: list[Span] = []
+    for sent in sents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _SPLIT_QUOTE_END.search(prev.text)
+            and prev.text[:1] in _QUOTE_MARKS
+            and "\n" not in doc_text(sent.doc)[prev.end_char : sent.start_char]
+            and _is_frame(sent, parsed=parsed)
+        ):
+            out[-1] = sent.doc[prev.start : sent.end]
+            continue
+        out.append(sent)
+    return out
+
+
+def _is_frame(sent: Span, *, parsed: bool) -> bool:
+    """Whether a sentence only frames the quotation before it (see `_with_frames`)."""
+    if sent.text[:1].islower():
+        return True  # `he added.`, `said Sam Reyes.`
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or len(words) > _FRAME_WORDS or any(t.text in _QUOTE_MARKS for t in sent):
+        return False
+    if not sent.text.rstrip().endswith("."):
+        return False
+    for token in words[1:]:
+        hit = cue_of(token, parsed=parsed)
+        if hit is None or hit[1] not in ("speech", "quote"):
+            continue
+        if parsed:
+            if token.dep_ != "ROOT" or any(
+                c.dep_ in ("ccomp", "xcomp", "parataxis") or c.lower_ == "that"
+                for c in token.children
+            ):
+                return False
+            return any(c.dep_ == "nsubj" for c in token.children)
+        after = token.nbor(1) if token.i + 1 < sent.end else None
+        return after is None or after.lower_ not in ("that", "to", "if", "whether")
+    return False
+
+
 def attribute(doc: Doc) -> list[Statement]:
     parsed = doc.has_annotation("DEP")
     resolver = SpeakerResolver(doc, doc._.registry)
-    sents = _with_credits(sentences(doc), list(doc.spans.get(CREDITS, [])))
+    sents = _with_frames(
+        _with_credits(sentences(doc), list(doc.spans.get(CREDITS, []))), parsed=parsed
+    )
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", doc_text(doc))]
     group = doc.spans[QUOTES] if QUOTES in doc.spans else None
     quotes = list(group) if group is not None else []
@@ -175,8 +230,7 @@ def attribute(doc: Doc) -> list[Statement]:
             sentence=k,
             paragraph=paragraph,
             non_claim=any(s <= sent.start_char < e for s, e in non_claim),
-            question=sent.text.rstrip("\"'\u201d\u2019 )").endswith("?")
-            or credits.asks(paragraph),
+            question=sent.text.rstrip("\"'\u201d\u2019 )").endswith("?") or credits.asks(paragraph),
         )
         # A cue whose subject names no source (`Not everyone agrees: an executive said
         # ...`) does not hide the cues inside what it governs.
@@ -226,9 +280,16 @@ def attribute(doc: Doc) -> list[Statement]:
                 found = Found(found.speaker.model_copy(update={"mention": None}), found.entity)
                 cue = None
             else:
-                found, lemma, cue = resolver.floating(k, at=sent.start_char), None, None
+                # `"...," she said` with no `she` to be found: not a man named just before.
+                gender = _pronoun_gender(cues)
+                found, lemma, cue = (
+                    resolver.floating(k, at=sent.start_char, gender=gender),
+                    None,
+                    None,
+                )
                 if found is not None:
                     lemma = statements[-1].cue if statements else None
+                    lemma = None if lemma == "according to" else lemma
                     chain_speaker[chain] = (found, lemma)
             statements.append(
                 Statement(
@@ -273,7 +334,8 @@ def attribute(doc: Doc) -> list[Statement]:
                     entity=found.entity,
                 )
             )
-            resolver.remember(found, k, end=sent.end_char)
+            voice = cue.lemma != "according to" and found.speaker.kind != "document"
+            resolver.remember(found, k, end=sent.end_char, voice=voice)
     return statements
 
 
@@ -467,12 +529,30 @@ def _chain_cue(chain, info, k, resolver, parsed) -> tuple[Found, str] | None:
     first = sentences_of_chain[0] if sentences_of_chain else k
     if first > 0:
         sent, cues, _direct, _chains = info[first - 1]
+        # `"...," she said` that found no `she`: not the man whose cue comes just before.
+        gender = _pronoun_gender([c for j in sentences_of_chain for c in info[j][1]])
         if sent.text.rstrip().endswith((":", ",")) or first == k:
             for cue in _dominant(cues):
+                if cue.lemma == "according to":
+                    continue  # a source cited for a figure speaks no quotation after it
                 found = _resolve(cue, resolver, k, parsed)
-                if found is not None:
+                if (
+                    found is not None
+                    and found.speaker.kind != "document"
+                    and _agrees(found, gender)
+                ):
                     return found, cue.lemma
     return None
+
+
+def _agrees(found: Found, gender: str | None) -> bool:
+    """Whether a speaker can be the `he`/`she` of `gender` (any speaker when None)."""
+    entity = found.entity
+    if gender is None:
+        return True
+    if found.speaker.kind != "person":
+        return False
+    return entity is None or entity.gender in (None, gender) or entity.weak_gender
 
 
 def _by_speaker(found_cues: list[tuple[Cue, Found]]) -> list[tuple[Cue, Found]]:
@@ -488,6 +568,17 @@ def _by_speaker(found_cues: list[tuple[Cue, Found]]) -> list[tuple[Cue, Found]]:
 
 def _rank(cue: Cue) -> tuple[int, int, int]:
     return (cue.content is None, cue.lemma != "say", cue.token.i)
+
+
+def _pronoun_gender(cues: list[Cue]) -> str | None:
+    """The gender of the first `he`/`she` subject of the cues, if any: `m` or `f`."""
+    for cue in cues:
+        subject = cue.subject
+        if isinstance(subject, Span):
+            subject = subject[0] if len(subject) == 1 else None
+        if subject is not None and subject.lower_ in ("he", "she"):
+            return "m" if subject.lower_ == "he" else "f"
+    return None
 
 
 def _pronoun_subject(cue: Cue) -> bool:
@@ -573,6 +664,8 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
         else:
             if kind != "speech" and i > sent.start and low[i - 1] in _BE:
                 continue  # passive: `owners will be notified`, `residents were asked`
+            if kind != "speech" and i > sent.start and low[i - 1] == "to":
+                continue  # an infinitive: `declined to comment`, `plans to announce`
             if i > sent.start and _blank_noun_form(doc, i):
                 continue  # `the United States`, `in five states`, `his claims`
             subject = _blank_subject(sent, tok)
@@ -1024,6 +1117,8 @@ def _blank_attributes(
     not attribute in mid-sentence after a comma (`..., said it had asked Washington`)."""
     doc = sent.doc
     after = doc[cue.i + 1] if cue.i + 1 < sent.end else None
+    if kind == "that":
+        return after is not None and after.lower_ == "that"  # not `agreed to pay`
     if after is None or after.lower_ in {"that", ":"} or after.text in _CLOSERS | {'"', "\u201c"}:
         return True
     lemma = cue_forms().get(cue.lower_)
@@ -1076,6 +1171,8 @@ def _name_before_apposition(sent: Span, comma: int) -> Span | None:
     k = _phrase_start(sent, j)
     if k < j and _is_name_run(inner) and any(t.lower_ in titles for t in doc[k:j]):
         return inner  # `Whitfield's barrister, Andrew Lyle, said`
+    if k < j and _describes(inner) and (_is_name_run(doc[k:j]) or _age_after_name(doc[k:j], inner)):
+        return doc[k:j]  # `Ana Lee, a Democrat, said`, `Tom Baker, 45, said`, `Doyle, 61,`
     if not any(t.lower_ in titles for t in inner) and inner[0].lower_ not in _INTERRUPTERS:
         return None
     if k >= j:
@@ -1088,6 +1185,31 @@ def _name_before_apposition(sent: Span, comma: int) -> Span | None:
         if k >= j:
             return None
     return doc[k:j]
+
+
+def _age_after_name(name: Span, inner: Span) -> bool:
+    """`Doyle, 61,`: one capitalised word with an age after it names a person."""
+    words = [t for t in name if not t.is_space]
+    return (
+        len(words) == 1
+        and words[0].text[:1].isupper()
+        and words[0].is_alpha
+        and len(inner) == 1
+        and inner[0].is_digit
+    )
+
+
+def _describes(inner: Span) -> bool:
+    """An apposition that describes the person named before it: an indefinite or definite
+    noun phrase of up to twelve words with no verb form of a cue (`a Democrat`, `the owner
+    of a bakery`, `a retired teacher whose yacht was among those destroyed`), or an age
+    alone (`45`)."""
+    words = [t for t in inner if not t.is_space]
+    if len(words) == 1:
+        return words[0].is_digit and len(words[0].text) <= 3
+    if not words or words[0].lower_ not in ("a", "an", "the") or len(words) > 12:
+        return False
+    return not any(t.lower_ in cue_forms() or t.text in _STOP for t in words[1:])
 
 
 # Words that open an apposition or a relative clause between a source and its cue.

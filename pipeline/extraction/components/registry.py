@@ -29,6 +29,7 @@ from newsclaims.extraction.attribution.entities import (
     Entity,
     Registry,
     extend_org,
+    within_line,
 )
 from newsclaims.extraction.components.base import Component
 from newsclaims.extraction.doctext import doc_text, has_ents, lowers, tokens
@@ -71,7 +72,7 @@ class RegistryBuilder(Component):
             extend_org(part) if part.label_ in ORG_LABELS else part
             for e in doc.ents
             if not _after_number(e) and not any(a <= e.start < b for a, b in datelines)
-            for part in _split_fused(e)
+            for part in _split_fused(within_line(e))
         ]
         ents = sorted(
             [_with_given_name(e) for e in ents] + _missed_people(doc), key=lambda e: e.start
@@ -113,9 +114,15 @@ class RegistryBuilder(Component):
                     known = registry.add_person(ent.text, at=ent.start_char)
                 elif ent.start_char not in known.mentions:
                     known.mentions.append(ent.start_char)
-                if known is not None and known.gender is None and ent.start > 0:
+                if (
+                    known is not None
+                    and (known.gender is None or known.weak_gender)
+                    and ent.start > 0
+                    and names.gender_of_honorific(doc[ent.start - 1].text) is not None
+                ):
                     # `Mr. Trump`: the NER leaves the honorific out of the name.
                     known.gender = names.gender_of_honorific(doc[ent.start - 1].text)
+                    known.weak_gender = False
             elif kind == "organization" or ent.label_ in THING_LABELS:
                 label = "ORG" if ent.label_ in PERSON_LABELS else ent.label_
                 entity = registry.add_organization(ent.text, at=ent.start_char, label=label)
@@ -183,6 +190,25 @@ class RegistryBuilder(Component):
                 i += 1
                 continue
             j = _name_run_end(doc, i)
+            if j - i >= 3 and toks[i].is_sent_start and low[i] in _leading_function_words():
+                i += 1  # `For Margaret Doyle, who ...`: a function word opening the sentence
+                continue
+            # `NASA Administrator Bill Nelson`, `House Budget Committee Chairman John
+            # Yarmuth`: a capitalised title inside the run ends the organisation's name and
+            # opens the person's (a given name and one or two more words).
+            inner = next(
+                (
+                    k
+                    for k in range(max(i + 1, j - 4), j - 2)
+                    if low[k] in titles and low[k + 1] in names.given_names()
+                ),
+                None,
+            )
+            if inner is not None:
+                if _blank_organization(doc, i, inner):
+                    registry.add_organization(doc[i:inner].text, at=toks[i].idx, label=None)
+                i = inner
+                continue
             cut = next((k for k in range(i + 2, j) if low[k] in ("of", "for")), None)
             if cut is not None and low[i] in given:
                 j = cut  # `Nadia Rahman of Severn Valley Police`: a person, then their force
@@ -210,6 +236,7 @@ class RegistryBuilder(Component):
                     or prev in titles
                     or apposition
                     or (lead > 0 and first in names.given_names())
+                    or names.courtesy_titled(" ".join(words))  # `Mr Baker`, `Ms Ana Lee`
                     or (
                         first in names.given_names()
                         and _surname_used_alone(
@@ -237,6 +264,13 @@ class RegistryBuilder(Component):
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du"})
+
+
+@cache
+def _leading_function_words() -> frozenset[str]:
+    """Function words (link/stopwords.txt) that, capitalised as a sentence opens, start no
+    name; not the articles, which open organisations' names (`The Seafarers' Union`)."""
+    return lexicon.words("link/stopwords.txt") - {"the", "a", "an"}
 
 
 def _lone_capitals(texts: list[str]) -> dict[str, int]:
@@ -579,8 +613,14 @@ def _evidence_kind(ent: Span, registry: Registry, name: str) -> str:
         doc = ent.doc
         before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
         honorific = before in lexicon.words("attribution/honorifics.txt")
+        honorific = honorific or names.courtesy_titled(ent.text)  # `Ms Lee` tagged whole
         given = names.gender_of_given_name(name) is not None
         return "person" if honorific or given else "organization"
+    before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
+    if label in ORG_LABELS and names.courtesy_titled(f"{before} {ent.text}"):
+        return "person"  # `Ms Lee` with `Lee` tagged ORG
+    if label in ORG_LABELS and names.courtesy_titled(ent.text):
+        return "person"  # `Mr Baker` tagged ORG
     if label == "ORG" and 2 <= len(words) <= 3 and all(_NAME_TOKEN.match(w) for w in words):
         roles = lexicon.words("attribution/titles.txt")
         firm = words[-1].lower() in lexicon.words("attribution/org_name_words.txt")
