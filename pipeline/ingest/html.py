@@ -138,6 +138,7 @@ def extract_page(page: str, *, source: str = "") -> tuple[Metadata, str]:
     """
     import trafilatura
 
+    _justext_stoplist_as_set()
     metadata = Metadata()
     tree = _parse(page)
     structured = page_metadata(tree) if tree is not None else PageMetadata()
@@ -165,6 +166,30 @@ def extract_page(page: str, *, source: str = "") -> tuple[Metadata, str]:
     if any(_PROSE.search(paragraph) for paragraph in text.split("\n\n")):
         return metadata, text
     raise IngestError(NO_TEXT_MESSAGE)
+
+
+@cache
+def _justext_stoplist_as_set() -> None:
+    """trafilatura's justext fallback (pages whose body holds asides, figures, navigation
+    or too little text) looks words up in the union of every justext stop list, which it
+    keeps as a tuple of 154,000 words: justext's cached lowercasing hashes that whole tuple
+    at every call (about 7 ms a page). Kept as a frozenset of the same words instead (its
+    hash is computed once), so that the lookups, and the page text, stay the same. Still
+    built on first need, as before."""
+    from trafilatura import external
+
+    built = getattr(external, "JT_STOPLIST", ()) is not None
+    if built or not hasattr(external, "jt_stoplist_init"):
+        return  # already built, or another trafilatura: left alone
+
+    def stoplist_init() -> frozenset[str]:
+        from justext.utils import get_stoplist, get_stoplists
+
+        words = frozenset(word for language in get_stoplists() for word in get_stoplist(language))
+        external.JT_STOPLIST = words
+        return words
+
+    external.jt_stoplist_init = stoplist_init
 
 
 @cache

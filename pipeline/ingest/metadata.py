@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from newsclaims.ingest.dates import parse_date
 
@@ -63,15 +64,30 @@ class Metadata:
         )
 
 
+_KEY_NOISE = re.compile(r"[\s_-]")
+
+
 def _key(name: object) -> str:
-    return re.sub(r"[\s_-]", "", str(name)).casefold()
+    return _KEY_NOISE.sub("", str(name)).casefold()
+
+
+@cache
+def _alias_keys(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_key(alias) for alias in aliases)
+
+
+def _folded(mapping: Mapping[object, object]) -> dict[str, object]:
+    return {_key(key): value for key, value in mapping.items()}
 
 
 def lookup(mapping: Mapping[object, object], aliases: tuple[str, ...]) -> object | None:
     """The value of the first alias present (and not empty) in `mapping`."""
-    folded = {_key(key): value for key, value in mapping.items()}
-    for alias in aliases:
-        value = folded.get(_key(alias))
+    return _first(_folded(mapping), aliases)
+
+
+def _first(folded: dict[str, object], aliases: tuple[str, ...]) -> object | None:
+    for alias in _alias_keys(aliases):
+        value = folded.get(alias)
         if value not in (None, "", [], {}):
             return value
     return None
@@ -94,10 +110,11 @@ def as_text(value: object) -> str | None:
 
 def metadata_from_mapping(mapping: Mapping[object, object]) -> Metadata:
     """Title, publication date, url, author and publisher found under their aliases."""
+    folded = _folded(mapping)  # once for the five fields
     return Metadata(
-        title=as_text(lookup(mapping, TITLE_KEYS)),
-        published=parse_date(lookup(mapping, DATE_KEYS)),
-        url=as_text(lookup(mapping, URL_KEYS)),
-        author=as_text(lookup(mapping, AUTHOR_KEYS)),
-        publisher=as_text(lookup(mapping, PUBLISHER_KEYS)),
+        title=as_text(_first(folded, TITLE_KEYS)),
+        published=parse_date(_first(folded, DATE_KEYS)),
+        url=as_text(_first(folded, URL_KEYS)),
+        author=as_text(_first(folded, AUTHOR_KEYS)),
+        publisher=as_text(_first(folded, PUBLISHER_KEYS)),
     )

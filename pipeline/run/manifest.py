@@ -30,6 +30,10 @@ Kind = Literal["article", "claim", "error", "warning"]
 KINDS: tuple[Kind, ...] = ("article", "claim", "error", "warning")
 _KIND_INDEX = {kind: n for n, kind in enumerate(KINDS)}
 _CLAIM = _KIND_INDEX["claim"]
+_LEVEL = 1
+"""zlib level of the segments: level 1 compresses output lines about three times faster
+than the default 6, for segments about a quarter larger (the writing process compresses
+every output line once; decompression reads any level)."""
 
 STATE_DIR = ".newsclaims"
 MANIFEST_FILE = "manifest.sqlite"
@@ -243,7 +247,7 @@ class SqliteManifest:
         self._next[key] = n + len(lines)
         self._db.execute(
             "INSERT INTO lines (unit, n, kinds, lines) VALUES (?, ?, ?, ?)",
-            (key, n, bytes(kinds), zlib.compress("\n".join(lines).encode("utf-8"))),
+            (key, n, bytes(kinds), zlib.compress("\n".join(lines).encode("utf-8"), _LEVEL)),
         )
 
     def _write_all(self) -> None:
