@@ -75,6 +75,40 @@ def test_workers_dead_worker_is_retried_or_reported_and_the_run_goes_on(names, d
             assert json.loads(outcome.article)["source"] in names
 
 
+def crashing_read(tasks, model, batch_size, marker):
+    """parse_chunk for files a worker reads itself: a worker given `die.txt` exits."""
+    if any(task.entry.source == "die.txt" for task in tasks):
+        os._exit(9)
+    return parse_chunk(tasks, model, batch_size)
+
+
+class CrashingReader(CrashingEngine):
+    def _submit(self, chunk):
+        super(CrashingEngine, self)._submit([])  # starts the pool
+        return self._pool.submit(crashing_read, chunk, self.model, self.batch_size, self.marker)
+
+
+def test_workers_a_file_that_kills_the_worker_reading_it_is_one_error_line(tmp_path):
+    """A file the worker reads itself (`FileTask`) and that kills it twice, then alone:
+    the file gives one error line under its own source and the other files are written."""
+    from newsclaims.ingest.walk import FileEntry
+    from newsclaims.run.results import FileTask
+
+    src = tmp_path / "in"
+    names = ["a.txt", "die.txt", "c.txt"]
+    for name in names:
+        write(src, name, f"Sales of {name} rose 5% in May, the company said.\n")
+    tasks = [FileTask(FileEntry(src / name, name)) for name in names]
+    engine = CrashingReader(str(tmp_path / "marker"), model="blank", batch_size=2, workers=2)
+    with engine:
+        results = [outcome for result in engine.map(iter([tasks])) for outcome in result]
+    assert [len(result) for result in results] == [1, 1, 1]
+    flat = [outcome for result in results for outcome in result]
+    assert [json.loads(o.error)["source"] for o in flat if o.error] == ["die.txt"]
+    assert "died twice" in json.loads(flat[1].error)["error"]
+    assert [json.loads(o.article)["source"] for o in flat if o.article] == ["a.txt", "c.txt"]
+
+
 def test_workers_pool_broken_before_a_submit_is_restarted(tmp_path):
     """A worker that dies between two results breaks the pool before the next chunk is
     submitted: `submit` itself raises, and that chunk is submitted again in a new pool."""

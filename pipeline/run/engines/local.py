@@ -56,6 +56,13 @@ def parse_chunk(articles: list[Article], model: str | None, batch_size: int) -> 
     return parse(articles, model, batch_size)
 
 
+def _source(article: Article | FileTask) -> str:
+    """The `source` of an article, or of the file a worker reads itself."""
+    from newsclaims.run.results import FileTask
+
+    return article.entry.source if isinstance(article, FileTask) else article.source
+
+
 def _worker_died(article: Article | FileTask) -> Outcome | list[Outcome]:
     from newsclaims.models import InputError
     from newsclaims.run.engines.chunks import Outcome
@@ -152,7 +159,7 @@ class LocalEngine:
             try:
                 outcomes.extend(self._submit([article]).result())
             except BrokenProcessPool:
-                log.warning("%s: the worker parsing it died", article.source)
+                log.warning("%s: the worker parsing it died", _source(article))
                 self._restart(pending)
                 outcomes.append(_worker_died(article))
         return outcomes
