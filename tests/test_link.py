@@ -674,3 +674,62 @@ def test_link_one_plan_with_one_deadline_in_other_words(a, b, deadlines, same):
     y = claim("e/b.md", b, dates=[_until("by the end of the year", deadlines[1])], modality="goal")
     table = {"e/a.md": origin("2025-03-04", "Wire"), "e/b.md": origin("2025-03-05", "Daily")}
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+# One count in two unit nouns (`vehicles`, `drivers`): the same value written alike, the
+# speakers and targets not disagreeing, and words in common; invented sentences in the
+# shape of linked-wide's misses.
+@pytest.mark.parametrize(
+    ("b", "fb", "speaker", "same"),
+    [
+        ("About 26,000 drivers cross the viaduct each weekday.",
+         figure("About 26,000 drivers", 26000, unit="driver", comparator="~"), None, True),
+        # another value: no match in another unit
+        ("About 26,500 drivers cross the viaduct each weekday.",
+         figure("About 26,500 drivers", 26500, unit="driver", comparator="~"), None, False),
+        # another speaker names another count
+        ("About 26,000 drivers cross the viaduct each weekday, the Harwick motoring club said.",
+         figure("About 26,000 drivers", 26000, unit="driver", comparator="~"),
+         "Harwick Motoring Club", False),
+        # the same number of another thing, with nothing else in common
+        ("The county issued 26,000 parking permits last year.",
+         figure("26,000 parking permits", 26000, unit="permit"), None, False),
+    ],
+)  # fmt: skip
+def test_link_one_count_in_two_unit_nouns(b, fb, speaker, same):
+    x = claim("v/a.md", "About 26,000 vehicles cross the viaduct on an average weekday, "
+              "according to the Harbour Roads Authority.",
+              figures=[figure("About 26,000 vehicles", 26000, unit="vehicle", comparator="~")],
+              speaker="Harbour Roads Authority")  # fmt: skip
+    y = claim("v/b.md", b, figures=[fb], speaker=speaker)
+    table = {"v/a.md": origin("2025-03-04", "Wire"), "v/b.md": origin("2025-03-05", "Daily")}
+    links = link([x, y], origins([x, y], table))
+    assert bool(links.clusters) is same and not links.conflicts
+
+
+# Several named days in common, none the report's, are rarely chance: a word in common is
+# enough (`on June 14, June 16 and June 19`, `on Wednesday 14 June ... Friday 16 June`).
+@pytest.mark.parametrize(
+    ("b", "days", "same"),
+    [
+        ("The first stoppage falls on Wednesday 14 May, with further walkouts on Friday 16 "
+         "May and Monday 19 May.", ("2025-05-14", "2025-05-16", "2025-05-19"), True),
+        # one day in common is not enough with so few words
+        ("The first stoppage falls on Wednesday 14 May.", ("2025-05-14",), False),
+        # two days in common, one of them the report's (`said on Monday`)
+        ("The first stoppage falls on Wednesday 14 May, the union said on Monday.",
+         ("2025-05-14", "2025-05-05"), False),
+        # the same days and no word in common
+        ("Concerts are planned at the Dome on the 14th, 16th and 19th.",
+         ("2025-05-14", "2025-05-16", "2025-05-19"), False),
+    ],
+)  # fmt: skip
+def test_link_several_named_days_in_common_need_a_word_in_common(b, days, same):
+    x = claim("w/a.md", "Dock staff at Harwick Port will strike on May 14, May 16 and May 19 "
+              "in a dispute over pay, the Harbour Workers' Union said on Monday.",
+              dates=[_day("May 14", d) for d in ("2025-05-14", "2025-05-16", "2025-05-19")]
+              + [_day("on Monday", "2025-05-05")],
+              speaker="Harbour Workers' Union", modality="forecast")  # fmt: skip
+    y = claim("w/b.md", b, dates=[_day("on the day", d) for d in days], modality="forecast")
+    table = {"w/a.md": origin("2025-05-05", "Wire"), "w/b.md": origin("2025-05-06", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same

@@ -117,13 +117,13 @@ def _dated(x: Item, y: Item) -> bool:
     return any(math.isinf(lo) and hi in ends for lo, hi in y.dates)
 
 
-def _named_day(x: Item, y: Item) -> bool:
-    """A single day both claims give that is not a day of the week before either
-    article's publication (`said on Monday` dates the report, not the fact): `will close
-    on January 22`, `will vote on October 8`, `was discovered on March 9`."""
+def named_days(x: Item, y: Item) -> int:
+    """How many single days both claims give that are not a day of the week before
+    either article's publication (`said on Monday` dates the report, not the fact):
+    `will close on January 22`, `will vote on October 8`, `was discovered on March 9`."""
     days = {lo for lo, hi in x.bounded if lo == hi} & {lo for lo, hi in y.bounded if lo == hi}
     published = [p for p in (x.published, y.published) if p is not None]
-    return any(all(not 0 <= p - day <= REPORT_DAYS for p in published) for day in days)
+    return sum(all(not 0 <= p - day <= REPORT_DAYS for p in published) for day in days)
 
 
 def _apart(x: Item, y: Item) -> bool:
@@ -142,6 +142,24 @@ def meet(f: Fig, g: Fig) -> bool:
     changes = f.change == g.change or f.change is None or g.change is None
     units = f.measure is None or g.measure is None or f.measure == g.measure
     return f.kind == g.kind and changes and units and f.low < g.high and g.low < f.high
+
+
+def counted_alike(f: Fig, g: Fig) -> bool:
+    """Two counts of one value in two unit nouns (`31,000 vehicles`, `31,000 drivers`):
+    written as one value, the same value and two significant digits or more, so that
+    each can be the other report's word for the same counted thing; compared only when
+    the speakers and targets do not disagree (`align`)."""
+    return (
+        f.kind == g.kind == "count"
+        and f.exact
+        and g.exact
+        and f.measure is not None
+        and g.measure is not None
+        and f.measure != g.measure
+        and f.change == g.change
+        and f.value == g.value
+        and min(f.digits, g.digits) >= 2
+    )
 
 
 def _alike(f: Fig, g: Fig) -> bool:
@@ -182,10 +200,14 @@ def rescaled(f: Fig, g: Fig) -> float:
 
 def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
     """The weight of the figures of `x` that meet one of `y`, and the first pair left
-    unmatched on both sides with the same kind, unit and rate that cannot both be true."""
+    unmatched on both sides with the same kind, unit and rate that cannot both be true.
+    Counts of one value in two unit nouns meet when the speakers and targets do not
+    disagree (`counted_alike`), weighed by their digits alone."""
     matched_x: set[int] = set()
     matched_y: set[int] = set()
     weights = []
+    who = (_words(x.speaker_words, y.speaker_words), _words(x.target_words, y.target_words))
+    nouns = min(who) >= 0
     for i, f in enumerate(x.figures):
         best = 0.0
         for j, g in enumerate(y.figures):
@@ -193,6 +215,10 @@ def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
                 matched_x.add(i)
                 matched_y.add(j)
                 best = max(best, _match_weight(f, g))
+            elif nouns and counted_alike(f, g):
+                matched_x.add(i)
+                matched_y.add(j)
+                best = max(best, DIGITS.get(min(f.digits, g.digits), 1.0))
         if best:
             weights.append(best)
     # The best match counts whole, each further one a little: a sentence full of small
@@ -308,6 +334,12 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
         # the same deadline, whoever tells it.
         if _dated(x, y) and content >= DATED_CONTENT and score >= DATED:
             return Verdict("same", score)
-        if _named_day(x, y) and content >= DAY_CONTENT and score >= DAY:
+        days = named_days(x, y)
+        if days and content >= DAY_CONTENT and score >= DAY:
             return Verdict("same", score)
+        # Several such days in common (`on June 14, June 16 and June 19`, `on Wednesday
+        # 14 June, ... Friday 16 June and Monday 19 June`) are rarely chance: each further
+        # day weighs as a date in common, and a content word in common is enough.
+        if days >= 2 and content and score + W_DATES * (days - 1) >= DAY:
+            return Verdict("same", score + W_DATES * (days - 1))
     return None
