@@ -733,3 +733,28 @@ def test_link_several_named_days_in_common_need_a_word_in_common(b, days, same):
     y = claim("w/b.md", b, dates=[_day("on the day", d) for d in days], modality="forecast")
     table = {"w/a.md": origin("2025-05-05", "Wire"), "w/b.md": origin("2025-05-06", "Daily")}
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+# One fact in other words, whoever tells it (TOPIC, TOPIC_CONTENT): many content words in
+# common, no one named on both sides who differs; one report's speaker may be the other's
+# subject (a `speaker` block key of either's names).
+@pytest.mark.parametrize(
+    ("b", "speaker", "target", "same"),
+    [
+        ("Harwick Water will also lower water pressure overnight in some districts.",
+         None, "Harwick Water", True),
+        # few words in common: another fact of the same company
+        ("Harwick Water will also raise its charges for businesses from April.",
+         None, "Harwick Water", False),
+        # another company
+        ("Tarnby Water will also lower water pressure overnight in some districts.",
+         None, "Tarnby Water", False),
+    ],
+)  # fmt: skip
+def test_link_one_fact_in_other_words_whoever_tells_it(b, speaker, target, same):
+    x = claim("t/a.md", "Harwick Water said it would also cut water pressure at night in some "
+              "districts to reduce leaks.", speaker="Harwick Water", target="Harwick Water",
+              modality="forecast")  # fmt: skip
+    y = claim("t/b.md", b, speaker=speaker, target=target, modality="forecast")
+    table = {"t/a.md": origin("2025-03-04", "Wire"), "t/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same

@@ -49,6 +49,8 @@ DATED_CONTENT = 0.25  # and the content words they need in common
 DAY = 1.0  # the same, for one named day that is no report's day (linked-wide, round 4)
 DAY_CONTENT = 0.2
 REPORT_DAYS = 7  # a weekday names a day of the week before publication
+TOPIC = 1.5  # evidence for two claims, not both with figures, of no speaker in common
+TOPIC_CONTENT = 0.35  # and the content words they need in common (round 5)
 
 Relation = Literal["same", "conflict"]
 
@@ -124,6 +126,12 @@ def named_days(x: Item, y: Item) -> int:
     days = {lo for lo, hi in x.bounded if lo == hi} & {lo for lo, hi in y.bounded if lo == hi}
     published = [p for p in (x.published, y.published) if p is not None]
     return sum(all(not 0 <= p - day <= REPORT_DAYS for p in published) for day in days)
+
+
+def _agree(x: Item, y: Item) -> bool:
+    """No speakers nor targets named on both sides with no word in common."""
+    speakers = _words(x.speaker_words, y.speaker_words)
+    return speakers >= 0 and _words(x.target_words, y.target_words) >= 0
 
 
 def _apart(x: Item, y: Item) -> bool:
@@ -206,8 +214,7 @@ def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
     matched_x: set[int] = set()
     matched_y: set[int] = set()
     weights = []
-    who = (_words(x.speaker_words, y.speaker_words), _words(x.target_words, y.target_words))
-    nouns = min(who) >= 0
+    nouns = _agree(x, y)
     for i, f in enumerate(x.figures):
         best = 0.0
         for j, g in enumerate(y.figures):
@@ -328,6 +335,14 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
         # must say more (DATED_CONTENT): `the Rail Workers' Alliance said` names the
         # union in a strike date and in its leader's quote.
         if text >= COPY or (same_speaker and score >= PARAPHRASE and _paraphrase(x, y, content)):
+            return Verdict("same", score)
+        # One fact in other words, whoever tells it: many content words in common and
+        # no one named on both sides who differs (`Brightwater said it would also cut
+        # water pressure at night in some suburbs`, `Brightwater will also lower water
+        # pressure overnight in some suburbs`), of one date when both give one (one
+        # plan with two deadlines is two claims).
+        timed = not (x.dates and y.dates) or _dated(x, y)
+        if content >= TOPIC_CONTENT and score >= TOPIC and timed and _agree(x, y):
             return Verdict("same", score)
         # The same event on the same day in other words (`will close ... beginning
         # January 22`, `will close starting Thursday, January 22`), or the same plan with
