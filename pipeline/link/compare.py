@@ -158,14 +158,14 @@ def counted_alike(f: Fig, g: Fig) -> bool:
     each can be the other report's word for the same counted thing; compared only when
     the speakers and targets do not disagree (`align`)."""
     return (
-        f.kind == g.kind == "count"
+        f.value == g.value  # first: most pairs of figures differ in value
+        and f.kind == g.kind == "count"
         and f.exact
         and g.exact
         and f.measure is not None
         and g.measure is not None
         and f.measure != g.measure
         and f.change == g.change
-        and f.value == g.value
         and min(f.digits, g.digits) >= 2
     )
 
@@ -229,7 +229,6 @@ def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
     matched_x: set[int] = set()
     matched_y: set[int] = set()
     weights = []
-    nouns = _agree(x, y)
     for i, f in enumerate(x.figures):
         best = 0.0
         for j, g in enumerate(y.figures):
@@ -237,7 +236,7 @@ def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
                 matched_x.add(i)
                 matched_y.add(j)
                 best = max(best, _match_weight(f, g))
-            elif nouns and counted_alike(f, g):
+            elif counted_alike(f, g) and _agree(x, y):
                 matched_x.add(i)
                 matched_y.add(j)
                 best = max(best, DIGITS.get(min(f.digits, g.digits), 1.0))
