@@ -398,3 +398,20 @@ def test_dates_warm_up_compiles_the_lazy_patterns() -> None:
     find_dates(spacy.blank("en").make_doc(WARM_UP), published=date(2024, 3, 5))
     assert fiscal._patterns.cache_info().currsize == 1
     assert detect._weekday_span_res.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a rate (`once a week`), then the day it starts: not a day a week later
+        ("Households may water their gardens only once a week from February 16.",
+         ["from February 16"]),
+        ("Gardeners will be limited to one watering day a week from February 16.",
+         ["from February 16"]),
+        ("Staff will work three days a week from March 2.", ["from March 2"]),
+        # a shift from a day is one
+        ("The vote is a week from Tuesday.", ["a week from Tuesday"]),
+    ],
+)  # fmt: skip
+def test_dates_a_rate_before_a_date_is_no_shift(text: str, want: list[str]) -> None:
+    assert [text[c.start : c.end] for c in find_candidates(text)] == want

@@ -631,7 +631,7 @@ def test_facts_stem_joins_inflections_only(a, b, same):
 
 
 def test_link_a_correction_that_gives_both_values_takes_no_side():
-    """`$71 million, not $17 million` is in the cluster of $71m; it conflicts with no one."""
+    """`$71 million, not $17 million` conflicts with no one."""
     usd = [figure("$71 million", 71e6, currency="USD"), figure("$17 million", 17e6, currency="USD")]
     text = "Harwick Port expects the repairs to cost it {} this year."
     right = claim("c/a.md", text.format("$71 million"), figures=[usd[0]], speaker="Harwick Port")
@@ -674,3 +674,109 @@ def test_link_one_plan_with_one_deadline_in_other_words(a, b, deadlines, same):
     y = claim("e/b.md", b, dates=[_until("by the end of the year", deadlines[1])], modality="goal")
     table = {"e/a.md": origin("2025-03-04", "Wire"), "e/b.md": origin("2025-03-05", "Daily")}
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+# One count in two unit nouns (`vehicles`, `drivers`): the same value written alike, the
+# speakers and targets not disagreeing, and words in common; invented sentences in the
+# shape of linked-wide's misses.
+@pytest.mark.parametrize(
+    ("b", "fb", "speaker", "same"),
+    [
+        ("About 26,000 drivers cross the viaduct each weekday.",
+         figure("About 26,000 drivers", 26000, unit="driver", comparator="~"), None, True),
+        # another value: no match in another unit
+        ("About 26,500 drivers cross the viaduct each weekday.",
+         figure("About 26,500 drivers", 26500, unit="driver", comparator="~"), None, False),
+        # another speaker names another count
+        ("About 26,000 drivers cross the viaduct each weekday, the Harwick motoring club said.",
+         figure("About 26,000 drivers", 26000, unit="driver", comparator="~"),
+         "Harwick Motoring Club", False),
+        # the same number of another thing, with nothing else in common
+        ("The county issued 26,000 parking permits last year.",
+         figure("26,000 parking permits", 26000, unit="permit"), None, False),
+    ],
+)  # fmt: skip
+def test_link_one_count_in_two_unit_nouns(b, fb, speaker, same):
+    x = claim("v/a.md", "About 26,000 vehicles cross the viaduct on an average weekday, "
+              "according to the Harbour Roads Authority.",
+              figures=[figure("About 26,000 vehicles", 26000, unit="vehicle", comparator="~")],
+              speaker="Harbour Roads Authority")  # fmt: skip
+    y = claim("v/b.md", b, figures=[fb], speaker=speaker)
+    table = {"v/a.md": origin("2025-03-04", "Wire"), "v/b.md": origin("2025-03-05", "Daily")}
+    links = link([x, y], origins([x, y], table))
+    assert bool(links.clusters) is same and not links.conflicts
+
+
+# Several named days in common, none the report's, are rarely chance: a word in common is
+# enough (`on June 14, June 16 and June 19`, `on Wednesday 14 June ... Friday 16 June`).
+@pytest.mark.parametrize(
+    ("b", "days", "same"),
+    [
+        ("The first stoppage falls on Wednesday 14 May, with further walkouts on Friday 16 "
+         "May and Monday 19 May.", ("2025-05-14", "2025-05-16", "2025-05-19"), True),
+        # one day in common is not enough with so few words
+        ("The first stoppage falls on Wednesday 14 May.", ("2025-05-14",), False),
+        # two days in common, one of them the report's (`said on Monday`)
+        ("The first stoppage falls on Wednesday 14 May, the union said on Monday.",
+         ("2025-05-14", "2025-05-05"), False),
+        # the same days and no word in common
+        ("Concerts are planned at the Dome on the 14th, 16th and 19th.",
+         ("2025-05-14", "2025-05-16", "2025-05-19"), False),
+    ],
+)  # fmt: skip
+def test_link_several_named_days_in_common_need_a_word_in_common(b, days, same):
+    x = claim("w/a.md", "Dock staff at Harwick Port will strike on May 14, May 16 and May 19 "
+              "in a dispute over pay, the Harbour Workers' Union said on Monday.",
+              dates=[_day("May 14", d) for d in ("2025-05-14", "2025-05-16", "2025-05-19")]
+              + [_day("on Monday", "2025-05-05")],
+              speaker="Harbour Workers' Union", modality="forecast")  # fmt: skip
+    y = claim("w/b.md", b, dates=[_day("on the day", d) for d in days], modality="forecast")
+    table = {"w/a.md": origin("2025-05-05", "Wire"), "w/b.md": origin("2025-05-06", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+# One fact in other words, whoever tells it (TOPIC, TOPIC_CONTENT): many content words in
+# common, no one named on both sides who differs; one report's speaker may be the other's
+# subject (a `speaker` block key of either's names).
+@pytest.mark.parametrize(
+    ("b", "speaker", "target", "same"),
+    [
+        ("Harwick Water will also lower water pressure overnight in some districts.",
+         None, "Harwick Water", True),
+        # few words in common: another fact of the same company
+        ("Harwick Water will also raise its charges for businesses from April.",
+         None, "Harwick Water", False),
+        # another company
+        ("Tarnby Water will also lower water pressure overnight in some districts.",
+         None, "Tarnby Water", False),
+    ],
+)  # fmt: skip
+def test_link_one_fact_in_other_words_whoever_tells_it(b, speaker, target, same):
+    x = claim("t/a.md", "Harwick Water said it would also cut water pressure at night in some "
+              "districts to reduce leaks.", speaker="Harwick Water", target="Harwick Water",
+              modality="forecast")  # fmt: skip
+    y = claim("t/b.md", b, speaker=speaker, target=target, modality="forecast")
+    table = {"t/a.md": origin("2025-03-04", "Wire"), "t/b.md": origin("2025-03-05", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+def test_link_a_correction_note_is_no_cluster_member():
+    """An updated article gives the fact in its own sentence and in its correction note
+    (`$71 million, not $17 million`): the sentence is the cluster's member; the note, which
+    matches the wrong value too, joins no one."""
+    usd = [figure("$71 million", 71e6, currency="USD"), figure("$17 million", 17e6, currency="USD")]
+    wire = claim("k/a.md", "Harwick Port expects the repairs to cost it $71 million this year.",
+                 figures=[usd[0]], speaker="Harwick Port", modality="forecast")  # fmt: skip
+    first = claim("k/c.md", "Harwick Port put the expected cost of the repairs this year at $17 "
+                  "million.", figures=[usd[1]], target="Harwick Port", modality="forecast")
+    note = claim("k/b.md", "This story has been corrected to show that Harwick Port expects the "
+                 "repairs to cost it $71 million, not $17 million.", figures=usd,
+                 speaker="Harwick Port", modality="forecast")  # fmt: skip
+    own = claim("k/b.md", "Harwick Port put the expected cost of the repairs this year at $71 "
+                "million.", figures=[usd[0]], target="Harwick Port", modality="forecast",
+                position=1)  # fmt: skip
+    table = {"k/a.md": origin("2025-03-04", "Wire"), "k/b.md": origin("2025-03-05", "Daily"),
+             "k/c.md": origin("2025-03-04", "Daily")}  # fmt: skip
+    claims = [wire, first, note, own]
+    links = link(claims, origins(claims, table))
+    assert [sorted(c.claims) for c in links.clusters] == [sorted([wire.id, own.id])]

@@ -16,6 +16,9 @@ CASES = [
     ("The utility has a goal of 1 gigawatt by 2030.", "goal", T),
     ("The target is 500 stores by 2026.", "goal", B),
     ("A spokesperson said the company had no plans to raise prices this year.", "goal", T),
+    # A noun an expectation qualifies, carrying the figure, as object or subject of `be`.
+    ("Pellucid put the expected cost of the breach this year at $31 million.", "forecast", B),
+    ("The projected deficit for next year is $2 billion.", "forecast", B),
     # Auxiliaries and verbs.
     ("The decision is due on March 19.", "forecast", B),
     ("The mission is scheduled to last 25.5 days.", "forecast", T),
@@ -30,6 +33,9 @@ CASES = [
     # `should` as advice.
     ("Sales rose 5% in 2024.", "asserted", B),
     ("The forecast was published in March 2024 and showed a 2% rise.", "asserted", T),
+    # an estimate of what happened; what an expected measure did
+    ("An estimated 2.3 million patients were affected.", "asserted", T),
+    ("Expected returns fell to 4% last year as markets slumped.", "asserted", T),
     ("The goal of the 2019 plan was met in 2021.", "asserted", T),
     ("The project cost $650 million and opened in 2024.", "asserted", T),
     ("The flight was cancelled on Monday due to the weather.", "asserted", T),

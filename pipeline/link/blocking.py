@@ -21,7 +21,7 @@ of the claims:
   class, order of magnitude and digits in sorted order (`2,140 patients` and `2,410
   patients`: the same fact with two digits swapped, the commonest typo in a copied
   figure, told in other words);
-- `speaker`: each word of the claim's speaker's name, for a claim without figures or
+- `speaker`: each word of the claim's speaker's or target's name, for a claim without figures or
   whose figures are written in words or are lengths of time (a quote or a statement told
   again in other words);
 - `due`: for a claim without a bounded date, the end of each date open at the start (a
@@ -106,8 +106,11 @@ def _keys(item: Item) -> Iterator[tuple]:
     # paraphrase may give otherwise (`waited eight years` and `eight years ago`, `in 50
     # years` and `in half a century`: written in words or a length of time, in no value
     # bucket in common; other figures are found by their buckets).
+    # A speaker's name words and a target's share one key: one report's speaker is
+    # another's subject (`Brightwater said it would cut water pressure`, `Brightwater will
+    # lower water pressure`).
     if all(loose(f) for f in item.figures):
-        for word in sorted(item.speaker_words):
+        for word in sorted(item.speaker_words | item.target_words):
             yield ("speaker", word)
     for lo, hi in item.bounded:  # an event on its day told in other words
         yield ("when", lo, hi)

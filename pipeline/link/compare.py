@@ -49,6 +49,8 @@ DATED_CONTENT = 0.25  # and the content words they need in common
 DAY = 1.0  # the same, for one named day that is no report's day (linked-wide, round 4)
 DAY_CONTENT = 0.2
 REPORT_DAYS = 7  # a weekday names a day of the week before publication
+TOPIC = 1.5  # evidence for two claims, not both with figures, of no speaker in common
+TOPIC_CONTENT = 0.35  # and the content words they need in common (round 5)
 
 Relation = Literal["same", "conflict"]
 
@@ -117,13 +119,19 @@ def _dated(x: Item, y: Item) -> bool:
     return any(math.isinf(lo) and hi in ends for lo, hi in y.dates)
 
 
-def _named_day(x: Item, y: Item) -> bool:
-    """A single day both claims give that is not a day of the week before either
-    article's publication (`said on Monday` dates the report, not the fact): `will close
-    on January 22`, `will vote on October 8`, `was discovered on March 9`."""
+def named_days(x: Item, y: Item) -> int:
+    """How many single days both claims give that are not a day of the week before
+    either article's publication (`said on Monday` dates the report, not the fact):
+    `will close on January 22`, `will vote on October 8`, `was discovered on March 9`."""
     days = {lo for lo, hi in x.bounded if lo == hi} & {lo for lo, hi in y.bounded if lo == hi}
     published = [p for p in (x.published, y.published) if p is not None]
-    return any(all(not 0 <= p - day <= REPORT_DAYS for p in published) for day in days)
+    return sum(all(not 0 <= p - day <= REPORT_DAYS for p in published) for day in days)
+
+
+def _agree(x: Item, y: Item) -> bool:
+    """No speakers nor targets named on both sides with no word in common."""
+    speakers = _words(x.speaker_words, y.speaker_words)
+    return speakers >= 0 and _words(x.target_words, y.target_words) >= 0
 
 
 def _apart(x: Item, y: Item) -> bool:
@@ -142,6 +150,24 @@ def meet(f: Fig, g: Fig) -> bool:
     changes = f.change == g.change or f.change is None or g.change is None
     units = f.measure is None or g.measure is None or f.measure == g.measure
     return f.kind == g.kind and changes and units and f.low < g.high and g.low < f.high
+
+
+def counted_alike(f: Fig, g: Fig) -> bool:
+    """Two counts of one value in two unit nouns (`31,000 vehicles`, `31,000 drivers`):
+    written as one value, the same value and two significant digits or more, so that
+    each can be the other report's word for the same counted thing; compared only when
+    the speakers and targets do not disagree (`align`)."""
+    return (
+        f.value == g.value  # first: most pairs of figures differ in value
+        and f.kind == g.kind == "count"
+        and f.exact
+        and g.exact
+        and f.measure is not None
+        and g.measure is not None
+        and f.measure != g.measure
+        and f.change == g.change
+        and min(f.digits, g.digits) >= 2
+    )
 
 
 def _alike(f: Fig, g: Fig) -> bool:
@@ -180,9 +206,26 @@ def rescaled(f: Fig, g: Fig) -> float:
     return W_SWAP_PRECISE if len(a) >= 3 else W_SWAP if len(a) == 2 else W_SCALE
 
 
+def _correction(x: Item) -> bool:
+    """A claim that gives a value and its typo (`$31 million, not $13 million`: a
+    correction note): it matches the wrong value as well as the right one, and its
+    article's own sentence gives the fact (`Pellucid put the expected cost ... at $31
+    million`), so it is the same fact as no other claim (linked-wide, round 5)."""
+    figures = x.figures
+    if len(figures) < 2:
+        return False
+    return any(
+        f.kind == g.kind and f.value != g.value and transposed(f, g) > 0
+        for k, f in enumerate(figures)
+        for g in figures[k + 1 :]
+    )
+
+
 def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
     """The weight of the figures of `x` that meet one of `y`, and the first pair left
-    unmatched on both sides with the same kind, unit and rate that cannot both be true."""
+    unmatched on both sides with the same kind, unit and rate that cannot both be true.
+    Counts of one value in two unit nouns meet when the speakers and targets do not
+    disagree (`counted_alike`), weighed by their digits alone."""
     matched_x: set[int] = set()
     matched_y: set[int] = set()
     weights = []
@@ -193,6 +236,10 @@ def align(x: Item, y: Item) -> tuple[float, tuple[Fig, Fig] | None]:
                 matched_x.add(i)
                 matched_y.add(j)
                 best = max(best, _match_weight(f, g))
+            elif counted_alike(f, g) and _agree(x, y):
+                matched_x.add(i)
+                matched_y.add(j)
+                best = max(best, DIGITS.get(min(f.digits, g.digits), 1.0))
         if best:
             weights.append(best)
     # The best match counts whole, each further one a little: a sentence full of small
@@ -288,6 +335,8 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
         return None
     if matched:
         total = score + matched
+        if _correction(x) or _correction(y):
+            return None  # a note on the article, not a report of the fact
         # Figures alone are no evidence, but one plan or forecast, with the same figure
         # in a unit by the same date, needs only a word in common.
         if content < (0.0 if _same_plan(x, y, matched, dates) else MIN_CONTENT) or not content:
@@ -303,11 +352,25 @@ def compare(x: Item, y: Item, *, sets: tuple[WordSets, WordSets] | None = None) 
         # union in a strike date and in its leader's quote.
         if text >= COPY or (same_speaker and score >= PARAPHRASE and _paraphrase(x, y, content)):
             return Verdict("same", score)
+        # One fact in other words, whoever tells it: many content words in common and
+        # no one named on both sides who differs (`Brightwater said it would also cut
+        # water pressure at night in some suburbs`, `Brightwater will also lower water
+        # pressure overnight in some suburbs`), of one date when both give one (one
+        # plan with two deadlines is two claims).
+        timed = not (x.dates and y.dates) or _dated(x, y)
+        if content >= TOPIC_CONTENT and score >= TOPIC and timed and _agree(x, y):
+            return Verdict("same", score)
         # The same event on the same day in other words (`will close ... beginning
         # January 22`, `will close starting Thursday, January 22`), or the same plan with
         # the same deadline, whoever tells it.
         if _dated(x, y) and content >= DATED_CONTENT and score >= DATED:
             return Verdict("same", score)
-        if _named_day(x, y) and content >= DAY_CONTENT and score >= DAY:
+        days = named_days(x, y)
+        if days and content >= DAY_CONTENT and score >= DAY:
             return Verdict("same", score)
+        # Several such days in common (`on June 14, June 16 and June 19`, `on Wednesday
+        # 14 June, ... Friday 16 June and Monday 19 June`) are rarely chance: each further
+        # day weighs as a date in common, and a content word in common is enough.
+        if days >= 2 and content and score + W_DATES * (days - 1) >= DAY:
+            return Verdict("same", score + W_DATES * (days - 1))
     return None

@@ -31,6 +31,10 @@ _NOUNS = frozenset(
 )
 # Nouns that name a goal or a forecast (`its growth forecast`, `a goal of`, `no plans to`).
 _GOAL_NOUNS = _NOUNS | {"target", "aim", "plan", "forecast", "estimate"}
+# Participles that make the noun they qualify an expectation (`the expected cost`, `the
+# projected deficit`, `the forecast loss`); not `estimated`: `an estimated 2.3 million
+# patients were affected` is a count of what happened (guide: forecast is an expectation).
+_EXPECTED = frozenset({"expect", "project", "forecast", "predict", "anticipate"})
 # `would like to double output`: a wish, i.e. a goal, not a forecast.
 _WISH = frozenset({"like", "love", "prefer"})
 # Entity labels of numbers that are no figure (`the 2019 plan`).
@@ -205,7 +209,14 @@ def _noun_modality(head: Token) -> str | None:
             continue
         lemma = noun.lemma_.lower()
         if lemma not in _GOAL_NOUNS or lemma not in table:
-            continue
+            # `put the expected cost at $31 million`, `The projected deficit is $2bn`: a
+            # noun that an expectation qualifies, when it carries the figure, as object or
+            # as subject of `be` (`Expected returns fell to 4%` is what they did)
+            if not any(c.dep_ == "amod" and _lemma(c) in _EXPECTED for c in noun.children):
+                continue
+            if noun.dep_.startswith("nsubj") and head.lemma_.lower() != "be":
+                continue
+            lemma = "expect"
         if any(c.dep_ in ("acl", "relcl") and _infinitive(c) for c in noun.children):
             return table[lemma]
         around = [noun] + [c for c in head.children if c.dep_ in ("prep", "attr", "dobj")]

@@ -335,6 +335,11 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     for m in ctx["not_dates"].finditer(text, max(0, c.start - 25), min(len(text), c.end + 25)):
         if m.start() < c.end and m.end() > c.core_start:
             return False
+    if kind == "shift" and re.match(r"(?i)an?\s", core):
+        # `once a week from February 16`, `three days a week from March`: a rate, then the
+        # date it starts; not a date a week later (`a week from Tuesday`)
+        if (_prev_word(text, c.core_start) or "").lower() in _RATE_COUNTS:
+            return False
     if kind == "fiscal":
         if fiscal_known:
             return True
@@ -450,6 +455,8 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     return True
 
 
+# Words before `a week`, `a month` that make it a rate (`once a week`, `two days a week`).
+_RATE_COUNTS = frozenset({"once", "twice", "thrice", "times", "day", "days", "nights", "shifts"})
 _DESCRIBED = re.compile(r"\s+(?:that|which|when|where|in\s+which)\b", re.I)
 _FRACTION_AFTER = re.compile(
     r"\s+(?:are|were|have|had|do|did|say|said|live|work|of\s+(?:them|those|these|us|the))\b",
