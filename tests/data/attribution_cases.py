@@ -1507,69 +1507,6 @@ SALIENCE += [
 ]
 CASES = CASES + SALIENCE
 
-# Without a parse (issue 11, classes 1 and 4): a function word opening the sentence starts
-# no name (`For Margaret Doyle, who ...`); one capitalised word with an age after it is a
-# person (`Doyle, 61, said`); a long description after a name is skipped; the plural of an
-# organisation noun is a group (`Health unions said`); a `that` cue needs its `that`
-# (`European governments have agreed to pay` attributes nothing).
-BLANK_NAMES = [
-    (
-        "For Margaret Doyle, who has run the cafe for 26 years, the timetable matters.\n\n"
-        "Doyle, 61, said takings had fallen by about a fifth.\n\n"
-        '"When the boat stops, the town stops," she said.',
-        '"When',
-        ("direct", "Margaret Doyle", "person", "say"),
-        B,
-    ),
-    (
-        "Joan Reilly, a retired teacher whose yacht was among those destroyed, said: "
-        '"Thirty years went up in smoke."',
-        "Joan",
-        ("direct", "Joan Reilly", "person", "say"),
-        B,
-    ),
-    (
-        "Health unions said nurses had worked unpaid hours.",
-        "Health",
-        ("indirect", "Health unions", "anonymous", "say"),
-        B,
-    ),
-    (
-        "Marketers said pump prices had fallen.",
-        "Marketers",
-        ("indirect", "Marketers", "anonymous", "say"),
-        B,
-    ),
-    (
-        "European governments have agreed to pay up to 340 million euros a year.",
-        "European",
-        ("none", None, None, None),
-        B,
-    ),
-]
-CASES = CASES + BLANK_NAMES
-
-# A definite organisation noun before the organisation is named (`The council said ...`,
-# then `Ashworth Borough Council`) is the one organisation named with that noun; a generic
-# noun (`the company`) does not look ahead.
-AHEAD = [
-    (
-        "Shop owners are angry. The council said residents would still park free.\n\n"
-        "Ashworth Borough Council will set its budget next month.",
-        "The council",
-        ("indirect", "Ashworth Borough Council", "organization", "say"),
-        B,
-    ),
-    (
-        "Shop owners are angry. The company said prices would rise.\n\n"
-        "Ashworth Bus Company runs 40 routes.",
-        "The company",
-        ("indirect", "The company", "organization", "say"),
-        B,
-    ),
-]
-CASES = CASES + AHEAD
-
 # Ranks and roles before a name, and a person's organisation after `of` (issue 11, class 4):
 # neither is part of the name. The negative rows: an organisation whose name has `of` in
 # it stays whole, and a two-word name is never cut to one word.
