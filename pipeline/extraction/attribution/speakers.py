@@ -156,8 +156,9 @@ class SpeakerResolver:
             # Daniel Osei`: the role noun heads the phrase, the person is named in it.
             return self.named(person, label="PERSON")
         ent = _entity_at(head)
-        if ent is not None and within_line(ent).start <= head.i:
-            ent = within_line(ent)  # `Fault` / `Ted Cruz said`: not the headline's words
+        if ent is not None:
+            line = within_line(ent)  # `Fault` / `Ted Cruz said`: not the headline's words
+            ent = line if line.start <= head.i else ent
         if ent is not None and len(ent) == 1 and _lemma(head) in _group_nouns():
             ent = None  # `Automakers expect ...`: a common noun the NER took for a name
         if head.pos_ != "PROPN" and ent is None:
@@ -750,9 +751,9 @@ class SpeakerResolver:
         if ahead and (not mentions or not any(_described(e, noun) for _, e in mentions)):
             # `The council said ...` before `Ashworth Borough Council` is named: the one
             # organisation of the article named with that noun, if no earlier one is.
-            ahead = self._named_ahead(noun, at)
-            if ahead is not None:
-                return ahead
+            later = self._named_ahead(noun, at)
+            if later is not None:
+                return later
         if not mentions:
             return None
 
@@ -1088,10 +1089,16 @@ def _opening_plural_source(token: Token) -> bool:
 def _plural_source_noun(lower: str) -> bool:
     """`analysts`, `officials`, `people`, `unions`: the plural of a noun of unnamed sources
     or of organisations (members of a group, guide section 3)."""
-    heads = lexicon.words("attribution/anonymous_heads.txt") | lexicon.words(
+    one = singular(lower)
+    return lower == "people" or (one != lower and one in _source_heads())
+
+
+@cache
+def _source_heads() -> frozenset[str]:
+    """Nouns of unnamed sources and of organisations, read once per process."""
+    return lexicon.words("attribution/anonymous_heads.txt") | lexicon.words(
         "attribution/org_nouns.txt"
     )
-    return lower == "people" or (singular(lower) != lower and singular(lower) in heads)
 
 
 def _blank_head(words: list[Token]) -> str:

@@ -573,19 +573,22 @@ def _rank(cue: Cue) -> tuple[int, int, int]:
 def _pronoun_gender(cues: list[Cue]) -> str | None:
     """The gender of the first `he`/`she` subject of the cues, if any: `m` or `f`."""
     for cue in cues:
-        subject = cue.subject
-        if isinstance(subject, Span):
-            subject = subject[0] if len(subject) == 1 else None
-        if subject is not None and subject.lower_ in ("he", "she"):
-            return "m" if subject.lower_ == "he" else "f"
+        word = _one_word_subject(cue)
+        if word in ("he", "she"):
+            return "m" if word == "he" else "f"
     return None
 
 
 def _pronoun_subject(cue: Cue) -> bool:
+    return _one_word_subject(cue) in _PRONOUNS
+
+
+def _one_word_subject(cue: Cue) -> str | None:
+    """The cue's subject, lower case, when it is one word (a head, or words of one token)."""
     subject = cue.subject
     if isinstance(subject, Span):
-        return len(subject) == 1 and subject[0].lower_ in _PRONOUNS
-    return subject is not None and subject.lower_ in _PRONOUNS
+        return subject[0].lower_ if len(subject) == 1 else None
+    return subject.lower_ if subject is not None else None
 
 
 def _resolve(cue: Cue, resolver: SpeakerResolver, k: int, parsed: bool) -> Found | None:

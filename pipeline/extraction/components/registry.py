@@ -114,15 +114,16 @@ class RegistryBuilder(Component):
                     known = registry.add_person(ent.text, at=ent.start_char)
                 elif ent.start_char not in known.mentions:
                     known.mentions.append(ent.start_char)
+                honorific = (
+                    names.gender_of_honorific(doc[ent.start - 1].text) if ent.start > 0 else None
+                )
                 if (
                     known is not None
+                    and honorific is not None
                     and (known.gender is None or known.weak_gender)
-                    and ent.start > 0
-                    and names.gender_of_honorific(doc[ent.start - 1].text) is not None
                 ):
                     # `Mr. Trump`: the NER leaves the honorific out of the name.
-                    known.gender = names.gender_of_honorific(doc[ent.start - 1].text)
-                    known.weak_gender = False
+                    known.gender, known.weak_gender = honorific, False
             elif kind == "organization" or ent.label_ in THING_LABELS:
                 label = "ORG" if ent.label_ in PERSON_LABELS else ent.label_
                 entity = registry.add_organization(ent.text, at=ent.start_char, label=label)

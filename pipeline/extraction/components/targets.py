@@ -380,8 +380,7 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
                 return owner
     if compound is not None:
         return compound
-    det = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
-    if det in ("the", "this", "that"):
+    if _determiner(subject) in ("the", "this", "that"):
         definite = _definite_target(subject, lemma, ctx)
         if definite is not None or lemma in _UNRESOLVED:
             return definite
@@ -408,6 +407,7 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
 
 
 def _determiner(token: Token) -> str:
+    """The determiner of a noun, lower case (`the`, `this`), or '' when it has none."""
     return next((c.lower_ for c in token.children if c.dep_ == "det"), "")
 
 
@@ -475,8 +475,7 @@ def _possessor_target(child: Token, ctx: _Context) -> Target | None:
     owner = _named(child, ctx)
     if owner is not None:
         return owner
-    det = next((c.lower_ for c in child.children if c.dep_ == "det"), "")
-    if det == "the":
+    if _determiner(child) == "the":
         return _definite_target(child, child.lemma_.lower(), ctx)
     return None
 

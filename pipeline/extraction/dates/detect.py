@@ -335,7 +335,7 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     for m in ctx["not_dates"].finditer(text, max(0, c.start - 25), min(len(text), c.end + 25)):
         if m.start() < c.end and m.end() > c.core_start:
             return False
-    if kind == "shift" and re.match(r"(?i)an?\s", core):
+    if kind == "shift" and _INDEFINITE.match(core):
         # `once a week from February 16`, `three days a week from March`: a rate, then the
         # date it starts; not a date a week later (`a week from Tuesday`)
         if (_prev_word(text, c.core_start) or "").lower() in _RATE_COUNTS:
@@ -455,6 +455,7 @@ def _accept(lx: Lexicon, text: str, c: Candidate, fiscal_known: bool) -> bool:
     return True
 
 
+_INDEFINITE = re.compile(r"(?i)an?\s")  # `a week`, `an hour`
 # Words before `a week`, `a month` that make it a rate (`once a week`, `two days a week`).
 _RATE_COUNTS = frozenset({"once", "twice", "thrice", "times", "day", "days", "nights", "shifts"})
 _DESCRIBED = re.compile(r"\s+(?:that|which|when|where|in\s+which)\b", re.I)
