@@ -15,7 +15,7 @@ from newsclaims.cli import app
 from newsclaims.evaluate.link_scoring import evaluate_link_inputs, load_link_gold, score_links
 from newsclaims.link import CLUSTERS, CONFLICTS, link, link_outputs, write_links
 from newsclaims.link.build import cluster_id
-from newsclaims.link.facts import significant, stem, step
+from newsclaims.link.facts import content_words, normalise, significant, stem, step
 from newsclaims.link.minhash import signatures
 from tests.link_support import claim, figure, month, origin, origins
 
@@ -780,3 +780,34 @@ def test_link_a_correction_note_is_no_cluster_member():
     claims = [wire, first, note, own]
     links = link(claims, origins(claims, table))
     assert [sorted(c.claims) for c in links.clusters] == [sorted([wire.id, own.id])]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("The ferry pier shuts on Jan. 22", "will close on January 22", True),
+        ("She quit as harbour master", "she resigned", True),
+        ("He stepped down as chair", "he resigned", True),
+        ("He will step down as chair", "he will quit", True),
+        ("Sales rose", "sales increased", False),  # change verbs: too common to join
+    ],
+)
+def test_facts_one_event_in_other_words_shares_its_word(a, b, same):
+    """`link/word_synonyms.txt`: the verbs of closing and leaving office, and the month
+    abbreviations of agency style, give one content word."""
+    x, y = content_words(normalise(a)), content_words(normalise(b))
+    shared = {"clos", "january"} if "Jan" in a else {"resign"}
+    assert (shared <= x & y) is same
+
+
+# A statement of an event dated after its article (`The pier shuts on Jan. 22`, written
+# before the day) is a forecast, as another outlet's `will close on January 22`; told
+# weeks after the day it is a report of what happened, and these few words are not enough.
+@pytest.mark.parametrize(("published", "same"), [("2026-01-13", True), ("2026-02-10", False)])
+def test_link_an_event_after_its_report_is_a_forecast(published, same):
+    day = [_day("on January 22", "2026-01-22")]
+    x = claim("s/a.md", "The ferry pier shuts on Jan. 22.", dates=day)
+    y = claim("s/b.md", "The Harwick pier will close starting Thursday, January 22, for major "
+              "repairs.", dates=day, modality="forecast")  # fmt: skip
+    table = {"s/a.md": origin(published, "Wire"), "s/b.md": origin("2026-01-13", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same

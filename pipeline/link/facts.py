@@ -63,9 +63,11 @@ def loose(f: Fig) -> bool:
 
 @lru_cache(maxsize=1)
 def measure_phrases() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
-    """`link/measure_synonyms.txt` as phrase (a tuple of tokens) -> canonical word, the
-    words a phrase can start with, and the longest phrase's length."""
-    phrases = {tuple(k.split()): v for k, v in table("link/measure_synonyms.txt").items()}
+    """`link/measure_synonyms.txt` and `link/word_synonyms.txt` as phrase (a tuple of
+    tokens) -> canonical word, the words a phrase can start with, and the longest
+    phrase's length."""
+    both = {**table("link/word_synonyms.txt"), **table("link/measure_synonyms.txt")}
+    phrases = {tuple(k.split()): v for k, v in both.items()}
     starts = frozenset(k[0] for k in phrases)
     return phrases, starts, max(map(len, phrases), default=0)
 
