@@ -811,3 +811,23 @@ def test_link_an_event_after_its_report_is_a_forecast(published, same):
               "repairs.", dates=day, modality="forecast")  # fmt: skip
     table = {"s/a.md": origin(published, "Wire"), "s/b.md": origin("2026-01-13", "Daily")}
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+# A target resolved from outside the sentence (`The operator`, resolved to another
+# entity of its article) is no evidence against; two targets named in their sentences
+# that differ are (round 6).
+@pytest.mark.parametrize(
+    ("b", "target", "same"),
+    [
+        ("The operator put a 4.5% offer to crews on the table.", "Dock Workers Union", True),
+        ("The operator put a 4.5% offer to crews on the table.", None, True),
+        ("Orsund Line put a 4.5% offer to crews on the table.", "Orsund Line", False),
+    ],
+)
+def test_link_a_resolved_target_that_differs_is_no_evidence_against(b, target, same):
+    pct = figure("4.5%", 4.5, unit="%")
+    x = claim("r/a.md", "Harwick Ferries has offered its deck crews a 4.5% pay rise.",
+              figures=[pct], target="Harwick Ferries")  # fmt: skip
+    y = claim("r/b.md", b, figures=[pct], target=target)
+    table = {"r/a.md": origin("2026-01-13", "Wire"), "r/b.md": origin("2026-01-13", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same

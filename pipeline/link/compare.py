@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from newsclaims.link.facts import Fig, Item, content_words, written_digits
+from newsclaims.link.facts import Fig, Item, content_words, stem, written_digits
 
 # Weights and thresholds, tuned on tests/data/linked-dev/ only (pipeline/link/README.md).
 COPY = 0.5  # word-pair Jaccard of a near copy (also the wire-copy mark of a cluster)
@@ -128,10 +128,24 @@ def named_days(x: Item, y: Item) -> int:
     return sum(all(not 0 <= p - day <= REPORT_DAYS for p in published) for day in days)
 
 
+def _named(x: Item) -> bool:
+    """The claim's target is named in its own sentence (`Kestrel Rail has offered`), not
+    resolved from elsewhere in the article (`The operator has offered`, `The company will`):
+    a resolved target is often another entity of the article."""
+    return any(stem(w) in x.words for w in x.target_words)
+
+
+def _targets(x: Item, y: Item) -> int:
+    """`_words` of the two targets, where two that differ count only when both are named
+    in their sentences (round 6)."""
+    found = _words(x.target_words, y.target_words)
+    return found if found >= 0 or (_named(x) and _named(y)) else 0
+
+
 def _agree(x: Item, y: Item) -> bool:
     """No speakers nor targets named on both sides with no word in common."""
     speakers = _words(x.speaker_words, y.speaker_words)
-    return speakers >= 0 and _words(x.target_words, y.target_words) >= 0
+    return speakers >= 0 and _targets(x, y) >= 0
 
 
 def _apart(x: Item, y: Item) -> bool:
@@ -275,7 +289,7 @@ def evidence(
     score = W_TEXT * text + W_CONTENT * content
     score += W_DATES * (_dates(x, y) if dates is None else dates)
     score += W_SPEAKER * _words(x.speaker_words, y.speaker_words)
-    score += W_TARGET * _words(x.target_words, y.target_words)
+    score += W_TARGET * _targets(x, y)
     if _apart(x, y) and (_dates(x, y) if dates is None else dates) <= 0:
         score -= W_APART
     if outlook(x) == outlook(y) != "asserted":
