@@ -831,3 +831,16 @@ def test_link_a_resolved_target_that_differs_is_no_evidence_against(b, target, s
     y = claim("r/b.md", b, figures=[pct], target=target)
     table = {"r/a.md": origin("2026-01-13", "Wire"), "r/b.md": origin("2026-01-13", "Daily")}
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ingrid Sørlie said", "ingrid sørlie said"),  # one word, not `s` and `rlie`
+        ("in Zürich", "in Zurich"),  # accents dropped: outlets write names both ways
+        ("José Núñez", "Jose Nunez"),
+    ],
+)
+def test_facts_names_with_accents_are_one_word_either_way(a, b):
+    assert normalise(a) == normalise(b)
+    assert all(len(w) > 2 for w in normalise(a))

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from newsclaims.models import Article, Claim, Figure
 from newsclaims.patterns.lexicon import table, words, yaml_data
 
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,]*(?:\.\d+)?")
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d[\d,]*(?:\.\d+)?")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 NUM = "#"
@@ -151,8 +151,11 @@ class Item:
 
 
 def normalise(text: str) -> list[str]:
-    """Lower-case word tokens with every number replaced by `#`."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    """Lower-case word tokens with every number replaced by `#`; letters of any script
+    (`Sørlie` is one word, not `s` and `rlie`), accents dropped (`Zürich` and `Zurich`,
+    `José` and `Jose`: outlets write names with and without them; round 6)."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
     return [NUM if t[0].isdigit() else t for t in _TOKEN.findall(text)]
 
 
