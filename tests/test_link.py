@@ -843,4 +843,4 @@ def test_link_a_resolved_target_that_differs_is_no_evidence_against(b, target, s
 )
 def test_facts_names_with_accents_are_one_word_either_way(a, b):
     assert normalise(a) == normalise(b)
-    assert all(len(w) > 2 for w in normalise(a))
+    assert all(len(w) > 1 for w in normalise(a))
