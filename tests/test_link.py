@@ -15,7 +15,7 @@ from newsclaims.cli import app
 from newsclaims.evaluate.link_scoring import evaluate_link_inputs, load_link_gold, score_links
 from newsclaims.link import CLUSTERS, CONFLICTS, link, link_outputs, write_links
 from newsclaims.link.build import cluster_id
-from newsclaims.link.facts import content_words, normalise, significant, stem, step
+from newsclaims.link.facts import content_words, normalise, significant, stem, step, unit_class
 from newsclaims.link.minhash import signatures
 from tests.link_support import claim, figure, month, origin, origins
 
@@ -844,3 +844,31 @@ def test_link_a_resolved_target_that_differs_is_no_evidence_against(b, target, s
 def test_facts_names_with_accents_are_one_word_either_way(a, b):
     assert normalise(a) == normalise(b)
     assert all(len(w) > 1 for w in normalise(a))
+
+
+# A symbol of measure is its unit's name (`figures/measures.yaml`): the extractor keeps
+# `5 km` as `km` and `25 gigawatts` as `gigawatt`, one unit written two ways.
+@pytest.mark.parametrize(
+    ("unit", "name"),
+    [("km", "kilometre"), ("GW", "gigawatt"), ("kWh", "kilowatt hour"), ("t", "tonne"),
+     ("kg", "kilogram"), ("mAh", "mAh"), ("Mbps", "Mbps"), ("mph", "mph"), ("car", "vehicle")],
+)  # fmt: skip
+def test_facts_a_symbol_of_measure_is_its_units_name(unit, name):
+    assert unit_class(unit) == name
+
+
+def test_link_one_capacity_in_a_symbol_and_in_words_is_one_fact_or_a_conflict():
+    def told(source, text, value, unit):
+        f = figure(text.split(" of ")[1].rstrip("."), value, unit=unit)
+        return claim(source, text, figures=[f], dates=[month(2025, 6)], target="Harwick Solar")
+
+    wire = told("u/a.md", "Harwick Solar's new farm has a capacity of 1.25 GW.", 1.25, "GW")
+    same = told("u/b.md", "Harwick Solar's new farm has a capacity of 1.25 gigawatts.", 1.25,
+                "gigawatt")  # fmt: skip
+    wrong = told("u/c.md", "Harwick Solar's new farm has a capacity of 1.52 gigawatts.", 1.52,
+                 "gigawatt")  # fmt: skip
+    table = {"u/a.md": origin("2025-06-04", "Wire"), "u/b.md": origin("2025-06-04", "Daily"),
+             "u/c.md": origin("2025-06-05", "Post")}  # fmt: skip
+    links = link([wire, same, wrong], origins([wire, same, wrong], table))
+    assert [sorted(c.claims) for c in links.clusters] == [sorted([wire.id, same.id])]
+    assert len(links.conflicts) == 2

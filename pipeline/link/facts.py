@@ -41,10 +41,41 @@ def suffixes() -> frozenset[str]:
 
 def unit_class(unit: str | None) -> str | None:
     """The class a count unit is compared by: `car` and `vehicle` are `vehicle`, `people`
-    and `festival-goer` are `person` (`link/unit_synonyms.txt`); another unit is its own."""
+    and `festival-goer` are `person` (`link/unit_synonyms.txt`); a symbol of measure is
+    its unit's name (`km` is `kilometre`, `GW` `gigawatt`: `symbol_names`); another unit
+    is its own."""
     if unit is None:
         return None
+    unit = symbol_names().get(unit, unit)
     return table("link/unit_synonyms.txt").get(unit.lower(), unit)
+
+
+@lru_cache(maxsize=1)
+def symbol_names() -> dict[str, str]:
+    """Symbol of measure -> its unit's name, from the figure extractor's table
+    (`figures/measures.yaml`, read without loading the extractor), which keeps a symbol
+    as written (`5 km` -> `km`, `25 gigawatts` -> `gigawatt`): `km` -> `kilometre`, `GW`
+    -> `gigawatt`, `kWh` -> `kilowatt hour`, `t` -> `tonne`. Rates (`mph`) are left out:
+    their rate is compared apart (round 6)."""
+    data = yaml_data("figures/measures.yaml")
+    prefix_of = {sym: name for name, syms in data["prefixes"].items() for sym in syms}
+    out: dict[str, str] = {}
+    for unit in data["units"]:
+        if unit.get("per"):
+            continue
+        name = unit["name"]
+        if unit.get("prefixes") and not unit.get("symbol_prefixes"):
+            continue  # its symbols are prefixed already (`Mbps`, `Gb`): no one name
+        bare = list(unit.get("symbols") or []) + list(unit.get("glued") or [])
+        for symbol in bare:  # not a prefixed one listed beside its base (`mAh`, `Ah`)
+            if not any(symbol == p + b for p in prefix_of for b in bare):
+                out.setdefault(symbol, name)
+        prefixes = set(unit.get("prefixes") or [])
+        for mark in unit.get("symbol_prefixes") or []:
+            if prefix_of.get(mark) in prefixes:
+                for symbol in bare + list(unit.get("base") or []):
+                    out.setdefault(mark + symbol, prefix_of[mark] + name)
+    return out
 
 
 @lru_cache(maxsize=1)
