@@ -783,21 +783,20 @@ def test_link_a_correction_note_is_no_cluster_member():
 
 
 @pytest.mark.parametrize(
-    ("a", "b", "same"),
+    ("a", "b", "shared"),
     [
-        ("The ferry pier shuts on Jan. 22", "will close on January 22", True),
-        ("She quit as harbour master", "she resigned", True),
-        ("He stepped down as chair", "he resigned", True),
-        ("He will step down as chair", "he will quit", True),
-        ("Sales rose", "sales increased", False),  # change verbs: too common to join
+        ("The ferry pier shuts on Jan. 22", "will close on January 22", {"clos", "january"}),
+        ("She quit as harbour master", "she resigned", {"resign"}),
+        ("He stepped down as chair", "he resigned", {"resign"}),
+        ("He will step down as chair", "he will quit", {"resign"}),
+        ("a pay rise of 4.5%", "a 4.5 per cent increase", {"rise"}),
+        ("Sales fell", "sales dropped", {"revenu"}),  # a fall: left out (sample corpus)
     ],
 )
-def test_facts_one_event_in_other_words_shares_its_word(a, b, same):
-    """`link/word_synonyms.txt`: the verbs of closing and leaving office, and the month
-    abbreviations of agency style, give one content word."""
-    x, y = content_words(normalise(a)), content_words(normalise(b))
-    shared = {"clos", "january"} if "Jan" in a else {"resign"}
-    assert (shared <= x & y) is same
+def test_facts_one_event_in_other_words_shares_its_word(a, b, shared):
+    """`link/word_synonyms.txt`: the verbs of closing, of leaving office and of a rise,
+    and the month abbreviations of agency style, give one content word."""
+    assert content_words(normalise(a)) & content_words(normalise(b)) == shared
 
 
 # A statement of an event dated after its article (`The pier shuts on Jan. 22`, written
