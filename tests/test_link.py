@@ -812,6 +812,30 @@ def test_link_an_event_after_its_report_is_a_forecast(published, same):
     assert bool(link([x, y], origins([x, y], table)).clusters) is same
 
 
+def test_link_a_figure_of_a_later_month_is_no_forecast_for_its_evidence():
+    """With figures on both sides the modality stays as written: asserted figures of a
+    later month weighed as forecasts gave false conflicts on `bench --link`'s claims."""
+    import datetime as dt
+
+    from newsclaims.link.compare import evidence
+    from newsclaims.link.facts import Origin, item
+
+    day = [month(2026, 3)]
+    texts = ("Harwick Port handled 41,300 tonnes in March.", "Harwick Port moved 43,100 "
+             "tonnes in March.")  # fmt: skip
+    figures = (figure("41,300 tonnes", 41300, unit="tonne"),
+               figure("43,100 tonnes", 43100, unit="tonne"))  # fmt: skip
+    x, y = (
+        item(k, claim(f"f/{k}.md", t, figures=[f], dates=day), Origin(dt.date(2026, 1, 5), "W"))
+        for k, (t, f) in enumerate(zip(texts, figures, strict=True))
+    )
+    base = evidence(x, y)
+    x2, y2 = (item(k, claim(f"f/{k}.md", t, figures=[f], dates=day, modality="forecast"),
+                   Origin(dt.date(2026, 1, 5), "W"))
+              for k, (t, f) in enumerate(zip(texts, figures, strict=True)))  # fmt: skip
+    assert evidence(x2, y2) == pytest.approx(base + 0.3)  # forecasts as written weigh more
+
+
 # A target resolved from outside the sentence (`The operator`, resolved to another
 # entity of its article) is no evidence against; two targets named in their sentences
 # that differ are (round 6).
