@@ -15,7 +15,7 @@ from newsclaims.cli import app
 from newsclaims.evaluate.link_scoring import evaluate_link_inputs, load_link_gold, score_links
 from newsclaims.link import CLUSTERS, CONFLICTS, link, link_outputs, write_links
 from newsclaims.link.build import cluster_id
-from newsclaims.link.facts import significant, stem, step
+from newsclaims.link.facts import content_words, normalise, significant, stem, step, unit_class
 from newsclaims.link.minhash import signatures
 from tests.link_support import claim, figure, month, origin, origins
 
@@ -780,3 +780,118 @@ def test_link_a_correction_note_is_no_cluster_member():
     claims = [wire, first, note, own]
     links = link(claims, origins(claims, table))
     assert [sorted(c.claims) for c in links.clusters] == [sorted([wire.id, own.id])]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        ("The ferry pier shuts on Jan. 22", "will close on January 22", {"clos", "january"}),
+        ("She quit as harbour master", "she resigned", {"resign"}),
+        ("He stepped down as chair", "he resigned", {"resign"}),
+        ("He will step down as chair", "he will quit", {"resign"}),
+        ("a pay rise of 4.5%", "a 4.5 per cent increase", {"rise"}),
+        ("Sales fell", "sales dropped", {"revenu"}),  # a fall: left out (sample corpus)
+    ],
+)
+def test_facts_one_event_in_other_words_shares_its_word(a, b, shared):
+    """`link/word_synonyms.txt`: the verbs of closing, of leaving office and of a rise,
+    and the month abbreviations of agency style, give one content word."""
+    assert content_words(normalise(a)) & content_words(normalise(b)) == shared
+
+
+# A statement of an event dated after its article (`The pier shuts on Jan. 22`, written
+# before the day) is a forecast, as another outlet's `will close on January 22`; told
+# weeks after the day it is a report of what happened, and these few words are not enough.
+@pytest.mark.parametrize(("published", "same"), [("2026-01-13", True), ("2026-02-10", False)])
+def test_link_an_event_after_its_report_is_a_forecast(published, same):
+    day = [_day("on January 22", "2026-01-22")]
+    x = claim("s/a.md", "The ferry pier shuts on Jan. 22.", dates=day)
+    y = claim("s/b.md", "The Harwick pier will close starting Thursday, January 22, for major "
+              "repairs.", dates=day, modality="forecast")  # fmt: skip
+    table = {"s/a.md": origin(published, "Wire"), "s/b.md": origin("2026-01-13", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+def test_link_a_figure_of_a_later_month_is_no_forecast_for_its_evidence():
+    """With figures on both sides the modality stays as written: asserted figures of a
+    later month weighed as forecasts gave false conflicts on `bench --link`'s claims."""
+    import datetime as dt
+
+    from newsclaims.link.compare import evidence
+    from newsclaims.link.facts import Origin, item
+
+    day = [month(2026, 3)]
+    texts = ("Harwick Port handled 41,300 tonnes in March.", "Harwick Port moved 43,100 "
+             "tonnes in March.")  # fmt: skip
+    figures = (figure("41,300 tonnes", 41300, unit="tonne"),
+               figure("43,100 tonnes", 43100, unit="tonne"))  # fmt: skip
+    x, y = (
+        item(k, claim(f"f/{k}.md", t, figures=[f], dates=day), Origin(dt.date(2026, 1, 5), "W"))
+        for k, (t, f) in enumerate(zip(texts, figures, strict=True))
+    )
+    base = evidence(x, y)
+    x2, y2 = (item(k, claim(f"f/{k}.md", t, figures=[f], dates=day, modality="forecast"),
+                   Origin(dt.date(2026, 1, 5), "W"))
+              for k, (t, f) in enumerate(zip(texts, figures, strict=True)))  # fmt: skip
+    assert evidence(x2, y2) == pytest.approx(base + 0.3)  # forecasts as written weigh more
+
+
+# A target resolved from outside the sentence (`The operator`, resolved to another
+# entity of its article) is no evidence against; two targets named in their sentences
+# that differ are (round 6).
+@pytest.mark.parametrize(
+    ("b", "target", "same"),
+    [
+        ("The operator put a 4.5% offer to crews on the table.", "Dock Workers Union", True),
+        ("The operator put a 4.5% offer to crews on the table.", None, True),
+        ("Orsund Line put a 4.5% offer to crews on the table.", "Orsund Line", False),
+    ],
+)
+def test_link_a_resolved_target_that_differs_is_no_evidence_against(b, target, same):
+    pct = figure("4.5%", 4.5, unit="%")
+    x = claim("r/a.md", "Harwick Ferries has offered its deck crews a 4.5% pay rise.",
+              figures=[pct], target="Harwick Ferries")  # fmt: skip
+    y = claim("r/b.md", b, figures=[pct], target=target)
+    table = {"r/a.md": origin("2026-01-13", "Wire"), "r/b.md": origin("2026-01-13", "Daily")}
+    assert bool(link([x, y], origins([x, y], table)).clusters) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ingrid Sørlie said", "ingrid sørlie said"),  # one word, not `s` and `rlie`
+        ("in Zürich", "in Zurich"),  # accents dropped: outlets write names both ways
+        ("José Núñez", "Jose Nunez"),
+    ],
+)
+def test_facts_names_with_accents_are_one_word_either_way(a, b):
+    assert normalise(a) == normalise(b)
+    assert all(len(w) > 1 for w in normalise(a))
+
+
+# A symbol of measure is its unit's name (`figures/measures.yaml`): the extractor keeps
+# `5 km` as `km` and `25 gigawatts` as `gigawatt`, one unit written two ways.
+@pytest.mark.parametrize(
+    ("unit", "name"),
+    [("km", "kilometre"), ("GW", "gigawatt"), ("kWh", "kilowatt hour"), ("t", "tonne"),
+     ("kg", "kilogram"), ("mAh", "mAh"), ("Mbps", "Mbps"), ("mph", "mph"), ("car", "vehicle")],
+)  # fmt: skip
+def test_facts_a_symbol_of_measure_is_its_units_name(unit, name):
+    assert unit_class(unit) == name
+
+
+def test_link_one_capacity_in_a_symbol_and_in_words_is_one_fact_or_a_conflict():
+    def told(source, text, value, unit):
+        f = figure(text.split(" of ")[1].rstrip("."), value, unit=unit)
+        return claim(source, text, figures=[f], dates=[month(2025, 6)], target="Harwick Solar")
+
+    wire = told("u/a.md", "Harwick Solar's new farm has a capacity of 1.25 GW.", 1.25, "GW")
+    same = told("u/b.md", "Harwick Solar's new farm has a capacity of 1.25 gigawatts.", 1.25,
+                "gigawatt")  # fmt: skip
+    wrong = told("u/c.md", "Harwick Solar's new farm has a capacity of 1.52 gigawatts.", 1.52,
+                 "gigawatt")  # fmt: skip
+    table = {"u/a.md": origin("2025-06-04", "Wire"), "u/b.md": origin("2025-06-04", "Daily"),
+             "u/c.md": origin("2025-06-05", "Post")}  # fmt: skip
+    links = link([wire, same, wrong], origins([wire, same, wrong], table))
+    assert [sorted(c.claims) for c in links.clusters] == [sorted([wire.id, same.id])]
+    assert len(links.conflicts) == 2

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from newsclaims.models import Article, Claim, Figure
 from newsclaims.patterns.lexicon import table, words, yaml_data
 
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,]*(?:\.\d+)?")
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d[\d,]*(?:\.\d+)?")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 NUM = "#"
@@ -41,10 +41,41 @@ def suffixes() -> frozenset[str]:
 
 def unit_class(unit: str | None) -> str | None:
     """The class a count unit is compared by: `car` and `vehicle` are `vehicle`, `people`
-    and `festival-goer` are `person` (`link/unit_synonyms.txt`); another unit is its own."""
+    and `festival-goer` are `person` (`link/unit_synonyms.txt`); a symbol of measure is
+    its unit's name (`km` is `kilometre`, `GW` `gigawatt`: `symbol_names`); another unit
+    is its own."""
     if unit is None:
         return None
+    unit = symbol_names().get(unit, unit)
     return table("link/unit_synonyms.txt").get(unit.lower(), unit)
+
+
+@lru_cache(maxsize=1)
+def symbol_names() -> dict[str, str]:
+    """Symbol of measure -> its unit's name, from the figure extractor's table
+    (`figures/measures.yaml`, read without loading the extractor), which keeps a symbol
+    as written (`5 km` -> `km`, `25 gigawatts` -> `gigawatt`): `km` -> `kilometre`, `GW`
+    -> `gigawatt`, `kWh` -> `kilowatt hour`, `t` -> `tonne`. Rates (`mph`) are left out:
+    their rate is compared apart (round 6)."""
+    data = yaml_data("figures/measures.yaml")
+    prefix_of = {sym: name for name, syms in data["prefixes"].items() for sym in syms}
+    out: dict[str, str] = {}
+    for unit in data["units"]:
+        if unit.get("per"):
+            continue
+        name = unit["name"]
+        if unit.get("prefixes") and not unit.get("symbol_prefixes"):
+            continue  # its symbols are prefixed already (`Mbps`, `Gb`): no one name
+        bare = list(unit.get("symbols") or []) + list(unit.get("glued") or [])
+        for symbol in bare:  # not a prefixed one listed beside its base (`mAh`, `Ah`)
+            if not any(symbol == p + b for p in prefix_of for b in bare):
+                out.setdefault(symbol, name)
+        prefixes = set(unit.get("prefixes") or [])
+        for mark in unit.get("symbol_prefixes") or []:
+            if prefix_of.get(mark) in prefixes:
+                for symbol in bare + list(unit.get("base") or []):
+                    out.setdefault(mark + symbol, prefix_of[mark] + name)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +94,11 @@ def loose(f: Fig) -> bool:
 
 @lru_cache(maxsize=1)
 def measure_phrases() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
-    """`link/measure_synonyms.txt` as phrase (a tuple of tokens) -> canonical word, the
-    words a phrase can start with, and the longest phrase's length."""
-    phrases = {tuple(k.split()): v for k, v in table("link/measure_synonyms.txt").items()}
+    """`link/measure_synonyms.txt` and `link/word_synonyms.txt` as phrase (a tuple of
+    tokens) -> canonical word, the words a phrase can start with, and the longest
+    phrase's length."""
+    both = {**table("link/word_synonyms.txt"), **table("link/measure_synonyms.txt")}
+    phrases = {tuple(k.split()): v for k, v in both.items()}
     starts = frozenset(k[0] for k in phrases)
     return phrases, starts, max(map(len, phrases), default=0)
 
@@ -149,8 +182,11 @@ class Item:
 
 
 def normalise(text: str) -> list[str]:
-    """Lower-case word tokens with every number replaced by `#`."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    """Lower-case word tokens with every number replaced by `#`; letters of any script
+    (`Sørlie` is one word, not `s` and `rlie`), accents dropped (`Zürich` and `Zurich`,
+    `José` and `Jose`: outlets write names with and without them; round 6)."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
     return [NUM if t[0].isdigit() else t for t in _TOKEN.findall(text)]
 
 
