@@ -43,6 +43,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from `doc_text` (`Span.text` makes a Token for each of its
+    tokens to join their texts)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def with_text(doc: Doc, text: str) -> Doc:
     """`doc`, made from `text` by the tokenizer (whose Doc text is always exactly its
     input), with `doc_text` known without joining its tokens (`Doc.text` makes a Token for
