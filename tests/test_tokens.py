@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 
@@ -59,9 +61,22 @@ def test_tokens_overlong_runs_become_pieces_and_text_is_kept(text, long_chars):
         ("The Transport Committee met.", "Transport", False),  # after a capitalised word
         ("Prices rose. Transport fell.", "Transport", False),  # opening a sentence
         ("A fall in transport costs.", "transport", True),  # not capitalised: plain search
+        # the name must end at a word boundary
+        ("Shares of Zentrixa rose.", "Zentrix", False),
+        ("Shares of Zentrix_2 rose.", "Zentrix", False),
+        ("Shares of Zentrix9 rose.", "Zentrix", False),
+        ("Shares of Zentrixé rose.", "Zentrix", False),  # a letter outside ASCII
+        ("Shares of Zentrix's unit rose.", "Zentrix", True),
+        ("Shares of Zentrix", "Zentrix", True),  # at the end of the text
+        ("Shares of Zentrix Labs rose.", "Zentrix Labs", True),
+        ("Shares of Zentrix Labsy rose.", "Zentrix Labs", False),
+        ("Deals in U.S. markets rose.", "U.S.", False),  # `.` then a space: no `\b`
+        ("Deals in U.S.A rose.", "U.S.", True),  # `.` then a word character
+        ("Deals in U.S.", "U.S.", False),
     ],
 )
-def test_written_mid_sentence_only_after_a_lower_case_word_comma_or_semicolon(
-    text, name, expected
-):
+def test_written_mid_sentence_only_after_a_lower_case_word_comma_or_semicolon(text, name, expected):
     assert written_mid_sentence(make_doc(nlp, text), name) is expected
+    # what the regex search says (the function avoids compiling one per name)
+    mid = r"(?:(?<!\S)[a-z][a-z'’-]*|[,;])"
+    assert bool(re.search(mid + " " + re.escape(name) + r"\b", text)) is expected

@@ -43,6 +43,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from `doc_text` (`Span.text` makes a Token for each of its
+    tokens to join their texts)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def with_text(doc: Doc, text: str) -> Doc:
     """`doc`, made from `text` by the tokenizer (whose Doc text is always exactly its
     input), with `doc_text` known without joining its tokens (`Doc.text` makes a Token for
@@ -136,8 +142,21 @@ def written_mid_sentence(doc: Doc, name: str) -> bool:
         for m in _MID_WORD.finditer(text):
             index.setdefault(m.group(1), []).append(m.end())
         doc.user_data[_MID] = index
-    pattern = re.compile(re.escape(name) + r"\b")
-    return any(pattern.match(text, at) for at in index.get(first.group(), ()))
+    # `re.compile(re.escape(name) + r"\b").match(text, at)` without a compile per call:
+    # the name itself, then a word boundary (`\b` reads the whole text either side).
+    end_is_word = _is_word(name[-1])
+    size, limit = len(name), len(text)
+    for at in index.get(first.group(), ()):
+        if text.startswith(name, at):
+            after = at + size
+            if end_is_word != (after < limit and _is_word(text[after])):
+                return True
+    return False
+
+
+def _is_word(ch: str) -> bool:
+    """Whether `ch` is a character `\\w` matches in a str pattern (alphanumeric or `_`)."""
+    return ch.isalnum() or ch == "_"
 
 
 def written_lower(doc: Doc, word: str) -> bool:

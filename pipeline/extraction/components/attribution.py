@@ -32,7 +32,7 @@ from newsclaims.extraction.attribution.cues import (
 )
 from newsclaims.extraction.attribution.speakers import Found, SpeakerResolver
 from newsclaims.extraction.components.base import Component
-from newsclaims.extraction.doctext import doc_text, has_parse, lowers, tokens
+from newsclaims.extraction.doctext import doc_text, has_parse, lowers, span_text, tokens
 from newsclaims.extraction.extensions import CREDITS, NON_CLAIM, QUOTES
 from newsclaims.extraction.intervals import Intervals
 from newsclaims.models import Mention, Speaker, Target
@@ -104,11 +104,12 @@ class Attribution(Component):
 def sentences(doc: Doc) -> list[Span]:
     """The sentences of a doc without surrounding white space."""
     out = []
+    toks = tokens(doc)
     for sent in doc.sents:
         start, end = sent.start, sent.end
-        while start < end and doc[start].is_space:
+        while start < end and toks[start].is_space:
             start += 1
-        while end > start and doc[end - 1].is_space:
+        while end > start and toks[end - 1].is_space:
             end -= 1
         if start < end:
             out.append(doc[start:end])
@@ -156,8 +157,8 @@ def _with_frames(sents: list[Span], *, parsed: bool) -> list[Span]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and _SPLIT_QUOTE_END.search(prev.text)
-            and prev.text[:1] in _QUOTE_MARKS
+            and _SPLIT_QUOTE_END.search(prev_text := span_text(prev))
+            and prev_text[:1] in _QUOTE_MARKS
             and "\n" not in doc_text(sent.doc)[prev.end_char : sent.start_char]
             and _is_frame(sent, parsed=parsed)
         ):
@@ -169,12 +170,13 @@ def _with_frames(sents: list[Span], *, parsed: bool) -> list[Span]:
 
 def _is_frame(sent: Span, *, parsed: bool) -> bool:
     """Whether a sentence only frames the quotation before it (see `_with_frames`)."""
-    if sent.text[:1].islower():
+    text = span_text(sent)
+    if text[:1].islower():
         return True  # `he added.`, `said Sam Reyes.`
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if not words or len(words) > _FRAME_WORDS or any(t.text in _QUOTE_MARKS for t in sent):
         return False
-    if not sent.text.rstrip().endswith("."):
+    if not text.rstrip().endswith("."):
         return False
     for token in words[1:]:
         hit = cue_of(token, parsed=parsed)
@@ -230,7 +232,8 @@ def attribute(doc: Doc) -> list[Statement]:
             sentence=k,
             paragraph=paragraph,
             non_claim=any(s <= sent.start_char < e for s, e in non_claim),
-            question=sent.text.rstrip("\"'\u201d\u2019 )").endswith("?") or credits.asks(paragraph),
+            question=span_text(sent).rstrip("\"'\u201d\u2019 )").endswith("?")
+            or credits.asks(paragraph),
         )
         # A cue whose subject names no source (`Not everyone agrees: an executive said
         # ...`) does not hide the cues inside what it governs.
@@ -470,7 +473,7 @@ def _is_direct(sent: Span, inside: list[tuple[int, int]]) -> bool:
     if not inside:
         return False
     covered = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in inside)
-    if covered / (len(sent.text.replace(" ", "")) or 1) >= _DIRECT_SHARE:
+    if covered / (len(span_text(sent).replace(" ", "")) or 1) >= _DIRECT_SHARE:
         return True
     for s, _e in inside:
         before = text[sent.start_char : max(s, sent.start_char)].rstrip()
@@ -531,7 +534,7 @@ def _chain_cue(chain, info, k, resolver, parsed) -> tuple[Found, str] | None:
         sent, cues, _direct, _chains = info[first - 1]
         # `"...," she said` that found no `she`: not the man whose cue comes just before.
         gender = _pronoun_gender([c for j in sentences_of_chain for c in info[j][1]])
-        if sent.text.rstrip().endswith((":", ",")) or first == k:
+        if span_text(sent).rstrip().endswith((":", ",")) or first == k:
             for cue in _dominant(cues):
                 if cue.lemma == "according to":
                     continue  # a source cited for a figure speaks no quotation after it

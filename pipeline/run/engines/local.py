@@ -119,8 +119,8 @@ class LocalEngine:
                     yield self._next(pending)
             while pending:
                 yield self._next(pending)
-        finally:
-            self._stop(final=True)
+        finally:  # pending chunks are left only when the run stopped early
+            self._stop(final=True, busy=any(future for _, future in pending))
 
     def _submit(self, chunk: list[Article]):
         if self._pool is None:  # started on the first chunk to parse: none for an unchanged folder
@@ -171,30 +171,43 @@ class LocalEngine:
         for item in pending:
             item[1] = None
 
-    def _stop(self, *, final: bool = False) -> None:
-        """Shut the pool down without waiting forever: a worker killed while it held the
-        task queue's lock leaves its siblings blocked on that lock, so a worker that has not
-        exited `STOP_SECONDS` after the shutdown is killed."""
+    def _stop(self, *, final: bool = False, busy: bool = False) -> None:
+        """Shut the pool down and reap its workers and its manager thread before returning.
+
+        An idle worker exits on the shutdown's sentinel; one still parsing (`busy`: the run
+        stopped with chunks in flight, whose results nobody reads) is terminated at once
+        rather than waited for. A worker that has not exited `STOP_SECONDS` after the
+        shutdown is killed: one killed while it held the task queue's lock leaves its
+        siblings blocked on that lock. The pool's manager thread is joined too: it holds
+        the pool's queues, whose semaphores must be released before the resource tracker
+        is stopped (a semaphore finalized later asks for a new tracker, which outlives the
+        run as an orphan in its process group)."""
         pool, self._pool = self._pool, None
         if pool is None:
             return
         processes = list((getattr(pool, "_processes", None) or {}).values())
+        # Taken before the shutdown, which drops the pool's reference without joining it.
+        manager = getattr(pool, "_executor_manager_thread", None)
         pool.shutdown(wait=False, cancel_futures=True)
+        if busy:
+            for process in processes:
+                process.terminate()
         deadline = time.monotonic() + STOP_SECONDS
         for process in processes:
             process.join(max(0.0, deadline - time.monotonic()))
             if process.is_alive():
                 log.warning("worker %s did not stop; killing it", process.pid)
                 process.kill()
-                process.join(1)
-        manager = getattr(pool, "_executor_manager_thread", None)
+                process.join(STOP_SECONDS)
         if manager is not None:
-            manager.join(max(0.0, deadline - time.monotonic()))
+            manager.join(max(1.0, deadline - time.monotonic()))
+            if manager.is_alive():
+                log.warning("the worker pool's manager thread did not stop")
         # Reap every child process that has ended (`active_children` polls them), also one
         # the pool started after the snapshot above: unreaped, it would outlive the run as a
-        # zombie in its process group. Children still running are left alone.
+        # zombie in its process group.
         multiprocessing.active_children()
-        del pool, processes
+        del pool, processes, manager
         if final and not self._broken:
             # After a worker died, the broken pool's queues may still hold semaphores: the
             # tracker stays to clean them up at exit.
