@@ -1253,6 +1253,34 @@ MID_SENTENCE = [
 ]
 CASES = CASES + MID_SENTENCE
 
+# A main-clause cue the parser left without a subject, its source hung on the word before
+# it (a conjunct or apposition of an earlier name): the name that ends right before the
+# cue, past appositions, relative clauses and adverbs set off by commas.
+SUBJECT_HUNG_LEFT = [
+    (
+        "Alarmed by the unrest in Ohio, Senator Mark Dunmore, the minority leader, said that "
+        "he spoke with Ms. Vale on Tuesday.",
+        "Alarmed",
+        ("indirect", "Mark Dunmore", "person", "say"),
+        T,
+    ),
+    (
+        "Tuesday in Boston, while on the campaign trail for his wife Democratic front-runner "
+        "Ellen Marsh, former governor Paul Marsh said his wife was qualified.",
+        "Tuesday",
+        ("indirect", "Paul Marsh", "person", "say"),
+        T,
+    ),
+    (
+        "Councillor Rhys Okafor spoke first. Okafor, meanwhile, who chairs the transport "
+        "panel, said the budget would not stretch to a second bridge.",
+        "Okafor,",
+        ("indirect", "Rhys Okafor", "person", "say"),
+        T,
+    ),
+]
+CASES = CASES + SUBJECT_HUNG_LEFT
+
 PARTICIPLES = [
     (
         "Anna Lind responded on Monday by saying the clinic would hire 30 nurses.",

@@ -746,7 +746,64 @@ def _subject(verb: Token) -> Token | None:
         governor = verb.head.head
         if governor.i != verb.head.i and governor.pos_ in ("VERB", "AUX"):
             return _subject(governor)
-    return None
+    return _subject_left_of(verb)
+
+
+_RELATIVES = frozenset({"who", "which", "whose"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _subject_left_of(verb: Token) -> Token | None:
+    """`Alarmed by the unrest, Senator Ana Reyes, the minority leader, said ...`, `..., former
+    mayor Tom Ortiz said ...`, `Lee, meanwhile, who chairs the panel, said ...`: a main-clause
+    cue the parser left without a subject, its source hung on an earlier word (a conjunct or
+    an apposition of a name before it). The source is the name that ends right before the
+    cue, past appositions, relative clauses, ages and adverbs set off by commas."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = verb.doc
+    start = verb.sent.start
+    end = verb.i  # the source ends right before this token
+    for _ in range(4):
+        if end <= start or doc[end - 1].text != ",":
+            break
+        comma = end - 1
+        left = comma - 1
+        while left >= start and doc[left].text != ",":
+            left -= 1
+        if not _set_off(doc[left + 1 : comma]):
+            end = comma
+            break
+        if left < start:
+            return None
+        end = left + 1
+    else:
+        return None
+    if end <= start:
+        return None
+    token = doc[end - 1]
+    if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text[:1].isupper()):
+        return None
+    if token.ent_type_ and token.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    if token.i == start and token.pos_ != "PROPN" and not token.ent_type_:
+        return None  # `Officials, ...`: a common noun capitalised as the sentence opens
+    return token
+
+
+def _set_off(segment: Span) -> bool:
+    """Words set off by commas that describe the name before them: an apposition (`the
+    minority leader`), a relative clause (`who chairs the panel`), an age (`48`), an adverb
+    (`meanwhile`)."""
+    words = [t for t in segment if not t.is_space]
+    if not words:
+        return False
+    first = words[0]
+    if first.lower_ in _RELATIVES:
+        return True
+    if len(words) == 1 and (first.like_num or first.pos_ == "ADV"):
+        return True
+    return first.is_lower and not any(t.tag_ in _FINITE for t in words)
 
 
 def _inverted_source(verb: Token) -> Token | None:
