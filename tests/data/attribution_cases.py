@@ -1281,6 +1281,26 @@ SUBJECT_HUNG_LEFT = [
 ]
 CASES = CASES + SUBJECT_HUNG_LEFT
 
+# The proper nouns that open a wire story after its dateline name an organisation the NER
+# (and the blank rules, at a sentence start) would miss: `the company` refers to it.
+AFTER_DATELINE = [
+    (
+        "CARROW, Oct 1 (Globe Wire) - Tarn Ridge Minerals will close its Esk mine by the end "
+        "of the year and cut about 300 jobs, the company said on Tuesday.",
+        "Tarn Ridge",
+        ("indirect", "Tarn Ridge Minerals", "organization", "say"),
+        B,
+    ),
+    (
+        "HALDEN, 4 May 2026 - Brook Vale Foods will open a second bakery in June. "
+        "It expects to hire 80 staff, the company said.",
+        "It expects",
+        ("indirect", "Brook Vale Foods", "organization", "say"),
+        B,
+    ),
+]
+CASES = CASES + AFTER_DATELINE
+
 PARTICIPLES = [
     (
         "Anna Lind responded on Monday by saying the clinic would hire 30 nurses.",

@@ -65,18 +65,15 @@ class RegistryBuilder(Component):
     # -- trained pipelines ------------------------------------------------------------------
 
     def _from_entities(self, doc: Doc, registry: Registry) -> None:
-        datelines = [
-            (s.start, s.end) for s in doc.spans.get(NON_CLAIM, []) if s.label_ == "dateline"
-        ]
+        datelines = _datelines(doc)
         ents = [
             extend_org(part) if part.label_ in ORG_LABELS else part
             for e in doc.ents
             if not _after_number(e) and not any(a <= e.start < b for a, b in datelines)
             for part in _split_fused(within_line(e))
         ]
-        ents = sorted(
-            [_with_given_name(e) for e in ents] + _missed_people(doc), key=lambda e: e.start
-        )
+        ents = [_with_given_name(e) for e in ents] + _missed_people(doc)
+        ents = sorted(ents + _missed_after_datelines(doc, datelines, ents), key=lambda e: e.start)
         # A name is a firm's when any of its mentions says so (`Nordsee Vind has halted work
         # on its wind farm`), whichever mention comes first.
         firms = {
@@ -381,6 +378,8 @@ def _blank_organization(doc: Doc, i: int, j: int) -> bool:
         return True
     if i > 0 and low[i - 1] in org_nouns:
         return True
+    if j - i >= 2 and i in _after_dateline(doc):
+        return True  # `PERTH, Oct 1 (Globe Wire) - Red Ridge Lithium will ...`
     if j + 2 < n and texts[j] == "," and low[j + 1] in ("the", "a", "an"):
         if any(word in org_nouns for word in low[j + 2 : j + 6]):
             return True
@@ -522,6 +521,45 @@ def _missed_people(doc: Doc) -> list[Span]:
             if j >= n or doc[j].pos_ != "PROPN":
                 out.append(Span(doc, i, j, label="PERSON"))
         i = j
+    return out
+
+
+def _missed_after_datelines(
+    doc: Doc, datelines: list[tuple[int, int]], ents: list[Span]
+) -> list[Span]:
+    """`PERTH, Oct 1 (Globe Wire) - Red Ridge Lithium will stop ...`: the proper nouns that
+    open a wire story after its dateline name the story's subject, which the NER, reading
+    them as the start of a sentence, often misses. Two or more, outside any entity: a
+    person when the first is a common given name (`_missed_people` has it), else an
+    organisation."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for i in _after_dateline(doc, datelines):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in taken and j - i < 5:
+            j += 1
+        if j - i < 2 or not all(_NAME_TOKEN.match(t.text) for t in doc[i:j]):
+            continue
+        if j < len(doc) and doc[j].text in ("'s", "\u2019s"):
+            continue  # `Britain's economy`: an owner, often a place
+        out.append(Span(doc, i, j, label="ORG"))
+    return out
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    """Token bounds of the datelines of a doc (`nc_non_claim` spans so labelled)."""
+    return [(s.start, s.end) for s in doc.spans.get(NON_CLAIM, []) if s.label_ == "dateline"]
+
+
+def _after_dateline(doc: Doc, datelines: list[tuple[int, int]] | None = None) -> set[int]:
+    """Token indices where a story's words start after a dateline (`PERTH, Oct 1 (Globe
+    Wire) - `)."""
+    out = set()
+    for _start, end in _datelines(doc) if datelines is None else datelines:
+        i = end
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        out.add(i)
     return out
 
 
