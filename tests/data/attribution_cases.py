@@ -1301,6 +1301,37 @@ AFTER_DATELINE = [
 ]
 CASES = CASES + AFTER_DATELINE
 
+# An organisation named after its description (`the motoring group X`, `price reporting
+# agency X`): the name, without the description, on both pipelines.
+DESCRIBED_NAMES = [
+    (
+        "Queues on the ring road reached 40 minutes, the motoring group Lanewatch said.",
+        "Queues",
+        ("indirect", "Lanewatch", "organization", "say"),
+        B,
+    ),
+    (
+        "Copper prices fell 12%, according to price reporting agency Ferrum Index Data.",
+        "Copper",
+        ("indirect", "Ferrum Index Data", "organization", "according to"),
+        B,
+    ),
+    (
+        "Market research firm Lumen Metrics said sales fell 3% in May.",
+        "Market",
+        ("indirect", "Lumen Metrics", "organization", "say"),
+        B,
+    ),
+    # People of a firm are no firm.
+    (
+        "Sales will slow, analysts at Harbour Capital said.",
+        "Sales",
+        ("indirect", None, "anonymous", "say"),
+        B,
+    ),
+]
+CASES = CASES + DESCRIBED_NAMES
+
 PARTICIPLES = [
     (
         "Anna Lind responded on Monday by saying the clinic would hire 30 nurses.",

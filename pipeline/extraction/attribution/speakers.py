@@ -304,7 +304,7 @@ class SpeakerResolver:
             found = self.named(self.doc[rest[0].i : rest[-1].i + 1], label="ORG")
             if found is not None:
                 return found
-        titled = self._titled_name(words)
+        titled = self._titled_name(words) or self._described_name(words)
         if titled is not None:
             return titled
         if first.lower_ in _DEMONSTRATIVES and len(words) > 1:
@@ -368,6 +368,31 @@ class SpeakerResolver:
         if name is None or not _looks_like_person(name.text):
             return None
         return self.named(name, label="PERSON")
+
+    def _described_name(self, words: list[Token]) -> Found | None:
+        """Without a parse, an organisation named after its description, which stays out of
+        the name (`the motoring group RoadWatch`, `price reporting agency Benchmark Minerals
+        Data`, `Research firm Carwise Data`): the capitalised words that end the phrase,
+        after lower-case words (the first may open the sentence) ending in an organisation
+        noun."""
+        start, end = _last_capitalised_run(words)
+        if end != len(words) or start == 0 or start == end:
+            return None
+        before = words[:start]
+        if before[0].lower_ in ("the", "a", "an") and len(before) > 1:
+            before = before[1:]
+        if not all(
+            t.is_alpha and (t.is_lower or (k == 0 and t.is_sent_start))
+            for k, t in enumerate(before)
+        ):
+            return None
+        if len(before) > 4 or any(t.lower_ in _NP_BREAK | _AGENT_BREAK | {"by"} for t in before):
+            # `analysts at Harbour Capital`: people of a firm, not the firm; `figures
+            # compiled by the group X`: a document with an owner.
+            return None
+        if singular(before[-1].lower_) not in lexicon.words("attribution/org_nouns.txt"):
+            return None
+        return self.named(self.doc[words[start].i : words[end - 1].i + 1], label="ORG")
 
     def _person_of_words(self, run: list[Token]) -> Found | None:
         """`_person_of` without a parse: a source phrase whose capitalised words are followed
