@@ -1332,6 +1332,18 @@ DESCRIBED_NAMES = [
 ]
 CASES = CASES + DESCRIBED_NAMES
 
+# The writer's `I`, capitalised before a cue (`This time, I think, ...`), names no body that
+# `the group` could refer to.
+CASES += [
+    (
+        "This time, I think, the trial worked. Of the firms, 56 kept the shorter week, the "
+        "group said.",
+        "Of the firms",
+        ("indirect", "the group", "organization", "say"),
+        B,
+    ),
+]
+
 PARTICIPLES = [
     (
         "Anna Lind responded on Monday by saying the clinic would hire 30 nurses.",

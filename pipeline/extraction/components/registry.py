@@ -374,6 +374,8 @@ def _blank_organization(doc: Doc, i: int, j: int) -> bool:
     org_nouns = lexicon.words("attribution/org_nouns.txt")
     if all(word in _calendar_words() for word in low[i:j]):
         return False  # `in March, the department said`: a month, not a body named `March`
+    if j - i == 1 and texts[i] == "I":
+        return False  # `This time, I think, ...`: the writer, capitalised, names no body
     if low[j - 1] in lexicon.words("attribution/org_name_words.txt"):
         return True
     if i > 0 and low[i - 1] in org_nouns:
