@@ -73,7 +73,8 @@ class RegistryBuilder(Component):
             for part in _split_fused(within_line(e))
         ]
         ents = [_with_given_name(e) for e in ents] + _missed_people(doc)
-        ents = sorted(ents + _missed_after_datelines(doc, datelines, ents), key=lambda e: e.start)
+        ents += _missed_after_datelines(doc, datelines, ents)
+        ents = sorted(ents + _missed_after_org_nouns(doc, ents), key=lambda e: e.start)
         # A name is a firm's when any of its mentions says so (`Nordsee Vind has halted work
         # on its wind farm`), whichever mention comes first.
         firms = {
@@ -544,6 +545,28 @@ def _missed_after_datelines(
             continue
         if j < len(doc) and doc[j].text in ("'s", "\u2019s"):
             continue  # `Britain's economy`: an owner, often a place
+        out.append(Span(doc, i, j, label="ORG"))
+    return out
+
+
+def _missed_after_org_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """`a trial run by the campaign group Shorter Weeks UK`: proper nouns right after an
+    organisation noun (org_nouns.txt) in a definite or indefinite phrase name that
+    organisation, when the NER found no person or organisation there (it may have tagged a
+    place inside: `UK`)."""
+    org_nouns = lexicon.words("attribution/org_nouns.txt")
+    named = {i for e in ents if e.label_ in PERSON_LABELS | {"ORG"} for i in range(e.start, e.end)}
+    out = []
+    for token in doc:
+        if token.pos_ != "NOUN" or not token.is_lower or token.lemma_.lower() not in org_nouns:
+            continue
+        if not any(t.lower_ in ("the", "a", "an") for t in doc[max(0, token.i - 3) : token.i]):
+            continue
+        i = j = token.i + 1
+        while j < len(doc) and doc[j].pos_ == "PROPN" and _NAME_TOKEN.match(doc[j].text):
+            j += 1
+        if j == i or j - i > 5 or any(k in named for k in range(i, j)):
+            continue
         out.append(Span(doc, i, j, label="ORG"))
     return out
 
