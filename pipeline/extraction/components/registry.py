@@ -348,8 +348,8 @@ def _surname_mentions(doc: Doc, registry: Registry) -> None:
 
 
 def _name_run_end(doc: Doc, i: int) -> int:
-    """End of a run of capitalised words from token `i`, through `of`/`and` inside names
-    (`Society of Motor Manufacturers and Traders`), at most eight words."""
+    """End of a run of capitalised words from token `i`, through `of`/`and` (and `of the`)
+    inside names (`Society of Motor Manufacturers and Traders`), at most eight words."""
     texts = doc_words(doc)
     n = len(texts)
     j = i
@@ -358,6 +358,14 @@ def _name_run_end(doc: Doc, i: int) -> int:
             j += 1
         elif lowers(doc)[j] in _CONNECTORS and j + 1 < n and _NAME_TOKEN.match(texts[j + 1]):
             j += 1
+        elif (
+            j > i
+            and lowers(doc)[j] == "of"
+            and j + 2 < n
+            and lowers(doc)[j + 1] == "the"
+            and _NAME_TOKEN.match(texts[j + 2])
+        ):
+            j += 2  # `Insurance Bureau of the Prairies`, `Bank of the West`
         else:
             break
     return j
@@ -386,7 +394,11 @@ def _blank_organization(doc: Doc, i: int, j: int) -> bool:
     if j + 2 < n and texts[j] == "," and low[j + 1] in ("the", "a", "an"):
         if any(word in org_nouns for word in low[j + 2 : j + 6]):
             return True
-    return j < n and low[j] in cue_forms() and not tokens(doc)[i].is_sent_start
+    if j >= n or low[j] not in cue_forms():
+        return False
+    # Not a word that opens the sentence (`Analysts said`), but an article before a name
+    # (`The Insurance Bureau of the Prairies said`).
+    return not tokens(doc)[i].is_sent_start or (low[i] == "the" and j - i >= 3)
 
 
 def _blank_apposition(doc: Doc, j: int, titles: frozenset[str]) -> tuple[str | None, str | None]:
