@@ -1332,6 +1332,24 @@ DESCRIBED_NAMES = [
 ]
 CASES = CASES + DESCRIBED_NAMES
 
+# A name through `of the` (`Insurance Bureau of the Prairies`) that opens a sentence with
+# its article is an organisation, without the article; `the bureau` then refers to it.
+CASES += [
+    (
+        "The Roofing Guild of the Marches said 300 claims had been filed. Claims rose 12% in "
+        "June, the guild said.",
+        "Claims rose",
+        ("indirect", "Roofing Guild of the Marches", "organization", "say"),
+        B,
+    ),
+    (
+        "The Roofing Guild of the Marches said 300 claims had been filed.",
+        "The Roofing",
+        ("indirect", "Roofing Guild of the Marches", "organization", "say"),
+        B,
+    ),
+]
+
 # The writer's `I`, capitalised before a cue (`This time, I think, ...`), names no body that
 # `the group` could refer to.
 CASES += [

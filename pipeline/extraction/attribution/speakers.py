@@ -297,7 +297,7 @@ class SpeakerResolver:
             and rest
             and _capitalised(rest[0])
             and _capitalised(rest[-1])
-            and all(_capitalised(t) or t.lower_ in ("of", "for", "and", "&") for t in rest)
+            and all(_capitalised(t) or t.lower_ in ("of", "for", "and", "&", "the") for t in rest)
         ):
             # `The European Commission said`, `The Bank of England said`: a name, without
             # its article.
