@@ -1350,6 +1350,23 @@ CASES += [
     ),
 ]
 
+# A description, a comma, then the name that ends the sentence: the name is the source,
+# however the parser hung it.
+CASES += [
+    (
+        "Repairs will cost about £400,000, according to the harbour's owners, Kettle Bay Trust.",
+        "Repairs",
+        ("indirect", "Kettle Bay Trust", "organization", "according to"),
+        T,
+    ),
+    (
+        "Repairs will cost about £400,000, according to the harbour's owners.",
+        "Repairs",
+        ("indirect", None, "anonymous", "according to"),
+        B,
+    ),
+]
+
 # The writer's `I`, capitalised before a cue (`This time, I think, ...`), names no body that
 # `the group` could refer to.
 CASES += [

@@ -150,7 +150,7 @@ class SpeakerResolver:
             return self._relative(head, sentence=sentence)
         if head.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _PLURAL | _NEUTER:
             return self.pronoun(lower, at=head.idx, mention=_mention(head, head), sentence=sentence)
-        person = _person_in(head) or _person_of(head)
+        person = _person_in(head) or _person_of(head) or _apposition_after(head)
         if person is not None:
             # `Nordsee Vind's chief executive, Karin Lindqvist,` / `chief financial officer
             # Daniel Osei`: the role noun heads the phrase, the person is named in it.
@@ -917,6 +917,30 @@ def _person_in(head: Token) -> Span | None:
         if child.dep_ == "appos" and child.ent_type_ in ("ORG", "PERSON"):
             return _entity_at(child)
     return None
+
+
+def _apposition_after(head: Token) -> Span | None:
+    """`according to the marina's owners, Kettle Bay Trust.`: a description, a comma, then a
+    named person or organisation that ends the sentence (or is set off by a second comma),
+    which the parser hung elsewhere: the name is the description's apposition."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    doc = head.doc
+    words = _np_tokens(head)
+    if not words:
+        return None
+    after = words[-1].i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return None
+    ent = _entity_at(doc[after + 1])
+    if ent is None or ent.start != after + 1 or ent.label_ not in PERSON_LABELS | {"ORG"}:
+        return None
+    closer = doc[ent.end] if ent.end < len(doc) else None
+    if closer is not None and closer.text not in (".", ",", ";") and not closer.is_space:
+        return None
+    if ent.root.head.i == head.i or any(t.i == head.i for t in ent.root.ancestors):
+        return None  # parsed under the description already: `_person_in` reads it
+    return ent
 
 
 def _person_of(head: Token) -> Span | None:
