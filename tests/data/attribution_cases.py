@@ -1251,6 +1251,16 @@ MID_SENTENCE = [
         T,
     ),
 ]
+MID_SENTENCE += [
+    # The comma before a mid-sentence cue hung on the cue itself by the parser.
+    (
+        "Councillor Tom Reyes spoke last. But during the count, wards are called "
+        "alphabetically, he noted, so the result may be clear by noon.",
+        "But during",
+        ("indirect", "Tom Reyes", "person", "note"),
+        T,
+    ),
+]
 CASES = CASES + MID_SENTENCE
 
 # A main-clause cue the parser left without a subject, its source hung on the word before

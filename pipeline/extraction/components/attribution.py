@@ -947,6 +947,8 @@ def _parenthetical(verb: Token) -> bool:
             and after.text in (",", "\u2014")
             and not any(c.dep_ in ("mark", "dobj", "xcomp", "ccomp") for c in verb.children)
         )
+    if doc[left].text in _CLOSERS and doc[left].head.i == verb.i and left < verb.i:
+        return True  # `..., he noted, so ...`: the comma before the cue hangs on it
     return left > 0 and doc[left - 1].text in _CLOSERS
 
 
