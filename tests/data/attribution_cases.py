@@ -1367,7 +1367,7 @@ CASES += [
         "Repairs will cost about £400,000, according to the harbour's owners, Kettle Bay Trust.",
         "Repairs",
         ("indirect", "Kettle Bay Trust", "organization", "according to"),
-        T,
+        B,
     ),
     (
         "Repairs will cost about £400,000, according to the harbour's owners.",

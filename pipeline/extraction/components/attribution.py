@@ -688,6 +688,7 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
         else:
             words = _run_after(sent, acc.i + 2)
             if words is not None:
+                words = _name_after_description(sent, words) or words
                 out.append(Cue(acc, "according to", words, None))
     return sorted(out, key=lambda c: c.token.i)
 
@@ -1298,6 +1299,25 @@ def _is_name_run(span: Span) -> bool:
     """Two to four capitalised words: a person's name standing alone between commas."""
     words = [t for t in span if not t.is_space]
     return 2 <= len(words) <= 4 and all(t.text[:1].isupper() and t.is_alpha for t in words)
+
+
+def _name_after_description(sent: Span, words: Span) -> Span | None:
+    """Without a parse: `according to the marina's owners, Kettle Bay Trust.`: a lower-case
+    description, a comma, then capitalised words that end the sentence: those words name
+    the source."""
+    doc = sent.doc
+    k = words.end
+    if not words[0].is_lower or k + 1 >= sent.end or doc[k].text != ",":
+        return None
+    end = sent.end
+    while end > k + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    name = doc[k + 1 : end]
+    if not 1 <= len(name) <= 6 or not name[0].text[:1].isupper() or not name[-1].is_alpha:
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in ("of", "the", "and", "for") for t in name):
+        return None
+    return name
 
 
 def _run_after(sent: Span, start: int) -> Span | None:
