@@ -719,11 +719,18 @@ class SpeakerResolver:
         if k is None:
             return None
         before = [t for t in words[:k] if t.lower_ not in _DETERMINERS]
-        if before and before[-1].text in ("'s", "\u2019s"):
-            before = before[:-1]
+        owns = next((n for n, t in enumerate(before) if t.text in ("'s", "\u2019s")), None)
+        if owns is not None:
+            # `Tesla's filing`, `the group's final report`: the owner ends at its `'s`.
+            before = before[:owns]
         run = [t for t in before if _capitalised(t)]
         if run and len(run) == len(before):
             return self.named(doc[run[0].i : run[-1].i + 1], label=None)
+        if owns is not None and len(before) == 1 and words[0].lower_ == "the":
+            # `the group's final report`: the organisation `the group` refers to.
+            noun = before[0]
+            owner = self.common_noun(doc[words[0].i : noun.i + 1], singular(noun.lower_))
+            return _as_owner(owner) if owner is not None and owner.entity is not None else None
         if k + 2 < len(words) and words[k + 1].lower_ in ("he", "she", "it"):
             # `figures it filed with the exchange`, `a statement she issued`: the pronoun
             # before an owner verb.
@@ -1153,15 +1160,22 @@ def _source_heads() -> frozenset[str]:
 def _blank_head(words: list[Token]) -> str:
     """The head noun of a phrase without a parse: the first word a source lexicon knows
     (`a senior official at the ministry` -> `official`), else the word before a break."""
+    documents = lexicon.words("attribution/document_heads.txt")
     known = (
-        lexicon.words("attribution/document_heads.txt")
+        documents
         | lexicon.words("attribution/anonymous_heads.txt")
         | lexicon.words("attribution/org_nouns.txt")
     )
     last = singular(words[-1].lower_)
-    for t in words:
+    for n, t in enumerate(words):
         if t.lower_ in _NP_BREAK:
             break
+        if (
+            n + 1 < len(words)
+            and words[n + 1].text in ("'s", "\u2019s")
+            and any(singular(w.lower_) in documents for w in words[n + 2 :])
+        ):
+            continue  # `the group's final report`: the owner of the document, not the head
         lemma = singular(t.lower_)
         if lemma in known or t.lower_ in known:
             return lemma if lemma in known else t.lower_
