@@ -43,6 +43,8 @@ def test_ingest_layout_patterns_load_and_are_valid():
         ("LONDON, March 3 (Reuters) -", "dateline"),
         ("NEW YORK (AP) —", "dateline"),
         ("BEIJING —", "dateline"),
+        ("HALDEN, 4 May 2026 -", "dateline"),
+        ("CARROW, Oct. 3, 2026 —", "dateline"),
         ("Published: 8 November 2022", "timestamp"),
         ("Updated 4 hours ago", "timestamp"),
         ("Last updated on 3 March 2023, 09:30 GMT", "timestamp"),

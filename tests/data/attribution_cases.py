@@ -1251,7 +1251,143 @@ MID_SENTENCE = [
         T,
     ),
 ]
+MID_SENTENCE += [
+    # The comma before a mid-sentence cue hung on the cue itself by the parser.
+    (
+        "Councillor Tom Reyes spoke last. But during the count, wards are called "
+        "alphabetically, he noted, so the result may be clear by noon.",
+        "But during",
+        ("indirect", "Tom Reyes", "person", "note"),
+        T,
+    ),
+]
 CASES = CASES + MID_SENTENCE
+
+# A main-clause cue the parser left without a subject, its source hung on the word before
+# it (a conjunct or apposition of an earlier name): the name that ends right before the
+# cue, past appositions, relative clauses and adverbs set off by commas.
+SUBJECT_HUNG_LEFT = [
+    (
+        "Alarmed by the unrest in Ohio, Senator Mark Dunmore, the minority leader, said that "
+        "he spoke with Ms. Vale on Tuesday.",
+        "Alarmed",
+        ("indirect", "Mark Dunmore", "person", "say"),
+        T,
+    ),
+    (
+        "Tuesday in Boston, while on the campaign trail for his wife Democratic front-runner "
+        "Ellen Marsh, former governor Paul Marsh said his wife was qualified.",
+        "Tuesday",
+        ("indirect", "Paul Marsh", "person", "say"),
+        T,
+    ),
+    (
+        "Councillor Rhys Okafor spoke first. Okafor, meanwhile, who chairs the transport "
+        "panel, said the budget would not stretch to a second bridge.",
+        "Okafor,",
+        ("indirect", "Rhys Okafor", "person", "say"),
+        T,
+    ),
+]
+CASES = CASES + SUBJECT_HUNG_LEFT
+
+# The proper nouns that open a wire story after its dateline name an organisation the NER
+# (and the blank rules, at a sentence start) would miss: `the company` refers to it.
+AFTER_DATELINE = [
+    (
+        "CARROW, Oct 1 (Globe Wire) - Tarn Ridge Minerals will close its Esk mine by the end "
+        "of the year and cut about 300 jobs, the company said on Tuesday.",
+        "Tarn Ridge",
+        ("indirect", "Tarn Ridge Minerals", "organization", "say"),
+        B,
+    ),
+    (
+        "HALDEN, 4 May 2026 - Brook Vale Foods will open a second bakery in June. "
+        "It expects to hire 80 staff, the company said.",
+        "It expects",
+        ("indirect", "Brook Vale Foods", "organization", "say"),
+        B,
+    ),
+]
+CASES = CASES + AFTER_DATELINE
+
+# An organisation named after its description (`the motoring group X`, `price reporting
+# agency X`): the name, without the description, on both pipelines.
+DESCRIBED_NAMES = [
+    (
+        "Queues on the ring road reached 40 minutes, the motoring group Lanewatch said.",
+        "Queues",
+        ("indirect", "Lanewatch", "organization", "say"),
+        B,
+    ),
+    (
+        "Copper prices fell 12%, according to price reporting agency Ferrum Index Data.",
+        "Copper",
+        ("indirect", "Ferrum Index Data", "organization", "according to"),
+        B,
+    ),
+    (
+        "Market research firm Lumen Metrics said sales fell 3% in May.",
+        "Market",
+        ("indirect", "Lumen Metrics", "organization", "say"),
+        B,
+    ),
+    # People of a firm are no firm.
+    (
+        "Sales will slow, analysts at Harbour Capital said.",
+        "Sales",
+        ("indirect", None, "anonymous", "say"),
+        B,
+    ),
+]
+CASES = CASES + DESCRIBED_NAMES
+
+# A name through `of the` (`Insurance Bureau of the Prairies`) that opens a sentence with
+# its article is an organisation, without the article; `the bureau` then refers to it.
+CASES += [
+    (
+        "The Roofing Guild of the Marches said 300 claims had been filed. Claims rose 12% in "
+        "June, the guild said.",
+        "Claims rose",
+        ("indirect", "Roofing Guild of the Marches", "organization", "say"),
+        B,
+    ),
+    (
+        "The Roofing Guild of the Marches said 300 claims had been filed.",
+        "The Roofing",
+        ("indirect", "Roofing Guild of the Marches", "organization", "say"),
+        B,
+    ),
+]
+
+# A description, a comma, then the name that ends the sentence: the name is the source,
+# however the parser hung it.
+CASES += [
+    (
+        "Repairs will cost about £400,000, according to the harbour's owners, Kettle Bay Trust.",
+        "Repairs",
+        ("indirect", "Kettle Bay Trust", "organization", "according to"),
+        B,
+    ),
+    (
+        "Repairs will cost about £400,000, according to the harbour's owners.",
+        "Repairs",
+        ("indirect", None, "anonymous", "according to"),
+        B,
+    ),
+]
+
+# The writer's `I`, capitalised before a cue (`This time, I think, ...`), names no body that
+# `the group` could refer to.
+CASES += [
+    (
+        "This time, I think, the trial worked. Of the firms, 56 kept the shorter week, the "
+        "group said.",
+        "Of the firms",
+        ("indirect", "the group", "organization", "say"),
+        B,
+    ),
+]
 
 PARTICIPLES = [
     (
@@ -1816,6 +1952,18 @@ CASES = CASES + AHEAD
 
 # (text, sentence prefix, speaker name, kind, mention text, document phrase, blank too)
 OWNERS = [
+    # `the group's final report`: the organisation `the group` refers to owns it, without a
+    # parse too.
+    (
+        "Last year, 40 firms tried a four-day week in a trial run by the campaign group Slower "
+        "Days UK. Of those, 36 kept it, according to the group's final report.",
+        "Of those",
+        "Slower Days UK",
+        "organization",
+        "the group's final report",
+        "the group's final report",
+        B,
+    ),
     # A Q&A answer credited to the interviewee holds its label as the mention.
     (
         "Vice President Joe Biden spoke to reporters about the race on Friday.\n\n"

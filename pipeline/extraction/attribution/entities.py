@@ -272,6 +272,13 @@ def extend_org(ent: Span) -> Span:
             k += 1
         if k > end + 1:
             end = k
+    if end - start > 1 and doc[end - 1].lower_ in ("of", "for"):
+        # `Roofing Guild of` / `the Marches`: a name the NER cut after its `of`.
+        k = end + (end < len(doc) and doc[end].lower_ == "the")
+        stop = k
+        while stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].pos_ == "PROPN":
+            stop += 1
+        end = stop if stop > k else end - 1
     if end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
         end += 1  # `OPEC+`, `G7+`: the plus is part of the name
     leading = lexicon.words("attribution/org_leading_words.txt")

@@ -150,7 +150,7 @@ class SpeakerResolver:
             return self._relative(head, sentence=sentence)
         if head.tag_ in ("PRP", "PRP$") or lower in _MALE | _FEMALE | _PLURAL | _NEUTER:
             return self.pronoun(lower, at=head.idx, mention=_mention(head, head), sentence=sentence)
-        person = _person_in(head) or _person_of(head)
+        person = _person_in(head) or _person_of(head) or _apposition_after(head)
         if person is not None:
             # `Nordsee Vind's chief executive, Karin Lindqvist,` / `chief financial officer
             # Daniel Osei`: the role noun heads the phrase, the person is named in it.
@@ -297,14 +297,14 @@ class SpeakerResolver:
             and rest
             and _capitalised(rest[0])
             and _capitalised(rest[-1])
-            and all(_capitalised(t) or t.lower_ in ("of", "for", "and", "&") for t in rest)
+            and all(_capitalised(t) or t.lower_ in ("of", "for", "and", "&", "the") for t in rest)
         ):
             # `The European Commission said`, `The Bank of England said`: a name, without
             # its article.
             found = self.named(self.doc[rest[0].i : rest[-1].i + 1], label="ORG")
             if found is not None:
                 return found
-        titled = self._titled_name(words)
+        titled = self._titled_name(words) or self._described_name(words)
         if titled is not None:
             return titled
         if first.lower_ in _DEMONSTRATIVES and len(words) > 1:
@@ -368,6 +368,31 @@ class SpeakerResolver:
         if name is None or not _looks_like_person(name.text):
             return None
         return self.named(name, label="PERSON")
+
+    def _described_name(self, words: list[Token]) -> Found | None:
+        """Without a parse, an organisation named after its description, which stays out of
+        the name (`the motoring group RoadWatch`, `price reporting agency Benchmark Minerals
+        Data`, `Research firm Carwise Data`): the capitalised words that end the phrase,
+        after lower-case words (the first may open the sentence) ending in an organisation
+        noun."""
+        start, end = _last_capitalised_run(words)
+        if end != len(words) or start == 0 or start == end:
+            return None
+        before = words[:start]
+        if before[0].lower_ in ("the", "a", "an") and len(before) > 1:
+            before = before[1:]
+        if not all(
+            t.is_alpha and (t.is_lower or (k == 0 and t.is_sent_start))
+            for k, t in enumerate(before)
+        ):
+            return None
+        if len(before) > 4 or any(t.lower_ in _NP_BREAK | _AGENT_BREAK | {"by"} for t in before):
+            # `analysts at Harbour Capital`: people of a firm, not the firm; `figures
+            # compiled by the group X`: a document with an owner.
+            return None
+        if singular(before[-1].lower_) not in lexicon.words("attribution/org_nouns.txt"):
+            return None
+        return self.named(self.doc[words[start].i : words[end - 1].i + 1], label="ORG")
 
     def _person_of_words(self, run: list[Token]) -> Found | None:
         """`_person_of` without a parse: a source phrase whose capitalised words are followed
@@ -694,11 +719,18 @@ class SpeakerResolver:
         if k is None:
             return None
         before = [t for t in words[:k] if t.lower_ not in _DETERMINERS]
-        if before and before[-1].text in ("'s", "\u2019s"):
-            before = before[:-1]
+        owns = next((n for n, t in enumerate(before) if t.text in ("'s", "\u2019s")), None)
+        if owns is not None:
+            # `Tesla's filing`, `the group's final report`: the owner ends at its `'s`.
+            before = before[:owns]
         run = [t for t in before if _capitalised(t)]
         if run and len(run) == len(before):
             return self.named(doc[run[0].i : run[-1].i + 1], label=None)
+        if owns is not None and len(before) == 1 and words[0].lower_ == "the":
+            # `the group's final report`: the organisation `the group` refers to.
+            noun = before[0]
+            owner = self.common_noun(doc[words[0].i : noun.i + 1], singular(noun.lower_))
+            return _as_owner(owner) if owner is not None and owner.entity is not None else None
         if k + 2 < len(words) and words[k + 1].lower_ in ("he", "she", "it"):
             # `figures it filed with the exchange`, `a statement she issued`: the pronoun
             # before an owner verb.
@@ -892,6 +924,30 @@ def _person_in(head: Token) -> Span | None:
         if child.dep_ == "appos" and child.ent_type_ in ("ORG", "PERSON"):
             return _entity_at(child)
     return None
+
+
+def _apposition_after(head: Token) -> Span | None:
+    """`according to the marina's owners, Kettle Bay Trust.`: a description, a comma, then a
+    named person or organisation that ends the sentence (or is set off by a second comma),
+    which the parser hung elsewhere: the name is the description's apposition."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    doc = head.doc
+    words = _np_tokens(head)
+    if not words:
+        return None
+    after = words[-1].i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return None
+    ent = _entity_at(doc[after + 1])
+    if ent is None or ent.start != after + 1 or ent.label_ not in PERSON_LABELS | {"ORG"}:
+        return None
+    closer = doc[ent.end] if ent.end < len(doc) else None
+    if closer is not None and closer.text not in (".", ",", ";") and not closer.is_space:
+        return None
+    if ent.root.head.i == head.i or any(t.i == head.i for t in ent.root.ancestors):
+        return None  # parsed under the description already: `_person_in` reads it
+    return ent
 
 
 def _person_of(head: Token) -> Span | None:
@@ -1104,15 +1160,22 @@ def _source_heads() -> frozenset[str]:
 def _blank_head(words: list[Token]) -> str:
     """The head noun of a phrase without a parse: the first word a source lexicon knows
     (`a senior official at the ministry` -> `official`), else the word before a break."""
+    documents = lexicon.words("attribution/document_heads.txt")
     known = (
-        lexicon.words("attribution/document_heads.txt")
+        documents
         | lexicon.words("attribution/anonymous_heads.txt")
         | lexicon.words("attribution/org_nouns.txt")
     )
     last = singular(words[-1].lower_)
-    for t in words:
+    for n, t in enumerate(words):
         if t.lower_ in _NP_BREAK:
             break
+        if (
+            n + 1 < len(words)
+            and words[n + 1].text in ("'s", "\u2019s")
+            and any(singular(w.lower_) in documents for w in words[n + 2 :])
+        ):
+            continue  # `the group's final report`: the owner of the document, not the head
         lemma = singular(t.lower_)
         if lemma in known or t.lower_ in known:
             return lemma if lemma in known else t.lower_

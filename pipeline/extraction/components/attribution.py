@@ -691,6 +691,7 @@ def _cues(sent: Span, *, parsed: bool, inside: list[tuple[int, int]]) -> list[Cu
         else:
             words = _run_after(sent, acc.i + 2)
             if words is not None:
+                words = _name_after_description(sent, words) or words
                 out.append(Cue(acc, "according to", words, None))
     return sorted(out, key=lambda c: c.token.i)
 
@@ -749,7 +750,64 @@ def _subject(verb: Token) -> Token | None:
         governor = verb.head.head
         if governor.i != verb.head.i and governor.pos_ in ("VERB", "AUX"):
             return _subject(governor)
-    return None
+    return _subject_left_of(verb)
+
+
+_RELATIVES = frozenset({"who", "which", "whose"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _subject_left_of(verb: Token) -> Token | None:
+    """`Alarmed by the unrest, Senator Ana Reyes, the minority leader, said ...`, `..., former
+    mayor Tom Ortiz said ...`, `Lee, meanwhile, who chairs the panel, said ...`: a main-clause
+    cue the parser left without a subject, its source hung on an earlier word (a conjunct or
+    an apposition of a name before it). The source is the name that ends right before the
+    cue, past appositions, relative clauses, ages and adverbs set off by commas."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = verb.doc
+    start = verb.sent.start
+    end = verb.i  # the source ends right before this token
+    for _ in range(4):
+        if end <= start or doc[end - 1].text != ",":
+            break
+        comma = end - 1
+        left = comma - 1
+        while left >= start and doc[left].text != ",":
+            left -= 1
+        if not _set_off(doc[left + 1 : comma]):
+            end = comma
+            break
+        if left < start:
+            return None
+        end = left + 1
+    else:
+        return None
+    if end <= start:
+        return None
+    token = doc[end - 1]
+    if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text[:1].isupper()):
+        return None
+    if token.ent_type_ and token.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    if token.i == start and token.pos_ != "PROPN" and not token.ent_type_:
+        return None  # `Officials, ...`: a common noun capitalised as the sentence opens
+    return token
+
+
+def _set_off(segment: Span) -> bool:
+    """Words set off by commas that describe the name before them: an apposition (`the
+    minority leader`), a relative clause (`who chairs the panel`), an age (`48`), an adverb
+    (`meanwhile`)."""
+    words = [t for t in segment if not t.is_space]
+    if not words:
+        return False
+    first = words[0]
+    if first.lower_ in _RELATIVES:
+        return True
+    if len(words) == 1 and (first.like_num or first.pos_ == "ADV"):
+        return True
+    return first.is_lower and not any(t.tag_ in _FINITE for t in words)
 
 
 def _inverted_source(verb: Token) -> Token | None:
@@ -893,6 +951,8 @@ def _parenthetical(verb: Token) -> bool:
             and after.text in (",", "\u2014")
             and not any(c.dep_ in ("mark", "dobj", "xcomp", "ccomp") for c in verb.children)
         )
+    if doc[left].text in _CLOSERS and doc[left].head.i == verb.i and left < verb.i:
+        return True  # `..., he noted, so ...`: the comma before the cue hangs on it
     return left > 0 and doc[left - 1].text in _CLOSERS
 
 
@@ -1242,6 +1302,25 @@ def _is_name_run(span: Span) -> bool:
     """Two to four capitalised words: a person's name standing alone between commas."""
     words = [t for t in span if not t.is_space]
     return 2 <= len(words) <= 4 and all(t.text[:1].isupper() and t.is_alpha for t in words)
+
+
+def _name_after_description(sent: Span, words: Span) -> Span | None:
+    """Without a parse: `according to the marina's owners, Kettle Bay Trust.`: a lower-case
+    description, a comma, then capitalised words that end the sentence: those words name
+    the source."""
+    doc = sent.doc
+    k = words.end
+    if not words[0].is_lower or k + 1 >= sent.end or doc[k].text != ",":
+        return None
+    end = sent.end
+    while end > k + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    name = doc[k + 1 : end]
+    if not 1 <= len(name) <= 6 or not name[0].text[:1].isupper() or not name[-1].is_alpha:
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in ("of", "the", "and", "for") for t in name):
+        return None
+    return name
 
 
 def _run_after(sent: Span, start: int) -> Span | None:

@@ -65,18 +65,16 @@ class RegistryBuilder(Component):
     # -- trained pipelines ------------------------------------------------------------------
 
     def _from_entities(self, doc: Doc, registry: Registry) -> None:
-        datelines = [
-            (s.start, s.end) for s in doc.spans.get(NON_CLAIM, []) if s.label_ == "dateline"
-        ]
+        datelines = _datelines(doc)
         ents = [
             extend_org(part) if part.label_ in ORG_LABELS else part
             for e in doc.ents
             if not _after_number(e) and not any(a <= e.start < b for a, b in datelines)
             for part in _split_fused(within_line(e))
         ]
-        ents = sorted(
-            [_with_given_name(e) for e in ents] + _missed_people(doc), key=lambda e: e.start
-        )
+        ents = [_with_given_name(e) for e in ents] + _missed_people(doc)
+        ents += _missed_after_datelines(doc, datelines, ents)
+        ents = sorted(ents + _missed_after_org_nouns(doc, ents), key=lambda e: e.start)
         # A name is a firm's when any of its mentions says so (`Nordsee Vind has halted work
         # on its wind farm`), whichever mention comes first.
         firms = {
@@ -350,8 +348,8 @@ def _surname_mentions(doc: Doc, registry: Registry) -> None:
 
 
 def _name_run_end(doc: Doc, i: int) -> int:
-    """End of a run of capitalised words from token `i`, through `of`/`and` inside names
-    (`Society of Motor Manufacturers and Traders`), at most eight words."""
+    """End of a run of capitalised words from token `i`, through `of`/`and` (and `of the`)
+    inside names (`Society of Motor Manufacturers and Traders`), at most eight words."""
     texts = doc_words(doc)
     n = len(texts)
     j = i
@@ -360,6 +358,14 @@ def _name_run_end(doc: Doc, i: int) -> int:
             j += 1
         elif lowers(doc)[j] in _CONNECTORS and j + 1 < n and _NAME_TOKEN.match(texts[j + 1]):
             j += 1
+        elif (
+            j > i
+            and lowers(doc)[j] == "of"
+            and j + 2 < n
+            and lowers(doc)[j + 1] == "the"
+            and _NAME_TOKEN.match(texts[j + 2])
+        ):
+            j += 2  # `Insurance Bureau of the Prairies`, `Bank of the West`
         else:
             break
     return j
@@ -377,14 +383,22 @@ def _blank_organization(doc: Doc, i: int, j: int) -> bool:
     org_nouns = lexicon.words("attribution/org_nouns.txt")
     if all(word in _calendar_words() for word in low[i:j]):
         return False  # `in March, the department said`: a month, not a body named `March`
+    if j - i == 1 and texts[i] == "I":
+        return False  # `This time, I think, ...`: the writer, capitalised, names no body
     if low[j - 1] in lexicon.words("attribution/org_name_words.txt"):
         return True
     if i > 0 and low[i - 1] in org_nouns:
         return True
+    if j - i >= 2 and i in _after_dateline(doc):
+        return True  # `PERTH, Oct 1 (Globe Wire) - Red Ridge Lithium will ...`
     if j + 2 < n and texts[j] == "," and low[j + 1] in ("the", "a", "an"):
         if any(word in org_nouns for word in low[j + 2 : j + 6]):
             return True
-    return j < n and low[j] in cue_forms() and not tokens(doc)[i].is_sent_start
+    if j >= n or low[j] not in cue_forms():
+        return False
+    # Not a word that opens the sentence (`Analysts said`), but an article before a name
+    # (`The Insurance Bureau of the Prairies said`).
+    return not tokens(doc)[i].is_sent_start or (low[i] == "the" and j - i >= 3)
 
 
 def _blank_apposition(doc: Doc, j: int, titles: frozenset[str]) -> tuple[str | None, str | None]:
@@ -522,6 +536,67 @@ def _missed_people(doc: Doc) -> list[Span]:
             if j >= n or doc[j].pos_ != "PROPN":
                 out.append(Span(doc, i, j, label="PERSON"))
         i = j
+    return out
+
+
+def _missed_after_datelines(
+    doc: Doc, datelines: list[tuple[int, int]], ents: list[Span]
+) -> list[Span]:
+    """`PERTH, Oct 1 (Globe Wire) - Red Ridge Lithium will stop ...`: the proper nouns that
+    open a wire story after its dateline name the story's subject, which the NER, reading
+    them as the start of a sentence, often misses. Two or more, outside any entity: a
+    person when the first is a common given name (`_missed_people` has it), else an
+    organisation."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for i in _after_dateline(doc, datelines):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in taken and j - i < 5:
+            j += 1
+        if j - i < 2 or not all(_NAME_TOKEN.match(t.text) for t in doc[i:j]):
+            continue
+        if j < len(doc) and doc[j].text in ("'s", "\u2019s"):
+            continue  # `Britain's economy`: an owner, often a place
+        out.append(Span(doc, i, j, label="ORG"))
+    return out
+
+
+def _missed_after_org_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
+    """`a trial run by the campaign group Shorter Weeks UK`: proper nouns right after an
+    organisation noun (org_nouns.txt) in a definite or indefinite phrase name that
+    organisation, when the NER found no person or organisation there (it may have tagged a
+    place inside: `UK`)."""
+    org_nouns = lexicon.words("attribution/org_nouns.txt")
+    named = {i for e in ents if e.label_ in PERSON_LABELS | {"ORG"} for i in range(e.start, e.end)}
+    out = []
+    for token in doc:
+        if token.pos_ != "NOUN" or not token.is_lower or token.lemma_.lower() not in org_nouns:
+            continue
+        if not any(t.lower_ in ("the", "a", "an") for t in doc[max(0, token.i - 3) : token.i]):
+            continue
+        i = j = token.i + 1
+        while j < len(doc) and doc[j].pos_ == "PROPN" and _NAME_TOKEN.match(doc[j].text):
+            j += 1
+        if j == i or j - i > 5 or any(k in named for k in range(i, j)):
+            continue
+        out.append(Span(doc, i, j, label="ORG"))
+    return out
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    """Token bounds of the datelines of a doc (`nc_non_claim` spans so labelled)."""
+    return [(s.start, s.end) for s in doc.spans.get(NON_CLAIM, []) if s.label_ == "dateline"]
+
+
+def _after_dateline(doc: Doc, datelines: list[tuple[int, int]] | None = None) -> set[int]:
+    """Token indices where a story's words start after a dateline (`PERTH, Oct 1 (Globe
+    Wire) - `)."""
+    out = set()
+    for _start, end in _datelines(doc) if datelines is None else datelines:
+        i = end
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        out.add(i)
     return out
 
 
