@@ -2633,3 +2633,27 @@ REFERENTS = [
     ),
     ("Reuters reported on Monday that Halden Group would cut jobs.", "Reuters", "Reuters"),
 ]
+
+# A speaker's own `I` in a quotation is the target when they say what they do or did, not
+# when they say what they think or would say (`I would expect ...`, `I would not say that`).
+TARGETS += [
+    (
+        'Lena Haas joined Brightmoor in 2019. "I moved here for a year and stayed ten," '
+        "Haas said.",
+        '"I moved',
+        "Lena Haas",
+        B,
+    ),
+    (
+        'Lena Haas runs the fund. "I would expect a second cut in June," Haas said.',
+        '"I would',
+        None,
+        B,
+    ),
+    (
+        'Lena Haas runs the fund. "I would not say that," Haas said.',
+        '"I would',
+        None,
+        B,
+    ),
+]

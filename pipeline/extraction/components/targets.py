@@ -188,10 +188,21 @@ def target_parsed(ctx: _Context) -> Target | None:
         return None
     target = _entity_target(subject, ctx)
     # A speaker talking about themselves (`Delgado said his waiting list ...`, `She said
-    # she now expects ...`) names no target, but for their own `I` in a quotation.
-    if _is_speaker(target, stmt) and subject.lower_ not in ("i", "me"):
+    # she now expects ...`) names no target, but for their own `I` in a quotation doing
+    # something (`"I came for a month ..."`), not thinking or saying (`"I would not say
+    # that"`, `"I would expect another upgrade ..."`).
+    if _is_speaker(target, stmt) and not (
+        subject.lower_ in _FIRST_PERSON and not _reporting_verb(subject.head)
+    ):
         return None
     return target
+
+
+def _reporting_verb(verb: Token) -> bool:
+    """A verb of saying or thinking (a cue verb or one the target goes through)."""
+    speech, others = cue_lemmas()
+    lemma = verb.lemma_.lower()
+    return lemma in speech or lemma in others or lemma in _THROUGH
 
 
 def _is_speaker(target: Target | None, stmt: Statement) -> bool:
@@ -613,10 +624,27 @@ def target_unparsed(ctx: _Context) -> Target | None:
     start, stop = bounds
     target = _first_name_of_content(ctx, start, stop)
     if _is_speaker(target, ctx.stmt) and not (
-        start < stop and lowers(ctx.doc)[start] in _FIRST_PERSON
+        start < stop
+        and lowers(ctx.doc)[start] in _FIRST_PERSON
+        and not _reports_next(ctx.doc, start + 1, stop)
     ):
-        return None  # but for their own `I` in a quotation, as with a parse
+        return None  # but for their own `I` in a quotation doing something, as with a parse
     return target
+
+
+# Auxiliaries and adverbs between `I` and its verb (`I would not say`, `I do think`).
+_BEFORE_VERB = frozenset(
+    "would will could can might may should do did does 'd 'll not n't never also still "
+    "really just certainly".split()
+)
+
+
+def _reports_next(doc: Doc, start: int, stop: int) -> bool:
+    """The verb after `I` (past auxiliaries and adverbs) is one of saying or thinking."""
+    low = lowers(doc)
+    while start < stop and low[start] in _BEFORE_VERB:
+        start += 1
+    return start < stop and (low[start] in cue_forms() or low[start] in _THROUGH)
 
 
 def _opening_reference(ctx: _Context, start: int) -> Target | None:
