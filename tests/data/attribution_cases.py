@@ -2657,3 +2657,28 @@ TARGETS += [
         B,
     ),
 ]
+
+# A plural description is many, not the one organisation the article names (guide: keep an
+# unresolvable plural description unresolved); its singular is that organisation.
+TARGETS += [
+    (
+        "Harrow Mining cut 300 jobs on Monday. The miners that survive will be the ones with "
+        "the lowest costs, Dana Cole said.",
+        "The miners",
+        None,
+        B,
+    ),
+    (
+        "Harrow Mining cut 300 jobs on Monday. Only four of the 61 firms ran factories, "
+        "Dana Cole said.",
+        "Only four",
+        None,
+        T,
+    ),
+    (
+        "Harrow Mining cut 300 jobs on Monday. The miner will close two pits, Dana Cole said.",
+        "The miner",
+        "Harrow Mining",
+        B,
+    ),
+]

@@ -494,6 +494,8 @@ def _possessor_target(child: Token, ctx: _Context) -> Target | None:
 def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None:
     """`the company` (the speaker's, or the organisation that fits), `the country` (the
     last country named), `the rocket` / `the index` (the name that noun was attached to)."""
+    if _plural(subject):
+        return None  # `the miners`, `61 firms`: many, not the one the article names
     if lemma in _PLACE_NOUNS:
         for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
             if entity.label == "GPE":
@@ -515,6 +517,14 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
         if lemma in entity.nouns or lemma in _name_heads(entity.name):
             return _from_entity(entity)
     return None
+
+
+def _plural(noun: Token) -> bool:
+    """A plural common noun: tagged so, or (without a tagger) one that ends as a plural."""
+    if noun.tag_:
+        return noun.tag_ == "NNS"
+    lower = noun.lower_
+    return singular(lower) != lower
 
 
 def _public_body(at: int, ctx: _Context) -> Target | None:
