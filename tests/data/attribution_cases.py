@@ -2682,3 +2682,21 @@ TARGETS += [
         B,
     ),
 ]
+
+# `the state` is the place named last that is not a country; `the country` is a country.
+TARGETS += [
+    (
+        "Farmers in Nevada face new limits, and water use in the U.S. has doubled since 2000. "
+        "Desert Water Watch said the state had approved the plan in weeks.",
+        "Desert Water",
+        "Nevada",
+        T,
+    ),
+    (
+        "Farmers in Nevada face new limits, and water use in the U.S. has doubled since 2000. "
+        "Desert Water Watch said the country had approved the plan in weeks.",
+        "Desert Water",
+        "U.S",  # the registry keeps the name without its final dot
+        T,
+    ),
+]

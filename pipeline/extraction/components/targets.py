@@ -10,6 +10,8 @@ registry; `we` in a quotation resolved to the speaker's organisation. Fills
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -45,6 +47,9 @@ _GENERIC_ORG = frozenset({"company", "firm", "group", "business"})
 _PLACE_NOUNS = frozenset(
     {"country", "nation", "city", "region", "state", "province", "kingdom", "emirate", "republic"}
 )
+# `the country` is a country the article names; `the state`, `the city` a place within one.
+_COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "emirate", "republic"})
+_SUBNATIONAL_NOUNS = frozenset({"city", "state", "province"})
 # Nouns whose `of`/`in` phrase names their owner: `Shares in Harbourline`, `sales of Tesla`.
 _OWNED_NOUNS = frozenset(
     "share stock price sale revenue profit earning output production value valuation "
@@ -497,10 +502,7 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
     if _plural(subject):
         return None  # `the miners`, `61 firms`: many, not the one the article names
     if lemma in _PLACE_NOUNS:
-        for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
-            if entity.label == "GPE":
-                return _from_entity(entity)
-        return None
+        return _place(subject.idx, lemma, ctx)
     if lemma in _UNRESOLVED:
         return None
     if lemma == "authority":
@@ -517,6 +519,33 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
         if lemma in entity.nouns or lemma in _name_heads(entity.name):
             return _from_entity(entity)
     return None
+
+
+def _place(at: int, lemma: str, ctx: _Context) -> Target | None:
+    """`the country`: the country named last, else the place named last; `the state`, `the
+    city`: the place named last that is not a country."""
+    places = [
+        entity
+        for _, entity in ctx.registry.mentions_before(at, kind="organization")
+        if entity.label == "GPE"
+    ]
+    if lemma in _COUNTRY_NOUNS:
+        fitting = [e for e in places if _is_country(e.name)] or places
+    elif lemma in _SUBNATIONAL_NOUNS:
+        fitting = [e for e in places if not _is_country(e.name)]
+    else:
+        fitting = places
+    return _from_entity(fitting[0]) if fitting else None
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(w.replace(".", "") for w in lexicon.words("attribution/countries.txt"))
+
+
+def _is_country(name: str) -> bool:
+    """`Japan`, `U.S.`, `the Netherlands`: a country of the list, dots aside."""
+    return name.lower().replace(".", "") in _countries()
 
 
 def _plural(noun: Token) -> bool:
