@@ -2700,3 +2700,29 @@ TARGETS += [
         T,
     ),
 ]
+
+# A lone capitalised word opening the content is short for the longer name the article
+# opens with it (`Copperleaf` of `Copperleaf Coffee`); not when a capitalised word leads
+# that name (`Bills` of `Energy Bills Support Scheme`), nor an acronym, a name alone.
+TARGETS += [
+    (
+        "Copperleaf Coffee plans to open 150 shops in Britain, the chain said. Copperleaf "
+        "raised prices in its US stores in March.",
+        "Copperleaf raised",
+        "Copperleaf Coffee",
+        B,
+    ),
+    (
+        "The Energy Bills Support Scheme ended in March. Bills are still 60% higher than in "
+        "2020, the regulator said.",
+        "Bills are",
+        None,
+        B,
+    ),
+    (
+        "BYD will sell the BYD Dolphin in Europe. BYD faces an additional duty of 17.4%.",
+        "BYD faces",
+        "BYD",
+        B,
+    ),
+]

@@ -10,6 +10,7 @@ registry; `we` in a quotation resolved to the speaker's organisation. Fills
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.language import Language
@@ -813,14 +814,41 @@ def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | Non
     entity = registry.lookup(words.text) or registry.lookup(text)
     if entity is not None:
         return _from_entity(entity)
+    # not `U.S.` of `U.S. markets`, nor an acronym (`BYD`, not `BYD Dolphin`)
+    lone = end - start == 1 and text.isalpha() and not names.looks_like_name(text)
+    longer = _short_form(doc, text) if lone else None
+    if longer is not None:
+        # `Copperleaf raised prices ...` after `Copperleaf Coffee plans ...`: the first word
+        # of a longer name the article writes, not a common word (`Shares`, `Sales`).
+        return Target(name=longer, label=None)
     # A capitalised name that the article also writes capitalised mid-sentence is a name,
     # not a sentence-initial common word (`While`, `Notably`).
     if text and (written_mid_sentence(doc, text) or names.looks_like_name(text)):
         # A lone word is the short form of the longer name the article writes elsewhere
         # (`Zentrix` of `Zentrix Labs`).
-        lone = end - start == 1 and text.isalpha()  # not `U.S.` of `U.S. markets`
         return Target(name=_fullest(doc, text) if lone else text, label=None)
     return _capitalised_run(words)
+
+
+def _short_form(doc: Doc, word: str) -> str | None:
+    """`Copperleaf` of `Copperleaf Coffee`: the longer capitalised name that the article
+    opens with this word (not a known common word), and that no capitalised word leads
+    (not `Bills` of `Energy Bills Support Scheme`)."""
+    if word.lower() in lexicon.words("attribution/not_names.txt"):
+        return None
+    best = None
+    for found in re.finditer(rf"(\S*)\s+{re.escape(word)}((?: [A-Z][a-z]+)+)", " " + doc_text(doc)):
+        lead, more = found.group(1), found.group(2).split()
+        if lead[:1].isupper() or lead.endswith(("-", "'s", "’s")):
+            continue
+        kept = []
+        for w in more[:3]:
+            if w.lower() in _FUNCTION_WORDS:
+                break
+            kept.append(w)
+        if kept and (best is None or len(kept) > len(best.split()) - 1):
+            best = " ".join([word, *kept])
+    return best
 
 
 def _capitalised_run(words: Span) -> Target | None:
