@@ -2726,3 +2726,28 @@ TARGETS += [
         B,
     ),
 ]
+
+# `Shares in X`, `Shares of rival X`, `Shares in Hong Kong-listed X`: what the name owns
+# comes first; the owner in apposition is the one meant (`X's parent, Y,`).
+TARGETS += [
+    ("Shares in Tarvik Foods rose 6.5% to 164p on Thursday.", "Shares in", "Tarvik Foods", B),
+    (
+        "Shares of rival Brennock Terminals jumped 12% on Monday.",
+        "Shares of",
+        "Brennock Terminals",
+        B,
+    ),
+    (
+        "Shares in Hong Kong-listed Quonset Biologics rose 4% to HK$41.20.",
+        "Shares in",
+        "Quonset Biologics",
+        B,
+    ),
+    (
+        "Shares in Northway's parent, Castlegate Group, rose 1.8% in London.",
+        "Shares in",
+        "Castlegate Group",
+        B,
+    ),
+    ("Shares in the sector fell 2% on Monday.", "Shares in", None, B),
+]

@@ -775,6 +775,46 @@ def _past_relation(doc: Doc, start: int, stop: int) -> int:
     return start
 
 
+def _past_owned(doc: Doc, start: int, stop: int) -> int:
+    """`Shares in Harbourline`, `Shares of rival Pearl Delta`, `Shares in Hong Kong-listed
+    Innovent`, `Sales of its vans`: a noun of what a name owns and its `of`/`in`/`at`
+    before the owner, which is where the name starts (as with a parse)."""
+    low, texts = lowers(doc), doc_words(doc)
+    if start + 2 >= stop or low[start + 1] not in ("of", "in", "at"):
+        return start
+    if singular(low[start]) not in _OWNED_NOUNS | _GROWTH_NOUNS:
+        return start
+    at = start + 2
+    while at < stop and texts[at].isalpha() and texts[at].islower() and low[at] not in _POSSESSIVES:
+        at += 1  # `the`, `rival`
+    # A place and a hyphenated participle before the name: `Hong Kong-listed`, `Paris-based`.
+    run = at
+    while run < stop and texts[run][:1].isupper():
+        run += 1
+    if run + 2 < stop and texts[run] == "-" and texts[run + 1].islower():
+        at = run + 2
+    if at < stop and (texts[at][:1].isupper() or low[at] in _POSSESSIVES):
+        return _past_owner_relation(doc, at, stop)
+    return start
+
+
+def _past_owner_relation(doc: Doc, at: int, stop: int) -> int:
+    """`Kestrel's parent company, Halden Group,`: the name in apposition to what a name
+    owns is the owner meant (as with a parse)."""
+    texts = doc_words(doc)
+    k = at
+    while k < stop and texts[k][:1].isupper():
+        k += 1
+    if k == at or k >= stop or texts[k] not in ("'s", "’s"):
+        return at
+    k += 1
+    while k < stop and texts[k].isalpha() and texts[k].islower():
+        k += 1
+    if k + 1 < stop and texts[k] == "," and k > at + 2 and texts[k + 1][:1].isupper():
+        return k + 1
+    return at
+
+
 def _speaker_opens(doc: Doc, span: Span, mention, cue: int) -> bool:
     """The speaker opens the sentence, or only their title comes first and only their
     description comes between them and the cue (`Councillor Priya Shah, cabinet member for
@@ -796,7 +836,7 @@ def _speaker_opens(doc: Doc, span: Span, mention, cue: int) -> bool:
 def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | None:
     doc, registry = ctx.doc, ctx.registry
     toks, texts = tokens(doc), doc_words(doc)
-    start = _past_relation(doc, start, stop)
+    start = _past_owned(doc, _past_relation(doc, start, stop), stop)
     if start < stop:
         reference = _opening_reference(ctx, start)
         if reference is not None:
