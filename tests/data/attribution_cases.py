@@ -2751,3 +2751,21 @@ TARGETS += [
     ),
     ("Shares in the sector fell 2% on Monday.", "Shares in", None, B),
 ]
+
+# A description ending in an organisation noun before a name: the name (`Chinese solar
+# manufacturer Sunforge Energy`), not the nationality; a plain common noun is not one.
+TARGETS += [
+    (
+        "Chinese solar manufacturer Tenvar Energy will spend RMB 20 billion on a plant.",
+        "Chinese solar",
+        "Tenvar Energy",
+        B,
+    ),
+    (
+        "Shares in construction group Halwick Beatty fell 2.1% to 327p.",
+        "Shares in",
+        "Halwick Beatty",
+        B,
+    ),
+    ("Chinese brands fared worse in the quarter, the report said.", "Chinese brands", None, B),
+]

@@ -798,6 +798,21 @@ def _past_owned(doc: Doc, start: int, stop: int) -> int:
     return start
 
 
+def _past_descriptor(doc: Doc, start: int, stop: int) -> int:
+    """`Chinese electric vehicle maker Voltera`, `construction group Balfour Beatty`: a
+    description ending in an organisation noun before the name it describes."""
+    texts = doc_words(doc)
+    at = start + 1 if texts[start][:1].isupper() and texts[start].isalpha() else start
+    first = at
+    while at < stop and at - first < 4 and texts[at].islower() and texts[at].isalpha():
+        at += 1
+    if at == first or at >= stop or not texts[at][:1].isupper():
+        return start
+    if singular(texts[at - 1]) not in lexicon.words("attribution/org_nouns.txt"):
+        return start
+    return at
+
+
 def _past_owner_relation(doc: Doc, at: int, stop: int) -> int:
     """`Kestrel's parent company, Halden Group,`: the name in apposition to what a name
     owns is the owner meant (as with a parse)."""
@@ -836,7 +851,7 @@ def _speaker_opens(doc: Doc, span: Span, mention, cue: int) -> bool:
 def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | None:
     doc, registry = ctx.doc, ctx.registry
     toks, texts = tokens(doc), doc_words(doc)
-    start = _past_owned(doc, _past_relation(doc, start, stop), stop)
+    start = _past_descriptor(doc, _past_owned(doc, _past_relation(doc, start, stop), stop), stop)
     if start < stop:
         reference = _opening_reference(ctx, start)
         if reference is not None:
