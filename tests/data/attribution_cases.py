@@ -2769,3 +2769,23 @@ TARGETS += [
     ),
     ("Chinese brands fared worse in the quarter, the report said.", "Chinese brands", None, B),
 ]
+
+# A quoted person's `we`, when their record carries no organisation: the organisation the
+# sentence that first names them says they work of, at or for; not the paper they spoke to.
+TARGETS += [
+    (
+        "Mara Quillon became chief executive of Tessaly Water in February. She spoke to "
+        'reporters on Wednesday. "We will replace 400 kilometres of main by 2026," Quillon '
+        "said.",
+        '"We will',
+        "Tessaly Water",
+        T,
+    ),
+    (
+        "Mara Quillon said in an interview with Trade Counter magazine that prices would "
+        'rise. "We are not going to match them," Quillon said.',
+        '"We are',
+        None,
+        T,
+    ),
+]

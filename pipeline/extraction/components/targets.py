@@ -317,7 +317,7 @@ def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
     if lower in ("we", "us", "our", "ours"):
         if stmt.attribution != "direct":
             return None
-        own = ctx.speaker_org()
+        own = ctx.speaker_org() or _introduced_with(ctx)
         speaker = stmt.speaker
         if own is None and speaker is not None and _speaks_for(speaker.title):
             # `"We are not complacent," Collins said` of `chief executive Mary Collins`: one
@@ -344,6 +344,49 @@ def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
         previous = ctx.previous  # `they` is not the speaker's own organisation
         return previous if previous is not None and previous.label in ("ORG", None) else None
     return None
+
+
+def _introduced_with(ctx: _Context) -> Target | None:
+    """The organisation named after a quoted person in the sentence that first names them
+    (`Rebecca Kamau became chief executive of Solana Water`, `Colin Ashby, general secretary
+    of the Metro Drivers' Union, said`): whom their `we` speaks for when their record
+    carries no organisation; one they work `of`, `at` or `for`, not a place (`Sam Okoro, who
+    lives in Fenwick`) or the paper they spoke to (`an interview with Trade Counter`)."""
+    speaker = ctx.stmt.speaker
+    if speaker is None or speaker.kind != "person" or speaker.organization:
+        return None
+    person = ctx.registry.lookup(speaker.name, kind="person")
+    if person is None or not person.mentions:
+        return None
+    first = person.mentions[0]
+    token = ctx.doc.char_span(first, first + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    end = token[0].sent.end_char if has_parse(ctx.doc) else _line_end(ctx.doc, first)
+    text = doc_text(ctx.doc)
+    named = [
+        (at, entity)
+        for entity in ctx.registry.entities
+        if entity.kind == "organization" and entity.label not in ("GPE", "LOC", "NORP")
+        for at in entity.mentions
+        if first < at < end and _word_before(text, at) in _SPEAKS_FOR_PREPS
+    ]
+    return _from_entity(min(named, key=lambda pair: pair[0])[1]) if named else None
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word before offset `at`, lower case, past a `the`: `chief executive of (the)`."""
+    words = text[max(0, at - 40) : at].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _line_end(doc: Doc, at: int) -> int:
+    """The end of the sentence (to its full stop) or line that `at` stands in, unparsed."""
+    text = doc_text(doc)
+    ends = [k for k in (text.find(". ", at), text.find("\n", at)) if k >= 0]
+    return min(ends) if ends else len(text)
 
 
 def _speaks_for(title: str | None) -> bool:
