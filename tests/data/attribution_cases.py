@@ -2789,3 +2789,12 @@ TARGETS += [
         T,
     ),
 ]
+TARGETS += [
+    (
+        "Dr Lena Voss, a consultant epidemiologist at the Harwell Health Agency, said flu had "
+        'peaked. "We are not out of the woods yet," she said.',
+        '"We are',
+        None,
+        T,
+    ),
+]

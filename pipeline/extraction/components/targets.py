@@ -350,8 +350,10 @@ def _introduced_with(ctx: _Context) -> Target | None:
     """The organisation named after a quoted person in the sentence that first names them
     (`Rebecca Kamau became chief executive of Solana Water`, `Colin Ashby, general secretary
     of the Metro Drivers' Union, said`): whom their `we` speaks for when their record
-    carries no organisation; one they work `of`, `at` or `for`, not a place (`Sam Okoro, who
-    lives in Fenwick`) or the paper they spoke to (`an interview with Trade Counter`)."""
+    carries no organisation; one they speak for by their title (`speaks_for_titles.txt`) and
+    work `of`, `at` or `for`, not a place (`Sam Okoro, who lives in Fenwick`), the paper they
+    spoke to (`an interview with Trade Counter`) or an expert's employer (`a consultant
+    epidemiologist at the UK Health Security Agency`)."""
     speaker = ctx.stmt.speaker
     if speaker is None or speaker.kind != "person" or speaker.organization:
         return None
@@ -369,7 +371,9 @@ def _introduced_with(ctx: _Context) -> Target | None:
         for entity in ctx.registry.entities
         if entity.kind == "organization" and entity.label not in ("GPE", "LOC", "NORP")
         for at in entity.mentions
-        if first < at < end and _word_before(text, at) in _SPEAKS_FOR_PREPS
+        if first < at < end
+        and _word_before(text, at) in _SPEAKS_FOR_PREPS
+        and _speaks_for(text[first:at])
     ]
     return _from_entity(min(named, key=lambda pair: pair[0])[1]) if named else None
 
