@@ -2789,12 +2789,12 @@ TARGETS += [
         T,
     ),
 ]
-TARGETS += [
+# (Blank only: with a parse the speaker's record carries the agency, whose `we` it is.)
+TARGETS_BLANK_ONLY += [
     (
         "Dr Lena Voss, a consultant epidemiologist at the Harwell Health Agency, said flu had "
         'peaked. "We are not out of the woods yet," she said.',
         '"We are',
         None,
-        T,
     ),
 ]
