@@ -2798,3 +2798,24 @@ TARGETS_BLANK_ONLY += [
         None,
     ),
 ]
+
+# An opening adjunct closed by a comma comes before the clause's subject (`Under the
+# agreement, India will cut ...`); a quotation in it is no adjunct.
+TARGETS += [
+    (
+        "Britain and India agreed a deal. Under the agreement, India will cut duties on 90% "
+        "of British goods.",
+        "Under the",
+        "India",
+        B,
+    ),
+    ("In the first half, sales fell 3%, the company said.", "In the", None, B),
+]
+# (Blank only: the trained parser takes `Arsenal` for an apposition of `the pitch`.)
+TARGETS_BLANK_ONLY += [
+    (
+        "On the pitch, Arsenal, who beat Wolves 2-1 on Saturday, lead the table.",
+        "On the pitch",
+        "Arsenal",
+    ),
+]

@@ -822,6 +822,29 @@ def _past_relation(doc: Doc, start: int, stop: int) -> int:
     return start
 
 
+# Words that open an adjunct before a clause's subject (`Under the deal, the US will ...`,
+# `In a statement, Sky said ...`, `Last year, ...`): prepositions and time words.
+_ADJUNCT_OPENERS = frozenset(
+    "in under on at after before during since with without despite following from by for "
+    "unlike amid over last this next earlier later".split()
+)
+
+
+def _past_adjunct(doc: Doc, start: int, stop: int) -> int:
+    """`Under the agreement, India will cut ...`: past an opening adjunct closed by a comma
+    (within a dozen words, and no quotation in it) to the clause's own first word."""
+    low, texts = lowers(doc), doc_words(doc)
+    if start >= stop or low[start] not in _ADJUNCT_OPENERS:
+        return start
+    for k in range(start + 1, min(stop - 1, start + 12)):
+        if texts[k] in ('"', "“", "”", ";", ":"):
+            return start
+        if texts[k] == ",":
+            k += 1  # `..., the Super League said`: the name, without its article
+            return k + 1 if k + 1 < stop and low[k] == "the" and texts[k + 1].istitle() else k
+    return start
+
+
 def _past_owned(doc: Doc, start: int, stop: int) -> int:
     """`Shares in Harbourline`, `Shares of rival Pearl Delta`, `Shares in Hong Kong-listed
     Innovent`, `Sales of its vans`: a noun of what a name owns and its `of`/`in`/`at`
@@ -898,6 +921,7 @@ def _speaker_opens(doc: Doc, span: Span, mention, cue: int) -> bool:
 def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | None:
     doc, registry = ctx.doc, ctx.registry
     toks, texts = tokens(doc), doc_words(doc)
+    start = _past_adjunct(doc, start, stop)
     start = _past_descriptor(doc, _past_owned(doc, _past_relation(doc, start, stop), stop), stop)
     if start < stop:
         reference = _opening_reference(ctx, start)
