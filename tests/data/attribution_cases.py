@@ -2819,3 +2819,40 @@ TARGETS_BLANK_ONLY += [
         "Arsenal",
     ),
 ]
+
+# After `X's`: the name of the thing X owns is the target (`Europe's new Ariane 6 rocket`,
+# `Hong Kong's Hang Seng index`), or the organisation in apposition; not what a name owns
+# (`Britain's car output`, `Liberty's Formula One tracking stock`), a nationality or a person.
+TARGETS_BLANK_ONLY += [
+    (
+        "Europe's new Orvane 6 rocket reached orbit on its first flight on Tuesday.",
+        "Europe's",
+        "Orvane 6",
+    ),
+    ("Hong Kong's Hang Seng index climbed 1.1% on Monday.", "Hong Kong's", "Hang Seng"),
+    (
+        "Britain's largest rail operator, Northway Trains, will raise fares by 4.6%.",
+        "Britain's",
+        "Northway Trains",
+    ),
+    (
+        "Car sales rose in Britain. Britain's car output fell 13.9% last year.",
+        "Britain's",
+        "Britain",
+    ),
+    (
+        "Shares in Liberty rose. Liberty's Formula One tracking stock fell 2.1% in New York.",
+        "Liberty's",
+        "Liberty",
+    ),
+    (
+        "Shares in Tarvik rose. Tarvik's first European car plant will open in 2026.",
+        "Tarvik's",
+        "Tarvik",
+    ),
+    (
+        "Shares in Northway rose. Northway's chief executive, Helen Marsh, will step down.",
+        "Northway's",
+        "Northway",
+    ),
+]

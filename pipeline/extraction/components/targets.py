@@ -936,6 +936,10 @@ def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | Non
     opening = 1 if toks[start].lower_ == "the" else 0
     if end < stop and lowers(doc)[end] in _FAMILY_NOUNS and end - start > opening:
         return Target(name=f"{doc[start + opening : end].text} {texts[end]}", label="ORG")
+    if end + 1 < stop and texts[end] in ("'s", "’s"):
+        possessed = _possessed_name(doc, end + 1, stop)
+        if possessed is not None:
+            return _fullest_known(possessed, ctx)
     text = names.strip_possessive(words.text)
     entity = registry.lookup(words.text) or registry.lookup(text)
     if entity is not None:
@@ -954,6 +958,66 @@ def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | Non
         # (`Zentrix` of `Zentrix Labs`).
         return Target(name=_fullest(doc, text) if lone else text, label=None)
     return _capitalised_run(words)
+
+
+def _possessed_name(doc: Doc, start: int, stop: int) -> str | None:
+    """After `X's`: the name of what X owns (`Europe's new Ariane 6 rocket`, `Disney's ABC
+    will`, `NASA's Space Launch System rocket`) or the name in apposition to it (`Britain's
+    largest rail operator, Northway Trains,`); none for what a name owns (`Japan's Nikkei
+    share average`, `Britain's car output`), whose owner is the target (as with a parse)."""
+    texts, low = doc_words(doc), lowers(doc)
+    skip = _FUNCTION_WORDS | _OWNED_NOUNS | _GROWTH_NOUNS | frozenset(cue_forms())
+    at = start
+    while at < stop and at - start < 3 and texts[at].isalpha() and texts[at].islower():
+        if low[at] in skip or singular(low[at]) in skip:
+            return None
+        at += 1
+    # An organisation in apposition (`Britain's largest rail operator, Northway Trains`), not a
+    # person (`Northway's chief executive, Helen Marsh`).
+    apposition = at > start and at + 1 < stop and texts[at] == ","
+    if apposition and singular(low[at - 1]) not in lexicon.words("attribution/org_nouns.txt"):
+        return None
+    if apposition:
+        at += 1
+    elif at - start > 2:
+        return None
+    end = at
+    while end < stop and (
+        texts[end][:1].isupper()
+        or (end > at and texts[end][:1].isdigit())
+        or (end > at and texts[end] == "-" and texts[end + 1][:1].isupper())
+    ):
+        end += 1
+    if end == at or low[at] in lexicon.words("attribution/titles.txt"):
+        return None
+    if low[at] in lexicon.words("attribution/not_names.txt"):
+        return None
+    if not apposition and not _names_the_thing(doc, end, stop):
+        return None
+    if end - at == 1 and low[at].endswith(_NATIONALITY_ENDINGS):
+        return None  # `BYD's first European car plant`: a nationality, not a name
+    return doc[at:end].text
+
+
+# Endings of English nationality adjectives (`European`, `Canadian`, `Chinese`, `British`).
+_NATIONALITY_ENDINGS = ("ean", "ian", "ese", "ish")
+
+
+def _names_the_thing(doc: Doc, end: int, stop: int) -> bool:
+    """What follows a possessed name (`Ariane 6 rocket reached`, `ABC will`) shows the name
+    is the thing itself: a lower-case word, not a function word, and no noun of what a
+    name owns within two words (`Formula One tracking stock fell` is Liberty's)."""
+    texts, low = doc_words(doc), lowers(doc)
+    if end >= stop or not texts[end].islower() or low[end] in _FUNCTION_WORDS - {"has", "is"}:
+        return False
+    return not any(singular(w) in _OWNED_NOUNS for w in low[end : min(stop, end + 2)])
+
+
+def _fullest_known(name: str, ctx: _Context) -> Target:
+    """A name the content gives, as the registry knows it or as written."""
+    entity = ctx.registry.lookup(name)
+    target = _from_entity(entity) if entity is not None else None
+    return target or Target(name=name, label=None)
 
 
 def _short_form(doc: Doc, word: str) -> str | None:
