@@ -2856,3 +2856,16 @@ TARGETS_BLANK_ONLY += [
         "Northway",
     ),
 ]
+
+# A place is never `the company`, even one the registry saw with that noun (`the Santa
+# Clara, California-based company`): the organisation the article names first is.
+TARGETS += [
+    (
+        "Vantor Semiconductor will build a $12 billion plant in Arizona. Chief Executive Raymond "
+        "Okafor said the Santa Clara, California-based company had received $1.1 billion in "
+        "grants. The 58-year-old said the company expects to double its output by 2030.",
+        "The 58-year-old",
+        "Vantor Semiconductor",
+        T,
+    ),
+]

@@ -560,6 +560,10 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
         if own is not None and lemma in _GENERIC_ORG:
             return own
         entity = ctx.resolver._by_org_noun(lemma, at=subject.idx, since=subject.sent.start_char)
+        if entity is not None and entity.label in ("GPE", "LOC") and lemma not in _UNRESOLVED:
+            # `the Santa Clara, California-based company`: a place is never `the company`;
+            # the organisation the article names first is.
+            entity = None if own is not None else _first_org(subject.idx, ctx)
         return _from_entity(entity) if entity is not None else own
     for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
         # `the rocket` of `the Ariane 6 rocket`; `the trust` of `Hartley NHS Trust`, `the
@@ -602,6 +606,14 @@ def _plural(noun: Token) -> bool:
         return noun.tag_ == "NNS"
     lower = noun.lower_
     return singular(lower) != lower
+
+
+def _first_org(at: int, ctx: _Context) -> Entity | None:
+    """The organisation, not a place, that the article names first before `at`."""
+    for _, entity in reversed(ctx.registry.mentions_before(at, kind="organization")):
+        if entity.label not in ("GPE", "LOC", "NORP", "FAC"):
+            return entity
+    return None
 
 
 def _public_body(at: int, ctx: _Context) -> Target | None:
