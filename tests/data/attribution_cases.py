@@ -2869,3 +2869,21 @@ TARGETS += [
         T,
     ),
 ]
+
+# A definite epithet or age describes the salient person (`The 26-year-old has signed ...`),
+# as it does for a speaker.
+TARGETS += [
+    (
+        "Castleton City signed Marco Lenzi on Friday. The 26-year-old has signed a four-year "
+        "contract and could make his debut on Sunday.",
+        "The 26-year-old",
+        "Marco Lenzi",
+        T,
+    ),
+    (
+        "Harbour United signed Tomi Yusuf in July. The striker scored twice on his debut.",
+        "The striker",
+        "Tomi Yusuf",
+        T,
+    ),
+]

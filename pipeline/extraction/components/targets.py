@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsclaims.extraction.attribution import names
 from newsclaims.extraction.attribution.cues import cue_forms, cue_lemmas
 from newsclaims.extraction.attribution.entities import ORG_LABELS, Entity, Registry, extend_org
+from newsclaims.extraction.attribution.speakers import _AGE as AGE
 from newsclaims.extraction.attribution.speakers import (
     SpeakerResolver,
     entity_containing,
@@ -445,7 +446,7 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
     if compound is not None:
         return compound
     if _determiner(subject) in ("the", "this", "that"):
-        definite = _definite_target(subject, lemma, ctx)
+        definite = _definite_target(subject, lemma, ctx) or _described_person(subject, ctx)
         if definite is not None or lemma in _UNRESOLVED:
             return definite
     # `The first phase of HS2`, `Development of Ariane 6`; for what a name owns also `in`
@@ -606,6 +607,21 @@ def _plural(noun: Token) -> bool:
         return noun.tag_ == "NNS"
     lower = noun.lower_
     return singular(lower) != lower
+
+
+def _described_person(subject: Token, ctx: _Context) -> Target | None:
+    """`The 26-year-old has signed ...`, `the striker`, `the actress`: the salient person an
+    epithet (person_epithets.txt) or an age describes, as for a speaker."""
+    span = subject.doc[subject.left_edge.i : subject.i + 1]
+    lemma = subject.lemma_.lower()
+    if lemma not in lexicon.table("attribution/person_epithets.txt") and not AGE.search(
+        span.text
+    ):
+        return None
+    found = ctx.resolver.common_noun(span, lemma, head=subject, sentence=ctx.stmt.sentence)
+    if found is None or found.speaker.kind != "person":
+        return None
+    return Target(name=found.speaker.name, label="PERSON")
 
 
 def _first_org(at: int, ctx: _Context) -> Entity | None:
