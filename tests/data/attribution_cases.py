@@ -2887,3 +2887,14 @@ TARGETS += [
         T,
     ),
 ]
+
+# What a finding shows, suggests or indicates: the subject of the clause it governs.
+TARGETS += [
+    (
+        "Hannah Brooks, an analyst at Pinecrest Research, said the results showed Tarvik "
+        "Software was taking share from larger rivals.",
+        "Hannah Brooks",
+        "Tarvik Software",
+        T,
+    ),
+]

@@ -83,6 +83,10 @@ _THROUGH = frozenset(
         "warn",
         "add",
         "note",
+        # `the results showed Quillsoft was taking share`: what a finding shows.
+        "show",
+        "suggest",
+        "indicate",
     }
 )
 
