@@ -2898,3 +2898,11 @@ TARGETS += [
         T,
     ),
 ]
+TARGETS_BLANK_ONLY += [
+    (
+        "Castleton City signed Marco Lenzi on Friday. The 26-year-old has signed a four-year "
+        "contract and could make his debut on Sunday.",
+        "The 26-year-old",
+        "Marco Lenzi",
+    ),
+]

@@ -622,10 +622,7 @@ def _described_person(subject: Token, ctx: _Context) -> Target | None:
         span.text
     ):
         return None
-    found = ctx.resolver.common_noun(span, lemma, head=subject, sentence=ctx.stmt.sentence)
-    if found is None or found.speaker.kind != "person":
-        return None
-    return Target(name=found.speaker.name, label="PERSON")
+    return _person_words(span, ctx, lemma=lemma, head=subject)
 
 
 def _first_org(at: int, ctx: _Context) -> Entity | None:
@@ -780,8 +777,29 @@ def _opening_reference(ctx: _Context, start: int) -> Target | None:
         # noun standing alone (not `the head of ...`, `the Bank of England`)
         noun, after = tokens(doc)[start + 1], low[start + 2]
         if noun.is_alpha and (noun.is_lower or noun.is_title) and after not in _NOT_ALONE:
-            return _definite_target(noun, singular(noun.lower_), ctx)
+            return _definite_target(noun, singular(noun.lower_), ctx) or _person_words(
+                doc[start : start + 2], ctx
+            )
+        aged = AGED.match(doc_text(doc), tokens(doc)[start].idx)
+        if aged is not None:  # `The 26-year-old has signed ...`
+            span = doc.char_span(aged.start(), aged.end(), alignment_mode="expand")
+            return _person_words(span, ctx) if span is not None else None
     return None
+
+
+AGED = re.compile(r"(?i)the \d+-year-old\b")
+
+
+def _person_words(
+    span: Span, ctx: _Context, *, lemma: str | None = None, head: Token | None = None
+) -> Target | None:
+    """`the striker`, `the 26-year-old`: the salient person, as the speaker resolver finds
+    it (with or without a parse)."""
+    lemma = lemma or singular(span[-1].lower_)
+    found = ctx.resolver.common_noun(span, lemma, head=head, sentence=ctx.stmt.sentence)
+    if found is None or found.speaker.kind != "person":
+        return None
+    return Target(name=found.speaker.name, label="PERSON")
 
 
 _NOT_ALONE = frozenset({"of", "-"})
