@@ -2906,3 +2906,13 @@ TARGETS_BLANK_ONLY += [
         "Marco Lenzi",
     ),
 ]
+TARGETS_BLANK_ONLY += [
+    # A capitalised word that owns something opening a clause is a name (`Canada's`), but
+    # for a day or a month (`Monday's`).
+    (
+        "Canada's insured losses have topped C$3 billion, the bureau said.",
+        "Canada's",
+        "Canada",
+    ),
+    ("Monday's losses topped C$3 billion, the bureau said.", "Monday's", None),
+]

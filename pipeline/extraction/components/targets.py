@@ -1001,6 +1001,8 @@ def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | Non
         # `Copperleaf raised prices ...` after `Copperleaf Coffee plans ...`: the first word
         # of a longer name the article writes, not a common word (`Shares`, `Sales`).
         return Target(name=longer, label=None)
+    if lone and end < stop and texts[end] in ("'s", "’s") and _owner_name(text):
+        return Target(name=text, label=None)  # `Canada's insured losses have topped ...`
     # A capitalised name that the article also writes capitalised mid-sentence is a name,
     # not a sentence-initial common word (`While`, `Notably`).
     if text and (written_mid_sentence(doc, text) or names.looks_like_name(text)):
@@ -1068,6 +1070,21 @@ def _fullest_known(name: str, ctx: _Context) -> Target:
     entity = ctx.registry.lookup(name)
     target = _from_entity(entity) if entity is not None else None
     return target or Target(name=name, label=None)
+
+
+# Capitalised words that own things at a sentence start but are not names (`Today's`).
+_TIME_OWNERS = frozenset(
+    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december".split()
+)
+
+
+def _owner_name(word: str) -> bool:
+    """`Canada's`, `Tarvik's` opening a clause: a word that owns something is a name, but
+    for a known common word or a day or month (`Today's`, `Monday's`)."""
+    lower = word.lower()
+    return lower not in lexicon.words("attribution/not_names.txt") and lower not in _TIME_OWNERS
 
 
 def _short_form(doc: Doc, word: str) -> str | None:
