@@ -1040,8 +1040,8 @@ def _possessed_name(doc: Doc, start: int, stop: int) -> str | None:
         or (end > at and texts[end] == "-" and texts[end + 1][:1].isupper())
     ):
         end += 1
-    if end == at or low[at] in lexicon.words("attribution/titles.txt"):
-        return None
+    if end == at or not texts[at].isalnum() or low[at] in lexicon.words("attribution/titles.txt"):
+        return None  # not a figure (`topped C$3 billion`) or a title
     if low[at] in lexicon.words("attribution/not_names.txt"):
         return None
     if not apposition and not _names_the_thing(doc, end, stop):
