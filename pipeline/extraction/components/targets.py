@@ -880,6 +880,21 @@ _ADJUNCT_OPENERS = frozenset(
 )
 
 
+def _past_dateline(doc: Doc, start: int, stop: int) -> int:
+    """`MANCHESTER, 1 April 2026 - Auralis Health ...`, `NEW DELHI, July 3 (Globe Wire) -
+    India's ...`: past a wire dateline (a place in capitals, a comma or bracket, a dash)."""
+    texts = doc_words(doc)
+    at = start
+    while at < stop and texts[at].isalpha() and texts[at].isupper() and len(texts[at]) > 1:
+        at += 1
+    if at == start or at >= stop or texts[at] not in (",", "("):
+        return start
+    for k in range(at, min(stop - 1, start + 16)):
+        if texts[k] in ("-", "–", "—", "--"):
+            return k + 1
+    return start
+
+
 def _past_adjunct(doc: Doc, start: int, stop: int) -> int:
     """`Under the agreement, India will cut ...`: past an opening adjunct closed by a comma
     (within a dozen words, and no quotation in it) to the clause's own first word."""
@@ -971,7 +986,7 @@ def _speaker_opens(doc: Doc, span: Span, mention, cue: int) -> bool:
 def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | None:
     doc, registry = ctx.doc, ctx.registry
     toks, texts = tokens(doc), doc_words(doc)
-    start = _past_adjunct(doc, start, stop)
+    start = _past_adjunct(doc, _past_dateline(doc, start, stop), stop)
     start = _past_descriptor(doc, _past_owned(doc, _past_relation(doc, start, stop), stop), stop)
     if start < stop:
         reference = _opening_reference(ctx, start)
