@@ -2925,3 +2925,14 @@ TARGETS_BLANK_ONLY += [
         "Tarvik Health",
     ),
 ]
+TARGETS_BLANK_ONLY += [
+    # Without a parse the organisation of a quoted person's introduction is read from the
+    # capitalised run after `of`/`at`/`for` and a title that speaks for it.
+    (
+        "Mara Quillon became chief executive of Tessaly Water in February. She spoke to "
+        'reporters on Wednesday. "We will replace 400 kilometres of main by 2026," Quillon '
+        "said.",
+        '"We will',
+        "Tessaly Water",
+    ),
+]

@@ -380,7 +380,19 @@ def _introduced_with(ctx: _Context) -> Target | None:
         and _word_before(text, at) in _SPEAKS_FOR_PREPS
         and _speaks_for(text[first:at])
     ]
-    return _from_entity(min(named, key=lambda pair: pair[0])[1]) if named else None
+    if named:
+        return _from_entity(min(named, key=lambda pair: pair[0])[1])
+    if has_parse(ctx.doc):
+        return None
+    # Without a parse the registry misses most names: the capitalised run itself.
+    found = _WORKS_FOR.search(text, first, end)
+    if found is None or not _speaks_for(text[first : found.start()]):
+        return None
+    return Target(name=_fullest(ctx.doc, found.group(1).strip()), label=None)
+
+
+# `of Solana Water`, `at the Metro Drivers' Union`: an organisation's name after `of`/`at`/`for`.
+_WORKS_FOR = re.compile(r"\b(?:of|at|for) (?:the )?((?:[A-Z][\w&'’.-]*(?: |(?=[,.;)]|$)))+)")
 
 
 def _word_before(text: str, at: int) -> str:
