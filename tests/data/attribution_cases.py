@@ -2936,3 +2936,27 @@ TARGETS_BLANK_ONLY += [
         "Tessaly Water",
     ),
 ]
+
+# An `it` that classifies a situation with an indefinite noun refers to no organisation.
+TARGETS += [
+    (
+        'Orbital Strategy Partners advises governments. "It is a political choice," said '
+        "Claire Fontaine, head of space at Orbital Strategy Partners.",
+        '"It is',
+        None,
+        B,
+    ),
+    (
+        'Redford Athletic lost 2-1. "It\'s a penalty every day of the week," said Redford '
+        "manager Ian Cole.",
+        '"It',
+        None,
+        B,
+    ),
+    (
+        "Kestrel Motors recalled 40,000 cars on Monday. It is the largest carmaker in Ohio.",
+        "It is",
+        "Kestrel Motors",
+        B,
+    ),
+]

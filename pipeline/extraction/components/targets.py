@@ -344,7 +344,7 @@ def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
         )
         return _from_entity(found.entity) if found and found.entity else None
     if lower in ("it", "its"):
-        return _it_target(ctx)
+        return None if _expletive(token) else _it_target(ctx)
     if lower in ("they", "their", "them"):
         previous = ctx.previous  # `they` is not the speaker's own organisation
         return previous if previous is not None and previous.label in ("ORG", None) else None
@@ -408,6 +408,24 @@ def _line_end(doc: Doc, at: int) -> int:
     text = doc_text(doc)
     ends = [k for k in (text.find(". ", at), text.find("\n", at)) if k >= 0]
     return min(ends) if ends else len(text)
+
+
+def _expletive(token: Token) -> bool:
+    """`It is a political choice`, `It was a victory for ...`, `It's a penalty`: an `it` that
+    classifies a situation with an indefinite noun refers to no organisation."""
+    if token.lower_ != "it":
+        return False
+    if token.has_head() and token.head.i != token.i and token.dep_ in _SUBJECT_DEPS:
+        verb = token.head
+        return verb.lemma_ == "be" and any(
+            c.dep_ == "attr" and _determiner(c) in ("a", "an") for c in verb.children
+        )
+    doc, at = token.doc, token.i  # without a parse: `It is a`, `It was an`, `It's a`
+    low = lowers(doc)
+    return at + 2 < len(doc) and low[at + 1] in _BE_FORMS and low[at + 2] in ("a", "an")
+
+
+_BE_FORMS = frozenset({"is", "was", "'s", "’s"})
 
 
 def _speaks_for(title: str | None) -> bool:
