@@ -2960,3 +2960,20 @@ TARGETS += [
         B,
     ),
 ]
+
+# An expert's `we` (a title that does not speak for an organisation) is not their employer.
+TARGETS += [
+    (
+        '"We are now living in a warmer world," said Tom Adeyinka, a climate scientist at '
+        "Northbridge University.",
+        '"We are',
+        None,
+        T,
+    ),
+    (
+        '"We are going back to the Moon," NASA Administrator Bill Nelson told reporters.',
+        '"We are',
+        "NASA",
+        T,
+    ),
+]

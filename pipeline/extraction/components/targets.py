@@ -322,8 +322,17 @@ def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
     if lower in ("we", "us", "our", "ours"):
         if stmt.attribution != "direct":
             return None
-        own = ctx.speaker_org() or _introduced_with(ctx)
         speaker = stmt.speaker
+        if (
+            speaker is not None
+            and speaker.kind == "person"
+            and speaker.title
+            and not _speaks_for(speaker.title)
+        ):
+            # `"We are now living in a world ...," said Tom Adeyinka, a climate scientist at
+            # Northbridge University`: an expert's `we` is not their employer.
+            return None
+        own = ctx.speaker_org() or _introduced_with(ctx)
         if own is None and speaker is not None and _speaks_for(speaker.title):
             # `"We are not complacent," Collins said` of `chief executive Mary Collins`: one
             # with a title whose organisation the article does not spell out speaks for the
