@@ -2977,3 +2977,17 @@ TARGETS += [
         T,
     ),
 ]
+
+# An acronym is written in its fullest form: the capitalised run whose initials spell it.
+TARGETS += [
+    (
+        "The European Central Bank kept rates on hold on Thursday. The ECB cut its deposit "
+        "rate by 25 basis points in March.",
+        "The ECB",
+        "European Central Bank",
+        B,
+    ),
+]
+TARGETS_BLANK_ONLY += [
+    ("The ECB cut its deposit rate by 25 basis points in March.", "The ECB", "ECB"),
+]

@@ -758,7 +758,30 @@ def _from_span(ent: Span, registry: Registry) -> Target:
     if entity is not None:
         return _from_entity(entity)
     name = names.person_name(ent.text) if label == "PERSON" else names.org_name(ent.text)
+    if label != "PERSON":
+        name = _spelled_out(ent.doc, name)
     return Target(name=name, label=label)
+
+
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&"})
+
+
+def _spelled_out(doc: Doc, name: str) -> str:
+    """`ECB` -> `European Central Bank`: an acronym is written in its fullest form, the run
+    of capitalised words the article gives whose initials spell it (guide: the fullest form
+    in the article)."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return name
+    words = r"[A-Z][\w'’-]*"
+    run = rf"{words}(?:\s+(?:of|the|and|for|&)?\s*{words})+"
+    for found in re.finditer(run, doc_text(doc)):
+        parts = [w for w in found.group(0).split() if w.lower() not in _INITIALS_SKIP]
+        for k in range(len(parts) - len(name) + 1):
+            window = parts[k : k + len(name)]
+            if "".join(w[0] for w in window) == name and all(w[1:].islower() for w in window):
+                text = found.group(0)
+                return text[text.index(window[0]) : text.rindex(window[-1]) + len(window[-1])]
+    return name
 
 
 def _from_entity(entity: Entity) -> Target | None:
@@ -1036,6 +1059,8 @@ def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | Non
         end += 1
     if end == start or (end - start == 1 and toks[start].is_stop):
         return None  # a lone stop word is never a name (`The ...`, `Someone ...`)
+    if end - start == 2 and toks[start].lower_ == "the" and names.looks_like_name(texts[start + 1]):
+        start += 1  # `The ECB cut ...`: the acronym, without its article
     words = doc[start:end]
     opening = 1 if toks[start].lower_ == "the" else 0
     if end < stop and lowers(doc)[end] in _FAMILY_NOUNS and end - start > opening:
@@ -1062,7 +1087,7 @@ def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | Non
     if text and (written_mid_sentence(doc, text) or names.looks_like_name(text)):
         # A lone word is the short form of the longer name the article writes elsewhere
         # (`Zentrix` of `Zentrix Labs`).
-        return Target(name=_fullest(doc, text) if lone else text, label=None)
+        return Target(name=_fullest(doc, text) if lone else _spelled_out(doc, text), label=None)
     return _capitalised_run(words)
 
 
