@@ -2991,3 +2991,14 @@ TARGETS += [
 TARGETS_BLANK_ONLY += [
     ("The ECB cut its deposit rate by 25 basis points in March.", "The ECB", "ECB"),
 ]
+
+# `they` is many, most often people: not the one organisation of the sentence before.
+TARGETS += [
+    (
+        "NASA launched the rocket on Wednesday. The launch director told her staff they had "
+        "earned their place in history.",
+        "The launch director",
+        None,
+        T,
+    ),
+]

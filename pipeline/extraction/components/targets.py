@@ -354,9 +354,8 @@ def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
         return _from_entity(found.entity) if found and found.entity else None
     if lower in ("it", "its"):
         return None if _expletive(token) else _it_target(ctx)
-    if lower in ("they", "their", "them"):
-        previous = ctx.previous  # `they` is not the speaker's own organisation
-        return previous if previous is not None and previous.label in ("ORG", None) else None
+    # `they`/`their` (`Analysts said they expected ...`, `told her staff they had earned
+    # ...`): many, most often people; not the one organisation of the sentence before.
     return None
 
 
