@@ -998,6 +998,8 @@ def _past_descriptor(doc: Doc, start: int, stop: int) -> int:
     """`Chinese electric vehicle maker Voltera`, `construction group Balfour Beatty`: a
     description ending in an organisation noun before the name it describes."""
     texts = doc_words(doc)
+    if start >= stop:
+        return start
     at = start + 1 if texts[start][:1].isupper() and texts[start].isalpha() else start
     first = at
     while at < stop and at - first < 4 and texts[at].islower() and texts[at].isalpha():
@@ -1115,7 +1117,7 @@ def _possessed_name(doc: Doc, start: int, stop: int) -> str | None:
     while end < stop and (
         texts[end][:1].isupper()
         or (end > at and texts[end][:1].isdigit())
-        or (end > at and texts[end] == "-" and texts[end + 1][:1].isupper())
+        or (end > at and end + 1 < stop and texts[end] == "-" and texts[end + 1][:1].isupper())
     ):
         end += 1
     if end == at or not texts[at].isalnum() or low[at] in lexicon.words("attribution/titles.txt"):
