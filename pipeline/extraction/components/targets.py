@@ -1098,7 +1098,7 @@ def _possessed_name(doc: Doc, start: int, stop: int) -> str | None:
     largest rail operator, Northway Trains,`); none for what a name owns (`Japan's Nikkei
     share average`, `Britain's car output`), whose owner is the target (as with a parse)."""
     texts, low = doc_words(doc), lowers(doc)
-    skip = _FUNCTION_WORDS | _OWNED_NOUNS | _GROWTH_NOUNS | frozenset(cue_forms())
+    skip = _not_adjectives()
     at = start
     while at < stop and at - start < 3 and texts[at].isalpha() and texts[at].islower():
         if low[at] in skip or singular(low[at]) in skip:
@@ -1133,6 +1133,13 @@ def _possessed_name(doc: Doc, start: int, stop: int) -> str | None:
 
 # Endings of English nationality adjectives (`European`, `Canadian`, `Chinese`, `British`).
 _NATIONALITY_ENDINGS = ("ean", "ian", "ese", "ish")
+
+
+@cache
+def _not_adjectives() -> frozenset[str]:
+    """Words that end the adjectives between `X's` and a name: function words, nouns of what
+    a name owns and cue verbs."""
+    return _FUNCTION_WORDS | _OWNED_NOUNS | _GROWTH_NOUNS | frozenset(cue_forms())
 
 
 def _names_the_thing(doc: Doc, end: int, stop: int) -> bool:
@@ -1174,8 +1181,13 @@ def _short_form(doc: Doc, word: str) -> str | None:
     if word.lower() in lexicon.words("attribution/not_names.txt"):
         return None
     best = None
-    for found in re.finditer(rf"(\S*)\s+{re.escape(word)}((?: [A-Z][a-z]+)+)", " " + doc_text(doc)):
-        lead, more = found.group(1), found.group(2).split()
+    text = doc_text(doc)
+    for found in re.finditer(rf"(?<!\w){re.escape(word)}((?: [A-Z][a-z]+)+)", text):
+        before = text[max(0, found.start() - 40) : found.start()]
+        lead = before.split()[-1] if before.strip() and before[-1:].isspace() else ""
+        if before and not before[-1:].isspace():
+            continue  # glued to what precedes it (`-Bills`, `'Bills`)
+        more = found.group(1).split()
         if lead[:1].isupper() or lead.endswith(("-", "'s", "’s")):
             continue
         kept = []
