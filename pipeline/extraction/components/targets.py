@@ -11,7 +11,7 @@ registry; `we` in a quotation resolved to the speaker's organisation. Fills
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -1180,23 +1180,31 @@ def _short_form(doc: Doc, word: str) -> str | None:
     (not `Bills` of `Energy Bills Support Scheme`)."""
     if word.lower() in lexicon.words("attribution/not_names.txt"):
         return None
-    best = None
-    text = doc_text(doc)
-    for found in re.finditer(rf"(?<!\w){re.escape(word)}((?: [A-Z][a-z]+)+)", text):
-        before = text[max(0, found.start() - 40) : found.start()]
-        lead = before.split()[-1] if before.strip() and before[-1:].isspace() else ""
-        if before and not before[-1:].isspace():
-            continue  # glued to what precedes it (`-Bills`, `'Bills`)
-        more = found.group(1).split()
+    return _longer_names(doc_text(doc)).get(word)
+
+
+_CAPITALISED_RUN = re.compile(r"(?<!\S)([A-Z][a-z]+)((?: [A-Z][a-z]+)+)")
+
+
+@lru_cache(maxsize=4)
+def _longer_names(text: str) -> dict[str, str]:
+    """Each capitalised word of the text -> the longest name (up to three more capitalised
+    words, no function word) it opens where no capitalised word, hyphen or possessive leads,
+    read in one pass per article."""
+    best: dict[str, str] = {}
+    for found in _CAPITALISED_RUN.finditer(text):
+        word = found.group(1)
+        before = text[max(0, found.start() - 40) : found.start()].split()
+        lead = before[-1] if before else ""
         if lead[:1].isupper() or lead.endswith(("-", "'s", "’s")):
             continue
         kept = []
-        for w in more[:3]:
+        for w in found.group(2).split()[:3]:
             if w.lower() in _FUNCTION_WORDS:
                 break
             kept.append(w)
-        if kept and (best is None or len(kept) > len(best.split()) - 1):
-            best = " ".join([word, *kept])
+        if kept and len(kept) > len(best.get(word, word).split()) - 1:
+            best[word] = " ".join([word, *kept])
     return best
 
 
