@@ -10,12 +10,16 @@ registry; `we` in a quotation resolved to the speaker's organisation. Fills
 
 from __future__ import annotations
 
+import re
+from functools import cache, lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsclaims.extraction.attribution import names
 from newsclaims.extraction.attribution.cues import cue_forms, cue_lemmas
 from newsclaims.extraction.attribution.entities import ORG_LABELS, Entity, Registry, extend_org
+from newsclaims.extraction.attribution.speakers import _AGE as AGE
 from newsclaims.extraction.attribution.speakers import (
     SpeakerResolver,
     entity_containing,
@@ -45,6 +49,9 @@ _GENERIC_ORG = frozenset({"company", "firm", "group", "business"})
 _PLACE_NOUNS = frozenset(
     {"country", "nation", "city", "region", "state", "province", "kingdom", "emirate", "republic"}
 )
+# `the country` is a country the article names; `the state`, `the city` a place within one.
+_COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "emirate", "republic"})
+_SUBNATIONAL_NOUNS = frozenset({"city", "state", "province"})
 # Nouns whose `of`/`in` phrase names their owner: `Shares in Harbourline`, `sales of Tesla`.
 _OWNED_NOUNS = frozenset(
     "share stock price sale revenue profit earning output production value valuation "
@@ -76,6 +83,10 @@ _THROUGH = frozenset(
         "warn",
         "add",
         "note",
+        # `the results showed Quillsoft was taking share`: what a finding shows.
+        "show",
+        "suggest",
+        "indicate",
     }
 )
 
@@ -188,10 +199,21 @@ def target_parsed(ctx: _Context) -> Target | None:
         return None
     target = _entity_target(subject, ctx)
     # A speaker talking about themselves (`Delgado said his waiting list ...`, `She said
-    # she now expects ...`) names no target, but for their own `I` in a quotation.
-    if _is_speaker(target, stmt) and subject.lower_ not in ("i", "me"):
+    # she now expects ...`) names no target, but for their own `I` in a quotation doing
+    # something (`"I came for a month ..."`), not thinking or saying (`"I would not say
+    # that"`, `"I would expect another upgrade ..."`).
+    if _is_speaker(target, stmt) and not (
+        subject.lower_ in _FIRST_PERSON and not _reporting_verb(subject.head)
+    ):
         return None
     return target
+
+
+def _reporting_verb(verb: Token) -> bool:
+    """A verb of saying or thinking (a cue verb or one the target goes through)."""
+    speech, others = cue_lemmas()
+    lemma = verb.lemma_.lower()
+    return lemma in speech or lemma in others or lemma in _THROUGH
 
 
 def _is_speaker(target: Target | None, stmt: Statement) -> bool:
@@ -300,8 +322,17 @@ def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
     if lower in ("we", "us", "our", "ours"):
         if stmt.attribution != "direct":
             return None
-        own = ctx.speaker_org()
         speaker = stmt.speaker
+        if (
+            speaker is not None
+            and speaker.kind == "person"
+            and speaker.title
+            and not _speaks_for(speaker.title)
+        ):
+            # `"We are now living in a world ...," said Tom Adeyinka, a climate scientist at
+            # Northbridge University`: an expert's `we` is not their employer.
+            return None
+        own = ctx.speaker_org() or _introduced_with(ctx)
         if own is None and speaker is not None and _speaks_for(speaker.title):
             # `"We are not complacent," Collins said` of `chief executive Mary Collins`: one
             # with a title whose organisation the article does not spell out speaks for the
@@ -322,11 +353,87 @@ def _pronoun_target(lower: str, token: Token, ctx: _Context) -> Target | None:
         )
         return _from_entity(found.entity) if found and found.entity else None
     if lower in ("it", "its"):
-        return _it_target(ctx)
-    if lower in ("they", "their", "them"):
-        previous = ctx.previous  # `they` is not the speaker's own organisation
-        return previous if previous is not None and previous.label in ("ORG", None) else None
+        return None if _expletive(token) else _it_target(ctx)
+    # `they`/`their` (`Analysts said they expected ...`, `told her staff they had earned
+    # ...`): many, most often people; not the one organisation of the sentence before.
     return None
+
+
+def _introduced_with(ctx: _Context) -> Target | None:
+    """The organisation named after a quoted person in the sentence that first names them
+    (`Rebecca Kamau became chief executive of Solana Water`, `Colin Ashby, general secretary
+    of the Metro Drivers' Union, said`): whom their `we` speaks for when their record
+    carries no organisation; one they speak for by their title (`speaks_for_titles.txt`) and
+    work `of`, `at` or `for`, not a place (`Sam Okoro, who lives in Fenwick`), the paper they
+    spoke to (`an interview with Trade Counter`) or an expert's employer (`a consultant
+    epidemiologist at the UK Health Security Agency`)."""
+    speaker = ctx.stmt.speaker
+    if speaker is None or speaker.kind != "person" or speaker.organization:
+        return None
+    person = ctx.registry.lookup(speaker.name, kind="person")
+    if person is None or not person.mentions:
+        return None
+    first = person.mentions[0]
+    token = ctx.doc.char_span(first, first + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    end = token[0].sent.end_char if has_parse(ctx.doc) else _line_end(ctx.doc, first)
+    text = doc_text(ctx.doc)
+    named = [
+        (at, entity)
+        for entity in ctx.registry.entities
+        if entity.kind == "organization" and entity.label not in ("GPE", "LOC", "NORP")
+        for at in entity.mentions
+        if first < at < end
+        and _word_before(text, at) in _SPEAKS_FOR_PREPS
+        and _speaks_for(text[first:at])
+    ]
+    if named:
+        return _from_entity(min(named, key=lambda pair: pair[0])[1])
+    if has_parse(ctx.doc):
+        return None
+    # Without a parse the registry misses most names: the capitalised run itself.
+    found = _WORKS_FOR.search(text, first, end)
+    if found is None or not _speaks_for(text[first : found.start()]):
+        return None
+    return Target(name=_fullest(ctx.doc, found.group(1).strip()), label=None)
+
+
+# `of Solana Water`, `at the Metro Drivers' Union`: an organisation's name after `of`/`at`/`for`.
+_WORKS_FOR = re.compile(r"\b(?:of|at|for) (?:the )?((?:[A-Z][\w&'’.-]*(?: |(?=[,.;)]|$)))+)")
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word before offset `at`, lower case, past a `the`: `chief executive of (the)`."""
+    words = text[max(0, at - 40) : at].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _line_end(doc: Doc, at: int) -> int:
+    """The end of the sentence (to its full stop) or line that `at` stands in, unparsed."""
+    text = doc_text(doc)
+    ends = [k for k in (text.find(". ", at), text.find("\n", at)) if k >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _expletive(token: Token) -> bool:
+    """`It is a political choice`, `It was a victory for ...`, `It's a penalty`: an `it` that
+    classifies a situation with an indefinite noun refers to no organisation."""
+    if token.lower_ != "it":
+        return False
+    if token.has_head() and token.head.i != token.i and token.dep_ in _SUBJECT_DEPS:
+        verb = token.head
+        return verb.lemma_ == "be" and any(
+            c.dep_ == "attr" and _determiner(c) in ("a", "an") for c in verb.children
+        )
+    doc, at = token.doc, token.i  # without a parse: `It is a`, `It was an`, `It's a`
+    low = lowers(doc)
+    return at + 2 < len(doc) and low[at + 1] in _BE_FORMS and low[at + 2] in ("a", "an")
+
+
+_BE_FORMS = frozenset({"is", "was", "'s", "’s"})
 
 
 def _speaks_for(title: str | None) -> bool:
@@ -381,7 +488,7 @@ def _owner_target(subject: Token, ctx: _Context) -> Target | None:
     if compound is not None:
         return compound
     if _determiner(subject) in ("the", "this", "that"):
-        definite = _definite_target(subject, lemma, ctx)
+        definite = _definite_target(subject, lemma, ctx) or _described_person(subject, ctx)
         if definite is not None or lemma in _UNRESOLVED:
             return definite
     # `The first phase of HS2`, `Development of Ariane 6`; for what a name owns also `in`
@@ -483,11 +590,10 @@ def _possessor_target(child: Token, ctx: _Context) -> Target | None:
 def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None:
     """`the company` (the speaker's, or the organisation that fits), `the country` (the
     last country named), `the rocket` / `the index` (the name that noun was attached to)."""
+    if _plural(subject):
+        return None  # `the miners`, `61 firms`: many, not the one the article names
     if lemma in _PLACE_NOUNS:
-        for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
-            if entity.label == "GPE":
-                return _from_entity(entity)
-        return None
+        return _place(subject.idx, lemma, ctx)
     if lemma in _UNRESOLVED:
         return None
     if lemma == "authority":
@@ -497,12 +603,71 @@ def _definite_target(subject: Token, lemma: str, ctx: _Context) -> Target | None
         if own is not None and lemma in _GENERIC_ORG:
             return own
         entity = ctx.resolver._by_org_noun(lemma, at=subject.idx, since=subject.sent.start_char)
+        if entity is not None and entity.label in ("GPE", "LOC") and lemma not in _UNRESOLVED:
+            # `the Santa Clara, California-based company`: a place is never `the company`;
+            # the organisation the article names first is.
+            entity = None if own is not None else _first_org(subject.idx, ctx)
         return _from_entity(entity) if entity is not None else own
     for _, entity in ctx.registry.mentions_before(subject.idx, kind="organization"):
         # `the rocket` of `the Ariane 6 rocket`; `the trust` of `Hartley NHS Trust`, `the
         # canal` of `the Suez Canal`: the noun the name was given with, or the name's head.
         if lemma in entity.nouns or lemma in _name_heads(entity.name):
             return _from_entity(entity)
+    return None
+
+
+def _place(at: int, lemma: str, ctx: _Context) -> Target | None:
+    """`the country`: the country named last, else the place named last; `the state`, `the
+    city`: the place named last that is not a country."""
+    places = [
+        entity
+        for _, entity in ctx.registry.mentions_before(at, kind="organization")
+        if entity.label == "GPE"
+    ]
+    if lemma in _COUNTRY_NOUNS:
+        fitting = [e for e in places if _is_country(e.name)] or places
+    elif lemma in _SUBNATIONAL_NOUNS:
+        fitting = [e for e in places if not _is_country(e.name)]
+    else:
+        fitting = places
+    return _from_entity(fitting[0]) if fitting else None
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(w.replace(".", "") for w in lexicon.words("attribution/countries.txt"))
+
+
+def _is_country(name: str) -> bool:
+    """`Japan`, `U.S.`, `the Netherlands`: a country of the list, dots aside."""
+    return name.lower().replace(".", "") in _countries()
+
+
+def _plural(noun: Token) -> bool:
+    """A plural common noun: tagged so, or (without a tagger) one that ends as a plural."""
+    if noun.tag_:
+        return noun.tag_ == "NNS"
+    lower = noun.lower_
+    return singular(lower) != lower
+
+
+def _described_person(subject: Token, ctx: _Context) -> Target | None:
+    """`The 26-year-old has signed ...`, `the striker`, `the actress`: the salient person an
+    epithet (person_epithets.txt) or an age describes, as for a speaker."""
+    span = subject.doc[subject.left_edge.i : subject.i + 1]
+    lemma = subject.lemma_.lower()
+    if lemma not in lexicon.table("attribution/person_epithets.txt") and not AGE.search(
+        span.text
+    ):
+        return None
+    return _person_words(span, ctx, lemma=lemma, head=subject)
+
+
+def _first_org(at: int, ctx: _Context) -> Entity | None:
+    """The organisation, not a place, that the article names first before `at`."""
+    for _, entity in reversed(ctx.registry.mentions_before(at, kind="organization")):
+        if entity.label not in ("GPE", "LOC", "NORP", "FAC"):
+            return entity
     return None
 
 
@@ -592,7 +757,30 @@ def _from_span(ent: Span, registry: Registry) -> Target:
     if entity is not None:
         return _from_entity(entity)
     name = names.person_name(ent.text) if label == "PERSON" else names.org_name(ent.text)
+    if label != "PERSON":
+        name = _spelled_out(ent.doc, name)
     return Target(name=name, label=label)
+
+
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&"})
+
+
+def _spelled_out(doc: Doc, name: str) -> str:
+    """`ECB` -> `European Central Bank`: an acronym is written in its fullest form, the run
+    of capitalised words the article gives whose initials spell it (guide: the fullest form
+    in the article)."""
+    if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return name
+    words = r"[A-Z][\w'’-]*"
+    run = rf"{words}(?:\s+(?:of|the|and|for|&)?\s*{words})+"
+    for found in re.finditer(run, doc_text(doc)):
+        parts = [w for w in found.group(0).split() if w.lower() not in _INITIALS_SKIP]
+        for k in range(len(parts) - len(name) + 1):
+            window = parts[k : k + len(name)]
+            if "".join(w[0] for w in window) == name and all(w[1:].islower() for w in window):
+                text = found.group(0)
+                return text[text.index(window[0]) : text.rindex(window[-1]) + len(window[-1])]
+    return name
 
 
 def _from_entity(entity: Entity) -> Target | None:
@@ -613,10 +801,27 @@ def target_unparsed(ctx: _Context) -> Target | None:
     start, stop = bounds
     target = _first_name_of_content(ctx, start, stop)
     if _is_speaker(target, ctx.stmt) and not (
-        start < stop and lowers(ctx.doc)[start] in _FIRST_PERSON
+        start < stop
+        and lowers(ctx.doc)[start] in _FIRST_PERSON
+        and not _reports_next(ctx.doc, start + 1, stop)
     ):
-        return None  # but for their own `I` in a quotation, as with a parse
+        return None  # but for their own `I` in a quotation doing something, as with a parse
     return target
+
+
+# Auxiliaries and adverbs between `I` and its verb (`I would not say`, `I do think`).
+_BEFORE_VERB = frozenset(
+    "would will could can might may should do did does 'd 'll not n't never also still "
+    "really just certainly".split()
+)
+
+
+def _reports_next(doc: Doc, start: int, stop: int) -> bool:
+    """The verb after `I` (past auxiliaries and adverbs) is one of saying or thinking."""
+    low = lowers(doc)
+    while start < stop and low[start] in _BEFORE_VERB:
+        start += 1
+    return start < stop and (low[start] in cue_forms() or low[start] in _THROUGH)
 
 
 def _opening_reference(ctx: _Context, start: int) -> Target | None:
@@ -633,8 +838,29 @@ def _opening_reference(ctx: _Context, start: int) -> Target | None:
         # noun standing alone (not `the head of ...`, `the Bank of England`)
         noun, after = tokens(doc)[start + 1], low[start + 2]
         if noun.is_alpha and (noun.is_lower or noun.is_title) and after not in _NOT_ALONE:
-            return _definite_target(noun, singular(noun.lower_), ctx)
+            return _definite_target(noun, singular(noun.lower_), ctx) or _person_words(
+                doc[start : start + 2], ctx
+            )
+        aged = AGED.match(doc_text(doc), tokens(doc)[start].idx)
+        if aged is not None:  # `The 26-year-old has signed ...`
+            span = doc.char_span(aged.start(), aged.end(), alignment_mode="expand")
+            return _person_words(span, ctx) if span is not None else None
     return None
+
+
+AGED = re.compile(r"(?i)the \d+-year-old\b")
+
+
+def _person_words(
+    span: Span, ctx: _Context, *, lemma: str | None = None, head: Token | None = None
+) -> Target | None:
+    """`the striker`, `the 26-year-old`: the salient person, as the speaker resolver finds
+    it (with or without a parse)."""
+    lemma = lemma or singular(span[-1].lower_)
+    found = ctx.resolver.common_noun(span, lemma, head=head, sentence=ctx.stmt.sentence)
+    if found is None or found.speaker.kind != "person":
+        return None
+    return Target(name=found.speaker.name, label="PERSON")
 
 
 _NOT_ALONE = frozenset({"of", "-"})
@@ -707,6 +933,101 @@ def _past_relation(doc: Doc, start: int, stop: int) -> int:
     return start
 
 
+# Words that open an adjunct before a clause's subject (`Under the deal, the US will ...`,
+# `In a statement, Sky said ...`, `Last year, ...`): prepositions and time words.
+_ADJUNCT_OPENERS = frozenset(
+    "in under on at after before during since with without despite following from by for "
+    "unlike amid over last this next earlier later".split()
+)
+
+
+def _past_dateline(doc: Doc, start: int, stop: int) -> int:
+    """`MANCHESTER, 1 April 2026 - Auralis Health ...`, `NEW DELHI, July 3 (Globe Wire) -
+    India's ...`: past a wire dateline (a place in capitals, a comma or bracket, a dash)."""
+    texts = doc_words(doc)
+    at = start
+    while at < stop and texts[at].isalpha() and texts[at].isupper() and len(texts[at]) > 1:
+        at += 1
+    if at == start or at >= stop or texts[at] not in (",", "("):
+        return start
+    for k in range(at, min(stop - 1, start + 16)):
+        if texts[k] in ("-", "–", "—", "--"):
+            return k + 1
+    return start
+
+
+def _past_adjunct(doc: Doc, start: int, stop: int) -> int:
+    """`Under the agreement, India will cut ...`: past an opening adjunct closed by a comma
+    (within a dozen words, and no quotation in it) to the clause's own first word."""
+    low, texts = lowers(doc), doc_words(doc)
+    if start >= stop or low[start] not in _ADJUNCT_OPENERS:
+        return start
+    for k in range(start + 1, min(stop - 1, start + 12)):
+        if texts[k] in ('"', "“", "”", ";", ":"):
+            return start
+        if texts[k] == ",":
+            k += 1  # `..., the Super League said`: the name, without its article
+            return k + 1 if k + 1 < stop and low[k] == "the" and texts[k + 1].istitle() else k
+    return start
+
+
+def _past_owned(doc: Doc, start: int, stop: int) -> int:
+    """`Shares in Harbourline`, `Shares of rival Pearl Delta`, `Shares in Hong Kong-listed
+    Innovent`, `Sales of its vans`: a noun of what a name owns and its `of`/`in`/`at`
+    before the owner, which is where the name starts (as with a parse)."""
+    low, texts = lowers(doc), doc_words(doc)
+    if start + 2 >= stop or low[start + 1] not in ("of", "in", "at"):
+        return start
+    if singular(low[start]) not in _OWNED_NOUNS | _GROWTH_NOUNS:
+        return start
+    at = start + 2
+    while at < stop and texts[at].isalpha() and texts[at].islower() and low[at] not in _POSSESSIVES:
+        at += 1  # `the`, `rival`
+    # A place and a hyphenated participle before the name: `Hong Kong-listed`, `Paris-based`.
+    run = at
+    while run < stop and texts[run][:1].isupper():
+        run += 1
+    if run + 2 < stop and texts[run] == "-" and texts[run + 1].islower():
+        at = run + 2
+    if at < stop and (texts[at][:1].isupper() or low[at] in _POSSESSIVES):
+        return _past_owner_relation(doc, at, stop)
+    return start
+
+
+def _past_descriptor(doc: Doc, start: int, stop: int) -> int:
+    """`Chinese electric vehicle maker Voltera`, `construction group Balfour Beatty`: a
+    description ending in an organisation noun before the name it describes."""
+    texts = doc_words(doc)
+    if start >= stop:
+        return start
+    at = start + 1 if texts[start][:1].isupper() and texts[start].isalpha() else start
+    first = at
+    while at < stop and at - first < 4 and texts[at].islower() and texts[at].isalpha():
+        at += 1
+    if at == first or at >= stop or not texts[at][:1].isupper():
+        return start
+    if singular(texts[at - 1]) not in lexicon.words("attribution/org_nouns.txt"):
+        return start
+    return at
+
+
+def _past_owner_relation(doc: Doc, at: int, stop: int) -> int:
+    """`Kestrel's parent company, Halden Group,`: the name in apposition to what a name
+    owns is the owner meant (as with a parse)."""
+    texts = doc_words(doc)
+    k = at
+    while k < stop and texts[k][:1].isupper():
+        k += 1
+    if k == at or k >= stop or texts[k] not in ("'s", "’s"):
+        return at
+    k += 1
+    while k < stop and texts[k].isalpha() and texts[k].islower():
+        k += 1
+    if k + 1 < stop and texts[k] == "," and k > at + 2 and texts[k + 1][:1].isupper():
+        return k + 1
+    return at
+
+
 def _speaker_opens(doc: Doc, span: Span, mention, cue: int) -> bool:
     """The speaker opens the sentence, or only their title comes first and only their
     description comes between them and the cue (`Councillor Priya Shah, cabinet member for
@@ -728,7 +1049,8 @@ def _speaker_opens(doc: Doc, span: Span, mention, cue: int) -> bool:
 def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | None:
     doc, registry = ctx.doc, ctx.registry
     toks, texts = tokens(doc), doc_words(doc)
-    start = _past_relation(doc, start, stop)
+    start = _past_adjunct(doc, _past_dateline(doc, start, stop), stop)
+    start = _past_descriptor(doc, _past_owned(doc, _past_relation(doc, start, stop), stop), stop)
     if start < stop:
         reference = _opening_reference(ctx, start)
         if reference is not None:
@@ -738,22 +1060,152 @@ def _first_name_of_content(ctx: _Context, start: int, stop: int) -> Target | Non
         end += 1
     if end == start or (end - start == 1 and toks[start].is_stop):
         return None  # a lone stop word is never a name (`The ...`, `Someone ...`)
+    if end - start == 2 and toks[start].lower_ == "the" and names.looks_like_name(texts[start + 1]):
+        start += 1  # `The ECB cut ...`: the acronym, without its article
     words = doc[start:end]
     opening = 1 if toks[start].lower_ == "the" else 0
     if end < stop and lowers(doc)[end] in _FAMILY_NOUNS and end - start > opening:
         return Target(name=f"{doc[start + opening : end].text} {texts[end]}", label="ORG")
+    if end + 1 < stop and texts[end] in ("'s", "’s"):
+        possessed = _possessed_name(doc, end + 1, stop)
+        if possessed is not None:
+            return _fullest_known(possessed, ctx)
     text = names.strip_possessive(words.text)
     entity = registry.lookup(words.text) or registry.lookup(text)
     if entity is not None:
         return _from_entity(entity)
+    # not `U.S.` of `U.S. markets`, nor an acronym (`BYD`, not `BYD Dolphin`)
+    lone = end - start == 1 and text.isalpha() and not names.looks_like_name(text)
+    longer = _short_form(doc, text) if lone else None
+    if longer is not None:
+        # `Copperleaf raised prices ...` after `Copperleaf Coffee plans ...`: the first word
+        # of a longer name the article writes, not a common word (`Shares`, `Sales`).
+        return Target(name=longer, label=None)
+    if lone and end < stop and texts[end] in ("'s", "’s") and _owner_name(text):
+        return Target(name=text, label=None)  # `Canada's insured losses have topped ...`
     # A capitalised name that the article also writes capitalised mid-sentence is a name,
     # not a sentence-initial common word (`While`, `Notably`).
     if text and (written_mid_sentence(doc, text) or names.looks_like_name(text)):
         # A lone word is the short form of the longer name the article writes elsewhere
         # (`Zentrix` of `Zentrix Labs`).
-        lone = end - start == 1 and text.isalpha()  # not `U.S.` of `U.S. markets`
-        return Target(name=_fullest(doc, text) if lone else text, label=None)
+        return Target(name=_fullest(doc, text) if lone else _spelled_out(doc, text), label=None)
     return _capitalised_run(words)
+
+
+def _possessed_name(doc: Doc, start: int, stop: int) -> str | None:
+    """After `X's`: the name of what X owns (`Europe's new Ariane 6 rocket`, `Disney's ABC
+    will`, `NASA's Space Launch System rocket`) or the name in apposition to it (`Britain's
+    largest rail operator, Northway Trains,`); none for what a name owns (`Japan's Nikkei
+    share average`, `Britain's car output`), whose owner is the target (as with a parse)."""
+    texts, low = doc_words(doc), lowers(doc)
+    skip = _not_adjectives()
+    at = start
+    while at < stop and at - start < 3 and texts[at].isalpha() and texts[at].islower():
+        if low[at] in skip or singular(low[at]) in skip:
+            return None
+        at += 1
+    # An organisation in apposition (`Britain's largest rail operator, Northway Trains`), not a
+    # person (`Northway's chief executive, Helen Marsh`).
+    apposition = at > start and at + 1 < stop and texts[at] == ","
+    if apposition and singular(low[at - 1]) not in lexicon.words("attribution/org_nouns.txt"):
+        return None
+    if apposition:
+        at += 1
+    elif at - start > 2:
+        return None
+    end = at
+    while end < stop and (
+        texts[end][:1].isupper()
+        or (end > at and texts[end][:1].isdigit())
+        or (end > at and end + 1 < stop and texts[end] == "-" and texts[end + 1][:1].isupper())
+    ):
+        end += 1
+    if end == at or not texts[at].isalnum() or low[at] in lexicon.words("attribution/titles.txt"):
+        return None  # not a figure (`topped C$3 billion`) or a title
+    if low[at] in lexicon.words("attribution/not_names.txt"):
+        return None
+    if not apposition and not _names_the_thing(doc, end, stop):
+        return None
+    if end - at == 1 and low[at].endswith(_NATIONALITY_ENDINGS):
+        return None  # `BYD's first European car plant`: a nationality, not a name
+    return doc[at:end].text
+
+
+# Endings of English nationality adjectives (`European`, `Canadian`, `Chinese`, `British`).
+_NATIONALITY_ENDINGS = ("ean", "ian", "ese", "ish")
+
+
+@cache
+def _not_adjectives() -> frozenset[str]:
+    """Words that end the adjectives between `X's` and a name: function words, nouns of what
+    a name owns and cue verbs."""
+    return _FUNCTION_WORDS | _OWNED_NOUNS | _GROWTH_NOUNS | frozenset(cue_forms())
+
+
+def _names_the_thing(doc: Doc, end: int, stop: int) -> bool:
+    """What follows a possessed name (`Ariane 6 rocket reached`, `ABC will`) shows the name
+    is the thing itself: a lower-case word, not a function word, and no noun of what a
+    name owns within two words (`Formula One tracking stock fell` is Liberty's)."""
+    texts, low = doc_words(doc), lowers(doc)
+    if end >= stop or not texts[end].islower() or low[end] in _FUNCTION_WORDS - {"has", "is"}:
+        return False
+    return not any(singular(w) in _OWNED_NOUNS for w in low[end : min(stop, end + 2)])
+
+
+def _fullest_known(name: str, ctx: _Context) -> Target:
+    """A name the content gives, as the registry knows it or as written."""
+    entity = ctx.registry.lookup(name)
+    target = _from_entity(entity) if entity is not None else None
+    return target or Target(name=name, label=None)
+
+
+# Capitalised words that own things at a sentence start but are not names (`Today's`).
+_TIME_OWNERS = frozenset(
+    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december".split()
+)
+
+
+def _owner_name(word: str) -> bool:
+    """`Canada's`, `Tarvik's` opening a clause: a word that owns something is a name, but
+    for a known common word or a day or month (`Today's`, `Monday's`)."""
+    lower = word.lower()
+    return lower not in lexicon.words("attribution/not_names.txt") and lower not in _TIME_OWNERS
+
+
+def _short_form(doc: Doc, word: str) -> str | None:
+    """`Copperleaf` of `Copperleaf Coffee`: the longer capitalised name that the article
+    opens with this word (not a known common word), and that no capitalised word leads
+    (not `Bills` of `Energy Bills Support Scheme`)."""
+    if word.lower() in lexicon.words("attribution/not_names.txt"):
+        return None
+    return _longer_names(doc_text(doc)).get(word)
+
+
+_CAPITALISED_RUN = re.compile(r"(?<!\S)([A-Z][a-z]+)((?: [A-Z][a-z]+)+)")
+
+
+@lru_cache(maxsize=4)
+def _longer_names(text: str) -> dict[str, str]:
+    """Each capitalised word of the text -> the longest name (up to three more capitalised
+    words, no function word) it opens where no capitalised word, hyphen or possessive leads,
+    read in one pass per article."""
+    best: dict[str, str] = {}
+    for found in _CAPITALISED_RUN.finditer(text):
+        word = found.group(1)
+        before = text[max(0, found.start() - 40) : found.start()].split()
+        lead = before[-1] if before else ""
+        if lead[:1].isupper() or lead.endswith(("-", "'s", "’s")):
+            continue
+        kept = []
+        for w in found.group(2).split()[:3]:
+            if w.lower() in _FUNCTION_WORDS:
+                break
+            kept.append(w)
+        if kept and len(kept) > len(best.get(word, word).split()) - 1:
+            best[word] = " ".join([word, *kept])
+    return best
 
 
 def _capitalised_run(words: Span) -> Target | None:
