@@ -3065,11 +3065,12 @@ TARGETS_BLANK_ONLY += [
     ("Monday's losses topped C$3 billion, the bureau said.", "Monday's", None),
 ]
 TARGETS_BLANK_ONLY += [
-    # A wire dateline before the first sentence is no name of the clause.
+    # A wire dateline before the first sentence (its own segment, or passed over in the
+    # sentence) is no name of the clause.
     (
         "MANCHESTER, 1 April 2026 - Tarvik Health, the hearing care provider, today announced "
         "plans to open 25 clinics.",
-        "MANCHESTER",
+        "Tarvik Health",
         "Tarvik Health",
     ),
 ]
