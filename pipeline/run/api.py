@@ -50,6 +50,7 @@ def extract(
     also writes the claims as `claims.csv` / `claims.parquet`, in the same set of files.
     """
     from newsclaims.run.batch import run_units
+    from newsclaims.run.collection import fewer_collections
     from newsclaims.run.engines import make_engine
     from newsclaims.run.manifest import open_manifest
     from newsclaims.run.tables import check_available
@@ -78,7 +79,7 @@ def extract(
         raise unwritable(out, error) from None
     try:
         manifest.begin_run(fresh=fresh)
-        with runner, Output(out, tables=tables) as output:
+        with fewer_collections(), runner, Output(out, tables=tables) as output:
             run_units(
                 inputs,
                 output=output,

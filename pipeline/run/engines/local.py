@@ -45,6 +45,9 @@ def _start_worker(parent: int, model: str | None) -> None:
 
     threading.Thread(target=watch, name="newsclaims-parent-watch", daemon=True).start()
     from newsclaims.extraction.nlp import shared_nlp
+    from newsclaims.run.collection import raise_young_threshold
+
+    raise_young_threshold()  # for the worker's life, which is the run's
 
     shared_nlp(model)
 
