@@ -43,7 +43,8 @@ _CUT = frozenset({",", ";", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d
 _SPEAKER_REACH = 4
 # How many characters back a quotation with no cue looks for a person just introduced.
 _INTRO_REACH = 400
-_AGE = re.compile(r"\b\d+-year-old\b")
+# An age that describes a person (`the 30-year-old striker`); targets use it too.
+AGE = re.compile(r"\b\d+-year-old\b")
 
 
 def _lemma(token: Token) -> str:
@@ -512,7 +513,7 @@ class SpeakerResolver:
             definite
             and possessor is None
             and not plural
-            and (epithet in epithets or _AGE.search(text))
+            and (epithet in epithets or AGE.search(text))
         ):
             # `the actress said`, `the 30-year-old striker said`: the salient person.
             gender = epithets.get(epithet, "-")

@@ -184,6 +184,7 @@ class RegistryBuilder(Component):
         i = 0
         n = len(doc)
         alone: dict[str, int] | None = None  # counted on first need: most runs never ask
+        story_starts = _after_dateline(doc)
         while i < n:
             if not match(texts[i]) or low[i] in titles:
                 i += 1
@@ -204,7 +205,7 @@ class RegistryBuilder(Component):
                 None,
             )
             if inner is not None:
-                if _blank_organization(doc, i, inner):
+                if _blank_organization(doc, i, inner, story_starts):
                     registry.add_organization(doc[i:inner].text, at=toks[i].idx, label=None)
                 i = inner
                 continue
@@ -251,7 +252,7 @@ class RegistryBuilder(Component):
                     entity.describe(title, org)
                     for word in low[i : i + lead]:  # `Judge Ana Ruiz`: `the judge`
                         _rank_noun(word, entity)
-            elif _blank_organization(doc, i, j):
+            elif _blank_organization(doc, i, j, story_starts):
                 entity = registry.add_organization(doc[i:j].text, at=toks[i].idx, label=None)
                 if entity is not None and j + 2 < n and texts[j] == ",":
                     # `NIO, the Chinese carmaker,`: `the carmaker` may refer back to it.
@@ -371,7 +372,7 @@ def _name_run_end(doc: Doc, i: int) -> int:
     return j
 
 
-def _blank_organization(doc: Doc, i: int, j: int) -> bool:
+def _blank_organization(doc: Doc, i: int, j: int, story_starts: set[int]) -> bool:
     """Without NER: a capitalised run is an organisation when its last word is a company
     word (`Kestrel Motors`), an organisation noun introduces it (`carmaker Kestrel`) or
     follows it in apposition (`Nordvik, a Stockholm-based fund,`), or a cue follows it
@@ -389,7 +390,7 @@ def _blank_organization(doc: Doc, i: int, j: int) -> bool:
         return True
     if i > 0 and low[i - 1] in org_nouns:
         return True
-    if j - i >= 2 and i in _after_dateline(doc):
+    if j - i >= 2 and i in story_starts:
         return True  # `PERTH, Oct 1 (Globe Wire) - Red Ridge Lithium will ...`
     if j + 2 < n and texts[j] == "," and low[j + 1] in ("the", "a", "an"):
         if any(word in org_nouns for word in low[j + 2 : j + 6]):
@@ -568,14 +569,15 @@ def _missed_after_org_nouns(doc: Doc, ents: list[Span]) -> list[Span]:
     place inside: `UK`)."""
     org_nouns = lexicon.words("attribution/org_nouns.txt")
     named = {i for e in ents if e.label_ in PERSON_LABELS | {"ORG"} for i in range(e.start, e.end)}
+    toks, low = tokens(doc), lowers(doc)
     out = []
-    for token in doc:
+    for token in toks:
         if token.pos_ != "NOUN" or not token.is_lower or token.lemma_.lower() not in org_nouns:
             continue
-        if not any(t.lower_ in ("the", "a", "an") for t in doc[max(0, token.i - 3) : token.i]):
+        if not any(w in ("the", "a", "an") for w in low[max(0, token.i - 3) : token.i]):
             continue
         i = j = token.i + 1
-        while j < len(doc) and doc[j].pos_ == "PROPN" and _NAME_TOKEN.match(doc[j].text):
+        while j < len(toks) and toks[j].pos_ == "PROPN" and _NAME_TOKEN.match(toks[j].text):
             j += 1
         if j == i or j - i > 5 or any(k in named for k in range(i, j)):
             continue

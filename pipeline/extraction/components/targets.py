@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from newsclaims.extraction.attribution import names
 from newsclaims.extraction.attribution.cues import cue_forms, cue_lemmas
 from newsclaims.extraction.attribution.entities import ORG_LABELS, Entity, Registry, extend_org
-from newsclaims.extraction.attribution.speakers import _AGE as AGE
 from newsclaims.extraction.attribution.speakers import (
+    AGE,
     SpeakerResolver,
     entity_containing,
     proper_run,
@@ -656,9 +656,7 @@ def _described_person(subject: Token, ctx: _Context) -> Target | None:
     epithet (person_epithets.txt) or an age describes, as for a speaker."""
     span = subject.doc[subject.left_edge.i : subject.i + 1]
     lemma = subject.lemma_.lower()
-    if lemma not in lexicon.table("attribution/person_epithets.txt") and not AGE.search(
-        span.text
-    ):
+    if lemma not in lexicon.table("attribution/person_epithets.txt") and not AGE.search(span.text):
         return None
     return _person_words(span, ctx, lemma=lemma, head=subject)
 
@@ -763,6 +761,9 @@ def _from_span(ent: Span, registry: Registry) -> Target:
 
 
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "&"})
+# A run of capitalised words, through the words an acronym skips (`Bank of England`).
+_INITIALS_WORD = r"[A-Z][\w'’-]*"
+_INITIALS_RUN = re.compile(rf"{_INITIALS_WORD}(?:\s+(?:of|the|and|for|&)?\s*{_INITIALS_WORD})+")
 
 
 def _spelled_out(doc: Doc, name: str) -> str:
@@ -771,9 +772,7 @@ def _spelled_out(doc: Doc, name: str) -> str:
     in the article)."""
     if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
         return name
-    words = r"[A-Z][\w'’-]*"
-    run = rf"{words}(?:\s+(?:of|the|and|for|&)?\s*{words})+"
-    for found in re.finditer(run, doc_text(doc)):
+    for found in _INITIALS_RUN.finditer(doc_text(doc)):
         parts = [w for w in found.group(0).split() if w.lower() not in _INITIALS_SKIP]
         for k in range(len(parts) - len(name) + 1):
             window = parts[k : k + len(name)]
@@ -841,14 +840,14 @@ def _opening_reference(ctx: _Context, start: int) -> Target | None:
             return _definite_target(noun, singular(noun.lower_), ctx) or _person_words(
                 doc[start : start + 2], ctx
             )
-        aged = AGED.match(doc_text(doc), tokens(doc)[start].idx)
+        aged = _AGED.match(doc_text(doc), tokens(doc)[start].idx)
         if aged is not None:  # `The 26-year-old has signed ...`
             span = doc.char_span(aged.start(), aged.end(), alignment_mode="expand")
             return _person_words(span, ctx) if span is not None else None
     return None
 
 
-AGED = re.compile(r"(?i)the \d+-year-old\b")
+_AGED = re.compile(r"(?i)the \d+-year-old\b")
 
 
 def _person_words(
